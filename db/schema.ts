@@ -1,0 +1,209 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+// Timestamps are integer milliseconds since the epoch: portable to PostgreSQL (bigint)
+// and directly comparable with an injected clock in the domain functions.
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash"),
+  emailVerified: integer("email_verified"),
+  image: text("image"),
+  // Bumped on password change: sessions carrying an older value are rejected.
+  sessionVersion: integer("session_version").notNull().default(0),
+  createdAt: integer("created_at").notNull(),
+});
+export type User = typeof users.$inferSelect;
+
+// Auth.js tables, kept so OAuth / email providers can be added with the Drizzle adapter.
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    expires: integer("expires").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = sqliteTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: integer("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const devices = sqliteTable(
+  "devices",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    hardwareId: text("hardware_id").notNull(),
+    kind: text("kind").notNull().default("Gateway"),
+    groupPath: text("group_path").notNull().default(""),
+    demo: integer("demo", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("devices_owner_hardware_uq").on(t.ownerId, t.hardwareId),
+    index("devices_owner_name_idx").on(t.ownerId, t.name),
+    index("devices_owner_group_idx").on(t.ownerId, t.groupPath, t.name),
+  ],
+);
+export type Device = typeof devices.$inferSelect;
+
+export const services = sqliteTable(
+  "services",
+  {
+    id: text("id").primaryKey(),
+    deviceId: text("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    port: integer("port").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("services_device_idx").on(t.deviceId)],
+);
+export type Service = typeof services.$inferSelect;
+
+export const shares = sqliteTable(
+  "shares",
+  {
+    id: text("id").primaryKey(),
+    sharerId: text("sharer_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    recipientEmail: text("recipient_email").notNull(),
+    recipientId: text("recipient_id").references(() => users.id, { onDelete: "set null" }),
+    // Comma-separated operation permissions (see lib/sharing/permissions.ts); immutable.
+    permissions: text("permissions").notNull(),
+    expiresAt: integer("expires_at"), // null = permanent
+    description: text("description").notNull().default(""),
+    message: text("message").notNull().default(""),
+    notify: integer("notify", { mode: "boolean" }).notNull().default(true),
+    // Stored lifecycle state; "Expired" is derived from expiresAt and the clock.
+    status: text("status", { enum: ["pending", "active", "cancelled", "declined", "left"] }).notNull(),
+    // Optional access schedule, immutable like the permissions.
+    startsAt: integer("starts_at"),
+    weekdays: integer("weekdays"), // bit 0 = Monday … bit 6 = Sunday; null = every day
+    windowStart: integer("window_start"), // minutes after local midnight
+    windowEnd: integer("window_end"),
+    timeZone: text("time_zone"),
+    remoteAccess: integer("remote_access", { mode: "boolean" }).notNull().default(true),
+    suspendedAt: integer("suspended_at"),
+    tokenHash: text("token_hash"),
+    tokenCreatedAt: integer("token_created_at"),
+    createdAt: integer("created_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [
+    index("shares_sharer_created_idx").on(t.sharerId, t.createdAt),
+    index("shares_sharer_status_idx").on(t.sharerId, t.status, t.createdAt),
+    index("shares_recipient_email_idx").on(t.recipientEmail, t.createdAt),
+    index("shares_recipient_idx").on(t.recipientId, t.createdAt),
+    index("shares_expires_idx").on(t.expiresAt),
+    uniqueIndex("shares_token_hash_uq").on(t.tokenHash),
+  ],
+);
+export type Share = typeof shares.$inferSelect;
+
+export const shareItems = sqliteTable(
+  "share_items",
+  {
+    id: text("id").primaryKey(),
+    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    deviceId: text("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    // Denormalised from the share so the one-live-item rule is a unique index.
+    sharerId: text("sharer_id").notNull(),
+    recipientEmail: text("recipient_email").notNull(),
+    // JSON array of service ids; null = all services of the device, present and future.
+    serviceIds: text("service_ids"),
+    // 1 while the item counts for the conflict rule (pending/active share, not removed);
+    // null once removed or the share ended, so the partial unique index ignores it.
+    live: integer("live"),
+    addedAt: integer("added_at").notNull(),
+    removedAt: integer("removed_at"),
+  },
+  (t) => [
+    index("share_items_share_idx").on(t.shareId, t.removedAt),
+    index("share_items_device_idx").on(t.deviceId, t.live),
+    uniqueIndex("share_items_live_uq")
+      .on(t.deviceId, t.sharerId, t.recipientEmail)
+      .where(sql`${t.live} = 1`),
+  ],
+);
+export type ShareItem = typeof shareItems.$inferSelect;
+
+export const shareEvents = sqliteTable(
+  "share_events",
+  {
+    id: text("id").primaryKey(),
+    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    sharerId: text("sharer_id").notNull(),
+    actorId: text("actor_id"),
+    type: text("type").notNull(),
+    data: text("data"), // JSON details, e.g. { from, to } for an extension
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("share_events_share_idx").on(t.shareId, t.createdAt),
+    index("share_events_sharer_idx").on(t.sharerId, t.createdAt),
+  ],
+);
+export type ShareEvent = typeof shareEvents.$inferSelect;
+
+export const emails = sqliteTable(
+  "emails",
+  {
+    id: text("id").primaryKey(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    status: text("status", { enum: ["queued", "sent", "outbox", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at"),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [index("emails_status_next_idx").on(t.status, t.nextAttemptAt), index("emails_created_idx").on(t.createdAt)],
+);
+export type Email = typeof emails.$inferSelect;
+
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  resetAt: integer("reset_at").notNull(),
+});
