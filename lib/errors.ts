@@ -4,6 +4,8 @@ export class DomainError extends Error {
     message: string,
     readonly field?: string,
     readonly code: "invalid" | "not_found" | "conflict" | "forbidden" | "rate_limited" = "invalid",
+    /** Several messages for the field, e.g. one per bad CSV line. */
+    readonly details?: string[],
   ) {
     super(message);
     this.name = "DomainError";

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { DeviceForm } from "@/components/devices/device-form";
+import { requireUser } from "@/lib/auth/session";
+import { listGroups } from "@/lib/devices/queries";
+
+export const metadata: Metadata = { title: "Add device" };
+
+export default async function NewDevicePage() {
+  const user = await requireUser("/devices/new");
+  return (
+    <div className="mx-auto max-w-lg space-y-4">
+      <Link href="/devices" className="text-sm text-brand-700 underline">
+        Back to my devices
+      </Link>
+      <h1 className="text-2xl font-semibold">Add a device</h1>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <DeviceForm groups={listGroups(getDb(), user.id)} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { DeviceFilters } from "@/components/devices/device-filters";
+import { DeviceTable } from "@/components/devices/device-table";
+import { buttonStyles } from "@/components/ui/buttons";
+import { Pagination } from "@/components/ui/pagination";
+import { requireUser } from "@/lib/auth/session";
+import { listGroups, listOwnedDevices } from "@/lib/devices/queries";
+import { pageParam, param, withParams, type SearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "My devices" };
+
+export default async function DevicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
+  const user = await requireUser(withParams("/devices", sp, {}));
+  const db = getDb();
+  const q = param(sp, "q");
+  const group = param(sp, "group");
+  const list = listOwnedDevices(db, { ownerId: user.id, q, group, page: pageParam(sp) });
+  const groups = listGroups(db, user.id);
+  const added = param(sp, "added") ? list.rows.find((d) => d.id === param(sp, "added")) : undefined;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">My devices</h1>
+        <div className="ml-auto flex gap-2">
+          <Link href="/devices/import" className={buttonStyles.secondary}>
+            Import devices
+          </Link>
+          <Link href="/devices/new" className={buttonStyles.secondary}>
+            Add device
+          </Link>
+        </div>
+      </div>
+      {added ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Added {added.name}. <Link className="underline" href={`/devices/${added.id}`}>Add its services</Link>
+        </p>
+      ) : null}
+      {param(sp, "deleted") ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Device deleted. Everyone it was shared with lost access to it.
+        </p>
+      ) : null}
+      <DeviceFilters q={q} group={group} groups={groups} />
+      <DeviceTable
+        key={`${q ?? ""}|${group ?? ""}|${list.page}`}
+        rows={list.rows}
+        total={list.total}
+        filter={{ q, group }}
+        filtered={!!(q || group)}
+      />
+      <Pagination path="/devices" sp={sp} page={list.page} pageCount={list.pageCount} total={list.total} noun="device" />
+    </div>
+  );
+}

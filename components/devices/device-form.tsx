@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { createDeviceAction, updateDeviceAction } from "@/lib/actions/devices";
+import { DEVICE_KINDS } from "@/lib/devices/validation";
+import { SubmitButton } from "@/components/ui/buttons";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+
+type Initial = { deviceId: string; name: string; hardwareId: string; group: string; kind: string };
+
+/** Add (no `initial`) or edit a device. */
+export function DeviceForm({ initial, groups }: { initial?: Initial; groups: string[] }) {
+  const [state, action] = useActionState(initial ? updateDeviceAction : createDeviceAction, undefined);
+  const label = initial ? "Save device" : "Add device";
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {initial ? <input type="hidden" name="deviceId" value={initial.deviceId} /> : null}
+      <TextField label="Name" name="name" required maxLength={100} defaultValue={initial?.name} errors={state?.errors?.name} />
+      <TextField
+        label="Hardware ID"
+        name="hardwareId"
+        required
+        placeholder="80:00:00:00:12:34:56:78"
+        defaultValue={initial?.hardwareId}
+        errors={state?.errors?.hardwareId}
+      />
+      <TextField
+        label="Group"
+        name="group"
+        list="known-groups"
+        placeholder="Site A / Floor 2"
+        hint="Optional. Use / for sub-groups."
+        defaultValue={initial?.group}
+        errors={state?.errors?.group}
+      />
+      <datalist id="known-groups">
+        {groups.map((g) => (
+          <option key={g} value={g} />
+        ))}
+      </datalist>
+      <SelectField label="Kind" name="kind" defaultValue={initial?.kind ?? "Gateway"} errors={state?.errors?.kind}>
+        {DEVICE_KINDS.map((k) => (
+          <option key={k}>{k}</option>
+        ))}
+      </SelectField>
+      <FormMessage state={state} success={initial ? "Saved." : undefined} />
+      <SubmitButton>{label}</SubmitButton>
+    </form>
+  );
+}

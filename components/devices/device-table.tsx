@@ -1,0 +1,110 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import type { DeviceRow } from "@/lib/devices/queries";
+import { ShareDialog, type DeviceSelection } from "@/components/sharing/share-dialog";
+import { buttonStyles } from "@/components/ui/buttons";
+
+type Props = { rows: DeviceRow[]; total: number; filter: { q?: string; group?: string }; filtered: boolean };
+
+export function DeviceTable({ rows, total, filter, filtered }: Props) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const count = allMatching ? total : selected.size;
+
+  const selection: DeviceSelection = useMemo(
+    () =>
+      allMatching
+        ? { mode: "filter", filter, count: total }
+        : { mode: "ids", ids: [...selected], devices: rows.filter((r) => selected.has(r.id)) },
+    [allMatching, filter, total, selected, rows],
+  );
+
+  function toggle(id: string, on: boolean) {
+    setAllMatching(false);
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  function togglePage(on: boolean) {
+    setAllMatching(false);
+    setSelected(on ? new Set(rows.map((r) => r.id)) : new Set());
+  }
+
+  if (rows.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+        {filtered ? (
+          <p>No devices match these filters. Try another search or clear the filters.</p>
+        ) : (
+          <p>
+            You have no devices yet. <Link className="text-brand-700 underline" href="/devices/new">Add a device</Link> or{" "}
+            <Link className="text-brand-700 underline" href="/devices/import">import many from a CSV file</Link>.
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span aria-live="polite">{count > 0 ? `${count} selected` : "Select devices to share them"}</span>
+        {allOnPage && total > rows.length && !allMatching ? (
+          <button type="button" className="text-brand-700 underline" onClick={() => setAllMatching(true)}>
+            Select all {total} matching devices
+          </button>
+        ) : null}
+        {count > 0 ? (
+          <button type="button" className="text-slate-600 underline" onClick={() => togglePage(false)}>
+            Clear selection
+          </button>
+        ) : null}
+        <div className="ml-auto">
+          <ShareDialog selection={selection} disabled={count === 0} onShared={() => togglePage(false)} />
+        </div>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="w-10 px-3 py-2">
+                <input type="checkbox" aria-label="Select all devices on this page" checked={allOnPage} onChange={(e) => togglePage(e.target.checked)} />
+              </th>
+              <th scope="col" className="px-3 py-2">Name</th>
+              <th scope="col" className="px-3 py-2">Hardware ID</th>
+              <th scope="col" className="px-3 py-2">Kind</th>
+              <th scope="col" className="px-3 py-2">Group</th>
+              <th scope="col" className="px-3 py-2">Services</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((d) => (
+              <tr key={d.id} className="border-t border-slate-100 hover:bg-slate-50">
+                <td className="px-3 py-2">
+                  <input type="checkbox" aria-label={d.name} checked={allMatching || selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+                </td>
+                <td className="px-3 py-2 font-medium">
+                  <Link href={`/devices/${d.id}`} className="text-brand-700 hover:underline">
+                    {d.name}
+                  </Link>
+                  {d.demo ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">Demo</span> : null}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs">{d.hardwareId}</td>
+                <td className="px-3 py-2">{d.kind}</td>
+                <td className="px-3 py-2">{d.groupPath || "—"}</td>
+                <td className="px-3 py-2">{d.serviceCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

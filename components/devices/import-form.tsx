@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { importDevicesAction } from "@/lib/actions/devices";
+import { SubmitButton } from "@/components/ui/buttons";
+import { FieldErrors, TextAreaField, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+
+export function ImportForm() {
+  const [state, action] = useActionState(importDevicesAction, undefined);
+  const created = state?.ok ? (state.data as { created: number }).created : 0;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <div className="space-y-1">
+        <label htmlFor="csv-file" className="block text-sm font-medium">
+          CSV file
+        </label>
+        <input id="csv-file" name="file" type="file" accept=".csv,text/csv" className={inputClass} aria-describedby="file-error" />
+        <FieldErrors id="file-error" errors={state?.errors?.file} />
+      </div>
+      <TextAreaField
+        label="CSV"
+        name="csv"
+        rows={8}
+        placeholder={"name,hardware_id,group,services\nGateway 1,80:00:00:00:12:34:56:78,Site A / Floor 2,SSH:22;HTTP:80"}
+        hint="Or paste the rows here. Columns: name, hardware_id, group, kind (optional), services (Kind:Port or Name=Kind:Port, separated by ;)."
+        errors={state?.errors?.csv}
+        className={`${inputClass} font-mono`}
+      />
+      <FormMessage state={state} success={`Imported ${created} device${created === 1 ? "" : "s"}.`} />
+      <SubmitButton pendingText="Importing…">Import devices</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { DeviceRow } from "@/lib/devices/queries";
+import { shareDevicesAction, type ShareDevicesState } from "@/lib/actions/shares";
+import type { Operation } from "@/lib/sharing/permissions";
+import { Modal } from "@/components/ui/modal";
+import { buttonStyles } from "@/components/ui/buttons";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { RecipientsField } from "@/components/sharing/recipients-field";
+import { PermissionsField, type PermissionChoice } from "@/components/sharing/permissions-field";
+import { ExpiryField, expiryTimestamp, type ExpiryChoice } from "@/components/sharing/expiry-field";
+import { ScheduleFields, defaultSchedule, scheduleRequest } from "@/components/sharing/schedule-fields";
+import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-picker";
+import { ShareResult } from "@/components/sharing/share-result";
+import { ConflictList } from "@/components/sharing/conflict-list";
+
+export type DeviceSelection =
+  | { mode: "ids"; ids: string[]; devices: DeviceRow[] }
+  | { mode: "filter"; filter: { q?: string; group?: string }; count: number };
+
+export function ShareDialog({ selection, disabled, onShared, selfEmail = "" }: { selection: DeviceSelection; disabled?: boolean; onShared?: () => void; selfEmail?: string }) {
+  const [open, setOpen] = useState(false);
+  const [recipients, setRecipients] = useState("");
+  const [preset, setPreset] = useState<PermissionChoice>("Viewer");
+  const [custom, setCustom] = useState<Operation[]>(["view"]);
+  const [expiry, setExpiry] = useState<ExpiryChoice>("7d");
+  const [date, setDate] = useState("");
+  const [description, setDescription] = useState("");
+  const [notify, setNotify] = useState(true);
+  const [message, setMessage] = useState("");
+  const [schedule, setSchedule] = useState(defaultSchedule);
+  const [services, setServices] = useState<Record<string, ServiceChoice>>({});
+  const [state, setState] = useState<ShareDevicesState>();
+  const [pending, start] = useTransition();
+  const router = useRouter();
+
+  const count = selection.mode === "ids" ? selection.ids.length : selection.count;
+  const demo = selection.mode === "ids" ? selection.devices.filter((d) => d.demo) : [];
+
+  function reset() {
+    setRecipients("");
+    setDescription("");
+    setMessage("");
+    setServices({});
+    setState(undefined);
+  }
+
+  function submit(skipConflicts = false) {
+    const payload = {
+      recipients,
+      ...(selection.mode === "ids" ? { deviceIds: selection.ids } : { filter: selection.filter }),
+      services: Object.fromEntries(Object.entries(services).filter(([, v]) => v !== "all")),
+      permissions: preset === "Custom" ? custom : preset,
+      expiresAt: expiryTimestamp(expiry, date),
+      description,
+      notify,
+      message,
+      skipConflicts,
+      schedule: scheduleRequest(schedule),
+    };
+    start(async () => {
+      const result = await shareDevicesAction(undefined, payload);
+      setState(result);
+      if (result.ok) {
+        onShared?.();
+        router.refresh();
+      }
+    });
+  }
+
+  const e = state?.errors;
+  const done = state?.ok ? state.data : undefined;
+  return (
+    <>
+      <button type="button" className={buttonStyles.primary} onClick={() => setOpen(true)} aria-disabled={disabled || undefined}>
+        Share devices
+      </button>
+      <Modal
+        open={open}
+        onClose={() => {
+          setOpen(false);
+          if (done) reset();
+        }}
+        title="Share devices"
+        wide
+      >
+        {done ? (
+          <ShareResult result={done} onClose={() => { setOpen(false); reset(); }} />
+        ) : (
+          <form
+            className="space-y-4"
+            noValidate
+            onSubmit={(ev) => {
+              ev.preventDefault();
+              submit(false);
+            }}
+          >
+            <p className="text-sm text-slate-700">
+              {count === 0 ? "No devices selected: close this dialog and tick the devices to share." : `Sharing ${count} device${count === 1 ? "" : "s"}.`}
+            </p>
+            {demo.length ? (
+              <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+                Demo devices cannot be shared: {demo.map((d) => d.name).join(", ")}. Deselect them to continue.
+              </p>
+            ) : null}
+            {selection.mode === "ids" && selection.devices.length > 0 && selection.devices.length <= 50 ? (
+              <ServicePicker devices={selection.devices} value={services} onChange={setServices} />
+            ) : null}
+            {e?.deviceIds ? <p className="text-sm text-red-700">{e.deviceIds.join(" ")}</p> : null}
+            <RecipientsField value={recipients} onChange={setRecipients} errors={e?.recipients} selfEmail={selfEmail} />
+            <PermissionsField preset={preset} custom={custom} onPreset={setPreset} onCustom={setCustom} errors={e?.permissions} />
+            <ExpiryField choice={expiry} date={date} onChoice={setExpiry} onDate={setDate} errors={e?.expiresAt} />
+            <ScheduleFields value={schedule} onChange={setSchedule} errors={{ s: e?.schedule }} />
+            <TextField label="Description" name="description" id="share-description" value={description} onChange={(ev) => setDescription(ev.target.value)} maxLength={500} placeholder="e.g. Boiler maintenance, December" errors={e?.description} />
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={notify} onChange={(ev) => setNotify(ev.target.checked)} />
+              Notify recipients
+            </label>
+            <TextAreaField label="Message" name="message" id="share-message" rows={3} value={message} onChange={(ev) => setMessage(ev.target.value)} maxLength={2000} hint={notify ? "Included in the invitation email." : "Shown on the sharing link page."} errors={e?.message} />
+            {state?.conflicts?.length ? <ConflictList conflicts={state.conflicts} onSkip={() => submit(true)} pending={pending} /> : null}
+            <FormMessage state={state} />
+            <div className="flex justify-end gap-2">
+              <button type="submit" className={buttonStyles.primary} disabled={pending} aria-busy={pending}>
+                Share
+              </button>
+            </div>
+          </form>
+        )}
+      </Modal>
+    </>
+  );
+}

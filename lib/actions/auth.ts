@@ -1,0 +1,52 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { domainErrorState, fieldErrorsOf, isNextControlFlow, type ActionState } from "@/lib/action";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { safeReturnPath } from "@/lib/auth/session";
+import { formDataToObject } from "@/lib/form-data";
+import { createUser, emailSchema, signUpSchema } from "@/lib/users";
+
+const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+});
+
+async function signInAndGo(email: string, password: string, callbackUrl: unknown): Promise<ActionState> {
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeReturnPath(callbackUrl) });
+    return { ok: true };
+  } catch (e) {
+    if (isNextControlFlow(e)) throw e;
+    if (e instanceof AuthError) {
+      // One message for unknown email and wrong password: sign-in must not reveal who has an account.
+      return { ok: false, message: "Wrong email or password.", errors: { password: ["Wrong email or password."] } };
+    }
+    return domainErrorState(e);
+  }
+}
+
+export async function signInAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const raw = formDataToObject(formData);
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return fieldErrorsOf(parsed.error);
+  return signInAndGo(parsed.data.email, parsed.data.password, raw.callbackUrl);
+}
+
+export async function signUpAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const raw = formDataToObject(formData);
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) return fieldErrorsOf(parsed.error);
+  try {
+    await createUser(getDb(), parsed.data, Date.now());
+  } catch (e) {
+    return domainErrorState(e);
+  }
+  return signInAndGo(parsed.data.email, parsed.data.password, raw.callbackUrl);
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,105 @@
+import { and, asc, count, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { devices, services, type Device, type Service } from "@/db/schema";
+
+export type DeviceFilter = { ownerId: string; q?: string; group?: string };
+
+/** LIKE pattern with the user's text taken literally. */
+export function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function deviceFilterWhere({ ownerId, q, group }: DeviceFilter): SQL {
+  const parts: SQL[] = [eq(devices.ownerId, ownerId)];
+  if (group) {
+    // A group includes its sub-groups: "Site A" matches "Site A / Floor 2".
+    const prefix = `${group.replace(/[\\%_]/g, (c) => `\\${c}`)} / %`;
+    parts.push(or(eq(devices.groupPath, group), sql`${devices.groupPath} LIKE ${prefix} ESCAPE '\\'`)!);
+  }
+  const text = q?.trim();
+  if (text) {
+    const p = likePattern(text);
+    parts.push(
+      or(
+        sql`lower(${devices.name}) LIKE ${p} ESCAPE '\\'`,
+        sql`lower(${devices.hardwareId}) LIKE ${p} ESCAPE '\\'`,
+        sql`lower(${devices.groupPath}) LIKE ${p} ESCAPE '\\'`,
+        sql`lower(${devices.kind}) LIKE ${p} ESCAPE '\\'`,
+      )!,
+    );
+  }
+  return and(...parts)!;
+}
+
+export type DeviceRow = Device & { serviceCount: number };
+
+export function listOwnedDevices(
+  db: Db,
+  filter: DeviceFilter & { page?: number; pageSize?: number },
+): { rows: DeviceRow[]; total: number; page: number; pageCount: number; pageSize: number } {
+  const pageSize = filter.pageSize ?? 50;
+  const where = deviceFilterWhere(filter);
+  const total = db.select({ n: count() }).from(devices).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const rows = db
+    .select({
+      device: devices,
+      serviceCount: sql<number>`(select count(*) from ${services} where ${services.deviceId} = ${devices.id})`,
+    })
+    .from(devices)
+    .where(where)
+    .orderBy(asc(devices.groupPath), asc(devices.name), asc(devices.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all()
+    .map((r) => ({ ...r.device, serviceCount: Number(r.serviceCount) }));
+  return { rows, total, page, pageCount, pageSize };
+}
+
+/** Every id matching a filter, for "select all matching" in bulk actions. */
+export function matchingDeviceIds(db: Db, filter: DeviceFilter): string[] {
+  return db.select({ id: devices.id }).from(devices).where(deviceFilterWhere(filter)).all().map((r) => r.id);
+}
+
+/** The owner's groups with their parents, so a filter can pick a whole site. */
+export function listGroups(db: Db, ownerId: string): string[] {
+  const paths = db
+    .selectDistinct({ g: devices.groupPath })
+    .from(devices)
+    .where(eq(devices.ownerId, ownerId))
+    .all()
+    .map((r) => r.g)
+    .filter(Boolean);
+  const all = new Set<string>();
+  for (const p of paths) {
+    const segs = p.split(" / ");
+    for (let i = 1; i <= segs.length; i++) all.add(segs.slice(0, i).join(" / "));
+  }
+  return [...all].sort((a, b) => a.localeCompare(b));
+}
+
+export function getOwnedDevice(db: Db, ownerId: string, deviceId: string): (Device & { services: Service[] }) | null {
+  const device = db
+    .select()
+    .from(devices)
+    .where(and(eq(devices.id, deviceId), eq(devices.ownerId, ownerId)))
+    .get();
+  if (!device) return null;
+  const svc = db.select().from(services).where(eq(services.deviceId, deviceId)).orderBy(asc(services.port)).all();
+  return { ...device, services: svc };
+}
+
+export function getDevicesByIds(db: Db, ids: string[]): Device[] {
+  if (ids.length === 0) return [];
+  return db.select().from(devices).where(inArray(devices.id, ids)).all();
+}
+
+export function searchOwnedDevicesByName(db: Db, ownerId: string, text: string, limit = 20): Device[] {
+  return db
+    .select()
+    .from(devices)
+    .where(and(eq(devices.ownerId, ownerId), like(sql`lower(${devices.name})`, likePattern(text))))
+    .limit(limit)
+    .all();
+}

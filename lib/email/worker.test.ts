@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { openDb, type Db } from "@/db/client";
+import { listOutbox, queueEmail } from "./outbox";
+import type { MailMessage, MailTransport } from "./transport";
+import { kickEmailWorker, startEmailWorker, stopEmailWorker } from "./worker";
+
+const msg = (n: number): MailMessage => ({ to: `r${n}@example.com`, subject: `S${n}`, text: "t", html: "<p>h</p>" });
+
+/** A transport whose sends stay pending until `release()`, to observe overlapping rounds. */
+function gatedTransport() {
+  const sent: string[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let open: () => void = () => {};
+  let gate = new Promise<void>((r) => (open = r));
+  const t: MailTransport = {
+    kind: "smtp",
+    async send(m) {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await gate;
+      inFlight--;
+      sent.push(m.subject);
+    },
+  };
+  return {
+    t,
+    sent,
+    maxInFlight: () => maxInFlight,
+    release() {
+      open();
+      gate = Promise.resolve();
+    },
+  };
+}
+
+afterEach(() => {
+  stopEmailWorker();
+  vi.useRealTimers();
+});
+
+describe("startEmailWorker", () => {
+  it("is idempotent: a second call returns the running worker", () => {
+    const db = openDb(":memory:", { migrate: true });
+    const a = startEmailWorker(() => db, { transport: () => gatedTransport().t });
+    const b = startEmailWorker(() => db, { intervalMs: 10 });
+    expect(b).toBe(a);
+  });
+
+  it("polls on its interval", async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
+    const db = openDb(":memory:", { migrate: true });
+    const g = gatedTransport();
+    g.release();
+    queueEmail(db, msg(1), Date.now());
+    startEmailWorker(() => db, { intervalMs: 2000, transport: () => g.t });
+    expect(g.sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(g.sent).toEqual(["S1"]);
+  });
+
+  it("never overlaps rounds, and a kick during a round triggers one more round", async () => {
+    const db: Db = openDb(":memory:", { migrate: true });
+    const g = gatedTransport();
+    const rounds: number[] = [];
+    const w = startEmailWorker(() => db, { intervalMs: 60_000, transport: () => g.t, onRound: (r) => rounds.push(r.sent) });
+    queueEmail(db, msg(1), Date.now());
+    const first = w.kick();
+    // Queued after the first round selected its rows, then kicked twice mid-round.
+    queueEmail(db, msg(2), Date.now());
+    const second = w.kick();
+    void w.kick();
+    expect(second).toBe(first);
+    g.release();
+    await first;
+    expect(g.maxInFlight()).toBe(1);
+    expect(g.sent).toEqual(["S1", "S2"]);
+    expect(rounds).toEqual([1, 1]);
+    expect(listOutbox(db).every((e) => e.status === "sent")).toBe(true);
+  });
+
+  it("survives a failing getDb without rejecting", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const w = startEmailWorker(() => {
+      throw new Error("no database");
+    });
+    await expect(w.kick()).resolves.toBeUndefined();
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});
+
+describe("kickEmailWorker", () => {
+  it("returns false when no worker runs and none can be started", () => {
+    expect(kickEmailWorker()).toBe(false);
+  });
+
+  it("kicks without being awaited, starting the worker when given getDb", async () => {
+    vi.stubEnv("SMTP_URL", "");
+    const db = openDb(":memory:", { migrate: true });
+    const id = queueEmail(db, msg(1), Date.now());
+    expect(kickEmailWorker(() => db)).toBe(true);
+    await vi.waitFor(() => expect(listOutbox(db).find((e) => e.id === id)?.status).toBe("outbox"));
+    vi.unstubAllEnvs();
+  });
+});

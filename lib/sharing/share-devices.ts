@@ -1,0 +1,119 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { devices, shares, users } from "@/db/schema";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import {
+  chunked, clearExpiredLiveItems, findLiveConflicts, insertItems, loadOwnedDevices, recordEvent,
+  resolveServiceIds, ShareConflictError, writeTx, type Conn, type NewItem,
+} from "./internal";
+import { serializePermissions } from "./permissions";
+import { createLinkToken } from "./tokens";
+import { parseShareInput, type ShareRequest } from "./validation";
+
+export type SharedWith = { shareId: string; recipientEmail: string; recipientId: string | null; token: string };
+export type SkippedPair = { deviceId: string; deviceName: string; recipientEmail: string; existingShareId: string };
+export type ShareDevicesResult = { shares: SharedWith[]; skipped: SkippedPair[] };
+
+const pairKey = (email: string, deviceId: string) => `${email}\n${deviceId}`;
+
+/**
+ * Shares N devices with M recipients: one share per recipient holding all the devices, a
+ * single-use link each, a "shared" event each, all in ONE transaction (Rule 3). Input is
+ * validated here, so callers may pass the raw form object.
+ */
+export function shareDevices(
+  db: Db,
+  args: { sharerId: string; input: ShareRequest | Record<string, unknown>; now: number },
+): ShareDevicesResult {
+  const { sharerId, now } = args;
+  const input = parseShareInput(args.input, now);
+  const sharer = db.select({ email: users.email }).from(users).where(eq(users.id, sharerId)).get();
+  if (!sharer) throw new NotFoundError("User not found");
+  if (input.recipients.includes(sharer.email)) {
+    throw new DomainError(`You cannot share with yourself (${sharer.email}).`, "recipients");
+  }
+
+  return writeTx(db, (tx) => {
+    const devs = loadOwnedDevices(tx, sharerId, input.deviceIds);
+    const serviceIds = resolveServiceIds(tx, devs, input.services);
+    clearExpiredLiveItems(tx, sharerId, now);
+    const conflicts = findLiveConflicts(tx, { sharerId, deviceIds: input.deviceIds, recipientEmails: input.recipients, now });
+    const named = conflicts.map((c) => ({ ...c, deviceName: devs.get(c.deviceId)!.name }));
+    if (named.length && !input.skipConflicts) throw new ShareConflictError(named);
+    const skip = new Set(conflicts.map((c) => pairKey(c.recipientEmail, c.deviceId)));
+
+    const known = recipientUserIds(tx, input.recipients);
+    const permissions = serializePermissions(input.permissions);
+    const s = input.schedule;
+    const shareRows: (typeof shares.$inferInsert)[] = [];
+    const items: NewItem[] = [];
+    const result: SharedWith[] = [];
+    const deviceCount = new Map<string, number>();
+    for (const email of input.recipients) {
+      const deviceIds = input.deviceIds.filter((id) => !skip.has(pairKey(email, id)));
+      if (deviceIds.length === 0) continue; // every pair conflicted: no empty share
+      const shareId = newId();
+      const { token, hash } = createLinkToken();
+      const recipientId = known.get(email) ?? null;
+      shareRows.push({
+        id: shareId, sharerId, recipientEmail: email, recipientId, permissions,
+        expiresAt: input.expiresAt, description: input.description, message: input.message, notify: input.notify,
+        status: "pending",
+        startsAt: s?.startsAt ?? null, weekdays: s?.weekdays ?? null, windowStart: s?.windowStart ?? null,
+        windowEnd: s?.windowEnd ?? null, timeZone: s ? s.timeZone : null, remoteAccess: s?.remoteAccess ?? true,
+        tokenHash: hash, tokenCreatedAt: now, createdAt: now,
+      });
+      for (const deviceId of deviceIds) {
+        items.push({ shareId, deviceId, sharerId, recipientEmail: email, serviceIds: serviceIds.get(deviceId) ?? null });
+      }
+      deviceCount.set(shareId, deviceIds.length);
+      result.push({ shareId, recipientEmail: email, recipientId, token });
+    }
+    // ~25 columns per share row: 1,000 rows per statement stays under the variable limit.
+    for (const part of chunked(shareRows, 1000)) tx.insert(shares).values(part).run();
+    insertItems(db.$client, items, now);
+    for (const r of shareRows) {
+      recordEvent(tx, {
+        shareId: r.id!, sharerId, actorId: sharerId, type: "shared", now,
+        data: { recipientEmail: r.recipientEmail, deviceCount: deviceCount.get(r.id!), permissions, expiresAt: input.expiresAt },
+      });
+    }
+    return {
+      shares: result,
+      skipped: named.map((c) => ({ deviceId: c.deviceId, deviceName: c.deviceName, recipientEmail: c.recipientEmail, existingShareId: c.shareId })),
+    };
+  });
+}
+
+function recipientUserIds(conn: Conn, emails: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of chunked(emails)) {
+    for (const u of conn.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, part)).all()) {
+      out.set(u.email, u.id);
+    }
+  }
+  return out;
+}
+
+/**
+ * Preview of Rule 2 for the share dialog: which device × recipient pairs already have a
+ * live share from this sharer. Only the sharer's own devices are considered.
+ */
+export function findConflicts(
+  db: Db,
+  q: { sharerId: string; deviceIds: readonly string[]; recipientEmails: readonly string[]; now: number },
+): SkippedPair[] {
+  const emails = [...new Set(q.recipientEmails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  const ids = [...new Set(q.deviceIds)];
+  const conflicts = findLiveConflicts(db, { sharerId: q.sharerId, deviceIds: ids, recipientEmails: emails, now: q.now });
+  const names = new Map<string, string>();
+  for (const part of chunked([...new Set(conflicts.map((c) => c.deviceId))])) {
+    const rows = db.select({ id: devices.id, name: devices.name }).from(devices)
+      .where(and(eq(devices.ownerId, q.sharerId), inArray(devices.id, part))).all();
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  return conflicts
+    .filter((c) => names.has(c.deviceId))
+    .map((c) => ({ deviceId: c.deviceId, deviceName: names.get(c.deviceId)!, recipientEmail: c.recipientEmail, existingShareId: c.shareId }));
+}

@@ -1,0 +1,22 @@
+import { test } from "vitest";
+import { randomUUID } from "node:crypto";
+import { testDb, makeUser, makeDevices, T0 } from "@/lib/sharing/test-fixtures";
+import { shares } from "@/db/schema";
+test("perf3", () => {
+  const db = testDb();
+  const u = makeUser(db);
+  const ds = makeDevices(db, u.id, 1000);
+  const sids = Array.from({ length: 100 }, () => randomUUID());
+  db.insert(shares).values(sids.map((id, i) => ({ id, sharerId: u.id, recipientEmail: `r${i}@x`, permissions: "view", status: "pending" as const, createdAt: T0 }))).run();
+  const mk = (idf: (n: number) => string) => { const rows = []; let n = 0; for (let i = 0; i < 100; i++) for (const d of ds) rows.push([idf(n++), sids[i], d.id, u.id, `r${i}@x`, null, 1, T0, null]); return rows; };
+  const stmt = db.$client.prepare("insert into share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at, removed_at) values (?,?,?,?,?,?,?,?,?)");
+  const run = (label: string, rows: unknown[][]) => { const t = performance.now(); db.$client.transaction(() => { for (const r of rows) stmt.run(...r); })(); console.log(label, performance.now() - t); db.$client.exec("delete from share_items"); };
+  run("random", mk(() => randomUUID()));
+  const pre = randomUUID().slice(0, 24);
+  run("sequential", mk((n) => pre + n.toString(16).padStart(12, "0")));
+  const r = mk(() => randomUUID()); r.sort((a, b) => (a[0]! < b[0]! ? -1 : 1)); run("sorted random", r);
+  db.$client.exec("drop index share_items_live_uq"); run("no uq", mk(() => randomUUID()));
+  db.$client.exec("drop index share_items_device_idx"); run("no uq/dev", mk(() => randomUUID()));
+  db.$client.exec("drop index share_items_share_idx"); run("no idx", mk(() => randomUUID()));
+  db.$client.pragma("foreign_keys = OFF"); run("no fk", mk(() => randomUUID()));
+});

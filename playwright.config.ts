@@ -1,0 +1,71 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const MAIL_HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 3199);
+const MAIL_SMTP_PORT = Number(process.env.E2E_MAIL_SMTP_PORT ?? 3125);
+const baseURL = `http://localhost:${PORT}`;
+
+// Debian's Chromium by default (Playwright's own browser download is impossible here);
+// CHROMIUM_PATH overrides it, and an empty value uses Playwright's bundled browser.
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: executablePath || undefined,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `tsx e2e/support/mail-sink.ts`,
+      url: `http://localhost:${MAIL_HTTP_PORT}/messages`,
+      env: { MAIL_HTTP_PORT: String(MAIL_HTTP_PORT), MAIL_SMTP_PORT: String(MAIL_SMTP_PORT) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && tsx scripts/start.ts`,
+      url: `${baseURL}/sign-in`,
+      env: {
+        PORT: String(PORT),
+        DATABASE_PATH: "data/e2e.db",
+        KEYSHARE_SEED: "0",
+        APP_URL: baseURL,
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+        KEYSHARE_RATE_LIMIT: process.env.KEYSHARE_RATE_LIMIT ?? "relaxed",
+      },
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,50 @@
+/**
+ * `npm start`: everything a fresh clone needs, then the server. Creates the data folder and
+ * AUTH_SECRET, applies migrations, seeds an empty database, builds when the build is
+ * missing or older than the sources, and serves on PORT.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { databasePath, openDb } from "../db/client";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIfEmpty } from "../db/seed";
+import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
+
+const port = process.env.PORT ?? "3000";
+const dbFile = databasePath();
+const dataDir = path.dirname(dbFile);
+fs.mkdirSync(dataDir, { recursive: true });
+
+if (!process.env.AUTH_SECRET) {
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+process.env.AUTH_TRUST_HOST ??= "true";
+process.env.APP_URL ??= `http://localhost:${port}`;
+process.env.DATABASE_PATH = dbFile;
+
+const db = openDb(dbFile, { migrate: true });
+const seeded = process.env.KEYSHARE_SEED === "0" ? false : await seedIfEmpty(db, Date.now());
+db.$client.close();
+
+if (!buildIsCurrent()) {
+  console.log("Building Keyshare (first start or sources changed)…");
+  const r = spawnSync(process.execPath, [require_("next/dist/bin/next"), "build"], { stdio: "inherit", env: process.env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  writeBuildStamp();
+}
+
+function require_(id: string): string {
+  return path.join(process.cwd(), "node_modules", id);
+}
+
+console.log(`\nKeyshare on ${process.env.APP_URL}  (database: ${path.relative(process.cwd(), dbFile) || dbFile})`);
+if (seeded || process.env.KEYSHARE_SEED !== "0") {
+  console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(24)} ${a.name} — ${a.role}`);
+}
+const child = spawn(process.execPath, [require_("next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", env: process.env });
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));
