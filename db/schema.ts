@@ -122,6 +122,9 @@ export const shares = sqliteTable(
     remoteAccess: integer("remote_access", { mode: "boolean" }).notNull().default(true),
     suspendedAt: integer("suspended_at"),
     tokenHash: text("token_hash"),
+    // Random per-link nonce; the token is HMAC(server secret, share id + nonce), so the sharer
+    // can copy the link again while the database alone holds no working link.
+    tokenNonce: text("token_nonce"),
     tokenCreatedAt: integer("token_created_at"),
     createdAt: integer("created_at").notNull(),
     acceptedAt: integer("accepted_at"),
@@ -158,6 +161,8 @@ export const shareItems = sqliteTable(
   (t) => [
     index("share_items_share_idx").on(t.shareId, t.removedAt),
     index("share_items_device_idx").on(t.deviceId, t.live),
+    // The access check: one device's items for one recipient, whatever the device's history.
+    index("share_items_device_recipient_idx").on(t.deviceId, t.recipientEmail),
     uniqueIndex("share_items_live_uq")
       .on(t.deviceId, t.sharerId, t.recipientEmail)
       .where(sql`${t.live} = 1`),

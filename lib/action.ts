@@ -16,7 +16,7 @@ export type ActionState<T = unknown> = {
 export type ActionContext = { user: User; db: Db; now: number };
 
 /** Maps a zod failure to an error list per field (all fields, not only the first). */
-export function fieldErrorsOf(error: z.ZodError): ActionState {
+export function fieldErrorsOf<T = never>(error: z.ZodError): ActionState<T> {
   const flat = z.flattenError(error);
   const errors: FieldErrors = {};
   for (const [k, v] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) {
@@ -29,7 +29,7 @@ export function fieldErrorsOf(error: z.ZodError): ActionState {
   };
 }
 
-export function domainErrorState(e: unknown): ActionState {
+export function domainErrorState<T = never>(e: unknown): ActionState<T> {
   if (e instanceof DomainError) {
     return { ok: false, message: e.message, errors: e.field ? { [e.field]: e.details ?? [e.message] } : undefined };
   }
@@ -46,17 +46,17 @@ export function authedAction<S extends z.ZodType, R>(
   schema: S,
   handler: (input: z.infer<S>, ctx: ActionContext) => R | Promise<R>,
 ) {
-  return async (_prev: ActionState<Awaited<R>> | undefined, raw: unknown): Promise<ActionState<Awaited<R>>> => {
+  return async (_prev: unknown, raw: unknown): Promise<ActionState<Awaited<R>>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Your session has ended. Sign in again to continue." };
     const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
-    if (!parsed.success) return fieldErrorsOf(parsed.error) as ActionState<Awaited<R>>;
+    if (!parsed.success) return fieldErrorsOf(parsed.error);
     try {
       const data = await handler(parsed.data, { user, db: getDb(), now: Date.now() });
       return { ok: true, data };
     } catch (e) {
       if (isNextControlFlow(e)) throw e;
-      return domainErrorState(e) as ActionState<Awaited<R>>;
+      return domainErrorState(e);
     }
   };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import type { ActionState } from "@/lib/action";
 import { createDeviceAction, updateDeviceAction } from "@/lib/actions/devices";
 import { DEVICE_KINDS } from "@/lib/devices/validation";
 import { SubmitButton } from "@/components/ui/buttons";
@@ -11,7 +12,7 @@ type Initial = { deviceId: string; name: string; hardwareId: string; group: stri
 
 /** Add (no `initial`) or edit a device. */
 export function DeviceForm({ initial, groups }: { initial?: Initial; groups: string[] }) {
-  const [state, action] = useActionState(initial ? updateDeviceAction : createDeviceAction, undefined);
+  const [state, action] = useActionState<ActionState<unknown> | undefined, FormData>(initial ? updateDeviceAction : createDeviceAction, undefined);
   const label = initial ? "Save device" : "Add device";
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { DeviceRow } from "@/lib/devices/queries";
 import { ShareDialog, type DeviceSelection } from "@/components/sharing/share-dialog";
-import { buttonStyles } from "@/components/ui/buttons";
 
 type Props = { rows: DeviceRow[]; total: number; filter: { q?: string; group?: string }; filtered: boolean };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState, type ReactNode } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/action";
 import { Modal } from "@/components/ui/modal";
 import { SubmitButton, buttonStyles } from "@/components/ui/buttons";
@@ -11,24 +11,25 @@ type Props = {
   label: string;
   title: string;
   children?: ReactNode;
-  action: (prev: ActionState | undefined, fd: FormData) => Promise<ActionState>;
+  action: (prev: unknown, fd: FormData) => Promise<ActionState<unknown>>;
   fields: Record<string, string>;
   variant?: "danger" | "primary" | "secondary";
   triggerVariant?: keyof typeof buttonStyles;
   triggerLabel?: string;
-  onDone?: (state: ActionState) => void;
+  onDone?: (state: ActionState<unknown>) => void;
 };
 
 /** A button that asks before acting; the confirming button is named like the action. */
 export function ConfirmAction({ label, title, children, action, fields, variant = "danger", triggerVariant = "secondary", triggerLabel, onDone }: Props) {
   const [open, setOpen] = useState(false);
-  const [state, formAction] = useActionState(action, undefined);
-  useEffect(() => {
-    if (state?.ok) {
+  const [state, formAction] = useActionState<ActionState<unknown> | undefined, FormData>(async (prev, fd) => {
+    const result = await action(prev, fd);
+    if (result.ok) {
       setOpen(false);
-      onDone?.(state);
+      onDone?.(result);
     }
-  }, [state, onDone]);
+    return result;
+  }, undefined);
   return (
     <>
       <button type="button" className={buttonStyles[triggerVariant]} onClick={() => setOpen(true)} aria-label={triggerLabel}>

@@ -101,6 +101,7 @@ CREATE TABLE `share_items` (
 --> statement-breakpoint
 CREATE INDEX `share_items_share_idx` ON `share_items` (`share_id`,`removed_at`);--> statement-breakpoint
 CREATE INDEX `share_items_device_idx` ON `share_items` (`device_id`,`live`);--> statement-breakpoint
+CREATE INDEX `share_items_device_recipient_idx` ON `share_items` (`device_id`,`recipient_email`);--> statement-breakpoint
 CREATE UNIQUE INDEX `share_items_live_uq` ON `share_items` (`device_id`,`sharer_id`,`recipient_email`) WHERE "share_items"."live" = 1;--> statement-breakpoint
 CREATE TABLE `shares` (
 	`id` text PRIMARY KEY NOT NULL,
@@ -121,6 +122,7 @@ CREATE TABLE `shares` (
 	`remote_access` integer DEFAULT true NOT NULL,
 	`suspended_at` integer,
 	`token_hash` text,
+	`token_nonce` text,
 	`token_created_at` integer,
 	`created_at` integer NOT NULL,
 	`accepted_at` integer,

@@ -28,7 +28,7 @@ export interface CheckAccessInput {
 /**
  * One statement, two index seeks:
  * - devices by primary key, to recognise the owner;
- * - share_items by share_items_device_idx (device_id = ?), then shares by primary key,
+ * - share_items by share_items_device_recipient_idx (device_id, the caller's email), then shares by primary key,
  *   keeping only the caller's shares. recipient_id is bound on acceptance only, so pending
  *   shares (recipient_id null) never match. CROSS JOIN pins this order: SQLite must not
  *   start from shares_recipient_idx, whose cost grows with the recipient's whole history.
@@ -44,8 +44,9 @@ UNION ALL
 SELECT 0, s.id, s.status, s.permissions, s.expires_at, s.starts_at, s.weekdays,
   s.window_start, s.window_end, s.time_zone, s.remote_access, s.suspended_at, si.service_ids,
   ${serviceOnDeviceSql()}
-FROM share_items si CROSS JOIN shares s ON s.id = si.share_id
-WHERE si.device_id = @deviceId AND si.removed_at IS NULL AND s.recipient_id = @userId`;
+FROM users u CROSS JOIN share_items si CROSS JOIN shares s ON s.id = si.share_id
+WHERE u.id = @userId AND si.device_id = @deviceId AND si.recipient_email = u.email
+  AND si.removed_at IS NULL AND s.recipient_id = @userId`;
 
 function serviceOnDeviceSql(): string {
   // A service id must belong to this very device; otherwise a recipient could pass an id

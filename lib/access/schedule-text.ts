@@ -11,7 +11,8 @@ export interface Schedule {
   windowEnd?: number | null;
   /** IANA zone the weekdays and window are read in; null = UTC. */
   timeZone?: string | null;
-  remoteAccess?: boolean | null;
+  /** Boolean from drizzle, 0/1 from raw SQLite rows. */
+  remoteAccess?: boolean | number | null;
   /** Only used by describeSchedule ("until …"); expiry is enforced by the access check. */
   expiresAt?: number | null;
 }
@@ -119,6 +120,6 @@ export function describeSchedule(s: Schedule, locale = "en"): string {
   if (s.expiresAt != null) parts.push(`until ${formatDate(s.expiresAt, zone, locale)}`);
   let text = parts.length ? parts.join(", ") : "No schedule: any time";
   text = text.charAt(0).toUpperCase() + text.slice(1);
-  if (s.remoteAccess === false) text += ". Remote access disabled";
+  if (s.remoteAccess === false || s.remoteAccess === 0) text += ". Remote access disabled";
   return text;
 }

@@ -26,6 +26,8 @@ describe("localParts", () => {
     expect(localParts(utc(2026, 7, 1, 12), "Europe/Berlin").minutes).toBe(14 * 60); // CEST
     expect(localParts(utc(2026, 12, 7, 3), "America/New_York")).toMatchObject({ day: 6, weekday: 6, minutes: 22 * 60 });
     expect(localParts(utc(2026, 12, 7, 0), "UTC").minutes).toBe(0); // midnight is 0, never 24:00
+    // Five-digit years do not fit the fast path's pattern and go through formatToParts.
+    expect(localParts(Date.UTC(10000, 0, 3, 5, 30), "UTC")).toEqual({ year: 10000, month: 1, day: 3, weekday: 0, minutes: 330 });
   });
 });
 
@@ -190,6 +192,8 @@ describe("describeSchedule", () => {
   it("says so when there is no schedule", () => {
     expect(describeSchedule({})).toBe("No schedule: any time");
     expect(describeSchedule({ remoteAccess: false })).toBe("No schedule: any time. Remote access disabled");
+    expect(describeSchedule({ remoteAccess: 0 })).toBe("No schedule: any time. Remote access disabled");
+    expect(describeSchedule({ remoteAccess: 1 })).toBe("No schedule: any time");
   });
 
   it("describes days, window, zone and start date", () => {

@@ -50,16 +50,28 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// "12/7/2026, 06:00": the en-US numeric shape. format() is ~4× cheaper than formatToParts(),
+// and this runs several times per access check; formatToParts remains the fallback should
+// an ICU version ever print something else.
+const EN_US = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{2}):(\d{2})$/;
+
 /** Wall-clock date, weekday and minute of `ms` in `timeZone`. Throws RangeError on a bad zone. */
 export function localParts(ms: number, timeZone = "UTC"): LocalParts {
+  const formatter = formatterFor(timeZone);
   let year = 0, month = 0, day = 0, hour = 0, minute = 0;
-  for (const p of formatterFor(timeZone).formatToParts(ms)) {
-    if (p.type === "year") year = Number(p.value);
-    else if (p.type === "month") month = Number(p.value);
-    else if (p.type === "day") day = Number(p.value);
-    else if (p.type === "hour") hour = Number(p.value) % 24; // some engines print 24 at midnight
-    else if (p.type === "minute") minute = Number(p.value);
+  const m = EN_US.exec(formatter.format(ms));
+  if (m) {
+    [month, day, year, hour, minute] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
+  } else {
+    for (const p of formatter.formatToParts(ms)) {
+      if (p.type === "year") year = Number(p.value);
+      else if (p.type === "month") month = Number(p.value);
+      else if (p.type === "day") day = Number(p.value);
+      else if (p.type === "hour") hour = Number(p.value);
+      else if (p.type === "minute") minute = Number(p.value);
+    }
   }
+  hour %= 24; // some engines print 24 at midnight
   const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
   return { year, month, day, weekday, minutes: hour * 60 + minute };
 }

@@ -41,12 +41,12 @@ function accept(tx: Conn, share: Share, user: Caller, now: number): Share {
   // Guarded on status: of two concurrent accepts exactly one changes the row.
   const res = tx
     .update(shares)
-    .set({ status: "active", recipientId: user.id, acceptedAt: now, tokenHash: null })
+    .set({ status: "active", recipientId: user.id, acceptedAt: now })
     .where(stillPending(share.id, now))
     .run();
   if (res.changes !== 1) throw new DomainError("This share was already accepted.", undefined, "conflict");
   recordEvent(tx, { shareId: share.id, sharerId: share.sharerId, actorId: user.id, type: "accepted", now });
-  return { ...share, status: "active", recipientId: user.id, acceptedAt: now, tokenHash: null };
+  return { ...share, status: "active", recipientId: user.id, acceptedAt: now };
 }
 
 function decline(tx: Conn, share: Share, user: Caller, now: number): Share {
@@ -119,8 +119,8 @@ export function regenerateLink(db: Db, { shareId, sharerId, now }: { shareId: st
     if (effectiveStatus(share, now) !== "Pending") {
       throw new DomainError("Only a pending share has a sharing link.", undefined, "conflict");
     }
-    const { token, hash } = createLinkToken();
-    tx.update(shares).set({ tokenHash: hash, tokenCreatedAt: now }).where(eq(shares.id, share.id)).run();
+    const { token, hash, nonce } = createLinkToken(share.id);
+    tx.update(shares).set({ tokenHash: hash, tokenNonce: nonce, tokenCreatedAt: now }).where(eq(shares.id, share.id)).run();
     recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "link_regenerated", now });
     return { token };
   });

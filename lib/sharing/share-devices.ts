@@ -54,7 +54,7 @@ export function shareDevices(
       const deviceIds = input.deviceIds.filter((id) => !skip.has(pairKey(email, id)));
       if (deviceIds.length === 0) continue; // every pair conflicted: no empty share
       const shareId = newId();
-      const { token, hash } = createLinkToken();
+      const { token, hash, nonce } = createLinkToken(shareId);
       const recipientId = known.get(email) ?? null;
       shareRows.push({
         id: shareId, sharerId, recipientEmail: email, recipientId, permissions,
@@ -62,7 +62,7 @@ export function shareDevices(
         status: "pending",
         startsAt: s?.startsAt ?? null, weekdays: s?.weekdays ?? null, windowStart: s?.windowStart ?? null,
         windowEnd: s?.windowEnd ?? null, timeZone: s ? s.timeZone : null, remoteAccess: s?.remoteAccess ?? true,
-        tokenHash: hash, tokenCreatedAt: now, createdAt: now,
+        tokenHash: hash, tokenNonce: nonce, tokenCreatedAt: now, createdAt: now,
       });
       for (const deviceId of deviceIds) {
         items.push({ shareId, deviceId, sharerId, recipientEmail: email, serviceIds: serviceIds.get(deviceId) ?? null });

@@ -4,6 +4,7 @@ import { openDb, type Db } from "@/db/client";
 import { devices, services, users, type Device, type Service, type User } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { chunked } from "./internal";
+import type { ShareRequest } from "./validation";
 
 export const T0 = Date.UTC(2030, 0, 15, 12, 0, 0); // a fixed "now" for tests
 export const HOUR = 3_600_000;
@@ -78,4 +79,15 @@ export function makeService(db: Db, opts: { deviceId: string; name?: string; kin
   };
   db.insert(services).values(row).run();
   return row;
+}
+
+/** A valid share request with sensible defaults, to override per test. */
+export function shareRequest(over: Partial<ShareRequest> & Pick<ShareRequest, "recipients" | "deviceIds">): ShareRequest {
+  return { permissions: "Viewer", expiresAt: T0 + 7 * DAY, ...over };
+}
+
+/** Row counts of the sharing tables, to assert that a refused write left nothing behind. */
+export function sharingCounts(db: Db): { shares: number; items: number; events: number } {
+  const n = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  return { shares: n("shares"), items: n("share_items"), events: n("share_events") };
 }

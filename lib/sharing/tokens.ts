@@ -1,16 +1,31 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 
-/** 32 random bytes = 256 bits: far beyond guessing, and the rule asks for at least 128. */
-export const LINK_TOKEN_BYTES = 32;
+/**
+ * A link token is HMAC-SHA256(server secret, "<shareId>.<nonce>") with a fresh 128-bit
+ * random nonce per link: 256 bits an attacker cannot predict. Only its SHA-256 hash and the
+ * nonce are stored, so a leaked database holds no working link, while the server can
+ * re-derive the link for its sharer ("Copy sharing link") without keeping it anywhere.
+ */
+export const LINK_NONCE_BYTES = 16;
+
+/** Tests and `next build` run without AUTH_SECRET; `npm start` always provides one. */
+function linkSecret(): string {
+  return process.env.AUTH_SECRET ?? "keyshare-development-link-secret";
+}
 
 /** Only the hash is stored: a leaked database does not leak working links. */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export function createLinkToken(): { token: string; hash: string } {
-  const token = randomBytes(LINK_TOKEN_BYTES).toString("base64url");
-  return { token, hash: hashToken(token) };
+export function deriveLinkToken(shareId: string, nonce: string): string {
+  return createHmac("sha256", linkSecret()).update(`${shareId}.${nonce}`).digest("base64url");
+}
+
+export function createLinkToken(shareId: string): { token: string; hash: string; nonce: string } {
+  const nonce = randomBytes(LINK_NONCE_BYTES).toString("base64url");
+  const token = deriveLinkToken(shareId, nonce);
+  return { token, hash: hashToken(token), nonce };
 }
 
 /** Cheap shape check before touching the database (43 chars of base64url for 32 bytes). */

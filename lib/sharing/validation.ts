@@ -159,8 +159,9 @@ const scheduleSchema = z
   .superRefine((s, ctx) => {
     if ((s.windowStart == null) !== (s.windowEnd == null)) {
       ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "Give both the start and the end of the daily window." });
-    } else if (s.windowStart != null && s.windowEnd != null && s.windowStart >= s.windowEnd) {
-      ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "The daily window must end after it starts." });
+    } else if (s.windowStart != null && s.windowStart === s.windowEnd) {
+      // An end before the start is a window across midnight (22:00–06:00); equal is empty.
+      ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "The daily window cannot start and end at the same time." });
     }
   });
 export type ShareSchedule = z.output<typeof scheduleSchema>;

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { currentTime } from "@/lib/clock";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { ActivityLog } from "@/components/sharing/activity-log";
+import { ShareDevicesTable } from "@/components/sharing/share-devices-table";
+import { ShareSummary } from "@/components/sharing/share-summary";
+import { SharerShareActions } from "@/components/sharing/sharer-share-actions";
+import { LiveRefresh } from "@/components/live-refresh";
+import { requireUser } from "@/lib/auth/session";
+import { getShareForSharer } from "@/lib/sharing/share-details";
+
+export const metadata: Metadata = { title: "Share" };
+
+export default async function SharePage({ params }: { params: Promise<{ shareId: string }> }) {
+  const { shareId } = await params;
+  const user = await requireUser(`/shared-by-me/${encodeURIComponent(shareId)}`);
+  const detail = getShareForSharer(getDb(), { shareId, sharerId: user.id, now: currentTime() });
+  if (!detail) notFound();
+  const live = ["Pending", "Active", "Expired", "Suspended"].includes(detail.status);
+  const current = detail.items.filter((i) => i.removedAt == null);
+
+  return (
+    <div className="space-y-8">
+      <LiveRefresh scope="sharer" />
+      <div>
+        <Link href="/shared-by-me" className="text-sm text-brand-700 underline">Back to Shared by Me</Link>
+        <h1 className="mt-2 text-2xl font-semibold">Shared with {detail.recipientName ?? detail.share.recipientEmail}</h1>
+      </div>
+      <SharerShareActions
+        shareId={detail.share.id}
+        status={detail.status}
+        permanent={detail.share.expiresAt == null}
+        recipient={detail.share.recipientEmail}
+        deviceCount={detail.deviceCount}
+        permissions={detail.permissions}
+        live={live}
+      />
+      <ShareSummary detail={detail} side="sharer" />
+      <section aria-labelledby="devices-h" className="space-y-3">
+        <h2 id="devices-h" className="text-lg font-semibold">Devices ({current.length})</h2>
+        <ShareDevicesTable shareId={detail.share.id} items={detail.items} canRemove={live} />
+      </section>
+      <section aria-labelledby="activity-h" className="space-y-3">
+        <h2 id="activity-h" className="text-lg font-semibold">Activity</h2>
+        <ActivityLog events={detail.events} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { extendSharesAction } from "@/lib/actions/share-manage";
+import { Modal } from "@/components/ui/modal";
+import { SubmitButton, buttonStyles } from "@/components/ui/buttons";
+import { FieldErrors, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+
+/** Extend one share (or several selected ones): each from its own expiry, or from now if expired. */
+export function ExtendDialog({ shareIds, label = "Extend expiration", triggerLabel, disabled }: { shareIds: string[]; label?: string; triggerLabel?: string; disabled?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [by, setBy] = useState("7d");
+  const [state, action] = useActionState(async (prev: unknown, fd: FormData) => {
+    const result = await extendSharesAction(prev, fd);
+    if (result.ok) setOpen(false);
+    return result;
+  }, undefined);
+  return (
+    <>
+      <button type="button" className={buttonStyles.secondary} onClick={() => setOpen(true)} aria-label={triggerLabel} disabled={disabled}>
+        {label}
+      </button>
+      <Modal open={open} onClose={() => setOpen(false)} title={shareIds.length > 1 ? `Extend ${shareIds.length} shares` : "Extend expiration"}>
+        <form action={action} className="space-y-4">
+          <input type="hidden" name="shareIds" value={shareIds.join(",")} />
+          <input type="hidden" name="tzOffset" value={typeof window === "undefined" ? 0 : new Date().getTimezoneOffset()} />
+          <div className="space-y-1">
+            <label htmlFor="extend-by" className="block text-sm font-medium">
+              Extend by
+            </label>
+            <select id="extend-by" name="by" value={by} onChange={(e) => setBy(e.target.value)} className={inputClass}>
+              <option value="1d">1 day</option>
+              <option value="7d">7 days</option>
+              <option value="30d">30 days</option>
+              <option value="90d">90 days</option>
+              <option value="date">Until a date…</option>
+            </select>
+          </div>
+          {by === "date" ? (
+            <div className="space-y-1">
+              <label htmlFor="extend-until" className="block text-sm font-medium">
+                New expiry date
+              </label>
+              <input id="extend-until" name="until" type="date" className={inputClass} aria-describedby="extend-until-error" />
+              <FieldErrors id="extend-until-error" errors={state?.errors?.until ?? state?.errors?.expiresAt} />
+            </div>
+          ) : null}
+          <p className="text-xs text-slate-500">A share extends from its current expiry; an expired share extends from now. Permissions do not change.</p>
+          <FormMessage state={state} />
+          <div className="flex justify-end gap-2">
+            <button type="button" className={buttonStyles.secondary} onClick={() => setOpen(false)}>
+              Keep it
+            </button>
+            <SubmitButton>Extend expiration</SubmitButton>
+          </div>
+        </form>
+      </Modal>
+    </>
+  );
+}

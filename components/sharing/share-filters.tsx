@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { buttonStyles } from "@/components/ui/buttons";
+import { inputClass } from "@/components/ui/field";
+import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";
+
+const SORT_LABELS: Record<string, string> = { newest: "Newest first", oldest: "Oldest first", expires: "Expiring first", recipient: "Recipient A–Z" };
+
+export function ShareFilters({ path, q, status, sort, sorts }: { path: string; q?: string; status?: string; sort?: string; sorts?: string[] }) {
+  return (
+    <form role="search" action={path} className="flex flex-wrap items-end gap-3">
+      <div>
+        <label htmlFor="share-search" className="block text-sm font-medium">Search shares</label>
+        <input id="share-search" name="q" type="search" defaultValue={q} placeholder="Email, name, device, description" className={inputClass} />
+      </div>
+      <div>
+        <label htmlFor="share-status" className="block text-sm font-medium">Status</label>
+        <select id="share-status" name="status" defaultValue={status ?? ""} className={inputClass}>
+          <option value="">All statuses</option>
+          {EFFECTIVE_STATUSES.map((s) => (
+            <option key={s} value={s}>{s}</option>
+          ))}
+        </select>
+      </div>
+      {sorts ? (
+        <div>
+          <label htmlFor="share-sort" className="block text-sm font-medium">Sort</label>
+          <select id="share-sort" name="sort" defaultValue={sort} className={inputClass}>
+            {sorts.map((s) => (
+              <option key={s} value={s}>{SORT_LABELS[s] ?? s}</option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <button type="submit" className={buttonStyles.secondary}>Apply filters</button>
+      {q || status ? <Link href={path} className={buttonStyles.ghost}>Clear filters</Link> : null}
+    </form>
+  );
+}

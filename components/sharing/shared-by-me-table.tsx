@@ -1,0 +1,109 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { SharedByMeRow } from "@/lib/sharing/queries";
+import { cancelSharesAction, copyLinkAction } from "@/lib/actions/share-manage";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { CopyLinkButton } from "@/components/sharing/copy-link-button";
+import { ExtendDialog } from "@/components/sharing/extend-dialog";
+import { StatusBadge } from "@/components/sharing/status-badge";
+import { formatDate, formatExpiry } from "@/lib/format";
+
+const ENDED = new Set(["Cancelled", "Declined", "Left"]);
+
+export function SharedByMeTable({ rows }: { rows: SharedByMeRow[] }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selectable = rows.filter((r) => !ENDED.has(r.status));
+  const ids = [...selected].filter((id) => selectable.some((r) => r.share.id === id));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
+
+  return (
+    <div className="space-y-3">
+      {ids.length ? (
+        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm">
+          <span>{ids.length} selected</span>
+          <ExtendDialog shareIds={ids} label="Extend selected" />
+          <ConfirmAction label="Cancel selected" title={`Cancel ${ids.length} shares?`} action={cancelSharesAction} fields={{ shareIds: ids.join(",") }} onDone={() => setSelected(new Set())}>
+            The recipients lose access to every device in these shares at once.
+          </ConfirmAction>
+        </div>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="w-10 px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label="Select all shares on this page"
+                  checked={selectable.length > 0 && selectable.every((r) => selected.has(r.share.id))}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.share.id)) : new Set())}
+                />
+              </th>
+              <th scope="col" className="px-3 py-2">Recipient</th>
+              <th scope="col" className="px-3 py-2">Devices</th>
+              <th scope="col" className="px-3 py-2">Permissions</th>
+              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">Expires</th>
+              <th scope="col" className="px-3 py-2">Created</th>
+              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const who = r.recipientName ? `${r.recipientName} (${r.share.recipientEmail})` : r.share.recipientEmail;
+              const live = !ENDED.has(r.status);
+              return (
+                <tr key={r.share.id} className="border-t border-slate-100 align-top">
+                  <td className="px-3 py-2">
+                    {live ? <input type="checkbox" aria-label={`Select share with ${r.share.recipientEmail}`} checked={selected.has(r.share.id)} onChange={(e) => toggle(r.share.id, e.target.checked)} /> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link href={`/shared-by-me/${r.share.id}`} className="font-medium text-brand-700 hover:underline">
+                      {r.recipientName ?? r.share.recipientEmail}
+                    </Link>
+                    {r.recipientName ? <div className="text-xs text-slate-500">{r.share.recipientEmail}</div> : null}
+                    {r.share.description ? <div className="text-xs text-slate-500">{r.share.description}</div> : null}
+                  </td>
+                  <td className="px-3 py-2">{r.deviceCount}</td>
+                  <td className="px-3 py-2">{r.preset}</td>
+                  <td className="px-3 py-2"><StatusBadge status={r.status} /></td>
+                  <td className="px-3 py-2">
+                    {formatExpiry(r.share.expiresAt)}
+                    {r.timeLeft && r.status !== "Expired" && r.share.expiresAt != null ? <div className="text-xs text-slate-500">{r.timeLeft} left</div> : null}
+                  </td>
+                  <td className="px-3 py-2">{formatDate(r.share.createdAt)}</td>
+                  <td className="px-3 py-2">
+                    <div className="flex flex-wrap justify-end gap-1">
+                      {r.status === "Pending" ? (
+                        <CopyLinkButton
+                          onCopy={async () => {
+                            const res = await copyLinkAction(undefined, { shareId: r.share.id });
+                            return res.ok ? res.data?.link : undefined;
+                          }}
+                        />
+                      ) : null}
+                      {live && r.share.expiresAt != null ? <ExtendDialog shareIds={[r.share.id]} triggerLabel={`Extend expiration for ${who}`} /> : null}
+                      {live ? (
+                        <ConfirmAction label="Cancel sharing" triggerLabel={`Cancel sharing with ${who}`} title={`Cancel sharing with ${who}?`} action={cancelSharesAction} fields={{ shareIds: r.share.id }}>
+                          {r.recipientName ?? r.share.recipientEmail} loses access to {r.deviceCount} device{r.deviceCount === 1 ? "" : "s"} at once. To share again later, start a new share.
+                        </ConfirmAction>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { eq } from "drizzle-orm";
+import { authedAction } from "@/lib/action";
+import { shares } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+import { addDevices, cancelDevices, cancelShare, extendShare } from "@/lib/sharing/manage-share";
+import { regenerateLink } from "@/lib/sharing/lifecycle";
+import { linkForShare } from "@/lib/links/share-link";
+import { notifyRecipientOfChange, notifyShared } from "@/lib/notify";
+import { appUrl } from "@/lib/email/app-url";
+import { listAddableDevices } from "@/lib/sharing/addable-devices";
+
+const DAY = 86_400_000;
+const shareIds = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+  z.array(z.string().min(1).max(64)).min(1, "Select at least one share.").max(1000, "Select at most 1,000 shares at once."),
+);
+
+function refresh(ids: string[]) {
+  revalidatePath("/shared-by-me");
+  revalidatePath("/shared-with-me");
+  if (ids.length <= 20) for (const id of ids) revalidatePath(`/shared-by-me/${id}`);
+}
+
+const extendSchema = z.object({
+  shareIds,
+  by: z.enum(["1d", "7d", "30d", "90d", "date"], { error: "Choose how long to extend." }),
+  until: z.string().max(40).optional(),
+  tzOffset: z.coerce.number().int().min(-900).max(900).optional(),
+});
+
+/** The chosen date means the end of that day in the sharer's browser time zone. */
+function endOfDay(date: string | undefined, tzOffsetMinutes = 0): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? "");
+  if (!m) throw new DomainError("Choose a valid date.", "until");
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999) + tzOffsetMinutes * 60_000;
+}
+
+/** Extend one or several shares (each from its own expiry, or from now when expired). */
+export const extendSharesAction = authedAction(extendSchema, (input, { db, user, now }) => {
+  const newExpiresAt = input.by === "date" ? endOfDay(input.until, input.tzOffset) : undefined;
+  const extendBy = input.by === "date" ? undefined : { "1d": 1, "7d": 7, "30d": 30, "90d": 90 }[input.by] * DAY;
+  const results = db.transaction(() =>
+    input.shareIds.map((shareId) => ({ shareId, ...extendShare(db, { shareId, sharerId: user.id, now, newExpiresAt, extendBy }) })),
+  );
+  for (const r of results) {
+    const share = db.select().from(shares).where(eq(shares.id, r.shareId)).get();
+    if (share) notifyRecipientOfChange(db, share, user, { action: "extended", from: r.from, to: r.to }, now);
+  }
+  refresh(input.shareIds);
+  return { extended: results.length, to: results[0]?.to };
+});
+
+/** Cancel one or several whole shares. */
+export const cancelSharesAction = authedAction(z.object({ shareIds }), (input, { db, user, now }) => {
+  db.transaction(() => {
+    for (const shareId of input.shareIds) cancelShare(db, { shareId, sharerId: user.id, now });
+  });
+  for (const shareId of input.shareIds) {
+    const share = db.select().from(shares).where(eq(shares.id, shareId)).get();
+    if (share) notifyRecipientOfChange(db, share, user, { action: "cancelled" }, now);
+  }
+  refresh(input.shareIds);
+  return { cancelled: input.shareIds.length };
+});
+
+const deviceIds = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+  z.array(z.string().min(1).max(64)).min(1, "Select at least one device.").max(10_000),
+);
+
+export const cancelDevicesAction = authedAction(
+  z.object({ shareId: z.string().min(1).max(64), deviceIds }),
+  (input, { db, user, now }) => {
+    const before = db.select().from(shares).where(eq(shares.id, input.shareId)).get();
+    const result = cancelDevices(db, { shareId: input.shareId, sharerId: user.id, deviceIds: input.deviceIds, now });
+    if (before) {
+      notifyRecipientOfChange(db, before, user, result.shareCancelled ? { action: "cancelled" } : { action: "devices_removed", devices: [] }, now);
+    }
+    refresh([input.shareId]);
+    return result;
+  },
+);
+
+export const addDevicesAction = authedAction(
+  z.object({
+    shareId: z.string().min(1).max(64),
+    deviceIds,
+    services: z.record(z.string(), z.union([z.literal("all"), z.array(z.string().max(64)).max(200)])).optional(),
+  }),
+  (input, { db, user, now }) => {
+    const result = addDevices(db, { shareId: input.shareId, sharerId: user.id, deviceIds: input.deviceIds, services: input.services, now });
+    refresh([input.shareId]);
+    return result;
+  },
+);
+
+/** The pending share's link, re-derived on the server (only its hash is stored). */
+export const copyLinkAction = authedAction(z.object({ shareId: z.string().min(1).max(64) }), (input, { db, user, now }) => {
+  const link = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
+  if (!link) throw new DomainError("Only a pending share has a sharing link.");
+  return { link };
+});
+
+/** A new link; the old one stops working at once. */
+export const regenerateLinkAction = authedAction(z.object({ shareId: z.string().min(1).max(64) }), (input, { db, user, now }) => {
+  const { token } = regenerateLink(db, { shareId: input.shareId, sharerId: user.id, now });
+  refresh([input.shareId]);
+  return { link: `${appUrl()}/s/${token}` };
+});
+
+export const searchAddableDevicesAction = authedAction(
+  z.object({ shareId: z.string().min(1).max(64), q: z.string().max(200).optional() }),
+  (input, { db, user }) => {
+    // Only the sharer's own share: anyone else learns nothing.
+    const share = db.select({ sharerId: shares.sharerId }).from(shares).where(eq(shares.id, input.shareId)).get();
+    if (!share || share.sharerId !== user.id) throw new DomainError("Share not found.", undefined, "not_found");
+    return listAddableDevices(db, { ownerId: user.id, shareId: input.shareId, text: input.q, limit: 100 });
+  },
+);
+
+/** Sends the invitation email again with the same link. */
+export const resendInvitationAction = authedAction(z.object({ shareId: z.string().min(1).max(64) }), (input, { db, user, now }) => {
+  const link = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
+  if (!link) throw new DomainError("Only a pending share can be sent again.");
+  const share = db.select().from(shares).where(eq(shares.id, input.shareId)).get()!;
+  notifyShared(db, user, [{ shareId: share.id, recipientEmail: share.recipientEmail, link }], now);
+  return { sent: true };
+});

@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/action";
+import { acceptLink, acceptShare, declineLink, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
+import { notifySharerOfResponse } from "@/lib/notify";
+
+const shareId = z.object({ shareId: z.string().min(1).max(64) });
+const token = z.object({ token: z.string().min(1).max(200) });
+
+function refresh(id: string) {
+  revalidatePath("/shared-with-me");
+  revalidatePath(`/shared-with-me/${id}`);
+  revalidatePath("/shared-by-me");
+}
+
+export const acceptShareAction = authedAction(shareId, (input, { db, user, now }) => {
+  const share = acceptShare(db, { shareId: input.shareId, user, now });
+  notifySharerOfResponse(db, share, user, "accepted", now);
+  refresh(share.id);
+  return { shareId: share.id };
+});
+
+export const declineShareAction = authedAction(shareId, (input, { db, user, now }) => {
+  const share = declineShare(db, { shareId: input.shareId, user, now });
+  notifySharerOfResponse(db, share, user, "declined", now);
+  refresh(share.id);
+  return { shareId: share.id };
+});
+
+export const leaveShareAction = authedAction(shareId, (input, { db, user, now }) => {
+  const share = leaveShare(db, { shareId: input.shareId, user, now });
+  notifySharerOfResponse(db, share, user, "left", now);
+  refresh(share.id);
+  return { shareId: share.id };
+});
+
+/** Accepting through the link ends in the same state as accepting in Shared with Me. */
+export const acceptLinkAction = authedAction(token, (input, { db, user, now }) => {
+  const share = acceptLink(db, { token: input.token, user, now });
+  notifySharerOfResponse(db, share, user, "accepted", now);
+  refresh(share.id);
+  return { shareId: share.id };
+});
+
+export const declineLinkAction = authedAction(token, (input, { db, user, now }) => {
+  const share = declineLink(db, { token: input.token, user, now });
+  notifySharerOfResponse(db, share, user, "declined", now);
+  refresh(share.id);
+  return { shareId: share.id };
+});

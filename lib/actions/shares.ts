@@ -1,0 +1,73 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction, type ActionState } from "@/lib/action";
+import { getDevicesServices } from "@/lib/devices/services";
+import { matchingDeviceIds } from "@/lib/devices/queries";
+import { ShareConflictError } from "@/lib/sharing/internal";
+import { shareDevices } from "@/lib/sharing/share-devices";
+import { ShareValidationError } from "@/lib/sharing/validation";
+import { appUrl } from "@/lib/email/app-url";
+import { notifyShared } from "@/lib/notify";
+import { domainErrorState, isNextControlFlow } from "@/lib/action";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/db/client";
+
+export type ConflictView = { deviceId: string; deviceName: string; recipientEmail: string; shareId: string };
+export type ShareDevicesData = {
+  shares: { shareId: string; recipientEmail: string; link: string }[];
+  skipped: { deviceName: string; recipientEmail: string }[];
+  notified: boolean;
+};
+export type ShareDevicesState = ActionState<ShareDevicesData> & { conflicts?: ConflictView[] };
+
+const linkFor = (token: string) => `${appUrl()}/s/${token}`;
+
+// Loose on purpose: the domain parses the share input with its own, clock-aware schema.
+const shareRequestSchema = z
+  .object({
+    deviceIds: z.array(z.string().max(64)).max(100_000, "Too many devices in one request.").optional(),
+    filter: z.object({ q: z.string().max(200).optional(), group: z.string().max(200).optional() }).optional(),
+  })
+  .passthrough();
+
+/** Bulk share: N devices (by id, or every device matching a filter) × M recipients, one transaction. */
+export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<ShareDevicesState> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Your session has ended. Sign in again to continue." };
+  const parsed = shareRequestSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: "The request was malformed. Nothing was shared." };
+  const db = getDb();
+  const now = Date.now();
+  try {
+    const { filter, ...rest } = parsed.data;
+    const deviceIds = filter ? matchingDeviceIds(db, { ownerId: user.id, ...filter }) : (rest.deviceIds ?? []);
+    const result = shareDevices(db, { sharerId: user.id, input: { ...rest, deviceIds }, now });
+    const notify = (rest as { notify?: unknown }).notify === true;
+    if (notify) notifyShared(db, user, result.shares.map((s) => ({ ...s, link: linkFor(s.token) })), now);
+    revalidatePath("/shared-by-me");
+    return {
+      ok: true,
+      data: {
+        shares: result.shares.map((s) => ({ shareId: s.shareId, recipientEmail: s.recipientEmail, link: linkFor(s.token) })),
+        skipped: result.skipped.map((s) => ({ deviceName: s.deviceName, recipientEmail: s.recipientEmail })),
+        notified: notify,
+      },
+    };
+  } catch (e) {
+    if (isNextControlFlow(e)) throw e;
+    if (e instanceof ShareValidationError) {
+      return { ok: false, message: e.formErrors[0] ?? "Please correct the highlighted fields. Nothing was shared.", errors: e.fieldErrors };
+    }
+    if (e instanceof ShareConflictError) {
+      return { ok: false, message: e.message, conflicts: e.conflicts };
+    }
+    return domainErrorState(e);
+  }
+}
+
+export const listServicesAction = authedAction(
+  z.object({ deviceIds: z.array(z.string().max(64)).max(200) }),
+  (input, { db, user }) => getDevicesServices(db, user.id, input.deviceIds),
+);

@@ -1,0 +1,28 @@
+import { and, asc, eq, isNull, notExists, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { devices, shareItems } from "@/db/schema";
+import { likePattern } from "@/lib/devices/queries";
+
+/** The owner's own, non-demo devices that are not (or no longer) in the share. */
+export function listAddableDevices(db: Db, q: { ownerId: string; shareId: string; text?: string; limit?: number }) {
+  const text = q.text?.trim();
+  return db
+    .select({ id: devices.id, name: devices.name, groupPath: devices.groupPath, hardwareId: devices.hardwareId })
+    .from(devices)
+    .where(
+      and(
+        eq(devices.ownerId, q.ownerId),
+        eq(devices.demo, false),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(shareItems)
+            .where(and(eq(shareItems.shareId, q.shareId), eq(shareItems.deviceId, devices.id), isNull(shareItems.removedAt))),
+        ),
+        text ? sql`lower(${devices.name}) like ${likePattern(text)} escape '\\'` : undefined,
+      ),
+    )
+    .orderBy(asc(devices.name))
+    .limit(q.limit ?? 100)
+    .all();
+}

@@ -1,0 +1,32 @@
+import { and, count, eq, isNull, max, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { shareEvents, shares } from "@/db/schema";
+import type { Caller } from "./internal";
+
+/**
+ * A stamp that changes whenever anything happens to the caller's shares: the newest event
+ * and the event count (both from an index), plus the minute, so expiries show up too.
+ */
+export function liveVersion(db: Db, q: { user: Caller; scope: "sharer" | "recipient"; now: number }): string {
+  const minute = Math.floor(q.now / 60_000);
+  if (q.scope === "sharer") {
+    const r = db
+      .select({ at: max(shareEvents.createdAt), n: count() })
+      .from(shareEvents)
+      .where(eq(shareEvents.sharerId, q.user.id))
+      .get();
+    return `${r?.at ?? 0}:${r?.n ?? 0}:${minute}`;
+  }
+  const r = db
+    .select({ at: max(shareEvents.createdAt), n: count() })
+    .from(shareEvents)
+    .innerJoin(shares, eq(shares.id, shareEvents.shareId))
+    .where(
+      or(
+        eq(shares.recipientId, q.user.id),
+        and(isNull(shares.recipientId), eq(shares.recipientEmail, q.user.email)),
+      ),
+    )
+    .get();
+  return `${r?.at ?? 0}:${r?.n ?? 0}:${minute}`;
+}

@@ -1,0 +1,153 @@
+// Lists for the "Shared by Me" and "Shared with Me" pages.
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { devices, shareItems, shares, users, type Share } from "@/db/schema";
+import { chunked, type Caller } from "./internal";
+import { parsePermissions, presetOf, type Operation, type PresetName } from "./permissions";
+import { effectiveStatusSql, statusPredicate, timeLeft, type EffectiveStatus } from "./status";
+
+/** The share as the UI may see it: never the link's token hash. */
+export type ShareView = Omit<Share, "tokenHash" | "tokenNonce">;
+/** Every column of `shares` except the token hash, for selects that feed the UI. */
+export const shareViewColumns = (() => {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { tokenHash, tokenNonce, ...rest } = getTableColumns(shares);
+  return rest;
+})();
+const viewColumns = shareViewColumns;
+
+export type ShareRow = {
+  share: ShareView;
+  /** The effective status, identical on both sides (the stored one is share.status). */
+  status: EffectiveStatus;
+  /** "3 days", "permanent", "expired"; null once the share has ended otherwise. */
+  timeLeft: string | null;
+  permissions: Operation[];
+  preset: PresetName | "Custom";
+  /** Devices currently in the share (removed ones excluded). */
+  deviceCount: number;
+};
+export type SharedByMeRow = ShareRow & { recipientName: string | null; hasLink: boolean };
+export type SharedByMeSort = "newest" | "oldest" | "expires" | "recipient";
+
+/** LIKE pattern for a user's text, with %, _ and \ taken literally. */
+export function rowTimeLeft(status: EffectiveStatus, expiresAt: number | null, now: number): string | null {
+  if (status === "Expired") return "expired";
+  return status === "Cancelled" || status === "Declined" || status === "Left" ? null : timeLeft(expiresAt, now);
+}
+
+export function likePattern(q: string): string {
+  return `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+const like = (col: AnyColumn, pattern: string) => sql`${col} like ${pattern} escape '\\'`;
+
+/** A device of the share (not removed) whose name matches. */
+const deviceNameMatches = (pattern: string) =>
+  sql`exists (select 1 from ${shareItems} si join ${devices} d on d.id = si.device_id
+    where si.share_id = ${shares.id} and si.removed_at is null and d.name like ${pattern} escape '\\')`;
+
+export function deviceCounts(db: Db, shareIds: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const part of chunked(shareIds)) {
+    const rows = db
+      .select({ shareId: shareItems.shareId, n: count() })
+      .from(shareItems)
+      .where(and(inArray(shareItems.shareId, part), isNull(shareItems.removedAt)))
+      .groupBy(shareItems.shareId)
+      .all();
+    for (const r of rows) out.set(r.shareId, r.n);
+  }
+  return out;
+}
+
+function toRow(share: ShareView, status: EffectiveStatus, now: number, counts: Map<string, number>): ShareRow {
+  const permissions = parsePermissions(share.permissions);
+  return {
+    share, status, permissions, preset: presetOf(permissions),
+    timeLeft: rowTimeLeft(status, share.expiresAt, now),
+    deviceCount: counts.get(share.id) ?? 0,
+  };
+}
+
+const ORDER: Record<SharedByMeSort, SQL[]> = {
+  newest: [desc(shares.createdAt), desc(shares.id)],
+  oldest: [asc(shares.createdAt), asc(shares.id)],
+  expires: [sql`${shares.expiresAt} is null`, asc(shares.expiresAt), desc(shares.createdAt), asc(shares.id)],
+  recipient: [asc(shares.recipientEmail), desc(shares.createdAt), asc(shares.id)],
+};
+
+/**
+ * One row per share (recipient). Status filtering runs in SQL against `now`, so "Expired"
+ * is exact and the total and pages agree with it.
+ */
+export function listSharedByMe(
+  db: Db,
+  q: { sharerId: string; now: number; status?: EffectiveStatus; q?: string; sort?: SharedByMeSort; page?: number; pageSize?: number },
+): { rows: SharedByMeRow[]; total: number; page: number; pageSize: number } {
+  const page = Math.max(1, Math.floor(q.page ?? 1));
+  const pageSize = Math.min(200, Math.max(1, Math.floor(q.pageSize ?? 25)));
+  const text = q.q?.trim() ? likePattern(q.q) : undefined;
+  const where = and(
+    eq(shares.sharerId, q.sharerId),
+    q.status ? statusPredicate(q.status, q.now) : undefined,
+    text
+      ? or(like(shares.recipientEmail, text), like(users.name, text), like(shares.description, text), deviceNameMatches(text))
+      : undefined,
+  );
+  // Recipients who signed up after being invited are matched by their (unique) email.
+  const recipientJoin = eq(users.email, shares.recipientEmail);
+  const found = db
+    .select({ share: viewColumns, recipientName: users.name, status: effectiveStatusSql(q.now), hasLink: sql<number>`${shares.tokenHash} is not null` })
+    .from(shares)
+    .leftJoin(users, recipientJoin)
+    .where(where)
+    .orderBy(...ORDER[q.sort ?? "newest"])
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const total = db.select({ n: count() }).from(shares).leftJoin(users, recipientJoin).where(where).get()?.n ?? 0;
+  const counts = deviceCounts(db, found.map((r) => r.share.id));
+  const rows = found.map((r) => ({
+    ...toRow(r.share, r.status, q.now, counts),
+    recipientName: r.recipientName,
+    hasLink: r.status === "Pending" && r.hasLink === 1,
+  }));
+  return { rows, total, page, pageSize };
+}
+
+/** The shares a user received: bound to them, or still addressed to their email. */
+export function recipientPredicate(user: Caller): SQL {
+  const email = user.email.trim().toLowerCase();
+  return or(eq(shares.recipientId, user.id), and(isNull(shares.recipientId), eq(shares.recipientEmail, email)))!;
+}
+
+export type SharerGroup = { sharer: { id: string; name: string; email: string }; shares: ShareRow[] };
+
+/** Shares received, grouped by sharer (sharers by name, shares newest first). */
+export function listSharedWithMe(
+  db: Db,
+  q: { user: Caller; now: number; status?: EffectiveStatus; q?: string },
+): { groups: SharerGroup[]; total: number } {
+  const text = q.q?.trim() ? likePattern(q.q) : undefined;
+  const found = db
+    .select({ share: viewColumns, status: effectiveStatusSql(q.now), sharer: { id: users.id, name: users.name, email: users.email } })
+    .from(shares)
+    .innerJoin(users, eq(users.id, shares.sharerId))
+    .where(
+      and(
+        recipientPredicate(q.user),
+        q.status ? statusPredicate(q.status, q.now) : undefined,
+        text ? or(like(users.name, text), like(users.email, text), like(shares.description, text), deviceNameMatches(text)) : undefined,
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.id), desc(shares.createdAt), asc(shares.id))
+    .all();
+  const counts = deviceCounts(db, found.map((r) => r.share.id));
+  const groups: SharerGroup[] = [];
+  for (const r of found) {
+    let g = groups.at(-1);
+    if (!g || g.sharer.id !== r.sharer.id) groups.push((g = { sharer: r.sharer, shares: [] }));
+    g.shares.push(toRow(r.share, r.status, q.now, counts));
+  }
+  return { groups, total: found.length };
+}
