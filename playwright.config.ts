@@ -4,6 +4,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const MAIL_HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 3199);
 const MAIL_SMTP_PORT = Number(process.env.E2E_MAIL_SMTP_PORT ?? 3125);
 const baseURL = `http://localhost:${PORT}`;
+const DB = process.env.E2E_DATABASE ?? "data/e2e.db";
 
 // Debian's Chromium by default (Playwright's own browser download is impossible here);
 // CHROMIUM_PATH overrides it, and an empty value uses Playwright's bundled browser.
@@ -53,11 +54,11 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && tsx scripts/start.ts`,
+      command: `rm -f ${DB} ${DB}-wal ${DB}-shm && tsx scripts/start.ts`,
       url: `${baseURL}/sign-in`,
       env: {
         PORT: String(PORT),
-        DATABASE_PATH: "data/e2e.db",
+        DATABASE_PATH: DB,
         KEYSHARE_SEED: "0",
         APP_URL: baseURL,
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,

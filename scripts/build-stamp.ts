@@ -5,7 +5,8 @@ import path from "node:path";
 // The build is current when .next holds a build of exactly these sources.
 const ROOTS = ["app", "components", "lib", "db", "public"];
 const FILES = ["next.config.js", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-const STAMP = path.join(".next", "keyshare-source-hash");
+const distDir = () => process.env.NEXT_DIST_DIR || ".next";
+const stampFile = () => path.join(distDir(), "keyshare-source-hash");
 
 function walk(dir: string, out: string[]) {
   if (!fs.existsSync(dir)) return;
@@ -26,10 +27,10 @@ export function sourceHash(): string {
 }
 
 export function buildIsCurrent(): boolean {
-  if (!fs.existsSync(path.join(".next", "BUILD_ID")) || !fs.existsSync(STAMP)) return false;
-  return fs.readFileSync(STAMP, "utf8") === sourceHash();
+  if (!fs.existsSync(path.join(distDir(), "BUILD_ID")) || !fs.existsSync(stampFile())) return false;
+  return fs.readFileSync(stampFile(), "utf8") === sourceHash();
 }
 
 export function writeBuildStamp(): void {
-  fs.writeFileSync(STAMP, sourceHash());
+  fs.writeFileSync(stampFile(), sourceHash());
 }
