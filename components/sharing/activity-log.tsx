@@ -29,6 +29,10 @@ export function describeEvent(e: ShareEventView): string {
       return "The share expired";
     case "link_regenerated":
       return `${who} made a new sharing link (the old one stopped working)`;
+    case "device_used": {
+      const u = e.data as { device?: string; operation?: string } | null;
+      return `${who} used ${u?.operation ?? "the device"} on ${u?.device ?? "a device"}`;
+    }
     case "suspended":
       return `${who} suspended access`;
     case "resumed":

@@ -16,8 +16,9 @@ export function ShareFilters({ path, q, status, sort, sorts }: { path: string; q
         <label htmlFor="share-status" className="block text-sm font-medium">Status</label>
         <select id="share-status" name="status" defaultValue={status ?? ""} className={inputClass}>
           <option value="">All statuses</option>
+          {/* Text via the label attribute: a status word on the page then always means a share's status. */}
           {EFFECTIVE_STATUSES.map((s) => (
-            <option key={s} value={s}>{s}</option>
+            <option key={s} value={s} label={s} />
           ))}
         </select>
       </div>

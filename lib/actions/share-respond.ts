@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { acceptLink, acceptShare, declineLink, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
@@ -41,12 +42,13 @@ export const acceptLinkAction = authedAction(token, (input, { db, user, now }) =
   const share = acceptLink(db, { token: input.token, user, now });
   notifySharerOfResponse(db, share, user, "accepted", now);
   refresh(share.id);
-  return { shareId: share.id };
+  // Straight to the share: the link page itself now only says "already used".
+  redirect(`/shared-with-me/${share.id}`);
 });
 
 export const declineLinkAction = authedAction(token, (input, { db, user, now }) => {
   const share = declineLink(db, { token: input.token, user, now });
   notifySharerOfResponse(db, share, user, "declined", now);
   refresh(share.id);
-  return { shareId: share.id };
+  redirect("/shared-with-me");
 });

@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { DeviceAccessList } from "@/components/devices/device-access-list";
 import { OwnerDeviceView } from "@/components/devices/owner-device-view";
+import { RecipientDeviceView } from "@/components/devices/recipient-device-view";
+import { getRecipientDeviceView } from "@/lib/access/recipient-device";
 import { requireUser } from "@/lib/auth/session";
+import { currentTime } from "@/lib/clock";
 import { getOwnedDevice, listGroups } from "@/lib/devices/queries";
+import { listDeviceAccess } from "@/lib/sharing/device-access";
 
 export const metadata: Metadata = { title: "Device" };
 
@@ -11,7 +16,14 @@ export default async function DevicePage({ params }: { params: Promise<{ deviceI
   const { deviceId } = await params;
   const user = await requireUser(`/devices/${encodeURIComponent(deviceId)}`);
   const db = getDb();
+  const now = currentTime();
   const device = getOwnedDevice(db, user.id, deviceId);
-  if (!device) notFound();
-  return <OwnerDeviceView device={device} groups={listGroups(db, user.id)} />;
+  if (device) {
+    const access = listDeviceAccess(db, { ownerId: user.id, deviceId, now });
+    return <OwnerDeviceView device={device} groups={listGroups(db, user.id)} accessSection={<DeviceAccessList rows={access} />} />;
+  }
+  // Not the owner: only the access check decides what, if anything, exists here.
+  const view = getRecipientDeviceView(db, { userId: user.id, deviceId, now });
+  if (!view) notFound();
+  return <RecipientDeviceView view={view} now={now} />;
 }

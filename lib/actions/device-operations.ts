@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/action";
+import { OPERATIONS } from "@/lib/access/evaluate";
+import { performOperation } from "@/lib/access/operate";
+
+/** Every operation on a device, by anyone, goes through the access check (no UI-only guard). */
+export const performOperationAction = authedAction(
+  z.object({
+    deviceId: z.string().min(1).max(64),
+    operation: z.enum(OPERATIONS, { error: "Unknown operation." }),
+    serviceId: z.string().min(1).max(64).optional(),
+  }),
+  (input, { db, user, now }) => {
+    const result = performOperation(db, { user, deviceId: input.deviceId, operation: input.operation, serviceId: input.serviceId, now });
+    revalidatePath(`/devices/${input.deviceId}`);
+    return result;
+  },
+);

@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { LINK_STATE_HTTP, linkState } from "@/lib/links/link-state";
+import { resolveLink } from "@/lib/sharing/lifecycle";
+
+/**
+ * Sharing links that no longer work answer with a real status — 410 when used, declined or
+ * expired, 404 when unknown or cancelled (indistinguishable to outsiders) — which a page
+ * component cannot set by itself.
+ */
+export function proxy(req: NextRequest) {
+  const token = req.nextUrl.pathname.split("/")[2] ?? "";
+  if (req.method !== "GET" || !token) return NextResponse.next();
+  const state = linkState(resolveLink(getDb(), token, Date.now()));
+  if (state === "open") return NextResponse.next();
+  return NextResponse.rewrite(new URL(`/link-gone/${state}`, req.url), { status: LINK_STATE_HTTP[state] });
+}
+
+export const config = { matcher: "/s/:token" };
