@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -18,7 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader />
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          <Providers>{children}</Providers>
+          {children}
         </main>
       </body>
     </html>

@@ -51,6 +51,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
         total={list.total}
         filter={{ q, group }}
         filtered={!!(q || group)}
+        selfEmail={user.email}
       />
       <Pagination path="/devices" sp={sp} page={list.page} pageCount={list.pageCount} total={list.total} noun="device" />
     </div>

@@ -5,9 +5,9 @@ import { useMemo, useState } from "react";
 import type { DeviceRow } from "@/lib/devices/queries";
 import { ShareDialog, type DeviceSelection } from "@/components/sharing/share-dialog";
 
-type Props = { rows: DeviceRow[]; total: number; filter: { q?: string; group?: string }; filtered: boolean };
+type Props = { rows: DeviceRow[]; total: number; filter: { q?: string; group?: string }; filtered: boolean; selfEmail: string };
 
-export function DeviceTable({ rows, total, filter, filtered }: Props) {
+export function DeviceTable({ rows, total, filter, filtered, selfEmail }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
@@ -66,7 +66,7 @@ export function DeviceTable({ rows, total, filter, filtered }: Props) {
           </button>
         ) : null}
         <div className="ml-auto">
-          <ShareDialog selection={selection} disabled={count === 0} onShared={() => togglePage(false)} />
+          <ShareDialog selection={selection} selfEmail={selfEmail} onShared={() => togglePage(false)} />
         </div>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -21,7 +21,7 @@ export type DeviceSelection =
   | { mode: "ids"; ids: string[]; devices: DeviceRow[] }
   | { mode: "filter"; filter: { q?: string; group?: string }; count: number };
 
-export function ShareDialog({ selection, disabled, onShared, selfEmail = "" }: { selection: DeviceSelection; disabled?: boolean; onShared?: () => void; selfEmail?: string }) {
+export function ShareDialog({ selection, onShared, selfEmail = "" }: { selection: DeviceSelection; onShared?: () => void; selfEmail?: string }) {
   const [open, setOpen] = useState(false);
   const [recipients, setRecipients] = useState("");
   const [preset, setPreset] = useState<PermissionChoice>("Viewer");
@@ -75,7 +75,7 @@ export function ShareDialog({ selection, disabled, onShared, selfEmail = "" }: {
   const done = state?.ok ? state.data : undefined;
   return (
     <>
-      <button type="button" className={buttonStyles.primary} onClick={() => setOpen(true)} aria-disabled={disabled || undefined}>
+      <button type="button" className={buttonStyles.primary} onClick={() => setOpen(true)}>
         Share devices
       </button>
       <Modal

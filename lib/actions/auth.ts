@@ -28,15 +28,18 @@ async function signInAndGo(email: string, password: string, callbackUrl: unknown
   }
 }
 
+/** The forms send FormData; anything else a crafted request sends is read as an empty form (not a 500). */
+const formInput = (v: unknown): Record<string, unknown> => (v instanceof FormData ? formDataToObject(v) : {});
+
 export async function signInAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const raw = formDataToObject(formData);
+  const raw = formInput(formData);
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return fieldErrorsOf(parsed.error);
   return signInAndGo(parsed.data.email, parsed.data.password, raw.callbackUrl);
 }
 
 export async function signUpAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const raw = formDataToObject(formData);
+  const raw = formInput(formData);
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return fieldErrorsOf(parsed.error);
   try {

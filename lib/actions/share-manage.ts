@@ -29,14 +29,25 @@ const extendSchema = z.object({
   shareIds,
   by: z.enum(["1d", "7d", "30d", "90d", "date"], { error: "Choose how long to extend." }),
   until: z.string().max(40).optional(),
-  tzOffset: z.coerce.number().int().min(-900).max(900).optional(),
+  // Minutes from the form's hidden field; z.coerce would also take true or [60].
+  tzOffset: z.preprocess(
+    (v) => (v === "" ? undefined : typeof v === "string" ? Number(v) : v),
+    z.number({ error: "Invalid time zone offset." }).int().min(-900).max(900).optional(),
+  ),
 });
 
 /** The chosen date means the end of that day in the sharer's browser time zone. */
 function endOfDay(date: string | undefined, tzOffsetMinutes = 0): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? "");
   if (!m) throw new DomainError("Choose a valid date.", "until");
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999) + tzOffsetMinutes * 60_000;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d, 23, 59, 59, 999);
+  // Date.UTC rolls 2027-02-30 over to March and reads years 0–99 as 1900–1999: refuse instead.
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    throw new DomainError("Choose a valid date.", "until");
+  }
+  return t + tzOffsetMinutes * 60_000;
 }
 
 /** Extend one or several shares (each from its own expiry, or from now when expired). */

@@ -52,11 +52,15 @@ export const serviceInputSchema = z.object({
     .max(60, "Service name is at most 60 characters.")
     .refine(noControlChars, "Service name cannot contain control characters."),
   kind: z.enum(SERVICE_KINDS, { error: `Choose one of ${SERVICE_KINDS.join(", ")}.` }),
-  port: z.coerce
-    .number({ error: "Enter a port number." })
-    .int("Port must be a whole number.")
-    .min(1, "Port must be between 1 and 65535.")
-    .max(65535, "Port must be between 1 and 65535."),
+  // A number, or digits from a form. (z.coerce would also turn true, [80] or "" into 1, 80 or 0.)
+  port: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
+    z
+      .number({ error: "Enter a port number." })
+      .int("Port must be a whole number.")
+      .min(1, "Port must be between 1 and 65535.")
+      .max(65535, "Port must be between 1 and 65535."),
+  ),
 });
 export type ServiceInput = z.infer<typeof serviceInputSchema>;
 

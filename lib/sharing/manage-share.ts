@@ -100,6 +100,10 @@ export function addDevices(
     const current = currentItems(tx, share.id);
     const ids = uniqueIds(args.deviceIds);
     const devs = loadOwnedDevices(tx, sharerId, ids);
+    // As in shareDevices: a services entry (even "all") must name a selected device.
+    if (Object.keys(args.services ?? {}).some((id) => !devs.has(id))) {
+      throw new DomainError("Services were chosen for a device that is not selected.", "services");
+    }
     const fresh = ids.filter((id) => !current.has(id));
     if (!fresh.length) throw new DomainError("These devices are already in this share.", "deviceIds");
     for (const id of ids) if (current.has(id)) devs.delete(id);

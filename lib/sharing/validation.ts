@@ -57,10 +57,19 @@ const toBool = (dflt: boolean) =>
 const toTimestamp = (v: unknown) => {
   const n = toNumber(v);
   if (typeof n !== "string") return n;
+  // Date.parse reads "2030-02-31" as 3 March: a day that does not exist stays invalid.
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(n.trim());
+  if (day && !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) return n;
   const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(n) || !n.includes("T") ? n : `${n}Z`;
   const t = Date.parse(iso);
   return Number.isNaN(t) ? n : t;
 };
+
+function isCalendarDay(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(2000, m - 1, d));
+  t.setUTCFullYear(y);
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
 
 export function isValidTimeZone(tz: string): boolean {
   try {
