@@ -2,7 +2,8 @@
 export function formDataToObject(fd: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(fd.keys())) {
-    if (key.startsWith("$ACTION")) continue;
+    // "__proto__" would set the object's prototype (to a posted File, whose getters then throw).
+    if (key.startsWith("$ACTION") || key === "__proto__" || key === "__proto__[]") continue;
     const values = fd.getAll(key).map((v) => (typeof v === "string" ? v : v));
     const name = key.endsWith("[]") ? key.slice(0, -2) : key;
     out[name] = key.endsWith("[]") || values.length > 1 ? values : values[0];

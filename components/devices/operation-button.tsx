@@ -14,6 +14,8 @@ export function OperationButton({ deviceId, operation, serviceId, label }: { dev
       {serviceId ? <input type="hidden" name="serviceId" value={serviceId} /> : null}
       <SubmitButton variant="secondary">{label}</SubmitButton>
       <FormMessage state={state} success={state?.ok ? (state.data as { message: string }).message : undefined} />
+      {/* Hidden fields have nowhere else to show their errors (forged or stale requests). */}
+      {state?.errors ? <span className="text-sm text-red-700">{Object.values(state.errors).flat().join(" ")}</span> : null}
     </form>
   );
 }

@@ -25,3 +25,12 @@ export function markDemo(deviceId: string) {
     db.close();
   }
 }
+
+export function serviceId(deviceId: string, name: string): string {
+  const db = e2eDb();
+  try {
+    return (db.prepare("select id from services where device_id = ? and name = ?").get(deviceId, name) as { id: string }).id;
+  } finally {
+    db.close();
+  }
+}

@@ -45,7 +45,9 @@ export function listOwnedDevices(
   const rows = db
     .select({
       device: devices,
-      serviceCount: sql<number>`(select count(*) from ${services} where ${services.deviceId} = ${devices.id})`,
+      // Written out: inside select fields Drizzle leaves columns unqualified, which would
+      // make the correlation compare services with themselves.
+      serviceCount: sql<number>`(select count(*) from services sv where sv.device_id = "devices"."id")`,
     })
     .from(devices)
     .where(where)
