@@ -26,7 +26,7 @@ export function chunked<T>(xs: readonly T[], size = IN_CHUNK): T[][] {
  */
 export function writeTx<T>(db: Db, fn: (tx: Conn) => T): T {
   try {
-    return fn(db); // BROKEN: no transaction
+    return db.transaction((tx) => fn(tx), { behavior: "immediate" });
   } catch (e) {
     // The partial unique index is the safety net of the one-live-item rule.
     if (e instanceof Error && (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" && e.message.includes("share_items")) {
@@ -212,7 +212,7 @@ export type NewItem = { shareId: string; deviceId: string; sharerId: string; rec
  */
 export function insertItems(client: Db["$client"], items: readonly NewItem[], now: number): void {
   if (!items.length) return;
-  // BROKEN guard removed
+  if (!client.inTransaction) throw new Error("insertItems must run inside a transaction");
   const c = shareItems;
   const cols = [c.id, c.shareId, c.deviceId, c.sharerId, c.recipientEmail, c.serviceIds, c.live, c.addedAt].map((col) => `"${col.name}"`);
   const stmt = client.prepare(`insert into "share_items" (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")})`);

@@ -121,7 +121,7 @@ describe("share details", () => {
     acceptShare(db, { shareId: id, user: bob, now: T0 + 2 });
     const detail = getShareForSharer(db, { shareId: id, sharerId: alice.id, now: T0 + 3 })!;
     expect(detail).toMatchObject({ status: "Active", recipientName: "Bob Builder", deviceCount: 1, preset: "Operator", hasLink: false });
-    expect(detail.schedule).toBe("Mon, Tue, Wed, Thu, Fri, 08:00–18:00 (Europe/Paris)");
+    expect(detail.schedule).toBe("Mon–Fri, 08:00–18:00 Europe/Paris");
     expect(detail.items.map((i) => [i.deviceName, i.removedAt])).toEqual([["Boiler_2", T0 + 1], ["Gateway 1", null]]);
     expect(detail.items[1]).toMatchObject({ hardwareId: "80:00:00:00:12:34:56:78", services: [{ id: ssh.id, name: "SSH", kind: "SSH", port: 22 }] });
     expect(detail.items[0].services).toBe("all");

@@ -1,52 +1,36 @@
+// The share's view of its schedule. The rules themselves live in lib/access/schedule.ts
+// (one implementation for windows across midnight, DST and time zones); this adapts them
+// to a stored share and words them for the share pages.
 import type { Share } from "@/db/schema";
+import { describeSchedule as describeAccessSchedule, formatTime, isWithinSchedule, localParts } from "@/lib/access/schedule";
 import { effectiveStatus } from "./status";
 
-export const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
-
-export type ScheduleFields = Pick<Share, "startsAt" | "weekdays" | "windowStart" | "windowEnd" | "timeZone">;
-
-const SHORT_DAY: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-
-/** Weekday (0 = Monday, matching bit 0 of `weekdays`) and minutes after midnight in `timeZone`. */
-export function localTime(now: number, timeZone: string): { weekday: number; minutes: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return { weekday: SHORT_DAY[get("weekday")], minutes: Number(get("hour")) * 60 + Number(get("minute")) };
-}
+export type ScheduleFields = Pick<Share, "startsAt" | "weekdays" | "windowStart" | "windowEnd" | "timeZone"> &
+  Partial<Pick<Share, "remoteAccess">>;
 
 /** Within the access schedule at `now` (start date, weekdays, daily window); ignores status. */
 export function withinSchedule(s: ScheduleFields, now: number): boolean {
-  if (s.startsAt != null && now < s.startsAt) return false;
-  if (s.weekdays == null && s.windowStart == null) return true;
-  const { weekday, minutes } = localTime(now, s.timeZone ?? "UTC");
-  if (s.weekdays != null && (s.weekdays & (1 << weekday)) === 0) return false;
-  if (s.windowStart != null && s.windowEnd != null && (minutes < s.windowStart || minutes >= s.windowEnd)) return false;
-  return true;
+  return isWithinSchedule(s, now).ok;
 }
 
-/**
- * Whether the recipient may use the shared devices right now (Rule 8), with the reason
- * when not, for the recipient's page.
- */
+/** Whether the recipient may use the shared devices right now (Rule 8), and why not. */
 export function accessNow(
   share: ScheduleFields & Pick<Share, "status" | "expiresAt" | "suspendedAt">,
   now: number,
 ): { allowed: boolean; reason?: string } {
   const status = effectiveStatus(share, now);
-  if (status === "Pending") return { allowed: false, reason: "Accept the share to use these devices." };
-  if (status !== "Active") return { allowed: false, reason: `This share is ${status.toLowerCase()}.` };
-  if (share.startsAt != null && now < share.startsAt) return { allowed: false, reason: "Access has not started yet." };
-  if (!withinSchedule(share, now)) return { allowed: false, reason: "Outside the scheduled access hours." };
-  return { allowed: true };
+  if (status === "Pending") return { allowed: false, reason: "accept the share to use these devices" };
+  if (status !== "Active") return { allowed: false, reason: `this share is ${status.toLowerCase()}` };
+  const check = isWithinSchedule(share, now);
+  if (check.ok) return { allowed: true };
+  const zone = share.timeZone ?? "UTC";
+  const until = check.nextStart != null ? ` until ${formatTime(localParts(check.nextStart, zone).minutes)} ${zone}` : "";
+  return { allowed: false, reason: check.reason === "not_started" ? `access has not started yet${until}` : `outside the schedule${until}` };
 }
 
-/** E.g. "Mon–Fri, 08:00–18:00 (Europe/Paris)"; null when there is no recurring schedule. */
+/** "Mon–Fri, 08:00–18:00 Europe/Berlin, from 1 Dec 2026"; null when access is unrestricted. */
 export function describeSchedule(s: ScheduleFields): string | null {
-  if (s.weekdays == null && s.windowStart == null) return null;
-  const days = s.weekdays == null || s.weekdays === 127 ? "Every day" : WEEKDAY_NAMES.filter((_, i) => s.weekdays! & (1 << i)).join(", ");
-  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-  const window = s.windowStart != null && s.windowEnd != null ? `, ${hhmm(s.windowStart)}–${hhmm(s.windowEnd)}` : "";
-  return `${days}${window} (${s.timeZone ?? "UTC"})`;
+  // The expiry is shown on its own beside the schedule, so it is left out of these words.
+  const text = describeAccessSchedule({ ...s, expiresAt: null });
+  return text.startsWith("No schedule") ? null : text;
 }
