@@ -3,12 +3,14 @@ import type { Db } from "@/db/client";
 import { devices, services, users, type Device, type Service } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { newId } from "@/lib/ids";
+import { acceptShare } from "@/lib/sharing/lifecycle";
+import { shareDevices } from "@/lib/sharing/share-devices";
 
 export const DEMO_PASSWORD = "keyshare-demo";
 export const DEMO_ACCOUNTS = [
   { email: "olivia@keyshare.demo", name: "Olivia Owner", role: "fleet owner with 36 devices" },
   { email: "carl@keyshare.demo", name: "Carl Contractor", role: "contractor; some of Olivia's devices are shared with him" },
-  { email: "fay@keyshare.demo", name: "Fay Family", role: "owns a home gateway and a smart lock" },
+  { email: "fay@keyshare.demo", name: "Fay Family", role: "owns a home gateway and a smart lock; has a pending invitation" },
 ] as const;
 
 const FLEET: { group: string; kind: string; prefix: string; n: number; svc: [string, string, number][] }[] = [
@@ -55,5 +57,44 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
     tx.insert(devices).values(deviceRows).run();
     tx.insert(services).values(serviceRows).run();
   });
+  seedShares(db, ids, deviceRows, now);
   return true;
+}
+
+const DAY = 86_400_000;
+
+/** A few shares in every state, so both sides of the portal have something to show. */
+function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: number) {
+  const named = (prefix: string) => rows.filter((d) => d.name.startsWith(prefix)).map((d) => d.id);
+  const users = { carl: { id: carl, email: DEMO_ACCOUNTS[1].email }, fay: { id: fay, email: DEMO_ACCOUNTS[2].email }, olivia: { id: olivia, email: DEMO_ACCOUNTS[0].email } };
+  const toCarl = shareDevices(db, {
+    sharerId: olivia,
+    input: { recipients: users.carl.email, deviceIds: named("UR32 Router B-"), permissions: "Operator", expiresAt: now + 30 * DAY, description: "Warehouse network upgrade" },
+    now,
+  });
+  acceptShare(db, { shareId: toCarl.shares[0].shareId, user: users.carl, now });
+  shareDevices(db, {
+    sharerId: olivia,
+    input: {
+      recipients: users.carl.email,
+      deviceIds: named("HVAC Controller B-"),
+      permissions: "Manager",
+      expiresAt: now + 7 * DAY,
+      description: "HVAC service visit",
+      message: "Hi Carl, the controllers are yours for the week. Thanks!",
+      schedule: { weekdays: 31, windowStart: 8 * 60, windowEnd: 18 * 60, timeZone: "Europe/Berlin" },
+    },
+    now,
+  });
+  shareDevices(db, {
+    sharerId: olivia,
+    input: { recipients: [users.fay.email, "new.contractor@example.com"], deviceIds: named("Lobby Camera A2-"), permissions: "Viewer", expiresAt: now + 3 * DAY, message: "Camera access for the open day." },
+    now,
+  });
+  const fromCarl = shareDevices(db, {
+    sharerId: carl,
+    input: { recipients: users.olivia.email, deviceIds: named("Van Router"), permissions: "Viewer", expiresAt: null },
+    now,
+  });
+  acceptShare(db, { shareId: fromCarl.shares[0].shareId, user: users.olivia, now });
 }

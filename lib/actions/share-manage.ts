@@ -12,6 +12,7 @@ import { linkForShare } from "@/lib/links/share-link";
 import { notifyRecipientOfChange, notifyShared } from "@/lib/notify";
 import { appUrl } from "@/lib/email/app-url";
 import { listAddableDevices } from "@/lib/sharing/addable-devices";
+import { getDevicesByIds } from "@/lib/devices/queries";
 
 const DAY = 86_400_000;
 const shareIds = z.preprocess(
@@ -89,7 +90,7 @@ export const cancelDevicesAction = authedAction(
     const before = db.select().from(shares).where(eq(shares.id, input.shareId)).get();
     const result = cancelDevices(db, { shareId: input.shareId, sharerId: user.id, deviceIds: input.deviceIds, now });
     if (before) {
-      notifyRecipientOfChange(db, before, user, result.shareCancelled ? { action: "cancelled" } : { action: "devices_removed", devices: [] }, now);
+      notifyRecipientOfChange(db, before, user, result.shareCancelled ? { action: "cancelled" } : { action: "devices_removed", devices: getDevicesByIds(db, input.deviceIds.slice(0, 50)).map((d) => d.name) }, now);
     }
     refresh([input.shareId]);
     return result;
