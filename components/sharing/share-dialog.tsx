@@ -12,7 +12,7 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { RecipientsField } from "@/components/sharing/recipients-field";
 import { PermissionsField, type PermissionChoice } from "@/components/sharing/permissions-field";
 import { ExpiryField, expiryTimestamp, type ExpiryChoice } from "@/components/sharing/expiry-field";
-import { ScheduleFields, defaultSchedule, scheduleRequest } from "@/components/sharing/schedule-fields";
+import { ScheduleFields, defaultSchedule, scheduleRequest, type ScheduleState } from "@/components/sharing/schedule-fields";
 import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-picker";
 import { ShareResult } from "@/components/sharing/share-result";
 import { ConflictList } from "@/components/sharing/conflict-list";
@@ -21,18 +21,43 @@ export type DeviceSelection =
   | { mode: "ids"; ids: string[]; devices: DeviceRow[] }
   | { mode: "filter"; filter: { q?: string; group?: string }; count: number };
 
-export function ShareDialog({ selection, onShared, selfEmail = "" }: { selection: DeviceSelection; onShared?: () => void; selfEmail?: string }) {
-  const [open, setOpen] = useState(false);
-  const [recipients, setRecipients] = useState("");
-  const [preset, setPreset] = useState<PermissionChoice>("Viewer");
-  const [custom, setCustom] = useState<Operation[]>(["view"]);
-  const [expiry, setExpiry] = useState<ExpiryChoice>("7d");
-  const [date, setDate] = useState("");
-  const [description, setDescription] = useState("");
-  const [notify, setNotify] = useState(true);
-  const [message, setMessage] = useState("");
-  const [schedule, setSchedule] = useState(defaultSchedule);
-  const [services, setServices] = useState<Record<string, ServiceChoice>>({});
+/** Values to start from, when sharing again with changes ("cancel and share again"). */
+export type ShareDraft = {
+  recipients: string;
+  preset: PermissionChoice;
+  custom: Operation[];
+  expiry: ExpiryChoice;
+  date: string;
+  description: string;
+  message: string;
+  notify: boolean;
+  schedule: ScheduleState;
+  services: Record<string, ServiceChoice>;
+};
+
+type Props = {
+  selection: DeviceSelection;
+  onShared?: () => void;
+  selfEmail?: string;
+  draft?: Partial<ShareDraft>;
+  /** The share this one replaces: it is cancelled in the same transaction. */
+  replaceShareId?: string;
+  triggerLabel?: string;
+  defaultOpen?: boolean;
+};
+
+export function ShareDialog({ selection, onShared, selfEmail = "", draft, replaceShareId, triggerLabel = "Share devices", defaultOpen = false }: Props) {
+  const [open, setOpen] = useState(defaultOpen);
+  const [recipients, setRecipients] = useState(draft?.recipients ?? "");
+  const [preset, setPreset] = useState<PermissionChoice>(draft?.preset ?? "Viewer");
+  const [custom, setCustom] = useState<Operation[]>(draft?.custom ?? ["view"]);
+  const [expiry, setExpiry] = useState<ExpiryChoice>(draft?.expiry ?? "7d");
+  const [date, setDate] = useState(draft?.date ?? "");
+  const [description, setDescription] = useState(draft?.description ?? "");
+  const [notify, setNotify] = useState(draft?.notify ?? true);
+  const [message, setMessage] = useState(draft?.message ?? "");
+  const [schedule, setSchedule] = useState(() => draft?.schedule ?? defaultSchedule());
+  const [services, setServices] = useState<Record<string, ServiceChoice>>(draft?.services ?? {});
   const [state, setState] = useState<ShareDevicesState>();
   const [pending, start] = useTransition();
   const router = useRouter();
@@ -60,6 +85,7 @@ export function ShareDialog({ selection, onShared, selfEmail = "" }: { selection
       message,
       skipConflicts,
       schedule: scheduleRequest(schedule),
+      replaceShareId,
     };
     start(async () => {
       const result = await shareDevicesAction(undefined, payload);
@@ -76,7 +102,7 @@ export function ShareDialog({ selection, onShared, selfEmail = "" }: { selection
   return (
     <>
       <button type="button" className={buttonStyles.primary} onClick={() => setOpen(true)}>
-        Share devices
+        {triggerLabel}
       </button>
       <Modal
         open={open}
@@ -98,6 +124,11 @@ export function ShareDialog({ selection, onShared, selfEmail = "" }: { selection
               submit(false);
             }}
           >
+            {replaceShareId ? (
+              <p className="rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">
+                Sharing again replaces the current share: it is cancelled and a new one with these settings is created, in one step.
+              </p>
+            ) : null}
             <p className="text-sm text-slate-700">
               {count === 0 ? "No devices selected: close this dialog and tick the devices to share." : `Sharing ${count} device${count === 1 ? "" : "s"}.`}
             </p>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ShareRow } from "@/lib/sharing/queries";
 import { OPERATION_LABELS, OPERATIONS } from "@/lib/sharing/permissions";
 import { StatusBadge } from "@/components/sharing/status-badge";
@@ -32,7 +33,16 @@ export function ShareSummary({ detail, side }: { detail: Detail; side: "sharer" 
             ))}
           </ul>
           {side === "sharer" ? (
-            <p className="mt-1 text-xs text-slate-500">Permissions, services and schedule are fixed once shared. To change them, cancel and share again.</p>
+            <p className="mt-1 text-xs text-slate-500">
+              Permissions, services and schedule are fixed once shared.{" "}
+              {["Pending", "Active", "Expired", "Suspended"].includes(detail.status) ? (
+                <Link className="text-brand-700 underline" href={`/shared-by-me/${s.id}/share-again`}>
+                  Cancel and share again with changes
+                </Link>
+              ) : (
+                "To change them, share again."
+              )}
+            </p>
           ) : null}
         </dd>
       </div>

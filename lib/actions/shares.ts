@@ -7,6 +7,7 @@ import { getDevicesServices } from "@/lib/devices/services";
 import { matchingDeviceIds } from "@/lib/devices/queries";
 import { ShareConflictError } from "@/lib/sharing/internal";
 import { shareDevices } from "@/lib/sharing/share-devices";
+import { cancelShare } from "@/lib/sharing/manage-share";
 import { ShareValidationError } from "@/lib/sharing/validation";
 import { appUrl } from "@/lib/email/app-url";
 import { notifyShared } from "@/lib/notify";
@@ -28,6 +29,7 @@ const linkFor = (token: string) => `${appUrl()}/s/${token}`;
 const shareRequestSchema = z
   .object({
     deviceIds: z.array(z.string().max(64)).max(100_000, "Too many devices in one request.").optional(),
+    replaceShareId: z.string().min(1).max(64).optional(),
     filter: z.object({ q: z.string().max(200).optional(), group: z.string().max(200).optional() }).optional(),
   })
   .passthrough();
@@ -41,9 +43,13 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
   const db = getDb();
   const now = Date.now();
   try {
-    const { filter, ...rest } = parsed.data;
+    const { filter, replaceShareId, ...rest } = parsed.data;
     const deviceIds = filter ? matchingDeviceIds(db, { ownerId: user.id, ...filter }) : (rest.deviceIds ?? []);
-    const result = shareDevices(db, { sharerId: user.id, input: { ...rest, deviceIds }, now });
+    // "Cancel and share again": both or neither, so the recipient never loses access in between.
+    const result = db.transaction(() => {
+      if (replaceShareId) cancelShare(db, { shareId: replaceShareId, sharerId: user.id, now });
+      return shareDevices(db, { sharerId: user.id, input: { ...rest, deviceIds }, now });
+    });
     const notify = (rest as { notify?: unknown }).notify === true;
     if (notify) notifyShared(db, user, result.shares.map((s) => ({ ...s, link: linkFor(s.token) })), now);
     revalidatePath("/shared-by-me");

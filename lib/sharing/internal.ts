@@ -38,7 +38,8 @@ export function writeTx<T>(db: Db, fn: (tx: Conn) => T): T {
 
 export type EventType =
   | "shared" | "accepted" | "declined" | "extended" | "devices_added"
-  | "devices_removed" | "cancelled" | "left" | "link_regenerated" | "expired";
+  | "devices_removed" | "cancelled" | "left" | "link_regenerated" | "expired"
+  | "suspended" | "resumed";
 
 export function recordEvent(
   tx: Conn,
