@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { LINK_STATE_HTTP, linkState } from "@/lib/links/link-state";
 import { resolveLink } from "@/lib/sharing/lifecycle";
+import { ipFromHeaders } from "@/lib/ip-from-headers";
+import { LIMITS, hit, tooMany } from "@/lib/rate-limit";
 
 /**
  * Sharing links that no longer work answer with a real status — 410 when used, declined or
@@ -11,7 +13,17 @@ import { resolveLink } from "@/lib/sharing/lifecycle";
 export function proxy(req: NextRequest) {
   const token = req.nextUrl.pathname.split("/")[2] ?? "";
   if (req.method !== "GET" || !token) return NextResponse.next();
-  const state = linkState(resolveLink(getDb(), token, Date.now()));
+  const db = getDb();
+  const now = Date.now();
+  // Link pages are the one unauthenticated way in: limit guessing per address.
+  const limited = hit(db, `link:ip:${ipFromHeaders(req.headers)}`, LIMITS.linkPerIp, now);
+  if (!limited.ok) {
+    return new NextResponse(tooMany(limited.retryAfterS), {
+      status: 429,
+      headers: { "Retry-After": String(limited.retryAfterS), "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const state = linkState(resolveLink(db, token, now));
   if (state === "open") return NextResponse.next();
   return NextResponse.rewrite(new URL(`/link-gone/${state}`, req.url), { status: LINK_STATE_HTTP[state] });
 }

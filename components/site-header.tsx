@@ -7,6 +7,9 @@ const nav = [
   { href: "/devices", label: "My devices" },
   { href: "/shared-by-me", label: "Shared by Me" },
   { href: "/shared-with-me", label: "Shared with Me" },
+  { href: "/access", label: "Who has access" },
+  { href: "/activity", label: "Activity" },
+  { href: "/settings", label: "Settings" },
 ];
 
 export async function SiteHeader() {
@@ -27,9 +30,9 @@ export async function SiteHeader() {
               ))}
             </nav>
             <div className="ml-auto flex items-center gap-3 text-sm">
-              <span className="text-slate-600" title={user.email}>
+              <Link href="/account" className="text-slate-600 hover:underline" title={user.email}>
                 {user.name}
-              </span>
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className={buttonStyles.secondary}>
                   Sign out

@@ -17,6 +17,7 @@ test("a second sign-up with the same email gets a clear message", async ({ page 
   const email = uniqueEmail("twice");
   await signUp(page, { email });
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Someone Else");
   await page.getByLabel("Email").fill(email.toUpperCase());
@@ -39,6 +40,7 @@ test("bad sign-up input is explained next to each field", async ({ page }) => {
 test("wrong password does not reveal whether the account exists", async ({ page }) => {
   const { email } = await signUp(page);
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, email, "wrong password!");
   await expect(page.getByText("Wrong email or password.").first()).toBeVisible();
   await signIn(page, uniqueEmail("nobody"), "wrong password!");
@@ -48,6 +50,7 @@ test("wrong password does not reveal whether the account exists", async ({ page 
 test("signed-out visitors of a private page come back to it after signing in", async ({ page }) => {
   const { email } = await signUp(page);
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/devices/new");
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel("Email").fill(email);

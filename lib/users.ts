@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users, type User } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 
@@ -59,4 +59,25 @@ export async function createUser(db: Db, input: SignUpInput, now: number): Promi
     throw e;
   }
   return user;
+}
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+  newPassword: z
+    .string({ error: "Enter a new password." })
+    .min(8, "The new password must be at least 8 characters.")
+    .max(200, "Password is at most 200 characters."),
+});
+
+/** New hash and a new session version: every other session of this user ends at once. */
+export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<void> {
+  const user = findUserById(db, userId);
+  if (!user?.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
+    throw new DomainError("Your current password is not correct.", "currentPassword");
+  }
+  const passwordHash = await hashPassword(next);
+  db.update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .run();
 }

@@ -7,6 +7,7 @@ import { buttonStyles } from "@/components/ui/buttons";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
 import { listGroups, listOwnedDevices } from "@/lib/devices/queries";
+import { getSharingPolicy } from "@/lib/policies/store";
 import { pageParam, param, withParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "My devices" };
@@ -52,6 +53,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
         filter={{ q, group }}
         filtered={!!(q || group)}
         selfEmail={user.email}
+        policy={getSharingPolicy(db, user.id)}
       />
       <Pagination path="/devices" sp={sp} page={list.page} pageCount={list.pageCount} total={list.total} noun="device" />
     </div>

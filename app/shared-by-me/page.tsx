@@ -5,35 +5,35 @@ import { getDb } from "@/db/client";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ShareFilters } from "@/components/sharing/share-filters";
 import { SharedByMeTable } from "@/components/sharing/shared-by-me-table";
+import { toTableRows } from "@/components/sharing/shared-by-me-rows";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
-import { listSharedByMe, type SharedByMeSort } from "@/lib/sharing/queries";
-import { EFFECTIVE_STATUSES, type EffectiveStatus } from "@/lib/sharing/status";
-import { pageParam, param, withParams, type SearchParams } from "@/lib/search-params";
+import { ExportCsvLink } from "@/components/ui/export-csv-link";
+import { listSharedByMe } from "@/lib/sharing/queries";
+import { parseSharedByMeFilters, SHARED_BY_ME_SORTS } from "@/lib/sharing/shared-by-me-filters";
+import { pageParam, withParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Shared by Me" };
-const SORTS: SharedByMeSort[] = ["newest", "oldest", "expires", "recipient"];
 const PAGE_SIZE = 50;
 
 export default async function SharedByMePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
   const user = await requireUser(withParams("/shared-by-me", sp, {}));
-  const statusParam = param(sp, "status");
-  const status = EFFECTIVE_STATUSES.find((s) => s.toLowerCase() === statusParam?.toLowerCase()) as EffectiveStatus | undefined;
-  const sortParam = param(sp, "sort") as SharedByMeSort | undefined;
-  const sort = sortParam && SORTS.includes(sortParam) ? sortParam : "newest";
-  const q = param(sp, "q");
-  const list = listSharedByMe(getDb(), { sharerId: user.id, now: currentTime(), status, q, sort, page: pageParam(sp), pageSize: PAGE_SIZE });
+  const { status, sort, q, expiring, expiringWithin } = parseSharedByMeFilters(sp);
+  const list = listSharedByMe(getDb(), { sharerId: user.id, now: currentTime(), status, q, sort, expiringWithin, page: pageParam(sp), pageSize: PAGE_SIZE });
   const pageCount = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
 
   return (
     <div className="space-y-6">
       <LiveRefresh scope="sharer" />
-      <h1 className="text-2xl font-semibold">Shared by Me</h1>
-      <ShareFilters path="/shared-by-me" q={q} status={status} sort={sort} sorts={SORTS} />
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Shared by Me</h1>
+        <ExportCsvLink href={withParams("/shared-by-me/export", sp, { page: undefined })} />
+      </div>
+      <ShareFilters path="/shared-by-me" q={q} status={status} sort={sort} sorts={SHARED_BY_ME_SORTS} expiring={expiring} />
       {list.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {q || status ? (
+          {q || status || expiring ? (
             <p>No shares match these filters.</p>
           ) : (
             <p>
@@ -43,7 +43,7 @@ export default async function SharedByMePage({ searchParams }: { searchParams: P
           )}
         </div>
       ) : (
-        <SharedByMeTable key={`${q}|${status}|${sort}|${list.page}`} rows={list.rows} />
+        <SharedByMeTable key={`${q}|${status}|${sort}|${expiring}|${list.page}`} rows={toTableRows(list.rows)} />
       )}
       <Pagination path="/shared-by-me" sp={sp} page={list.page} pageCount={pageCount} total={list.total} noun="share" />
     </div>

@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { DeviceRow } from "@/lib/devices/queries";
 import { ShareDialog, type DeviceSelection } from "@/components/sharing/share-dialog";
+import type { SharingPolicy } from "@/lib/policies/policy";
 
-type Props = { rows: DeviceRow[]; total: number; filter: { q?: string; group?: string }; filtered: boolean; selfEmail: string };
+type Props = { rows: DeviceRow[]; total: number; filter: { q?: string; group?: string }; filtered: boolean; selfEmail: string; policy?: SharingPolicy };
 
-export function DeviceTable({ rows, total, filter, filtered, selfEmail }: Props) {
+export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
@@ -66,7 +67,7 @@ export function DeviceTable({ rows, total, filter, filtered, selfEmail }: Props)
           </button>
         ) : null}
         <div className="ml-auto">
-          <ShareDialog selection={selection} selfEmail={selfEmail} onShared={() => togglePage(false)} />
+          <ShareDialog selection={selection} selfEmail={selfEmail} onShared={() => togglePage(false)} policy={policy} />
         </div>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -3,6 +3,7 @@ import type { RecipientDeviceView as View } from "@/lib/access/recipient-device"
 import { describeAccess } from "@/lib/access/describe";
 import { OPERATIONS } from "@/lib/access/evaluate";
 import { OperationButton } from "@/components/devices/operation-button";
+import { StatusBadge } from "@/components/sharing/status-badge";
 
 const ACTIONS = { operate: "Operate", configure: "Configure", scripts: "Run script" } as const;
 
@@ -20,6 +21,11 @@ export function RecipientDeviceView({ view, now }: { view: View; now: number }) 
           {device.groupPath ? ` · ${device.groupPath}` : ""} · shared by {view.sharer.name} ({view.sharer.email}) · read-only
         </p>
         {device.hardwareId ? <p className="font-mono text-sm text-slate-600">{device.hardwareId}</p> : null}
+        {!access.view.allowed && access.view.reason === "suspended" ? (
+          <p role="status" className="mt-2 rounded-md bg-purple-50 px-3 py-2 text-sm text-purple-800">
+            <StatusBadge status="Suspended" /> {view.sharer.name} suspended this share: nothing can be done with this device until they resume it.
+          </p>
+        ) : null}
       </div>
 
       <section aria-labelledby="now-h" className="space-y-2">

@@ -16,7 +16,9 @@ export function expiryTimestamp(choice: ExpiryChoice, date: string, now = Date.n
   return now + { "1d": 1, "7d": 7, "30d": 30 }[choice] * DAY;
 }
 
-export function ExpiryField({ choice, date, onChoice, onDate, errors }: { choice: ExpiryChoice; date: string; onChoice: (c: ExpiryChoice) => void; onDate: (d: string) => void; errors?: string[] }) {
+export function ExpiryField({ choice, date, onChoice, onDate, errors, maxDays }: { choice: ExpiryChoice; date: string; onChoice: (c: ExpiryChoice) => void; onDate: (d: string) => void; errors?: string[]; maxDays?: number | null }) {
+  // The owner's maximum expiry (sharing policy): longer choices are offered but disabled.
+  const over = (days: number | null) => maxDays != null && (days == null || days > maxDays);
   return (
     <div className="grid gap-2 sm:grid-cols-2">
       <div className="space-y-1">
@@ -31,11 +33,11 @@ export function ExpiryField({ choice, date, onChoice, onDate, errors }: { choice
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby="share-expires-error"
         >
-          <option value="1d">In 1 day</option>
-          <option value="7d">In 7 days</option>
-          <option value="30d">In 30 days</option>
+          <option value="1d" disabled={over(1)}>In 1 day</option>
+          <option value="7d" disabled={over(7)}>In 7 days</option>
+          <option value="30d" disabled={over(30)}>In 30 days</option>
           <option value="date">On a date…</option>
-          <option value="never">Never (permanent)</option>
+          <option value="never" disabled={over(null)}>Never (permanent)</option>
         </select>
       </div>
       {choice === "date" ? (
@@ -47,6 +49,7 @@ export function ExpiryField({ choice, date, onChoice, onDate, errors }: { choice
         </div>
       ) : null}
       <div className="sm:col-span-2">
+        {maxDays != null ? <p className="text-xs text-slate-500">Your sharing policy allows at most {maxDays} day{maxDays === 1 ? "" : "s"}.</p> : null}
         <FieldErrors id="share-expires-error" errors={errors} />
       </div>
     </div>

@@ -8,8 +8,9 @@ import { FieldErrors, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** Extend one share (or several selected ones): each from its own expiry, or from now if expired. */
-export function ExtendDialog({ shareIds, label = "Extend expiration", triggerLabel, disabled }: { shareIds: string[]; label?: string; triggerLabel?: string; disabled?: boolean }) {
-  const [open, setOpen] = useState(false);
+export function ExtendDialog({ shareIds, label = "Extend expiration", triggerLabel, disabled, defaultOpen = false }: { shareIds: string[]; label?: string; triggerLabel?: string; disabled?: boolean; defaultOpen?: boolean }) {
+  // defaultOpen: the reminder email's one-click "Extend expiration" link (?extend=1).
+  const [open, setOpen] = useState(defaultOpen);
   const [by, setBy] = useState("7d");
   const [state, action] = useActionState(async (prev: unknown, fd: FormData) => {
     const result = await extendSharesAction(prev, fd);

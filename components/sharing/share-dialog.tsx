@@ -16,6 +16,8 @@ import { ScheduleFields, defaultSchedule, scheduleRequest, type ScheduleState } 
 import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-picker";
 import { ShareResult } from "@/components/sharing/share-result";
 import { ConflictList } from "@/components/sharing/conflict-list";
+import { splitRecipients } from "@/components/sharing/recipients-field";
+import { orList, policyErrors, type SharingPolicy } from "@/lib/policies/policy";
 
 export type DeviceSelection =
   | { mode: "ids"; ids: string[]; devices: DeviceRow[] }
@@ -44,14 +46,16 @@ type Props = {
   replaceShareId?: string;
   triggerLabel?: string;
   defaultOpen?: boolean;
+  /** The owner's sharing policy: default expiry, maximum, allowed domains (checked here and on the server). */
+  policy?: SharingPolicy;
 };
 
-export function ShareDialog({ selection, onShared, selfEmail = "", draft, replaceShareId, triggerLabel = "Share devices", defaultOpen = false }: Props) {
+export function ShareDialog({ selection, onShared, selfEmail = "", draft, replaceShareId, triggerLabel = "Share devices", defaultOpen = false, policy }: Props) {
   const [open, setOpen] = useState(defaultOpen);
   const [recipients, setRecipients] = useState(draft?.recipients ?? "");
   const [preset, setPreset] = useState<PermissionChoice>(draft?.preset ?? "Viewer");
   const [custom, setCustom] = useState<Operation[]>(draft?.custom ?? ["view"]);
-  const [expiry, setExpiry] = useState<ExpiryChoice>(draft?.expiry ?? "7d");
+  const [expiry, setExpiry] = useState<ExpiryChoice>(draft?.expiry ?? policy?.defaultExpiry ?? "7d");
   const [date, setDate] = useState(draft?.date ?? "");
   const [description, setDescription] = useState(draft?.description ?? "");
   const [notify, setNotify] = useState(draft?.notify ?? true);
@@ -87,6 +91,13 @@ export function ShareDialog({ selection, onShared, selfEmail = "", draft, replac
       schedule: scheduleRequest(schedule),
       replaceShareId,
     };
+    // The policy's refusals, without a round trip; the server checks the same rules again.
+    const expiresAt = payload.expiresAt;
+    const refused = policy && expiresAt !== "" ? policyErrors(policy, { recipients: splitRecipients(recipients), expiresAt, now: Date.now() }) : null;
+    if (refused) {
+      setState({ ok: false, message: "Your sharing policy does not allow this share. Nothing was shared.", errors: refused as Record<string, string[]> });
+      return;
+    }
     start(async () => {
       const result = await shareDevicesAction(undefined, payload);
       setState(result);
@@ -142,8 +153,9 @@ export function ShareDialog({ selection, onShared, selfEmail = "", draft, replac
             ) : null}
             {e?.deviceIds ? <p className="text-sm text-red-700">{e.deviceIds.join(" ")}</p> : null}
             <RecipientsField value={recipients} onChange={setRecipients} errors={e?.recipients} selfEmail={selfEmail} />
+            {policy?.allowedDomains.length ? <p className="-mt-3 text-xs text-slate-500">Your sharing policy allows recipients at {orList(policy.allowedDomains)}.</p> : null}
             <PermissionsField preset={preset} custom={custom} onPreset={setPreset} onCustom={setCustom} errors={e?.permissions} />
-            <ExpiryField choice={expiry} date={date} onChoice={setExpiry} onDate={setDate} errors={e?.expiresAt} />
+            <ExpiryField choice={expiry} date={date} onChoice={setExpiry} onDate={setDate} errors={e?.expiresAt} maxDays={policy?.maxExpiryDays} />
             <ScheduleFields value={schedule} onChange={setSchedule} errors={{ s: e?.schedule }} />
             <TextField label="Description" name="description" id="share-description" value={description} onChange={(ev) => setDescription(ev.target.value)} maxLength={500} placeholder="e.g. Boiler maintenance, December" errors={e?.description} />
             <label className="flex items-center gap-2 text-sm">

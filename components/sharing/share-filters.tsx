@@ -5,7 +5,7 @@ import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";
 
 const SORT_LABELS: Record<string, string> = { newest: "Newest first", oldest: "Oldest first", expires: "Expiring first", recipient: "Recipient A–Z" };
 
-export function ShareFilters({ path, q, status, sort, sorts }: { path: string; q?: string; status?: string; sort?: string; sorts?: string[] }) {
+export function ShareFilters({ path, q, status, sort, sorts, expiring }: { path: string; q?: string; status?: string; sort?: string; sorts?: string[]; expiring?: boolean }) {
   return (
     <form role="search" action={path} className="flex flex-wrap items-end gap-3">
       <div>
@@ -32,8 +32,15 @@ export function ShareFilters({ path, q, status, sort, sorts }: { path: string; q
           </select>
         </div>
       ) : null}
+      {expiring !== undefined ? (
+        // Shared by Me only: live shares within the reminder window (REMINDER_OFFSETS).
+        <label className="flex items-center gap-2 self-center text-sm">
+          <input type="checkbox" name="expiring" value="1" defaultChecked={expiring} />
+          Expiring soon
+        </label>
+      ) : null}
       <button type="submit" className={buttonStyles.secondary}>Apply filters</button>
-      {q || status ? <Link href={path} className={buttonStyles.ghost}>Clear filters</Link> : null}
+      {q || status || expiring ? <Link href={path} className={buttonStyles.ghost}>Clear filters</Link> : null}
     </form>
   );
 }

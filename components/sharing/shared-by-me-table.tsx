@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { SharedByMeRow } from "@/lib/sharing/queries";
+import type { SharedByMeTableRow } from "@/components/sharing/shared-by-me-rows";
 import { cancelSharesAction, copyLinkAction } from "@/lib/actions/share-manage";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { CopyLinkButton } from "@/components/sharing/copy-link-button";
@@ -12,7 +12,7 @@ import { formatDate, formatExpiry } from "@/lib/format";
 
 const ENDED = new Set(["Cancelled", "Declined", "Left"]);
 
-export function SharedByMeTable({ rows }: { rows: SharedByMeRow[] }) {
+export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const selectable = rows.filter((r) => !ENDED.has(r.status));
   const ids = [...selected].filter((id) => selectable.some((r) => r.share.id === id));

@@ -6,19 +6,21 @@ import type { EffectiveStatus } from "@/lib/sharing/status";
 import { AddDevicesDialog } from "@/components/sharing/add-devices-dialog";
 import { CopyLinkButton } from "@/components/sharing/copy-link-button";
 import { ExtendDialog } from "@/components/sharing/extend-dialog";
+import { SuspendControls } from "@/components/sharing/suspend-controls";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { buttonStyles } from "@/components/ui/buttons";
 
-type Props = { shareId: string; status: EffectiveStatus; permanent: boolean; recipient: string; deviceCount: number; permissions: string[]; live: boolean };
+type Props = { shareId: string; status: EffectiveStatus; permanent: boolean; recipient: string; deviceCount: number; permissions: string[]; live: boolean; extendOpen?: boolean };
 
-export function SharerShareActions({ shareId, status, permanent, recipient, deviceCount, live }: Props) {
+export function SharerShareActions({ shareId, status, permanent, recipient, deviceCount, live, extendOpen }: Props) {
   const [note, setNote] = useState("");
   const pending = status === "Pending";
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {live && status !== "Expired" ? <AddDevicesDialog shareId={shareId} /> : null}
-        {live && !permanent ? <ExtendDialog shareIds={[shareId]} /> : null}
+        {live && !permanent ? <ExtendDialog shareIds={[shareId]} defaultOpen={extendOpen} /> : null}
+        <SuspendControls shareId={shareId} status={status} recipient={recipient} />
         {live ? (
           <ConfirmAction label="Cancel sharing" title={`Cancel sharing with ${recipient}?`} action={cancelSharesAction} fields={{ shareIds: shareId }}>
             {recipient} loses access to {deviceCount} device{deviceCount === 1 ? "" : "s"} at once. To share again later, start a new share.

@@ -7,7 +7,10 @@ import { domainErrorState, fieldErrorsOf, isNextControlFlow, type ActionState } 
 import { signIn, signOut } from "@/lib/auth/auth";
 import { safeReturnPath } from "@/lib/auth/session";
 import { formDataToObject } from "@/lib/form-data";
-import { createUser, emailSchema, signUpSchema } from "@/lib/users";
+import { changePassword, changePasswordSchema, createUser, emailSchema, signUpSchema } from "@/lib/users";
+import { authedAction } from "@/lib/action";
+import { clientIp } from "@/lib/client-ip";
+import { LIMITS, hit, resetLimit, tooMany } from "@/lib/rate-limit";
 
 const signInSchema = z.object({
   email: emailSchema,
@@ -15,11 +18,22 @@ const signInSchema = z.object({
 });
 
 async function signInAndGo(email: string, password: string, callbackUrl: unknown): Promise<ActionState> {
+  const db = getDb();
+  const now = Date.now();
+  const accountKey = `signin:account:${email}`;
+  // Per account (guessing one password) and per address (trying many accounts).
+  for (const [key, limit] of [[accountKey, LIMITS.signInPerAccount], [`signin:ip:${await clientIp()}`, LIMITS.signInPerIp]] as const) {
+    const r = hit(db, key, limit, now);
+    if (!r.ok) return { ok: false, message: tooMany(r.retryAfterS), errors: { password: [tooMany(r.retryAfterS)] } };
+  }
   try {
     await signIn("credentials", { email, password, redirectTo: safeReturnPath(callbackUrl) });
     return { ok: true };
   } catch (e) {
-    if (isNextControlFlow(e)) throw e;
+    if (isNextControlFlow(e)) {
+      resetLimit(db, accountKey); // signed in: earlier typos no longer count
+      throw e;
+    }
     if (e instanceof AuthError) {
       // One message for unknown email and wrong password: sign-in must not reveal who has an account.
       return { ok: false, message: "Wrong email or password.", errors: { password: ["Wrong email or password."] } };
@@ -42,6 +56,8 @@ export async function signUpAction(_prev: ActionState | undefined, formData: For
   const raw = formInput(formData);
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return fieldErrorsOf(parsed.error);
+  const limited = hit(getDb(), `signup:ip:${await clientIp()}`, LIMITS.signUpPerIp, Date.now());
+  if (!limited.ok) return { ok: false, message: tooMany(limited.retryAfterS) };
   try {
     await createUser(getDb(), parsed.data, Date.now());
   } catch (e) {
@@ -53,3 +69,9 @@ export async function signUpAction(_prev: ActionState | undefined, formData: For
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }
+
+/** Changes the password; this browser signs in again, every other session is signed out. */
+export const changePasswordAction = authedAction(changePasswordSchema, async (input, { db, user }) => {
+  await changePassword(db, user.id, input.currentPassword, input.newPassword);
+  await signIn("credentials", { email: user.email, password: input.newPassword, redirectTo: "/account?changed=1" });
+});

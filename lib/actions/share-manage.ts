@@ -12,6 +12,7 @@ import { linkForShare } from "@/lib/links/share-link";
 import { notifyRecipientOfChange, notifyShared } from "@/lib/notify";
 import { appUrl } from "@/lib/email/app-url";
 import { listAddableDevices } from "@/lib/sharing/addable-devices";
+import { enforceExtensionPolicy } from "@/lib/policies/enforce";
 import { getDevicesByIds } from "@/lib/devices/queries";
 
 const DAY = 86_400_000;
@@ -56,7 +57,11 @@ export const extendSharesAction = authedAction(extendSchema, (input, { db, user,
   const newExpiresAt = input.by === "date" ? endOfDay(input.until, input.tzOffset) : undefined;
   const extendBy = input.by === "date" ? undefined : { "1d": 1, "7d": 7, "30d": 30, "90d": 90 }[input.by] * DAY;
   const results = db.transaction(() =>
-    input.shareIds.map((shareId) => ({ shareId, ...extendShare(db, { shareId, sharerId: user.id, now, newExpiresAt, extendBy }) })),
+    input.shareIds.map((shareId) => {
+      const r = extendShare(db, { shareId, sharerId: user.id, now, newExpiresAt, extendBy });
+      enforceExtensionPolicy(db, user.id, r.to, now); // throws inside the transaction: nothing is extended
+      return { shareId, ...r };
+    }),
   );
   for (const r of results) {
     const share = db.select().from(shares).where(eq(shares.id, r.shareId)).get();

@@ -7,6 +7,7 @@ import { getDevicesServices } from "@/lib/devices/services";
 import { matchingDeviceIds } from "@/lib/devices/queries";
 import { ShareConflictError } from "@/lib/sharing/internal";
 import { shareDevices } from "@/lib/sharing/share-devices";
+import { enforceSharePolicy } from "@/lib/policies/enforce";
 import { cancelShare } from "@/lib/sharing/manage-share";
 import { ShareValidationError } from "@/lib/sharing/validation";
 import { appUrl } from "@/lib/email/app-url";
@@ -45,6 +46,7 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
   try {
     const { filter, replaceShareId, ...rest } = parsed.data;
     const deviceIds = filter ? matchingDeviceIds(db, { ownerId: user.id, ...filter }) : (rest.deviceIds ?? []);
+    enforceSharePolicy(db, user.id, { ...rest, deviceIds }, now);
     // "Cancel and share again": both or neither, so the recipient never loses access in between.
     const result = db.transaction(() => {
       if (replaceShareId) cancelShare(db, { shareId: replaceShareId, sharerId: user.id, now });

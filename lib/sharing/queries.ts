@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
 import { chunked, type Caller } from "./internal";
 import { parsePermissions, presetOf, type Operation, type PresetName } from "./permissions";
-import { effectiveStatusSql, statusPredicate, timeLeft, type EffectiveStatus } from "./status";
+import { effectiveStatusSql, liveSql, statusPredicate, timeLeft, type EffectiveStatus } from "./status";
 
 /** The share as the UI may see it: never the link's token hash. */
 export type ShareView = Omit<Share, "tokenHash" | "tokenNonce">;
@@ -82,7 +82,11 @@ const ORDER: Record<SharedByMeSort, SQL[]> = {
  */
 export function listSharedByMe(
   db: Db,
-  q: { sharerId: string; now: number; status?: EffectiveStatus; q?: string; sort?: SharedByMeSort; page?: number; pageSize?: number },
+  q: {
+    sharerId: string; now: number; status?: EffectiveStatus; q?: string; sort?: SharedByMeSort; page?: number; pageSize?: number;
+    /** "Expiring soon": live shares whose expiry falls within this many ms from now. */
+    expiringWithin?: number;
+  },
 ): { rows: SharedByMeRow[]; total: number; page: number; pageSize: number } {
   const page = Math.max(1, Math.floor(q.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(q.pageSize ?? 25)));
@@ -90,6 +94,7 @@ export function listSharedByMe(
   const where = and(
     eq(shares.sharerId, q.sharerId),
     q.status ? statusPredicate(q.status, q.now) : undefined,
+    q.expiringWithin ? and(liveSql(q.now), sql`${shares.expiresAt} <= ${q.now + q.expiringWithin}`) : undefined,
     text
       ? or(like(shares.recipientEmail, text), like(users.name, text), like(shares.description, text), deviceNameMatches(text))
       : undefined,

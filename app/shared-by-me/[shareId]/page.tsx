@@ -10,12 +10,14 @@ import { SharerShareActions } from "@/components/sharing/sharer-share-actions";
 import { LiveRefresh } from "@/components/live-refresh";
 import { requireUser } from "@/lib/auth/session";
 import { getShareForSharer } from "@/lib/sharing/share-details";
+import { param, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Share" };
 
-export default async function SharePage({ params }: { params: Promise<{ shareId: string }> }) {
+export default async function SharePage({ params, searchParams }: { params: Promise<{ shareId: string }>; searchParams: Promise<SearchParams> }) {
   const { shareId } = await params;
-  const user = await requireUser(`/shared-by-me/${encodeURIComponent(shareId)}`);
+  const extendOpen = param(await searchParams, "extend") === "1"; // the reminder email's link
+  const user = await requireUser(`/shared-by-me/${encodeURIComponent(shareId)}${extendOpen ? "?extend=1" : ""}`);
   const detail = getShareForSharer(getDb(), { shareId, sharerId: user.id, now: currentTime() });
   if (!detail) notFound();
   const live = ["Pending", "Active", "Expired", "Suspended"].includes(detail.status);
@@ -36,6 +38,7 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
         deviceCount={detail.deviceCount}
         permissions={detail.permissions}
         live={live}
+        extendOpen={extendOpen}
       />
       <ShareSummary detail={detail} side="sharer" />
       <section aria-labelledby="devices-h" className="space-y-3">

@@ -16,6 +16,8 @@ export default async function ReceivedSharePage({ params }: { params: Promise<{ 
   const detail = getShareForRecipient(getDb(), { shareId, user, now: currentTime() });
   if (!detail) notFound();
   const active = detail.status === "Active";
+  // A suspended share keeps its devices: their pages explain "Sharing suspended".
+  const suspended = detail.status === "Suspended";
 
   return (
     <div className="space-y-8">
@@ -31,6 +33,11 @@ export default async function ReceivedSharePage({ params }: { params: Promise<{ 
           {detail.access.allowed ? "You can use these devices now." : `Not available right now: ${detail.access.reason ?? "outside the schedule"}.`}
         </p>
       ) : null}
+      {suspended ? (
+        <p role="status" className="rounded-md bg-purple-50 px-3 py-2 text-sm text-purple-800">
+          {detail.sharer.name} suspended this share: you cannot use its devices until they resume it.
+        </p>
+      ) : null}
       <section aria-labelledby="devices-h" className="space-y-3">
         <h2 id="devices-h" className="text-lg font-semibold">Devices</h2>
         {detail.items.length === 0 ? (
@@ -41,7 +48,7 @@ export default async function ReceivedSharePage({ params }: { params: Promise<{ 
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {detail.items.map((i) => (
               <li key={i.itemId} className="px-4 py-3 text-sm">
-                {active ? (
+                {active || suspended ? (
                   <Link href={`/devices/${i.deviceId}`} className="font-medium text-brand-700 hover:underline">{i.deviceName}</Link>
                 ) : (
                   <span className="font-medium">{i.deviceName}</span>

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { PolicyForm } from "@/components/settings/policy-form";
+import { requireUser } from "@/lib/auth/session";
+import { getSharingPolicy } from "@/lib/policies/store";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser("/settings");
+  const policy = getSharingPolicy(getDb(), user.id);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Sharing policies</h1>
+        <p className="text-sm text-slate-600">Rules for every share you make from now on. Existing shares keep their expiry and recipients.</p>
+      </div>
+      <PolicyForm policy={policy} />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { csvExport } from "@/lib/exports/respond";
+import { sharedByMeCsv } from "@/lib/exports/shared-by-me";
+import { parseSharedByMeFilters } from "@/lib/sharing/shared-by-me-filters";
+
+export const dynamic = "force-dynamic";
+
+/** Shared by Me as CSV, with the same filters as the page. */
+export function GET(req: NextRequest) {
+  return csvExport(req, "shared-by-me", (user, sp, now) =>
+    sharedByMeCsv(getDb(), { sharerId: user.id, now, ...parseSharedByMeFilters(sp) }),
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { savePoliciesAction } from "@/lib/actions/policies";
+import type { SharingPolicy } from "@/lib/policies/policy";
+import { SubmitButton } from "@/components/ui/buttons";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+
+const DEFAULT_LABELS = { "1d": "1 day", "7d": "7 days", "30d": "30 days", never: "Never (permanent)" } as const;
+
+/** The owner's rules for new shares; uncontrolled fields, so a failed save keeps what was typed. */
+export function PolicyForm({ policy }: { policy: SharingPolicy }) {
+  const [state, action] = useActionState(savePoliciesAction, undefined);
+  const e = state?.errors;
+  return (
+    <form action={action} className="max-w-xl space-y-4" noValidate>
+      <SelectField label="Default expiry" name="defaultExpiry" id="policy-default-expiry" defaultValue={policy.defaultExpiry} errors={e?.defaultExpiry} hint="What the Expires choice of the share dialog starts at.">
+        {Object.entries(DEFAULT_LABELS).map(([v, label]) => (
+          <option key={v} value={v}>{label}</option>
+        ))}
+      </SelectField>
+      <TextField
+        label="Maximum expiry"
+        name="maxExpiryDays"
+        id="policy-max-expiry"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={1825}
+        defaultValue={policy.maxExpiryDays ?? ""}
+        errors={e?.maxExpiryDays}
+        hint="In days. New shares and extensions may not end later than this from now; permanent shares are refused. Leave empty for no maximum."
+      />
+      <TextAreaField
+        label="Allowed email domains"
+        name="allowedDomains"
+        id="policy-domains"
+        rows={3}
+        defaultValue={policy.allowedDomains.join(", ")}
+        errors={e?.allowedDomains}
+        placeholder="example.com, example.org"
+        hint="Only recipients with an email at one of these domains can be invited. Leave empty to allow anyone."
+      />
+      <FormMessage state={state} success="Sharing policies saved. They apply to new shares and extensions." />
+      <SubmitButton>Save policies</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/action";
+import { resumeShare, suspendShare } from "@/lib/sharing/suspend";
+
+const input = z.object({ shareId: z.string().min(1).max(64) });
+
+function refresh(shareId: string) {
+  revalidatePath("/shared-by-me");
+  revalidatePath(`/shared-by-me/${shareId}`);
+  revalidatePath("/shared-with-me");
+  revalidatePath("/access");
+}
+
+/** Pauses the recipient's access; the share keeps its devices, permissions and expiry. */
+export const suspendShareAction = authedAction(input, ({ shareId }, { db, user, now }) => {
+  suspendShare(db, { shareId, sharerId: user.id, now });
+  refresh(shareId);
+  return { suspended: true };
+});
+
+export const resumeShareAction = authedAction(input, ({ shareId }, { db, user, now }) => {
+  resumeShare(db, { shareId, sharerId: user.id, now });
+  refresh(shareId);
+  return { resumed: true };
+});
