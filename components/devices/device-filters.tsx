@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 
 /** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */

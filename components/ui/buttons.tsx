@@ -2,15 +2,9 @@
 
 import type { ButtonHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
+import { buttonStyles } from "@/components/ui/button-styles";
 
-const base =
-  "inline-flex items-center justify-center gap-1 rounded-md px-3 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60";
-export const buttonStyles = {
-  primary: `${base} bg-brand-600 text-white hover:bg-brand-700`,
-  secondary: `${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`,
-  danger: `${base} bg-red-600 text-white hover:bg-red-700`,
-  ghost: `${base} text-slate-700 hover:bg-slate-100`,
-};
+export { buttonStyles };
 
 export function SubmitButton({
   children,

@@ -1,4 +1,4 @@
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 
 /**
  * A plain link to a CSV route handler: the browser downloads it with the session cookie,

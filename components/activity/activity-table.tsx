@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { describeEvent } from "@/components/sharing/activity-log";
+import type { ActivityRow } from "@/lib/activity/query";
+import { formatDateTime } from "@/lib/format";
+
+/** The owner's events, one row each, worded like a share's own activity log. */
+export function ActivityTable({ rows }: { rows: ActivityRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-50 text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">When</th>
+            <th scope="col" className="px-3 py-2">What happened</th>
+            <th scope="col" className="px-3 py-2">Share with</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => (
+            <tr key={e.id} className="border-t border-slate-100 align-top">
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDateTime(e.createdAt)}</td>
+              <td className="px-3 py-2">{describeEvent(e)}</td>
+              <td className="px-3 py-2">
+                <Link href={`/shared-by-me/${e.shareId}`} className="text-brand-700 hover:underline">
+                  {e.recipientName ?? e.recipientEmail}
+                </Link>
+                {e.recipientName ? <div className="text-xs text-slate-500">{e.recipientEmail}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
