@@ -10,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate, formatExpiry } from "@/lib/format";
 import { listSharedWithMe } from "@/lib/sharing/queries";
+import { deviceNamePreview, previewText } from "@/lib/sharing/device-preview";
 import { EFFECTIVE_STATUSES, type EffectiveStatus } from "@/lib/sharing/status";
 import { pageParam, param, withParams, type SearchParams } from "@/lib/search-params";
 
@@ -23,7 +24,9 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
   const statusParam = param(sp, "status");
   const status = EFFECTIVE_STATUSES.find((s) => s.toLowerCase() === statusParam?.toLowerCase()) as EffectiveStatus | undefined;
   const q = param(sp, "q");
-  const { groups, total, page } = listSharedWithMe(getDb(), { user, now: currentTime(), status, q, page: pageParam(sp), pageSize: PAGE_SIZE });
+  const db = getDb();
+  const { groups, total, page } = listSharedWithMe(db, { user, now: currentTime(), status, q, page: pageParam(sp), pageSize: PAGE_SIZE });
+  const previews = deviceNamePreview(db, groups.flatMap((g) => g.shares.map((r) => r.share.id)));
 
   return (
     <div className="space-y-6">
@@ -47,6 +50,7 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
                     <Link href={`/shared-with-me/${r.share.id}`} className="font-medium text-brand-700 hover:underline">
                       {r.deviceCount} device{r.deviceCount === 1 ? "" : "s"} · {r.preset}
                     </Link>
+                    {r.deviceCount ? <div className="text-xs text-slate-600">{previewText(previews.get(r.share.id), r.deviceCount)}</div> : null}
                     {r.share.description ? <div className="text-xs text-slate-500">{r.share.description}</div> : null}
                     <div className="text-xs text-slate-500">Shared {formatDate(r.share.createdAt)} · expires {formatExpiry(r.share.expiresAt)}</div>
                   </div>
