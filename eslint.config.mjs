@@ -5,5 +5,5 @@ import nextTypescript from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "bench/tmp/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "bench/tmp/**", "test-results/**", "playwright-report/**"]),
 ]);

@@ -5,4 +5,6 @@ export async function register() {
   const { getDb } = await import("@/db/client");
   const { startEmailWorker } = await import("@/lib/email/worker");
   startEmailWorker(getDb);
+  const { startReminderScheduler } = await import("@/lib/reminders/scheduler");
+  startReminderScheduler(getDb);
 }

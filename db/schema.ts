@@ -133,7 +133,9 @@ export const shares = sqliteTable(
   (t) => [
     index("shares_sharer_created_idx").on(t.sharerId, t.createdAt),
     index("shares_sharer_status_idx").on(t.sharerId, t.status, t.createdAt),
-    index("shares_recipient_email_idx").on(t.recipientEmail, t.createdAt),
+    // recipient_id second: "addressed to this email and not yet bound" (Shared with Me's
+    // pending branch) is answered in the index, not by reading every share sent to the email.
+    index("shares_recipient_email_idx").on(t.recipientEmail, t.recipientId, t.createdAt),
     index("shares_recipient_idx").on(t.recipientId, t.createdAt),
     index("shares_expires_idx").on(t.expiresAt),
     uniqueIndex("shares_token_hash_uq").on(t.tokenHash),
@@ -212,3 +214,28 @@ export const rateLimits = sqliteTable("rate_limits", {
   count: integer("count").notNull(),
   resetAt: integer("reset_at").notNull(),
 });
+
+// Expiry reminders already sent. The unique (share_id, offset_ms) index is the claim: an
+// insert-or-update guarded on expires_at succeeds for exactly one process, so a reminder
+// goes out once per expiry date even with several servers on one database.
+export const shareReminders = sqliteTable(
+  "share_reminders",
+  {
+    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    offsetMs: integer("offset_ms").notNull(),
+    // The expiry this reminder warned about: an extension moves it and re-arms the reminder.
+    expiresAt: integer("expires_at").notNull(),
+    sentAt: integer("sent_at").notNull(),
+  },
+  (t) => [uniqueIndex("share_reminders_share_offset_uq").on(t.shareId, t.offsetMs)],
+);
+
+// One owner's rules for new shares; no row = no restrictions (default expiry 7 days).
+export const sharingPolicies = sqliteTable("sharing_policies", {
+  ownerId: text("owner_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  defaultExpiry: text("default_expiry", { enum: ["1d", "7d", "30d", "never"] }).notNull().default("7d"),
+  maxExpiryDays: integer("max_expiry_days"), // null = no maximum
+  allowedDomains: text("allowed_domains").notNull().default(""), // comma-separated; "" = any
+  updatedAt: integer("updated_at").notNull(),
+});
+export type SharingPolicyRow = typeof sharingPolicies.$inferSelect;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { DeviceFilters } from "@/components/devices/device-filters";
 import { DeviceTable } from "@/components/devices/device-table";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
 import { listGroups, listOwnedDevices } from "@/lib/devices/queries";

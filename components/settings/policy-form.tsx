@@ -1,20 +1,31 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { savePoliciesAction } from "@/lib/actions/policies";
 import type { SharingPolicy } from "@/lib/policies/policy";
-import { SubmitButton } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/buttons";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 const DEFAULT_LABELS = { "1d": "1 day", "7d": "7 days", "30d": "30 days", never: "Never (permanent)" } as const;
 
-/** The owner's rules for new shares; uncontrolled fields, so a failed save keeps what was typed. */
+/**
+ * The owner's rules for new shares. Submitted through onSubmit rather than the form's
+ * `action`, which would reset the fields after a refused save and lose what was typed.
+ */
 export function PolicyForm({ policy }: { policy: SharingPolicy }) {
-  const [state, action] = useActionState(savePoliciesAction, undefined);
+  const [state, action, pending] = useActionState(savePoliciesAction, undefined);
   const e = state?.errors;
   return (
-    <form action={action} className="max-w-xl space-y-4" noValidate>
+    <form
+      className="max-w-xl space-y-4"
+      noValidate
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        const fd = new FormData(ev.currentTarget);
+        startTransition(() => action(fd));
+      }}
+    >
       <SelectField label="Default expiry" name="defaultExpiry" id="policy-default-expiry" defaultValue={policy.defaultExpiry} errors={e?.defaultExpiry} hint="What the Expires choice of the share dialog starts at.">
         {Object.entries(DEFAULT_LABELS).map(([v, label]) => (
           <option key={v} value={v}>{label}</option>
@@ -43,7 +54,9 @@ export function PolicyForm({ policy }: { policy: SharingPolicy }) {
         hint="Only recipients with an email at one of these domains can be invited. Leave empty to allow anyone."
       />
       <FormMessage state={state} success="Sharing policies saved. They apply to new shares and extensions." />
-      <SubmitButton>Save policies</SubmitButton>
+      <button type="submit" className={buttonStyles.primary} disabled={pending} aria-busy={pending}>
+        Save policies
+      </button>
     </form>
   );
 }

@@ -103,6 +103,15 @@ CREATE INDEX `share_items_share_idx` ON `share_items` (`share_id`,`removed_at`);
 CREATE INDEX `share_items_device_idx` ON `share_items` (`device_id`,`live`);--> statement-breakpoint
 CREATE INDEX `share_items_device_recipient_idx` ON `share_items` (`device_id`,`recipient_email`);--> statement-breakpoint
 CREATE UNIQUE INDEX `share_items_live_uq` ON `share_items` (`device_id`,`sharer_id`,`recipient_email`) WHERE "share_items"."live" = 1;--> statement-breakpoint
+CREATE TABLE `share_reminders` (
+	`share_id` text NOT NULL,
+	`offset_ms` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`sent_at` integer NOT NULL,
+	FOREIGN KEY (`share_id`) REFERENCES `shares`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `share_reminders_share_offset_uq` ON `share_reminders` (`share_id`,`offset_ms`);--> statement-breakpoint
 CREATE TABLE `shares` (
 	`id` text PRIMARY KEY NOT NULL,
 	`sharer_id` text NOT NULL,
@@ -133,10 +142,19 @@ CREATE TABLE `shares` (
 --> statement-breakpoint
 CREATE INDEX `shares_sharer_created_idx` ON `shares` (`sharer_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `shares_sharer_status_idx` ON `shares` (`sharer_id`,`status`,`created_at`);--> statement-breakpoint
-CREATE INDEX `shares_recipient_email_idx` ON `shares` (`recipient_email`,`created_at`);--> statement-breakpoint
+CREATE INDEX `shares_recipient_email_idx` ON `shares` (`recipient_email`,`recipient_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `shares_recipient_idx` ON `shares` (`recipient_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `shares_expires_idx` ON `shares` (`expires_at`);--> statement-breakpoint
 CREATE UNIQUE INDEX `shares_token_hash_uq` ON `shares` (`token_hash`);--> statement-breakpoint
+CREATE TABLE `sharing_policies` (
+	`owner_id` text PRIMARY KEY NOT NULL,
+	`default_expiry` text DEFAULT '7d' NOT NULL,
+	`max_expiry_days` integer,
+	`allowed_domains` text DEFAULT '' NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,
 	`email` text NOT NULL,

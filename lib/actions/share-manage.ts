@@ -56,12 +56,16 @@ function endOfDay(date: string | undefined, tzOffsetMinutes = 0): number {
 export const extendSharesAction = authedAction(extendSchema, (input, { db, user, now }) => {
   const newExpiresAt = input.by === "date" ? endOfDay(input.until, input.tzOffset) : undefined;
   const extendBy = input.by === "date" ? undefined : { "1d": 1, "7d": 7, "30d": 30, "90d": 90 }[input.by] * DAY;
-  const results = db.transaction(() =>
-    input.shareIds.map((shareId) => {
-      const r = extendShare(db, { shareId, sharerId: user.id, now, newExpiresAt, extendBy });
-      enforceExtensionPolicy(db, user.id, r.to, now); // throws inside the transaction: nothing is extended
-      return { shareId, ...r };
-    }),
+  // IMMEDIATE, like writeTx: a deferred outer transaction turns the inner ones into savepoints
+  // that read first and then fail with "database is locked" when another writer got there.
+  const results = db.transaction(
+    () =>
+      input.shareIds.map((shareId) => {
+        const r = extendShare(db, { shareId, sharerId: user.id, now, newExpiresAt, extendBy });
+        enforceExtensionPolicy(db, user.id, r.to, now); // throws inside the transaction: nothing is extended
+        return { shareId, ...r };
+      }),
+    { behavior: "immediate" },
   );
   for (const r of results) {
     const share = db.select().from(shares).where(eq(shares.id, r.shareId)).get();
@@ -73,9 +77,12 @@ export const extendSharesAction = authedAction(extendSchema, (input, { db, user,
 
 /** Cancel one or several whole shares. */
 export const cancelSharesAction = authedAction(z.object({ shareIds }), (input, { db, user, now }) => {
-  db.transaction(() => {
-    for (const shareId of input.shareIds) cancelShare(db, { shareId, sharerId: user.id, now });
-  });
+  db.transaction(
+    () => {
+      for (const shareId of input.shareIds) cancelShare(db, { shareId, sharerId: user.id, now });
+    },
+    { behavior: "immediate" }, // see extendSharesAction
+  );
   for (const shareId of input.shareIds) {
     const share = db.select().from(shares).where(eq(shares.id, shareId)).get();
     if (share) notifyRecipientOfChange(db, share, user, { action: "cancelled" }, now);

@@ -48,10 +48,15 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
     const deviceIds = filter ? matchingDeviceIds(db, { ownerId: user.id, ...filter }) : (rest.deviceIds ?? []);
     enforceSharePolicy(db, user.id, { ...rest, deviceIds }, now);
     // "Cancel and share again": both or neither, so the recipient never loses access in between.
-    const result = db.transaction(() => {
-      if (replaceShareId) cancelShare(db, { shareId: replaceShareId, sharerId: user.id, now });
-      return shareDevices(db, { sharerId: user.id, input: { ...rest, deviceIds }, now });
-    });
+    // IMMEDIATE like writeTx: deferred, the inner transactions become savepoints that read
+    // first and fail with "database is locked" when another writer got there in between.
+    const result = db.transaction(
+      () => {
+        if (replaceShareId) cancelShare(db, { shareId: replaceShareId, sharerId: user.id, now });
+        return shareDevices(db, { sharerId: user.id, input: { ...rest, deviceIds }, now });
+      },
+      { behavior: "immediate" },
+    );
     const notify = (rest as { notify?: unknown }).notify === true;
     if (notify) notifyShared(db, user, result.shares.map((s) => ({ ...s, link: linkFor(s.token) })), now);
     revalidatePath("/shared-by-me");

@@ -82,6 +82,8 @@ export function importDevices(db: Db, ownerId: string, text: string, now: number
   const { devices: parsed, errors } = parseDeviceCsv(text);
   if (errors.length === 0 && parsed.length === 0) errors.push({ line: 1, message: "no devices found in the file" });
   if (errors.length) return { created: 0, errors };
+  // IMMEDIATE: it reads (existing hardware ids) before it writes; deferred, a concurrent
+  // writer would make it fail with "database is locked" instead of waiting its turn.
   return db.transaction((tx) => {
     const existing = new Set<string>();
     for (let i = 0; i < parsed.length; i += 500) {
@@ -106,5 +108,5 @@ export function importDevices(db: Db, ownerId: string, text: string, now: number
     for (let i = 0; i < deviceRows.length; i += 500) tx.insert(devices).values(deviceRows.slice(i, i + 500)).run();
     for (let i = 0; i < serviceRows.length; i += 500) tx.insert(services).values(serviceRows.slice(i, i + 500)).run();
     return { created: deviceRows.length, errors: [] };
-  });
+  }, { behavior: "immediate" });
 }

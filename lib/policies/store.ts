@@ -25,7 +25,8 @@ export const policyFormSchema = z
         .nullable(),
     ),
     allowedDomains: z.preprocess(
-      (v) => (typeof v === "string" ? v : ""),
+      // Absent means none; any other non-string is refused (it used to mean "no restriction").
+      (v) => (v == null ? "" : v),
       z
         .string()
         .max(2000, "List at most 2,000 characters of domains.")

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { LinkResponse } from "@/components/links/link-response";
 import { LinkGone } from "@/components/links/link-gone";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { formatExpiry } from "@/lib/format";
 import { linkState, maskEmail } from "@/lib/links/link-state";

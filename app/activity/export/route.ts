@@ -1,0 +1,16 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { parseActivityFilters } from "@/lib/activity/filters";
+import { activityCsv } from "@/lib/exports/activity";
+import { csvExport } from "@/lib/exports/respond";
+
+export const dynamic = "force-dynamic";
+
+/** /activity as CSV: the same filters, every page (cursors are ignored). */
+export function GET(req: NextRequest) {
+  return csvExport(req, "activity", (user, sp) => {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { before, after, ...filters } = parseActivityFilters(sp);
+    return activityCsv(getDb(), { sharerId: user.id, ...filters });
+  });
+}

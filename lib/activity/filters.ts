@@ -1,0 +1,57 @@
+// The /activity filters as read from the URL, shared by the page and its CSV export.
+import { param, type SearchParams } from "@/lib/search-params";
+
+export const ACTIVITY_TYPES = [
+  "shared", "accepted", "declined", "extended", "devices_added", "devices_removed",
+  "cancelled", "left", "expired", "suspended", "resumed", "link_regenerated",
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
+  shared: "Shared", accepted: "Accepted", declined: "Declined", extended: "Extended",
+  devices_added: "Devices added", devices_removed: "Devices removed", cancelled: "Cancelled", left: "Left",
+  expired: "Expired", suspended: "Suspended", resumed: "Resumed", link_regenerated: "New sharing link",
+};
+
+/** A position in the newest-first list: (created_at, id), both needed as times can tie. */
+export type Cursor = { at: number; id: string };
+export const encodeCursor = (c: Cursor) => `${c.at}_${c.id}`;
+export function decodeCursor(text: string | undefined): Cursor | undefined {
+  const m = /^(\d{1,15})_([A-Za-z0-9-]{1,64})$/.exec(text ?? "");
+  return m ? { at: Number(m[1]), id: m[2] } : undefined;
+}
+
+export type ActivityFilters = {
+  type?: ActivityType;
+  recipient?: string;
+  /** Inclusive start / exclusive end, ms; whole UTC days from the date fields. */
+  from?: number;
+  to?: number;
+  fromText?: string;
+  toText?: string;
+};
+
+/** "2030-01-15" → ms at 00:00 UTC, or undefined for anything that is not a real day. */
+export function utcDay(text: string | undefined): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? "");
+  if (!m) return undefined;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(t).toISOString().slice(0, 10) === text ? t : undefined;
+}
+
+export function parseActivityFilters(sp: SearchParams): ActivityFilters & { before?: Cursor; after?: Cursor } {
+  const type = ACTIVITY_TYPES.find((t) => t === param(sp, "type"));
+  const fromText = param(sp, "from");
+  const toText = param(sp, "to");
+  const from = utcDay(fromText);
+  const toDay = utcDay(toText);
+  return {
+    type,
+    recipient: param(sp, "recipient"),
+    from,
+    to: toDay === undefined ? undefined : toDay + 86_400_000,
+    fromText: from === undefined ? undefined : fromText,
+    toText: toDay === undefined ? undefined : toText,
+    before: decodeCursor(param(sp, "before")),
+    after: decodeCursor(param(sp, "after")),
+  };
+}
