@@ -1,0 +1,113 @@
+// Issue 6.4 — crash safety. A child process runs a bulk share of 2,000 devices × 50
+// recipients (100,000 items) against a file database and is SIGKILLed mid-way, at several
+// points; the reopened database must hold all of it or none of it, and pass integrity_check.
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb } from "@/db/client";
+import { devices, users } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { childScript, cleanup, go, startChild, tempDbPath, type JobResult } from "./support/spawn";
+
+const DEVICES = 2_000;
+const RECIPIENTS = 50;
+let template = "";
+let ownerId = "";
+let deviceIds: string[] = [];
+/** Time from the "tx" signal to the end of an uninterrupted run, measured by the first test. */
+let txMs = 1_500;
+const outcomes: ("all" | "none")[] = [];
+
+beforeAll(async () => {
+  await childScript();
+  template = tempDbPath("template");
+  const db = openDb(template, { migrate: true });
+  ownerId = newId();
+  db.insert(users).values({ id: ownerId, email: "fleet@example.test", name: "Fleet owner", createdAt: 0 }).run();
+  const rows = Array.from({ length: DEVICES }, (_, i) => ({ id: newId(), ownerId, name: `Device ${i}`, hardwareId: `CD:${i}`, createdAt: 0, updatedAt: 0 }));
+  for (let i = 0; i < rows.length; i += 500) db.insert(devices).values(rows.slice(i, i + 500)).run();
+  deviceIds = rows.map((r) => r.id);
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+}, 60_000);
+afterAll(cleanup);
+
+function freshCopy(): string {
+  const file = tempDbPath("crash");
+  fs.copyFileSync(template, file);
+  return file;
+}
+
+/** Runs the bulk share; with `kill`, SIGKILLs it `delayMs` after the "tx" signal (or after "go"). */
+async function bulkShare(file: string, kill?: { after: "tx" | "go"; delayMs: number }): Promise<{ result: JobResult | null; ms: number }> {
+  const child = await startChild({
+    cmd: "share", db: file, sharerId: ownerId, signalTx: true,
+    input: { recipients: Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.test`), deviceIds, permissions: "Operator", expiresAt: Date.now() + 86_400_000 },
+  });
+  await child.ready;
+  go(child);
+  if (kill?.after !== "go") await Promise.race([child.line("tx"), child.done]);
+  const t = Date.now();
+  if (kill) setTimeout(() => child.proc.kill("SIGKILL"), kill.delayMs);
+  const result = await child.done;
+  return { result, ms: Date.now() - t };
+}
+
+/** Reopens the database as a restarted server would, and checks it is whole and all-or-nothing. */
+function inspect(file: string): "all" | "none" {
+  const db = new Database(file);
+  try {
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const counts = { shares: n("select count(*) as n from shares"), items: n("select count(*) as n from share_items"), events: n("select count(*) as n from share_events") };
+    // No orphans either way: every item has its share, every share has all its devices.
+    expect(n("select count(*) as n from share_items i left join shares s on s.id = i.share_id where s.id is null")).toBe(0);
+    expect(n(`select count(*) as n from shares s where (select count(*) from share_items i where i.share_id = s.id) <> ${DEVICES}`)).toBe(0);
+    expect(n("select count(*) as n from devices")).toBe(DEVICES);
+    if (counts.shares === 0) {
+      expect(counts).toEqual({ shares: 0, items: 0, events: 0 });
+      return "none";
+    }
+    expect(counts).toEqual({ shares: RECIPIENTS, items: DEVICES * RECIPIENTS, events: RECIPIENTS });
+    return "all";
+  } finally {
+    db.close();
+  }
+}
+
+describe(`a ${DEVICES.toLocaleString("en-US")} × ${RECIPIENTS} bulk share killed mid-way`, () => {
+  it("uninterrupted, it writes everything (and tells how long the transaction takes)", async () => {
+    const file = freshCopy();
+    const { result, ms } = await bulkShare(file);
+    expect(result).toMatchObject({ ok: true });
+    expect(inspect(file)).toBe("all");
+    txMs = Math.max(200, ms);
+  }, 60_000);
+
+  // Fractions of the measured transaction time after the "tx" signal, then kills timed from
+  // "go" (the first items may or may not have been written yet).
+  const points = [
+    ...[0.05, 0.35, 0.7].map((f) => ({ label: `${Math.round(f * 100)}% into the transaction`, after: "tx" as const, f })),
+    { label: "a random moment after start", after: "go" as const, f: Math.random() },
+  ];
+  it.each(points)("SIGKILL $label: all or nothing, integrity ok", async ({ after, f }) => {
+    const file = freshCopy();
+    const { result } = await bulkShare(file, { after, delayMs: Math.round(f * (after === "go" ? 300 : txMs)) });
+    const outcome = inspect(file);
+    outcomes.push(outcome);
+    // Killed before it answered: nothing of the share may survive unless it had committed.
+    if (result?.ok) expect(outcome).toBe("all");
+    // The recovered database takes new writes (the unique live-item index is intact).
+    const db = openDb(file);
+    try {
+      expect(db.$client.prepare("select count(*) as n from share_items where live = 1").get()).toEqual({ n: outcome === "all" ? DEVICES * RECIPIENTS : 0 });
+    } finally {
+      db.$client.close();
+    }
+  }, 60_000);
+
+  it("the kills really happened mid-transaction (at least one left nothing behind)", () => {
+    expect(outcomes, JSON.stringify(outcomes)).toContain("none");
+  });
+});
