@@ -1,14 +1,9 @@
 // Human wording of access results, for the recipient's device page.
 import { formatDate, formatTime, localParts } from "./schedule";
+import { OPERATION_LABELS } from "@/lib/sharing/permissions";
 import type { AccessResult, DenyReason, Operation } from "./evaluate";
 
-export const OPERATION_LABELS: Record<Operation, string> = {
-  view: "View",
-  operate: "Operate",
-  configure: "Configure",
-  scripts: "Run scripts",
-  remote: "Remote access",
-};
+export { OPERATION_LABELS };
 
 export interface DescribeAccessOptions {
   /** Prefixes the operation: "Configure: not granted". */

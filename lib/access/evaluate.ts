@@ -2,8 +2,10 @@
 // No database here, so every rule is testable with plain objects and an injected clock.
 import { isWithinSchedule, type ScheduleCheck } from "./schedule";
 
-export const OPERATIONS = ["view", "operate", "configure", "scripts", "remote"] as const;
-export type Operation = (typeof OPERATIONS)[number];
+import { OPERATIONS, type Operation } from "@/lib/sharing/permissions";
+
+// One list of operations for sharing and for the access check.
+export { OPERATIONS, type Operation };
 
 export type DenyReason =
   | "not_shared"
