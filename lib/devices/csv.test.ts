@@ -35,3 +35,11 @@ describe("device CSV import", () => {
     expect(db.select().from(devices).all()).toHaveLength(2);
   });
 });
+
+describe("device names", () => {
+  it("refuse control and bidi-override characters that could disguise them", () => {
+    for (const bad of ["Gate\u202Eexe.txt", "Gate\u0085", "Gate\u2067x"]) {
+      expect(parseDeviceCsv(`name,hardware_id\n${bad},AA:01`).errors[0].message).toMatch(/control characters/);
+    }
+  });
+});
