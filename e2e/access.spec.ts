@@ -118,3 +118,30 @@ test("a permission not granted is refused even when the request is forged", asyn
   await expect(viewer.page.getByText("Operate: not granted")).toHaveCount(1);
   await expect(viewer.page.getByText("Operated Boiler.")).toHaveCount(0);
 });
+
+test("Add devices can share a chosen subset of a device's services", async ({ browser }) => {
+  const owner = await newUser(browser, "Sol Owner");
+  const rec = await newUser(browser, "Una Recipient");
+  const ids = await addDevices(owner.page, ["First Box", "Second Box"]);
+  await addService(owner.page, ids["Second Box"], "SSH", "SSH", "22");
+  await addService(owner.page, ids["Second Box"], "Web", "HTTP", "80");
+  const first = await fillShareDialog(owner.page, ["First Box"], rec.email, { permissions: "Manager", notify: false });
+  await first.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(first.getByText(/Shared with 1 recipient/)).toBeVisible();
+  await accept(rec.page);
+
+  await owner.page.goto("/shared-by-me");
+  await owner.page.getByRole("row").filter({ hasText: rec.email }).getByRole("link").first().click();
+  await owner.page.getByRole("button", { name: "Add devices" }).click();
+  const add = owner.page.getByRole("dialog", { name: "Add devices" });
+  await add.getByRole("checkbox", { name: "Second Box" }).check();
+  await add.getByText(/Services: all services/).click();
+  await add.getByRole("checkbox", { name: "All services of Second Box" }).uncheck();
+  await add.getByRole("checkbox", { name: /SSH \(SSH 22\) on Second Box/ }).uncheck();
+  await add.getByRole("button", { name: /Add devices/ }).click();
+  await expect(owner.page.getByRole("row").filter({ hasText: "Second Box" }).getByText("Web (HTTP 80)")).toBeVisible();
+
+  await rec.page.goto(`/devices/${ids["Second Box"]}`);
+  await expect(rec.page.getByText("Web", { exact: true })).toBeVisible();
+  await expect(rec.page.getByText("SSH", { exact: true })).toHaveCount(0);
+});

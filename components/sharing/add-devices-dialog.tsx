@@ -8,14 +8,16 @@ import { Modal } from "@/components/ui/modal";
 import { buttonStyles } from "@/components/ui/buttons";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
+import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-picker";
 
-type Addable = { id: string; name: string; groupPath: string; hardwareId: string };
+type Addable = { id: string; name: string; groupPath: string; hardwareId: string; serviceCount: number };
 
 export function AddDevicesDialog({ shareId }: { shareId: string }) {
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
   const [found, setFound] = useState<Addable[] | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [services, setServices] = useState<Record<string, ServiceChoice>>({});
   const [state, setState] = useState<ActionState<unknown>>();
   const [pending, start] = useTransition();
   const router = useRouter();
@@ -31,7 +33,8 @@ export function AddDevicesDialog({ shareId }: { shareId: string }) {
 
   function submit() {
     start(async () => {
-      const r = await addDevicesAction(undefined, { shareId, deviceIds: [...picked] });
+      const chosen = Object.fromEntries(Object.entries(services).filter(([id, v]) => picked.has(id) && v !== "all"));
+      const r = await addDevicesAction(undefined, { shareId, deviceIds: [...picked], services: chosen });
       setState(r);
       if (r.ok) {
         setPicked(new Set());
@@ -80,6 +83,14 @@ export function AddDevicesDialog({ shareId }: { shareId: string }) {
               ))}
             </ul>
           )}
+          {found && picked.size > 0 && picked.size <= 50 ? (
+            <ServicePicker
+              key={[...picked].sort().join()}
+              devices={found.filter((d) => picked.has(d.id))}
+              value={services}
+              onChange={setServices}
+            />
+          ) : null}
           <p className="text-xs text-slate-500">Added devices get the share&apos;s permissions, schedule and expiry.</p>
           <FormMessage state={state} />
           <div className="flex justify-end">

@@ -1,14 +1,15 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { DeviceRow } from "@/lib/devices/queries";
 import { listServicesAction } from "@/lib/actions/shares";
 
 export type ServiceChoice = "all" | string[];
 type Svc = { id: string; deviceId: string; name: string; kind: string; port: number };
 
 /** Per device: all services (default, includes services added later) or a chosen subset. */
-export function ServicePicker({ devices, value, onChange }: { devices: DeviceRow[]; value: Record<string, ServiceChoice>; onChange: (v: Record<string, ServiceChoice>) => void }) {
+type PickerDevice = { id: string; name: string; serviceCount: number };
+
+export function ServicePicker({ devices, value, onChange }: { devices: PickerDevice[]; value: Record<string, ServiceChoice>; onChange: (v: Record<string, ServiceChoice>) => void }) {
   const [services, setServices] = useState<Svc[] | null>(null);
   const [, start] = useTransition();
   const withServices = devices.filter((d) => d.serviceCount > 0);

@@ -7,7 +7,13 @@ import { likePattern } from "@/lib/devices/queries";
 export function listAddableDevices(db: Db, q: { ownerId: string; shareId: string; text?: string; limit?: number }) {
   const text = q.text?.trim();
   return db
-    .select({ id: devices.id, name: devices.name, groupPath: devices.groupPath, hardwareId: devices.hardwareId })
+    .select({
+      id: devices.id,
+      name: devices.name,
+      groupPath: devices.groupPath,
+      hardwareId: devices.hardwareId,
+      serviceCount: sql<number>`(select count(*) from services sv where sv.device_id = "devices"."id")`,
+    })
     .from(devices)
     .where(
       and(
