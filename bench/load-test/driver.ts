@@ -29,6 +29,9 @@ export type PhaseResult = {
   maxMs: number;
   serverCpuMsPerRequest: number;
   byKind: Partial<Record<Kind, KindStats>>;
+  /** p95 of the requests due in each 10 s of the phase: a queue that keeps growing shows here. */
+  p95By10s: number[];
+  maxInFlight: number;
   held: boolean;
 };
 
@@ -42,6 +45,8 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
   const errors: Record<string, number> = {};
   const times: number[] = [];
   const kindTimes = new Map<Kind, number[]>();
+  const windowTimes: number[][] = [];
+  let maxInFlight = 0;
   let failed = 0;
   let non2xx3xx = 0;
   const inflight = new Set<Promise<void>>();
@@ -64,6 +69,7 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
         times.push(ms);
         if (!kindTimes.has(job.kind)) kindTimes.set(job.kind, []);
         kindTimes.get(job.kind)!.push(ms);
+        (windowTimes[Math.floor((due - t0) / 10_000)] ??= []).push(ms);
         bump(statuses, String(reply.status));
         if (reply.status < 200 || reply.status >= 400) non2xx3xx++;
         const ok = reply.status === 200 && (job.check?.(reply) ?? true);
@@ -76,6 +82,7 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
     );
     const tracked = done.finally(() => inflight.delete(tracked));
     inflight.add(tracked);
+    maxInFlight = Math.max(maxInFlight, inflight.size);
   }
   const sendSeconds = (performance.now() - t0) / 1000;
   await Promise.all(inflight);
@@ -91,7 +98,8 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
     label, targetRps: rate, seconds, sent: total, answeredRps: round(times.length / Math.max(seconds, sendSeconds)),
     statuses, errors, non2xx3xx, failed,
     p50Ms: round(percentile(sorted, 50)), p95Ms, p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted[sorted.length - 1] ?? NaN),
-    serverCpuMsPerRequest: round(server / Math.max(1, times.length)), byKind,
+    serverCpuMsPerRequest: round(server / Math.max(1, times.length)), byKind, maxInFlight,
+    p95By10s: Array.from(windowTimes, (w) => round(percentile(Float64Array.from(w ?? []).sort(), 95))),
     held: failed === 0 && p95Ms < P95_LIMIT_MS,
   };
 }

@@ -12,6 +12,10 @@ export type Call = { method: "GET" | "POST"; path: string; cookie?: string; json
 /** Resolves with the status (and the body when asked); rejects on a network error or a timeout. */
 export function send(call: Call): Promise<Reply> {
   return new Promise((resolve, reject) => {
+    const fail = (e: Error) => {
+      clearTimeout(deadline);
+      reject(e);
+    };
     const payload = call.json === undefined ? null : Buffer.from(JSON.stringify(call.json));
     const headers: http.OutgoingHttpHeaders = {};
     if (call.cookie) headers.cookie = call.cookie;
@@ -26,12 +30,17 @@ export function send(call: Call): Promise<Reply> {
         res.on("data", (c: Buffer) => {
           if (call.keepBody) chunks.push(c);
         });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: call.keepBody ? Buffer.concat(chunks).toString("utf8") : null }));
-        res.on("error", reject);
+        res.on("end", () => {
+          clearTimeout(deadline);
+          resolve({ status: res.statusCode ?? 0, body: call.keepBody ? Buffer.concat(chunks).toString("utf8") : null });
+        });
+        res.on("error", fail);
       },
     );
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error("timeout")));
-    req.on("error", reject);
+    // A deadline on the whole exchange (not socket idleness): a request waiting for a free
+    // socket, or whose answer trickles in, times out too.
+    const deadline = setTimeout(() => req.destroy(new Error("timeout")), REQUEST_TIMEOUT_MS);
+    req.on("error", fail);
     req.end(payload ?? undefined);
   });
 }

@@ -14,6 +14,8 @@ export type LoadReport = {
   verification: Verification;
   /** Lines of the server log mentioning SQLITE_BUSY / "database is locked", and error lines. */
   serverLog: { busyLines: number; errorLines: number; samples: string[] };
+  /** `npm run bench` was seen running during the load: the figures are not to be trusted. */
+  otherBenchDuringRun: boolean;
 };
 
 const statusText = (r: PhaseResult) =>
@@ -24,7 +26,7 @@ export function phaseLine(r: PhaseResult): string {
     r.label.padEnd(14), `${String(r.targetRps).padStart(4)} → ${r.answeredRps.toFixed(0).padStart(4)} req/s`,
     `p50 ${r.p50Ms.toFixed(0).padStart(5)}`, `p95 ${r.p95Ms.toFixed(0).padStart(5)}`, `p99 ${r.p99Ms.toFixed(0).padStart(5)}`,
     `max ${r.maxMs.toFixed(0).padStart(5)} ms`, `cpu ${r.serverCpuMsPerRequest.toFixed(1).padStart(5)} ms/req`,
-    `failed ${String(r.failed).padStart(4)}`, r.held ? "held " : "MISS ", statusText(r),
+    `in flight ≤ ${String(r.maxInFlight).padStart(3)}`, `failed ${String(r.failed).padStart(4)}`, r.held ? "held " : "MISS ", statusText(r),
   ].join("  ");
 }
 
@@ -44,22 +46,27 @@ export function writeReport(report: LoadReport, loadAtStart: number, file: strin
 
   const v = report.verification;
   const rows: [string, string, string][] = [
-    [`fixed ${FIXED_RATE} req/s × ${FIXED_SECONDS} s, mix: failed requests`, String(report.fixed.failed), report.fixed.failed === 0 ? "yes" : "NO"],
+    [`fixed ${FIXED_RATE} req/s × ${FIXED_SECONDS} s, mix: non-2xx/3xx / errors`, `${report.fixed.non2xx3xx} / ${errorCount(report.fixed)} ${errorText(report.fixed)}`, report.fixed.failed === 0 ? "yes" : "NO"],
     ["  p50 / p95 / p99", `${report.fixed.p50Ms} / ${report.fixed.p95Ms} / ${report.fixed.p99Ms} ms`, "—"],
     ["highest mix rate held (0 errors, p95 < 200 ms)", report.mixed.heldRps == null ? "none" : `${report.mixed.heldRps} req/s`, "—"],
     ["highest GET /floor rate held (same rule)", report.floor.heldRps == null ? "none" : `${report.floor.heldRps} req/s`, "—"],
+    ["mix vs floor, highest rates held", report.mixed.heldRps && report.floor.heldRps ? `${(report.mixed.heldRps / report.floor.heldRps).toFixed(2)}×` : "—", "—"],
     ["5xx answers, all phases", String(count5xx([report.fixed, ...report.mixed.steps, ...report.floor.steps])), "—"],
     ["acknowledged shares missing / wrong in the file", `${v.missingShares} / ${v.wrongShares} of ${v.acknowledgedShares}`, v.missingShares + v.wrongShares === 0 ? "yes" : "NO"],
     ["accepted shares not Active / without event", `${v.acceptedNotActive} / ${v.acceptedWithoutEvent} of ${v.acceptedShares}`, v.acceptedNotActive + v.acceptedWithoutEvent === 0 ? "yes" : "NO"],
     ["shares made but never acknowledged", String(v.unacknowledgedShares), "—"],
     ["PRAGMA integrity_check", v.integrityCheck, v.integrityCheck === "ok" ? "yes" : "NO"],
+    ["npm run bench seen during the load", report.otherBenchDuringRun ? "yes: figures skewed" : "no", report.otherBenchDuringRun ? "NO" : "yes"],
     ["server log: SQLITE_BUSY lines / error lines", `${report.serverLog.busyLines} / ${report.serverLog.errorLines}`, report.serverLog.busyLines === 0 ? "yes" : "NO"],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
-  console.log(`\n${"figure".padEnd(w)}  ${"value".padEnd(28)}  ok?`);
-  for (const [name, value, ok] of rows) console.log(`${name.padEnd(w)}  ${value.padEnd(28)}  ${ok}`);
+  console.log(`\n${"figure".padEnd(w)}  ${"value".padEnd(36)}  ok?`);
+  for (const [name, value, ok] of rows) console.log(`${name.padEnd(w)}  ${value.padEnd(36)}  ${ok}`);
   console.log(`\nWrote ${file}`);
 }
+
+const errorCount = (r: PhaseResult) => Object.values(r.errors).reduce((a, n) => a + n, 0);
+const errorText = (r: PhaseResult) => (errorCount(r) ? `(${Object.entries(r.errors).map(([e, n]) => `${e}×${n}`).join(" ")})` : "");
 
 export const count5xx = (phases: PhaseResult[]) =>
   phases.reduce((sum, r) => sum + Object.entries(r.statuses).filter(([s]) => s.startsWith("5")).reduce((a, [, n]) => a + n, 0), 0);
