@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import { currentTime } from "@/lib/clock";
-import Link from "next/link";
 import { getDb } from "@/db/client";
 import { LiveRefresh } from "@/components/live-refresh";
-import { RecipientActions } from "@/components/sharing/recipient-actions";
+import { SharedWithMeList } from "@/components/sharing/shared-with-me-list";
 import { ShareFilters } from "@/components/sharing/share-filters";
-import { StatusBadge } from "@/components/sharing/status-badge";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
-import { formatDate, formatExpiry } from "@/lib/format";
 import { listSharedWithMe } from "@/lib/sharing/queries";
 import { deviceNamePreview, previewText } from "@/lib/sharing/device-preview";
 import { EFFECTIVE_STATUSES, type EffectiveStatus } from "@/lib/sharing/status";
@@ -39,29 +36,21 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
           {q || status ? <p>No shares match these filters.</p> : <p>Nothing has been shared with you yet. When someone shares devices with {user.email}, they appear here.</p>}
         </div>
       ) : (
-        groups.map((g) => (
-          <section key={g.sharer.id} aria-labelledby={`sharer-${g.sharer.id}`} className="space-y-2">
-            <h2 id={`sharer-${g.sharer.id}`} className="text-lg font-semibold">
-              From {g.sharer.name} <span className="text-sm font-normal text-slate-500">{g.sharer.email}</span>
-            </h2>
-            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-              {g.shares.map((r) => (
-                <li key={r.share.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
-                  <div className="min-w-48 flex-1">
-                    <Link href={`/shared-with-me/${r.share.id}`} className="font-medium text-brand-700 hover:underline">
-                      {r.deviceCount} device{r.deviceCount === 1 ? "" : "s"} · {r.preset}
-                    </Link>
-                    {r.deviceCount ? <div className="text-xs text-slate-600">{previewText(previews.get(r.share.id), r.deviceCount)}</div> : null}
-                    {r.share.description ? <div className="text-xs text-slate-500">{r.share.description}</div> : null}
-                    <div className="text-xs text-slate-500">Shared {formatDate(r.share.createdAt)} · expires {formatExpiry(r.share.expiresAt)}</div>
-                  </div>
-                  <StatusBadge status={r.status} />
-                  <RecipientActions shareId={r.share.id} status={r.status} sharerName={g.sharer.name} />
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))
+        <SharedWithMeList
+          groups={groups.map((g) => ({
+            sharer: g.sharer,
+            shares: g.shares.map((r) => ({
+              id: r.share.id,
+              status: r.status,
+              preset: r.preset,
+              deviceCount: r.deviceCount,
+              devices: r.deviceCount ? previewText(previews.get(r.share.id), r.deviceCount) : "",
+              description: r.share.description,
+              createdAt: r.share.createdAt,
+              expiresAt: r.share.expiresAt,
+            })),
+          }))}
+        />
       )}
       <Pagination path="/shared-with-me" sp={sp} page={page} pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))} total={total} noun="share" />
     </div>
