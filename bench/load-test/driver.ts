@@ -1,6 +1,8 @@
 // An open-loop paced load: request i is due at t0 + i / rate whatever the server does, and its
 // time runs from when it was due (no coordinated omission: a slow server cannot slow the
 // load down and hide its own queue). Every answer other than 200 and every error counts.
+import { execSync } from "node:child_process";
+import fs from "node:fs";
 import { setImmediate as yieldLoop, setTimeout as sleep } from "node:timers/promises";
 import { percentile } from "../load";
 import { cpuMs } from "../server";
@@ -28,6 +30,9 @@ export type PhaseResult = {
   p99Ms: number;
   maxMs: number;
   serverCpuMsPerRequest: number;
+  /** CPU the load generator used, and other programs on the machine, in % of one CPU. */
+  clientCpuPct: number;
+  othersCpuPct: number;
   byKind: Partial<Record<Kind, KindStats>>;
   /** p95 of the requests due in each 10 s of the phase: a queue that keeps growing shows here. */
   p95By10s: number[];
@@ -36,6 +41,17 @@ export type PhaseResult = {
 };
 
 const round = (v: number) => Number(v.toFixed(1));
+const TICK_MS = 1000 / (Number(execSync("getconf CLK_TCK", { encoding: "utf8" }).trim()) || 100);
+
+/** CPU ms the whole machine has spent busy (user, nice, system, irq, softirq, steal), all CPUs. */
+function machineBusyMs(): number {
+  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
+  return (f[1] + f[2] + f[3] + f[6] + f[7] + f[8]) * TICK_MS;
+}
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 
 export async function runPhase(label: string, rate: number, seconds: number, next: (i: number) => Job, pid: number): Promise<PhaseResult> {
@@ -51,6 +67,8 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
   let non2xx3xx = 0;
   const inflight = new Set<Promise<void>>();
   const cpuBefore = cpuMs(pid);
+  const machineBefore = machineBusyMs();
+  const clientBefore = ownCpuMs();
   const t0 = performance.now();
   for (let i = 0; i < total; i++) {
     const due = t0 + i * interval;
@@ -87,6 +105,9 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
   const sendSeconds = (performance.now() - t0) / 1000;
   await Promise.all(inflight);
   const server = cpuMs(pid) - cpuBefore;
+  const client = ownCpuMs() - clientBefore;
+  const wallMs = performance.now() - t0;
+  const others = machineBusyMs() - machineBefore - server - client;
   const sorted = Float64Array.from(times).sort();
   const byKind: Partial<Record<Kind, KindStats>> = {};
   for (const [kind, ts] of kindTimes) {
@@ -99,6 +120,7 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
     statuses, errors, non2xx3xx, failed,
     p50Ms: round(percentile(sorted, 50)), p95Ms, p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted[sorted.length - 1] ?? NaN),
     serverCpuMsPerRequest: round(server / Math.max(1, times.length)), byKind, maxInFlight,
+    clientCpuPct: round((100 * client) / wallMs), othersCpuPct: round((100 * Math.max(0, others)) / wallMs),
     p95By10s: Array.from(windowTimes, (w) => round(percentile(Float64Array.from(w ?? []).sort(), 95))),
     held: failed === 0 && p95Ms < P95_LIMIT_MS,
   };

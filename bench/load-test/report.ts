@@ -26,6 +26,7 @@ export function phaseLine(r: PhaseResult): string {
     r.label.padEnd(14), `${String(r.targetRps).padStart(4)} → ${r.answeredRps.toFixed(0).padStart(4)} req/s`,
     `p50 ${r.p50Ms.toFixed(0).padStart(5)}`, `p95 ${r.p95Ms.toFixed(0).padStart(5)}`, `p99 ${r.p99Ms.toFixed(0).padStart(5)}`,
     `max ${r.maxMs.toFixed(0).padStart(5)} ms`, `cpu ${r.serverCpuMsPerRequest.toFixed(1).padStart(5)} ms/req`,
+    `others ${r.othersCpuPct.toFixed(0).padStart(3)} %`,
     `in flight ≤ ${String(r.maxInFlight).padStart(3)}`, `failed ${String(r.failed).padStart(4)}`, r.held ? "held " : "MISS ", statusText(r),
   ].join("  ");
 }
@@ -56,6 +57,7 @@ export function writeReport(report: LoadReport, loadAtStart: number, file: strin
     ["accepted shares not Active / without event", `${v.acceptedNotActive} / ${v.acceptedWithoutEvent} of ${v.acceptedShares}`, v.acceptedNotActive + v.acceptedWithoutEvent === 0 ? "yes" : "NO"],
     ["shares made but never acknowledged", String(v.unacknowledgedShares), "—"],
     ["PRAGMA integrity_check", v.integrityCheck, v.integrityCheck === "ok" ? "yes" : "NO"],
+    ["other programs' CPU, mean / max of the phases", othersText([report.fixed, ...report.mixed.steps, ...report.floor.steps]), "—"],
     ["npm run bench seen during the load", report.otherBenchDuringRun ? "yes: figures skewed" : "no", report.otherBenchDuringRun ? "NO" : "yes"],
     ["server log: SQLITE_BUSY lines / error lines", `${report.serverLog.busyLines} / ${report.serverLog.errorLines}`, report.serverLog.busyLines === 0 ? "yes" : "NO"],
   ];
@@ -67,6 +69,10 @@ export function writeReport(report: LoadReport, loadAtStart: number, file: strin
 
 const errorCount = (r: PhaseResult) => Object.values(r.errors).reduce((a, n) => a + n, 0);
 const errorText = (r: PhaseResult) => (errorCount(r) ? `(${Object.entries(r.errors).map(([e, n]) => `${e}×${n}`).join(" ")})` : "");
+
+/** Other programs' CPU in % of one CPU: beyond a few %, the server had less than the machine. */
+const othersText = (phases: PhaseResult[]) =>
+  `${(phases.reduce((a, r) => a + r.othersCpuPct, 0) / phases.length).toFixed(0)} % / ${Math.max(...phases.map((r) => r.othersCpuPct)).toFixed(0)} % of one CPU`;
 
 export const count5xx = (phases: PhaseResult[]) =>
   phases.reduce((sum, r) => sum + Object.entries(r.statuses).filter(([s]) => s.startsWith("5")).reduce((a, [, n]) => a + n, 0), 0);
