@@ -34,22 +34,22 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-function describedBy(id: string, hint: unknown) {
-  return [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ");
+/** What every control shares: its id and name, the invalid flag, and hint/error wiring. */
+function controlProps(fid: string, name: string, errors: string[] | undefined, hint: unknown) {
+  return {
+    id: fid,
+    name,
+    className: inputClass,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": [hint ? `${fid}-hint` : null, `${fid}-error`].filter(Boolean).join(" "),
+  } as const;
 }
 
 export function TextField({ label, name, errors, hint, id, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const fid = id ?? `f-${name}`;
   return (
     <FieldShell id={fid} label={label} name={name} errors={errors} hint={hint}>
-      <input
-        id={fid}
-        name={name}
-        className={inputClass}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(fid, hint)}
-        {...rest}
-      />
+      <input {...controlProps(fid, name, errors, hint)} {...rest} />
     </FieldShell>
   );
 }
@@ -58,38 +58,16 @@ export function TextAreaField({ label, name, errors, hint, id, ...rest }: Common
   const fid = id ?? `f-${name}`;
   return (
     <FieldShell id={fid} label={label} name={name} errors={errors} hint={hint}>
-      <textarea
-        id={fid}
-        name={name}
-        className={inputClass}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(fid, hint)}
-        {...rest}
-      />
+      <textarea {...controlProps(fid, name, errors, hint)} {...rest} />
     </FieldShell>
   );
 }
 
-export function SelectField({
-  label,
-  name,
-  errors,
-  hint,
-  id,
-  children,
-  ...rest
-}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, name, errors, hint, id, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   const fid = id ?? `f-${name}`;
   return (
     <FieldShell id={fid} label={label} name={name} errors={errors} hint={hint}>
-      <select
-        id={fid}
-        name={name}
-        className={inputClass}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(fid, hint)}
-        {...rest}
-      >
+      <select {...controlProps(fid, name, errors, hint)} {...rest}>
         {children}
       </select>
     </FieldShell>
