@@ -1,18 +1,17 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { User } from "@/db/schema";
-import { auth } from "@/lib/auth/auth";
+import { sessionFromCookieHeader } from "@/lib/auth/session-token";
 import { findUserById } from "@/lib/users";
 
 /** The signed-in user, read from the database on every request (deleted users and old sessions lose access at once). */
 export const getCurrentUser = cache(async (): Promise<User | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = findUserById(getDb(), id);
-  const sv = (session as { sv?: number }).sv ?? 0;
-  if (!user || user.sessionVersion !== sv) return null;
+  const claims = await sessionFromCookieHeader((await headers()).get("cookie") ?? "", process.env.AUTH_SECRET);
+  if (!claims) return null;
+  const user = findUserById(getDb(), claims.userId);
+  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
   return user;
 });
 
