@@ -45,6 +45,10 @@ if (seeded || process.env.KEYSHARE_SEED !== "0") {
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(24)} ${a.name} — ${a.role}`);
 }
-const child = spawn(process.execPath, [require_("next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", env: process.env });
+// scripts/serve.ts: Next.js in one process per CPU, shedding load it cannot take with a 503.
+const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts/serve.ts")], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", PORT: port },
+});
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));
