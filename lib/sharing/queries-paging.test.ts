@@ -34,6 +34,22 @@ describe("listSharedWithMe paging", () => {
     expect(listSharedWithMe(db, { user: bob, now: T0 + 3_600_000 }).groups.flatMap((g) => g.shares)).toHaveLength(6);
   });
 
+  it("every page size, with and without filters, pages through exactly the unpaged list", () => {
+    const { db, bob } = fixture();
+    const [first] = listSharedWithMe(db, { user: bob, now: T0 + 3_600_000 }).groups[0].shares;
+    acceptShare(db, { shareId: first.share.id, user: bob, now: T0 + 3_600_000 });
+    const now = T0 + 3_600_001;
+    const ids = (r: ReturnType<typeof listSharedWithMe>) => r.groups.flatMap((g) => g.shares.map((x) => `${g.sharer.name}:${x.share.id}`));
+    for (const filter of [{}, { status: "Pending" as const }, { status: "Active" as const }, { q: "a" }, { q: "zoe" }]) {
+      const all = ids(listSharedWithMe(db, { user: bob, now, ...filter }));
+      for (let size = 1; size <= 7; size++) {
+        const pages = Array.from({ length: Math.ceil(all.length / size) + 1 }, (_, i) => listSharedWithMe(db, { user: bob, now, ...filter, page: i + 1, pageSize: size }));
+        expect(pages.flatMap(ids), `${JSON.stringify(filter)} by ${size}`).toEqual(all);
+        for (const p of pages) expect(p.total).toBe(all.length);
+      }
+    }
+  });
+
   it("counts with filters: accepted (bound) and pending (by email) shares alike", () => {
     const { db, bob } = fixture();
     const [first] = listSharedWithMe(db, { user: bob, now: T0 + 3_600_000 }).groups[0].shares;
