@@ -19,8 +19,8 @@ export const PASSWORD = "bench-password-1";
 /** Seconds of measured load per page; a short warm-up runs before each. */
 export const LOAD_SECONDS = QUICK ? 3 : 10;
 export const WARMUP_SECONDS = QUICK ? 1 : 3;
-// Throughput is measured with 4 connections, which keep the server (one Node process, one
-// JS thread) saturated on this small machine. Latency is measured with 1 connection: under N
+// Throughput is measured with 4 connections, which keep the server (a Node process per CPU,
+// each one JS thread) saturated on this small machine. Latency is measured with 1 connection: under N
 // connections a request mostly waits behind N-1 others (p95 ≈ N × service time), which
 // measures the queue rather than the page.
 export const CONNECTIONS = 4;

@@ -15,12 +15,14 @@ export async function startServer(nodeArgs: string[] = [], opts: ServerOptions =
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = opts.logFile ?? path.join(TMP_DIR, "server.log");
   const log = fs.openSync(logFile, "w");
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  // The server users run (`npm start` serves through scripts/serve.ts), under tsx like there.
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
     cwd: ROOT,
     stdio: ["ignore", log, log],
     env: {
       ...process.env,
       NODE_ENV: "production",
+      PORT: String(port),
       NEXT_DIST_DIR: DIST_DIR,
       DATABASE_PATH: opts.db ?? HTTP_DB,
       AUTH_SECRET,
@@ -128,10 +130,19 @@ export function sampleRss(pid: number): { stop: () => { polledMb: number; hwmMb:
 const TICKS_PER_SECOND = Number(execSync("getconf CLK_TCK", { encoding: "utf8" }).trim()) || 100;
 
 /**
- * CPU time (user + system, all threads) the process has used, in ms. Per request, it is the
- * figure least moved by other programs on a shared machine, unlike requests/s.
+ * CPU time (user + system, all threads) the server has used, in ms: the process and its
+ * worker processes. Per request, it is the figure least moved by other programs on a shared
+ * machine, unlike requests/s.
  */
 export function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime, stime
+  return processTree(pid).reduce((sum, p) => sum + processCpuMs(p), 0);
+}
+
+function processCpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime, stime
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
 }

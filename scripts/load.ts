@@ -13,13 +13,13 @@ import { ensureBuild } from "../bench/build";
 import { PASSWORD, TMP_DIR } from "../bench/config";
 import { getPage, signIn, startServer, type Server } from "../bench/server";
 import {
-  FIXED_RATE, FIXED_SECONDS, LOAD_DB, LOAD_LOG, LOAD_PORT, LOAD_QUICK, LOAD_URL, OWNERS, RECIPIENTS, RESULTS_FILE,
-  STEP_MAX, STEP_SECONDS, STEP_SIZE, STEP_START,
+  FIXED_RATE, FIXED_SECONDS, LOAD_DB, LOAD_LOG, LOAD_PORT, LOAD_QUICK, LOAD_URL, OVERLOAD_FACTOR, OVERLOAD_SECONDS, OWNERS,
+  RECIPIENTS, RESULTS_FILE, STEP_MAX, STEP_SECONDS, STEP_SIZE, STEP_START,
 } from "../bench/load-test/config";
 import { runPhase, type Job, type PhaseResult } from "../bench/load-test/driver";
 import { closeClient } from "../bench/load-test/http";
 import { Workload, type Sessions } from "../bench/load-test/mix";
-import { kindLines, phaseLine, writeReport, type StepTest } from "../bench/load-test/report";
+import { kindLines, phaseLine, shedCleanly, writeReport, type StepTest } from "../bench/load-test/report";
 import { ownerEmail, recipientEmail, seedLoadDb } from "../bench/load-test/seed";
 import { verifyDatabase } from "../bench/load-test/verify";
 import { machine } from "../bench/results";
@@ -113,9 +113,12 @@ async function main() {
   let fixed: PhaseResult;
   let mixed: StepTest;
   let floor: StepTest;
+  let overload: PhaseResult;
   try {
-    step("warm-up, 20 req/s of the mix (not counted)");
-    console.log(`  ${phaseLine(await runPhase("warm-up", 20, LOAD_QUICK ? 3 : 10, work.mixed, server.pid))}`);
+    // Every worker process compiles its code paths on first use: warm them all up first.
+    step("warm-up, 20 then 50 req/s of the mix (not counted)");
+    console.log(`  ${phaseLine(await runPhase("warm-up 20", 20, LOAD_QUICK ? 3 : 10, work.mixed, server.pid))}`);
+    console.log(`  ${phaseLine(await runPhase("warm-up 50", 50, LOAD_QUICK ? 3 : 10, work.mixed, server.pid))}`);
     await sleep(2_000);
 
     step(`fixed ${FIXED_RATE} req/s of the mix for ${FIXED_SECONDS} s`);
@@ -127,6 +130,13 @@ async function main() {
 
     step(`step test, the mix, ${STEP_SECONDS} s per step`);
     mixed = await stepTest("mix", work.mixed, server.pid);
+    await sleep(5_000);
+
+    const overloadRps = OVERLOAD_FACTOR * Math.max(mixed.heldRps ?? 0, FIXED_RATE);
+    step(`overload: ${overloadRps} req/s of the mix for ${OVERLOAD_SECONDS} s (${OVERLOAD_FACTOR} × the highest rate held)`);
+    overload = await runPhase(`overload ${overloadRps}`, overloadRps, OVERLOAD_SECONDS, work.mixed, server.pid);
+    console.log(`  ${phaseLine(overload)}`);
+    console.log(`    shed with 503 + Retry-After: ${overload.shed}; p95 of the requests served: ${overload.servedP95Ms} ms`);
     await sleep(5_000);
     step(`step test, GET /floor only, ${STEP_SECONDS} s per step`);
     floor = await stepTest("floor", work.floor, server.pid);
@@ -141,8 +151,8 @@ async function main() {
   const verification = verifyDatabase(work, seeded.shares);
   console.log(" ", verification);
   const serverLog = readServerLog();
-  writeReport({ fixed, mixed, floor, verification, serverLog, otherBenchDuringRun }, loadAtStart, RESULTS_FILE);
-  if (!verification.ok || fixed.failed > 0) process.exitCode = 1;
+  writeReport({ fixed, mixed, floor, overload, verification, serverLog, otherBenchDuringRun }, loadAtStart, RESULTS_FILE);
+  if (!verification.ok || fixed.failed > 0 || !shedCleanly(overload)) process.exitCode = 1;
 }
 
 main().catch((e) => {

@@ -20,6 +20,9 @@ export const STEP_SECONDS = LOAD_QUICK ? 3 : 10;
 export const STEP_START = 25;
 export const STEP_SIZE = 25;
 export const STEP_MAX = 2000;
+/** Phase 3, overload: this many times the highest mix rate held, to see the server shed. */
+export const OVERLOAD_FACTOR = 2;
+export const OVERLOAD_SECONDS = LOAD_QUICK ? 5 : 20;
 /** A step holds when it has no error at all and its p95 is below this. */
 export const P95_LIMIT_MS = 200;
 
@@ -32,7 +35,7 @@ export const MAX_IN_FLIGHT = 1024;
 export const OWNERS = 4;
 export const RECIPIENTS = 10;
 /** Devices per owner for the load's bulk shares: each share takes a fresh block of them. */
-export const LOAD_DEVICES = 2_000;
+export const LOAD_DEVICES = 4_000;
 export const DEVICES_PER_SHARE = 10;
 /** Recipients per bulk share: one with an account (it will be accepted), the rest invited by email. */
 export const INVITED_PER_SHARE = 2;

@@ -23,6 +23,10 @@ export type PhaseResult = {
   statuses: Record<string, number>;
   errors: Record<string, number>;
   non2xx3xx: number;
+  /** 503 answers with a Retry-After: the server shedding load on purpose (lib/server/admission). */
+  shed: number;
+  /** p95 of the requests that were served (not shed): what admitted users saw. */
+  servedP95Ms: number;
   /** Answers that were not the expected 200 (a 3xx to sign-in, a 5xx, a 4xx…) plus errors. */
   failed: number;
   p50Ms: number;
@@ -65,6 +69,8 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
   let maxInFlight = 0;
   let failed = 0;
   let non2xx3xx = 0;
+  let shed = 0;
+  const servedTimes: number[] = [];
   const inflight = new Set<Promise<void>>();
   const cpuBefore = cpuMs(pid);
   const machineBefore = machineBusyMs();
@@ -90,6 +96,8 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
         (windowTimes[Math.floor((due - t0) / 10_000)] ??= []).push(ms);
         bump(statuses, String(reply.status));
         if (reply.status < 200 || reply.status >= 400) non2xx3xx++;
+        if (reply.status === 503 && reply.retryAfter) shed++;
+        else servedTimes.push(ms);
         const ok = reply.status === 200 && (job.check?.(reply) ?? true);
         if (!ok) failed++;
       },
@@ -117,7 +125,8 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
   const p95Ms = round(percentile(sorted, 95));
   return {
     label, targetRps: rate, seconds, sent: total, answeredRps: round(times.length / Math.max(seconds, sendSeconds)),
-    statuses, errors, non2xx3xx, failed,
+    statuses, errors, non2xx3xx, shed, failed,
+    servedP95Ms: round(percentile(Float64Array.from(servedTimes).sort(), 95)),
     p50Ms: round(percentile(sorted, 50)), p95Ms, p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted[sorted.length - 1] ?? NaN),
     serverCpuMsPerRequest: round(server / Math.max(1, times.length)), byKind, maxInFlight,
     clientCpuPct: round((100 * client) / wallMs), othersCpuPct: round((100 * Math.max(0, others)) / wallMs),

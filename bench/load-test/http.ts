@@ -6,7 +6,8 @@ import { LOAD_URL, MAX_IN_FLIGHT, REQUEST_TIMEOUT_MS } from "./config";
 const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT, maxFreeSockets: MAX_IN_FLIGHT });
 const base = new URL(LOAD_URL);
 
-export type Reply = { status: number; body: string | null };
+/** `retryAfter`: the Retry-After header, which a shed request (503) must carry. */
+export type Reply = { status: number; body: string | null; retryAfter: string | null };
 export type Call = { method: "GET" | "POST"; path: string; cookie?: string; json?: unknown; keepBody?: boolean };
 
 /** Resolves with the status (and the body when asked); rejects on a network error or a timeout. */
@@ -32,7 +33,8 @@ export function send(call: Call): Promise<Reply> {
         });
         res.on("end", () => {
           clearTimeout(deadline);
-          resolve({ status: res.statusCode ?? 0, body: call.keepBody ? Buffer.concat(chunks).toString("utf8") : null });
+          const retryAfter = res.headers["retry-after"] ?? null;
+          resolve({ status: res.statusCode ?? 0, body: call.keepBody ? Buffer.concat(chunks).toString("utf8") : null, retryAfter });
         });
         res.on("error", fail);
       },

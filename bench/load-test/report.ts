@@ -11,6 +11,8 @@ export type LoadReport = {
   fixed: PhaseResult;
   mixed: StepTest;
   floor: StepTest;
+  /** Far beyond capacity: every request is either served or shed with 503 + Retry-After. */
+  overload: PhaseResult;
   verification: Verification;
   /** Lines of the server log mentioning SQLITE_BUSY / "database is locked", and error lines. */
   serverLog: { busyLines: number; errorLines: number; samples: string[] };
@@ -52,12 +54,14 @@ export function writeReport(report: LoadReport, loadAtStart: number, file: strin
     ["highest mix rate held (0 errors, p95 < 200 ms)", report.mixed.heldRps == null ? "none" : `${report.mixed.heldRps} req/s`, "—"],
     ["highest GET /floor rate held (same rule)", report.floor.heldRps == null ? "none" : `${report.floor.heldRps} req/s`, "—"],
     ["mix vs floor, highest rates held", report.mixed.heldRps && report.floor.heldRps ? `${(report.mixed.heldRps / report.floor.heldRps).toFixed(2)}×` : "—", "—"],
-    ["5xx answers, all phases", String(count5xx([report.fixed, ...report.mixed.steps, ...report.floor.steps])), "—"],
+    [`overload ${report.overload.targetRps} req/s × ${report.overload.seconds} s: served / shed (503 + Retry-After)`, `${report.overload.sent - report.overload.shed - errorCount(report.overload)} / ${report.overload.shed}`, "—"],
+    ["  timeouts and errors / other non-2xx; served p95", `${errorCount(report.overload)} ${errorText(report.overload)} / ${report.overload.non2xx3xx - report.overload.shed}; ${report.overload.servedP95Ms} ms`, shedCleanly(report.overload) ? "yes" : "NO"],
+    ["5xx answers other than shed 503s, all phases", String(count5xx(allPhases(report)) - allPhases(report).reduce((a, r) => a + r.shed, 0)), "—"],
     ["acknowledged shares missing / wrong in the file", `${v.missingShares} / ${v.wrongShares} of ${v.acknowledgedShares}`, v.missingShares + v.wrongShares === 0 ? "yes" : "NO"],
     ["accepted shares not Active / without event", `${v.acceptedNotActive} / ${v.acceptedWithoutEvent} of ${v.acceptedShares}`, v.acceptedNotActive + v.acceptedWithoutEvent === 0 ? "yes" : "NO"],
     ["shares made but never acknowledged", String(v.unacknowledgedShares), "—"],
     ["PRAGMA integrity_check", v.integrityCheck, v.integrityCheck === "ok" ? "yes" : "NO"],
-    ["other programs' CPU, mean / max of the phases", othersText([report.fixed, ...report.mixed.steps, ...report.floor.steps]), "—"],
+    ["other programs' CPU, mean / max of the phases", othersText(allPhases(report)), "—"],
     ["npm run bench seen during the load", report.otherBenchDuringRun ? "yes: figures skewed" : "no", report.otherBenchDuringRun ? "NO" : "yes"],
     ["server log: SQLITE_BUSY lines / error lines", `${report.serverLog.busyLines} / ${report.serverLog.errorLines}`, report.serverLog.busyLines === 0 ? "yes" : "NO"],
   ];
@@ -66,6 +70,11 @@ export function writeReport(report: LoadReport, loadAtStart: number, file: strin
   for (const [name, value, ok] of rows) console.log(`${name.padEnd(w)}  ${value.padEnd(36)}  ${ok}`);
   console.log(`\nWrote ${file}`);
 }
+
+const allPhases = (r: LoadReport) => [r.fixed, ...r.mixed.steps, r.overload, ...r.floor.steps];
+
+/** Overload is handled when nothing timed out or failed and every refusal was a clear 503 + Retry-After. */
+export const shedCleanly = (r: PhaseResult) => errorCount(r) === 0 && r.non2xx3xx === r.shed;
 
 const errorCount = (r: PhaseResult) => Object.values(r.errors).reduce((a, n) => a + n, 0);
 const errorText = (r: PhaseResult) => (errorCount(r) ? `(${Object.entries(r.errors).map(([e, n]) => `${e}×${n}`).join(" ")})` : "");
