@@ -55,7 +55,9 @@ test("decline a pending share; leave an active one; the sharer sees both", async
   await rita.page.goto("/shared-with-me");
   await rita.page.getByRole("button", { name: "Decline" }).click();
   await rita.page.getByRole("dialog").getByRole("button", { name: "Decline" }).click();
-  await expect(rita.page.getByText("Declined")).toBeVisible();
+  // The row's own badge, once the server has answered (the status filter also says "Declined").
+  await expect(rita.page.getByRole("button", { name: /^Decline share/ })).toHaveCount(0);
+  await expect(rita.page.getByRole("listitem").getByText("Declined", { exact: true })).toBeVisible();
   await owner.page.goto("/shared-by-me");
   await expect(sharerRow(owner.page, rita.email).getByText("Declined")).toBeVisible();
 
@@ -67,6 +69,7 @@ test("decline a pending share; leave an active one; the sharer sees both", async
   await expect(rita.page.getByText("Active")).toBeVisible();
   await rita.page.getByRole("button", { name: "Leave" }).click();
   await rita.page.getByRole("dialog").getByRole("button", { name: "Leave" }).click();
+  await expect(rita.page.getByRole("button", { name: /^Leave share/ })).toHaveCount(0);
   await rita.page.goto("/shared-with-me?status=Left");
   await expect(rita.page.getByText("Left", { exact: true })).toBeVisible();
   await owner.page.goto("/shared-by-me?status=Left");

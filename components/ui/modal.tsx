@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /**
  * A modal built on the native <dialog>: showModal() makes the page inert (focus stays
- * inside), Escape closes it, and focus returns to the opener — no library needed.
+ * inside), Escape closes it, and focus returns to the opener — no library needed. The
+ * <dialog> is only put in the page the first time it opens: list pages have one or two
+ * per row, and rendering 100 closed dialogs cost every page view for nothing.
  */
 export function Modal({
   open,
@@ -21,12 +23,16 @@ export function Modal({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Derived from props during render (React's pattern for it): once opened, it stays.
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
-  }, [open]);
+  }, [open, opened]);
+  if (!opened) return null;
   return (
     <dialog
       ref={ref}
