@@ -4,16 +4,26 @@ import Link from "next/link";
 import { useState } from "react";
 import type { SharedByMeTableRow } from "@/components/sharing/shared-by-me-rows";
 import { cancelSharesAction, copyLinkAction } from "@/lib/actions/share-manage";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ConfirmAction, ConfirmModal } from "@/components/ui/confirm-action";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { CopyLinkButton } from "@/components/sharing/copy-link-button";
-import { ExtendDialog } from "@/components/sharing/extend-dialog";
+import { ExtendDialog, ExtendModal } from "@/components/sharing/extend-dialog";
 import { StatusBadge } from "@/components/sharing/status-badge";
 import { formatDate, formatExpiry } from "@/lib/format";
 
 const ENDED = new Set(["Cancelled", "Declined", "Left"]);
 
+/** The row whose Extend or Cancel dialog is showing (kept after closing, so it closes in place). */
+type Target = { kind: "extend" | "cancel"; row: SharedByMeTableRow; open: boolean };
+const recipientOf = (r: SharedByMeTableRow) => (r.recipientName ? `${r.recipientName} (${r.share.recipientEmail})` : r.share.recipientEmail);
+
 export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // One Extend and one Cancel dialog for the whole table, not one pair per row: 50 rows of
+  // dialogs, forms and action state cost every render of the page for nothing.
+  const [target, setTarget] = useState<Target | null>(null);
+  const openFor = (kind: Target["kind"], row: SharedByMeTableRow) => setTarget({ kind, row, open: true });
+  const close = () => setTarget((t) => (t ? { ...t, open: false } : t));
   const selectable = rows.filter((r) => !ENDED.has(r.status));
   const ids = [...selected].filter((id) => selectable.some((r) => r.share.id === id));
   const toggle = (id: string, on: boolean) =>
@@ -58,7 +68,7 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
           </thead>
           <tbody>
             {rows.map((r) => {
-              const who = r.recipientName ? `${r.recipientName} (${r.share.recipientEmail})` : r.share.recipientEmail;
+              const who = recipientOf(r);
               const live = !ENDED.has(r.status);
               return (
                 <tr key={r.share.id} className="border-t border-slate-100 align-top">
@@ -90,11 +100,15 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
                           }}
                         />
                       ) : null}
-                      {live && r.share.expiresAt != null ? <ExtendDialog shareIds={[r.share.id]} triggerLabel={`Extend expiration for ${who}`} /> : null}
+                      {live && r.share.expiresAt != null ? (
+                        <button type="button" className={buttonStyles.secondary} aria-label={`Extend expiration for ${who}`} onClick={() => openFor("extend", r)}>
+                          Extend expiration
+                        </button>
+                      ) : null}
                       {live ? (
-                        <ConfirmAction label="Cancel sharing" triggerLabel={`Cancel sharing with ${who}`} title={`Cancel sharing with ${who}?`} action={cancelSharesAction} fields={{ shareIds: r.share.id }}>
-                          {r.recipientName ?? r.share.recipientEmail} loses access to {r.deviceCount} device{r.deviceCount === 1 ? "" : "s"} at once. To share again later, start a new share.
-                        </ConfirmAction>
+                        <button type="button" className={buttonStyles.secondary} aria-label={`Cancel sharing with ${who}`} onClick={() => openFor("cancel", r)}>
+                          Cancel sharing
+                        </button>
                       ) : null}
                     </div>
                   </td>
@@ -104,6 +118,21 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
           </tbody>
         </table>
       </div>
+      {target?.kind === "extend" ? <ExtendModal key={target.row.share.id} shareIds={[target.row.share.id]} open={target.open} onClose={close} /> : null}
+      {target?.kind === "cancel" ? (
+        <ConfirmModal
+          key={target.row.share.id}
+          open={target.open}
+          onClose={close}
+          label="Cancel sharing"
+          title={`Cancel sharing with ${recipientOf(target.row)}?`}
+          action={cancelSharesAction}
+          fields={{ shareIds: target.row.share.id }}
+        >
+          {target.row.recipientName ?? target.row.share.recipientEmail} loses access to {target.row.deviceCount} device{target.row.deviceCount === 1 ? "" : "s"} at once. To
+          share again later, start a new share.
+        </ConfirmModal>
+      ) : null}
     </div>
   );
 }
