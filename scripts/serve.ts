@@ -30,20 +30,21 @@ else void runWorker();
 function runPrimary() {
   let stopping = false;
   const listening = new Set<number>();
+  const stopAll = (sig: NodeJS.Signals) => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
+  };
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on("listening", (worker) => listening.add(worker.id));
   cluster.on("exit", (worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
-      return;
-    }
-    if (!listening.has(worker.id)) {
+    if (!stopping && !listening.has(worker.id)) {
       // It never got to serve (a taken port, a missing build): another try would fail alike.
       console.error(`[serve] worker ${worker.process.pid} could not start (${signal ?? code}); stopping`);
-      stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
       process.exitCode = 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      stopAll("SIGTERM");
+    }
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     console.error(`[serve] worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
@@ -51,9 +52,7 @@ function runPrimary() {
   });
   for (const sig of ["SIGINT", "SIGTERM"] as const) {
     process.on(sig, () => {
-      if (stopping) return;
-      stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
+      if (!stopping) stopAll(sig);
     });
   }
 }

@@ -52,8 +52,8 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
 
 /**
  * An HTTP request listener that admits requests through `admission` and passes them to
- * `handle`. The slot is given back when the response ends or the client goes away, whichever
- * comes first; a handler that throws gets a plain 500.
+ * `handle`. The slot is given back when the response ends or the client goes away; a handler
+ * that throws gets a plain 500.
  */
 export function admittingListener(admission: Admission, handle: Handle): RequestListener {
   return (req, res) => {
@@ -67,12 +67,8 @@ export function admittingListener(admission: Admission, handle: Handle): Request
       res.end(SHED_BODY);
       return;
     }
-    let left = false;
-    res.on("close", () => {
-      if (left) return;
-      left = true;
-      admission.leave();
-    });
+    // "close" comes once per response: when it has been sent, or when the client went away.
+    res.once("close", () => admission.leave());
     handle(req, res).catch((err: unknown) => {
       console.error(`[serve] request for ${req.url} failed:`, err);
       if (!res.headersSent) res.statusCode = 500;

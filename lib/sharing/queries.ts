@@ -187,7 +187,6 @@ export function listSharedWithMe(
  * recipient of 2,000 shares from 100 sharers had all 2,000 joined and sorted for each page.
  */
 function sharerWindow(db: Db, where: SQL | undefined, joinUsers: boolean, offset: number, limit: number) {
-  // Count per sharer first, then join the few groups to their names (not every share).
   const grouped = db.select({ sharerId: shares.sharerId, n: count().as("n") }).from(shares);
   const g = (joinUsers ? grouped.innerJoin(users, eq(users.id, shares.sharerId)) : grouped)
     .where(where)
