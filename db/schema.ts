@@ -16,13 +16,50 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash"),
+  // When the address was proven (verification link, or a sharing link sent to it); null = not yet.
   emailVerified: integer("email_verified"),
   image: text("image"),
-  // Bumped on password change: sessions carrying an older value are rejected.
+  // Bumped on password change, reset and "Sign out everywhere": sessions carrying an older value are rejected.
   sessionVersion: integer("session_version").notNull().default(0),
   createdAt: integer("created_at").notNull(),
 });
 export type User = typeof users.$inferSelect;
+
+// Sessions that can end. Each session cookie (a JWT) names one row by its `sid`; every
+// request looks the row up together with its user (one primary-key join), so deleting the
+// row signs that cookie out at once, wherever a copy of it is.
+export const userSessions = sqliteTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.expiresAt), index("user_sessions_expires_idx").on(t.expiresAt)],
+);
+export type UserSession = typeof userSessions.$inferSelect;
+
+// Single-use links sent by email: address verification (24 h) and password reset (1 h).
+// Only the SHA-256 of the token is stored; a guarded UPDATE on used_at spends it once.
+export const emailTokens = sqliteTable(
+  "email_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["verify", "reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("email_tokens_hash_uq").on(t.tokenHash),
+    index("email_tokens_user_idx").on(t.userId, t.purpose),
+    index("email_tokens_expires_idx").on(t.expiresAt),
+  ],
+);
+export type EmailToken = typeof emailTokens.$inferSelect;
 
 // Auth.js tables, kept so OAuth / email providers can be added with the Drizzle adapter.
 export const accounts = sqliteTable(
