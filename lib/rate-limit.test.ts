@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDb } from "@/db/client";
-import { hit, resetLimit } from "./rate-limit";
+import { rateLimits } from "@/db/schema";
+import { attempts, boundedKey, hit, purgeRateLimits, refund, resetLimit } from "./rate-limit";
 
 describe("rate limit", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -17,9 +18,46 @@ describe("rate limit", () => {
     expect(hit(db, "k", limit, 60_002).ok).toBe(true);
   });
 
-  it("is relaxed for the end-to-end suite only when asked", () => {
+  it("is relaxed for the end-to-end suite only when asked, and only per address", () => {
     vi.stubEnv("KEYSHARE_RATE_LIMIT", "relaxed");
     const db = openDb(":memory:", { migrate: true });
-    for (let i = 0; i < 300; i++) expect(hit(db, "k", limit, i).ok).toBe(true);
+    for (let i = 0; i < 300; i++) expect(hit(db, "k", { ...limit, perAddress: true }, i).ok).toBe(true);
+    // Limits per account or per share hold even then: the suite still proves them.
+    expect([1, 2, 3, 4].map((i) => hit(db, "account", limit, i).ok)).toEqual([true, true, true, false]);
+  });
+
+  it("counts several at once (a bulk share's invitations) and refuses what goes over", () => {
+    const db = openDb(":memory:", { migrate: true });
+    expect(hit(db, "k", { limit: 10, windowMs: 1000 }, 0, 7).ok).toBe(true);
+    expect(hit(db, "k", { limit: 10, windowMs: 1000 }, 1, 4).ok).toBe(false);
+    expect(attempts(db, "k", 1)).toBe(11);
+    expect(attempts(db, "k", 1000)).toBe(0); // the window is over
+  });
+
+  it("gives one attempt back, never below zero", () => {
+    const db = openDb(":memory:", { migrate: true });
+    hit(db, "k", limit, 0);
+    refund(db, "k");
+    refund(db, "k");
+    expect(attempts(db, "k", 1)).toBe(0);
+  });
+
+  it("stores long keys (emails and addresses a client chose) as a short hash", () => {
+    const db = openDb(":memory:", { migrate: true });
+    const long = `signin:pair:203.0.113.9|${"a".repeat(240)}@example.com`;
+    expect(boundedKey("signin:ip:203.0.113.9")).toBe("signin:ip:203.0.113.9");
+    expect(boundedKey(long)).toMatch(/^signin:#[A-Za-z0-9_-]{43}$/);
+    expect(boundedKey(long)).not.toBe(boundedKey(long.replace("aaa", "aab")));
+    hit(db, long, limit, 0);
+    expect(db.select().from(rateLimits).all().map((r) => r.key)).toEqual([boundedKey(long)]);
+    expect(attempts(db, long, 1)).toBe(1);
+  });
+
+  it("purges windows that are over, and only those", () => {
+    const db = openDb(":memory:", { migrate: true });
+    hit(db, "old", { limit: 5, windowMs: 1000 }, 0);
+    hit(db, "new", { limit: 5, windowMs: 1000 }, 900);
+    expect(purgeRateLimits(db, 1000)).toBe(1);
+    expect(db.select().from(rateLimits).all().map((r) => r.key)).toEqual(["new"]);
   });
 });

@@ -1,35 +1,65 @@
-import { eq, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 
-export type Limit = { limit: number; windowMs: number };
+/** `perAddress`: counted per client address, so KEYSHARE_RATE_LIMIT=relaxed may raise it (see `scaled`). */
+export type Limit = { limit: number; windowMs: number; perAddress?: boolean };
 
-/** The limits in force; KEYSHARE_RATE_LIMIT=relaxed (the e2e suite) multiplies them by 100. */
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/** The limits in force (docs/limits.md lists them). */
 export const LIMITS = {
-  signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
-  signInPerIp: { limit: 50, windowMs: 15 * 60_000 },
-  signUpPerIp: { limit: 20, windowMs: 60 * 60_000 },
-  linkPerIp: { limit: 120, windowMs: 60_000 },
+  /** Password attempts for one account from one address: the hard lock a stranger can only put on their own address. */
+  signInPerAccountAddress: { limit: 10, windowMs: 15 * MIN },
+  /** Password attempts from one address, whatever the account. */
+  signInPerIp: { limit: 50, windowMs: 15 * MIN, perAddress: true },
+  /** Attempts on one account from everywhere: beyond this, answers are slowed down (SLOW_SIGN_IN_MS), never refused. */
+  signInSlowAccount: { limit: 20, windowMs: 15 * MIN },
+  signUpPerIp: { limit: 20, windowMs: HOUR, perAddress: true },
+  linkPerIp: { limit: 120, windowMs: MIN, perAddress: true },
+  resetPerEmail: { limit: 3, windowMs: HOUR },
+  resetPerIp: { limit: 20, windowMs: HOUR, perAddress: true },
+  verifyResendPerMinute: { limit: 1, windowMs: MIN },
+  verifyResendPerDay: { limit: 10, windowMs: DAY },
+  invitationResendPerShare: { limit: 1, windowMs: MIN },
+  invitationsPerSharerDay: { limit: 1_000, windowMs: DAY },
 } satisfies Record<string, Limit>;
 
+/**
+ * KEYSHARE_RATE_LIMIT=relaxed (the end-to-end suite, whose every request comes from one
+ * address) multiplies the per-address limits by 100. Limits per account, per email or per
+ * share stay as they are, so the suite still proves them.
+ */
 function scaled(l: Limit): Limit {
-  return process.env.KEYSHARE_RATE_LIMIT === "relaxed" ? { ...l, limit: l.limit * 100 } : l;
+  return l.perAddress && process.env.KEYSHARE_RATE_LIMIT === "relaxed" ? { ...l, limit: l.limit * 100 } : l;
+}
+
+/** Keys hold emails and addresses a client chose: long ones are stored as a hash, so a key stays short. */
+export function boundedKey(key: string): string {
+  if (key.length <= 120) return key;
+  const colon = key.indexOf(":");
+  const prefix = colon > 0 && colon <= 20 ? key.slice(0, colon) : "key";
+  return `${prefix}:#${createHash("sha256").update(key).digest("base64url")}`;
 }
 
 /**
- * Counts one attempt against `key` in a fixed window kept in the database (so limits hold
- * across restarts and processes). Returns how long to wait when the limit is exceeded.
+ * Counts `n` attempts (default 1) against `key` in a fixed window kept in the database (so
+ * limits hold across restarts and processes). Returns how long to wait when the limit is
+ * exceeded. Inside a caller's transaction, the count rolls back with it.
  */
-export function hit(db: Db, key: string, limit: Limit, now: number): { ok: true } | { ok: false; retryAfterS: number } {
+export function hit(db: Db, key: string, limit: Limit, now: number, n = 1): { ok: true } | { ok: false; retryAfterS: number } {
   const { limit: max, windowMs } = scaled(limit);
-  // One upsert: a new or expired window starts at 1, otherwise the count goes up.
+  // One upsert: a new or expired window starts at n, otherwise the count goes up by n.
   const row = db
     .insert(rateLimits)
-    .values({ key, count: 1, resetAt: now + windowMs })
+    .values({ key: boundedKey(key), count: n, resetAt: now + windowMs })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.resetAt} <= ${now} then 1 else ${rateLimits.count} + 1 end`,
+        count: sql`case when ${rateLimits.resetAt} <= ${now} then ${n} else ${rateLimits.count} + ${n} end`,
         resetAt: sql`case when ${rateLimits.resetAt} <= ${now} then ${now + windowMs} else ${rateLimits.resetAt} end`,
       },
     })
@@ -39,8 +69,27 @@ export function hit(db: Db, key: string, limit: Limit, now: number): { ok: true 
   return { ok: false, retryAfterS: Math.max(1, Math.ceil((row.resetAt - now) / 1000)) };
 }
 
+/** How many attempts `key` has had in its current window (0 when none or expired). */
+export function attempts(db: Db, key: string, now: number): number {
+  const row = db.select().from(rateLimits).where(eq(rateLimits.key, boundedKey(key))).get();
+  return row && row.resetAt > now ? row.count : 0;
+}
+
 export function resetLimit(db: Db, key: string): void {
-  db.delete(rateLimits).where(eq(rateLimits.key, key)).run();
+  db.delete(rateLimits).where(eq(rateLimits.key, boundedKey(key))).run();
+}
+
+/** Gives one attempt back (a sign-in that succeeded does not count against its address). */
+export function refund(db: Db, key: string): void {
+  db.update(rateLimits)
+    .set({ count: sql`max(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, boundedKey(key)))
+    .run();
+}
+
+/** Windows that are over carry nothing: the housekeeping round deletes them. */
+export function purgeRateLimits(db: Db, now: number): number {
+  return db.delete(rateLimits).where(lte(rateLimits.resetAt, now)).run().changes;
 }
 
 export const tooMany = (s: number) => `Too many attempts. Try again in ${s} s.`;

@@ -11,10 +11,13 @@ import http from "node:http";
 import os from "node:os";
 import next from "next";
 import { admittingListener, createAdmission } from "../lib/server/admission";
+import { trustedProxyHops } from "../lib/server/client-address";
+import { guardRequest, hstsWanted } from "../lib/server/request-guard";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = positive("KEYSHARE_WORKERS", Math.min(os.availableParallelism(), 4));
 const maxInFlight = positive("KEYSHARE_MAX_IN_FLIGHT", 48);
+const guard = { trustedHops: trustedProxyHops(), hsts: hstsWanted(process.env.APP_URL) };
 
 function positive(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -65,7 +68,11 @@ async function runWorker() {
   await app.prepare();
   const admission = createAdmission(maxInFlight);
 
-  const server = http.createServer(admittingListener(admission, handle));
+  const admit = admittingListener(admission, handle);
+  const server = http.createServer((req, res) => {
+    guardRequest(req, res, guard);
+    admit(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   server.on("error", (err) => {
     console.error("[serve] could not listen:", err);

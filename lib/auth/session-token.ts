@@ -1,7 +1,10 @@
 import { getToken } from "next-auth/jwt";
 
-/** The claims a Keyshare session carries: the user id and the session version it was issued for. */
-export type SessionClaims = { userId: string; sessionVersion: number };
+/**
+ * The claims a Keyshare session carries: the user id, the session version it was issued for,
+ * and the id of its row in user_sessions (`sid`), which sign-out deletes.
+ */
+export type SessionClaims = { userId: string; sessionVersion: number; sessionId: string };
 
 const PLAIN = "authjs.session-token";
 const SECURE = `__Secure-${PLAIN}`;
@@ -27,5 +30,7 @@ export async function sessionFromCookieHeader(cookieHeader: string, secret: stri
     logger: { error: () => {}, warn: () => {}, debug: () => {} },
   }).catch(() => null);
   if (!token || typeof token.sub !== "string" || !token.sub) return null;
-  return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
+  // Cookies from before sessions had rows carry no sid: they no longer open anything.
+  if (typeof token.sid !== "string" || !token.sid) return null;
+  return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0, sessionId: token.sid };
 }

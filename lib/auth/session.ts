@@ -3,15 +3,26 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { User } from "@/db/schema";
-import { sessionFromCookieHeader } from "@/lib/auth/session-token";
-import { findUserById } from "@/lib/users";
+import { sessionFromCookieHeader, type SessionClaims } from "@/lib/auth/session-token";
+import { findSessionUser } from "@/lib/auth/user-sessions";
 
-/** The signed-in user, read from the database on every request (deleted users and old sessions lose access at once). */
+export { safeReturnPath } from "@/lib/auth/return-path";
+
+/** The session claims of this request's cookie (null when signed out or the cookie is bad). */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> =>
+  sessionFromCookieHeader((await headers()).get("cookie") ?? "", process.env.AUTH_SECRET),
+);
+
+/**
+ * The signed-in user, checked against the database on every request, in one indexed lookup
+ * (the session row by primary key, joined to its user): a signed-out session, a deleted user
+ * or a session from before a password change loses access at once.
+ */
 export const getCurrentUser = cache(async (): Promise<User | null> => {
-  const claims = await sessionFromCookieHeader((await headers()).get("cookie") ?? "", process.env.AUTH_SECRET);
+  const claims = await getSessionClaims();
   if (!claims) return null;
-  const user = findUserById(getDb(), claims.userId);
-  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
+  const user = findSessionUser(getDb(), claims.sessionId, Date.now());
+  if (!user || user.id !== claims.userId || user.sessionVersion !== claims.sessionVersion) return null;
   return user;
 });
 
@@ -20,12 +31,4 @@ export async function requireUser(returnTo: string): Promise<User> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
-}
-
-/** Only same-origin paths may be returned to: no open redirects. */
-export function safeReturnPath(value: unknown, fallback = "/devices"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  return value;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { redactUrl } from "./request-guard";
 
 /**
  * Load shedding for the production server (scripts/serve.ts). Each worker process admits at
@@ -70,7 +71,8 @@ export function admittingListener(admission: Admission, handle: Handle): Request
     // "close" comes once per response: when it has been sent, or when the client went away.
     res.once("close", () => admission.leave());
     handle(req, res).catch((err: unknown) => {
-      console.error(`[serve] request for ${req.url} failed:`, err);
+      // Never the raw URL: it can hold a sharing link's token.
+      console.error(`[serve] request for ${redactUrl(req.url)} failed:`, err);
       if (!res.headersSent) res.statusCode = 500;
       res.end("Internal Server Error");
     });
