@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { currentTime } from "@/lib/clock";
 import { getDb } from "@/db/client";
+import { VerifyEmailNotice } from "@/components/account/verify-email-notice";
 import { LiveRefresh } from "@/components/live-refresh";
 import { SharedWithMeList } from "@/components/sharing/shared-with-me-list";
 import { ShareFilters } from "@/components/sharing/share-filters";
@@ -30,6 +31,7 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
     <div className="space-y-6">
       <LiveRefresh scope="recipient" />
       <h1 className="text-2xl font-semibold">Shared with Me</h1>
+      {user.emailVerified == null ? <VerifyEmailNotice email={user.email} /> : null}
       <ShareFilters path="/shared-with-me" q={q} status={status} />
       {total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">

@@ -5,6 +5,7 @@ const TEXT: Record<Exclude<LinkState, "open">, { title: string; body: string }> 
   used: { title: "This sharing link has already been used", body: "Each link works once. If you accepted it, the devices are in Shared with Me." },
   declined: { title: "This invitation was declined", body: "Ask the sharer to share the devices again if you changed your mind." },
   expired: { title: "This sharing link has expired", body: "Ask the sharer to extend the share or send a new invitation." },
+  lapsed: { title: "This sharing link has expired", body: "Sharing links work for 30 days. Ask the sharer to send you the invitation again." },
   invalid: { title: "This sharing link is not valid", body: "It may have been mistyped, replaced by a newer link, or withdrawn. Ask the sharer for a new one." },
 };
 

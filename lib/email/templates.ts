@@ -38,10 +38,10 @@ export function formatExpiry(expiresAt: number | null | undefined): string {
 }
 
 /** A block appears in both parts: `text` is raw, `html` is already escaped markup. */
-type Block = { text: string; html: string };
+export type Block = { text: string; html: string };
 
-const para = (text: string): Block => ({ text, html: p(escMultiline(text)) });
-const action = (label: string, url: string): Block => ({ text: `${label}:\n${url}`, html: button(label, url) });
+export const para = (text: string): Block => ({ text, html: p(escMultiline(text)) });
+export const action = (label: string, url: string): Block => ({ text: `${label}:\n${url}`, html: button(label, url) });
 
 function deviceBlock(devices: string[]): Block {
   const shown = devices.slice(0, MAX_LISTED_DEVICES);
@@ -66,7 +66,7 @@ function messageBlock(from: string, message: string | null | undefined): Block[]
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function compose(subject: string, title: string, blocks: Block[]): EmailContent {
+export function compose(subject: string, title: string, blocks: Block[]): EmailContent {
   return {
     subject: oneLine(subject),
     text: blocks.map((b) => b.text).join("\n\n") + "\n\n-- \nSent by Keyshare.\n",

@@ -1,17 +1,16 @@
-import { and, eq } from "drizzle-orm";
-import { createHash } from "node:crypto";
-import { getDb } from "@/db/client";
-import { shares } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { openLinkShare } from "@/lib/sharing/lifecycle";
 
-/** When sign-up is reached from a sharing link, the invited email is fixed: the link only works for it. */
-export function invitedEmailForReturnPath(path: string): string | undefined {
-  const m = /^\/s\/([A-Za-z0-9_-]{20,100})$/.exec(path);
-  if (!m) return undefined;
-  const hash = createHash("sha256").update(m[1]).digest("hex");
-  const share = getDb()
-    .select({ email: shares.recipientEmail })
-    .from(shares)
-    .where(and(eq(shares.tokenHash, hash), eq(shares.status, "pending")))
-    .get();
-  return share?.email;
+/** The link token in a return path `/s/<token>`, if that is what it is. */
+export function linkTokenOf(path: string): string | undefined {
+  return /^\/s\/([A-Za-z0-9_-]{43})$/.exec(path)?.[1];
+}
+
+/**
+ * When sign-up or sign-in is reached from a sharing link that can still be answered, the
+ * address it was sent to (the link only works for it). Undefined for anything else.
+ */
+export function invitedEmailForReturnPath(db: Db, path: string, now: number): string | undefined {
+  const token = linkTokenOf(path);
+  return token ? openLinkShare(db, token, now)?.recipientEmail : undefined;
 }

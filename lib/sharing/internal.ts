@@ -10,7 +10,11 @@ import { liveSql } from "./status";
 
 /** Either the database or a transaction: helpers run inside the caller's transaction. */
 export type Conn = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
-export type Caller = { id: string; email: string };
+/**
+ * Who is acting. `emailVerified` (null until the address is proven) is required on purpose:
+ * a share addressed to an email is the account's only once that email is verified.
+ */
+export type Caller = { id: string; email: string; emailVerified: number | null };
 
 /** SQLite allows 32766 bound variables; ~900 per IN list keeps statements small and plans cheap. */
 export const IN_CHUNK = 900;
@@ -65,10 +69,25 @@ export function loadShareForSharer(conn: Conn, shareId: string, sharerId: string
   return share;
 }
 
-/** Bound to the recipient's user once known; before that, the invited email decides. */
-export function isRecipient(share: Pick<Share, "recipientId" | "recipientEmail">, user: Caller): boolean {
+/**
+ * The person the share was sent to: its bound user once known (bound only by a verified
+ * address or by the link itself), before that whoever holds the invited email. This is the
+ * check for the sharing link, whose token is proof of the address on its own.
+ */
+export function isInvitee(share: Pick<Share, "recipientId" | "recipientEmail">, user: Pick<Caller, "id" | "email">): boolean {
   if (share.recipientId != null) return share.recipientId === user.id;
   return share.recipientEmail === user.email.trim().toLowerCase();
+}
+
+/**
+ * Who may see and answer a share by its id (Shared with Me): a share bound to the user, or
+ * one addressed to their email once that email is verified. Registering an address proves
+ * nothing: until it is verified, shares addressed to it are invisible (404) and can be taken
+ * only with their link.
+ */
+export function isRecipient(share: Pick<Share, "recipientId" | "recipientEmail">, user: Caller): boolean {
+  if (share.recipientId != null) return share.recipientId === user.id;
+  return user.emailVerified != null && isInvitee(share, user);
 }
 
 export function loadShareForRecipient(conn: Conn, shareId: string, user: Caller): Share {

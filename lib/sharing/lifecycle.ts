@@ -3,7 +3,9 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { isRecipient, loadShareForRecipient, loadShareForSharer, recordEvent, writeTx, type Caller, type Conn } from "./internal";
+import { maskEmail } from "@/lib/links/mask-email";
+import { isInvitee, loadShareForRecipient, loadShareForSharer, recordEvent, writeTx, type Caller, type Conn } from "./internal";
+import { LAPSED_LINK_MESSAGE, linkLapsed } from "./link-lifetime";
 import { parsePermissions, type Operation } from "./permissions";
 import { effectiveStatus, type EffectiveStatus } from "./status";
 import { createLinkToken, hashToken, looksLikeLinkToken } from "./tokens";
@@ -62,18 +64,30 @@ function decline(tx: Conn, share: Share, user: Caller, now: number): Share {
   return { ...share, status: "declined", recipientId: user.id, endedAt: now };
 }
 
-/** A link is bound to its invited email: whoever holds it but signed in otherwise is told so. */
-function shareByLink(tx: Conn, token: string, user: Caller): Share {
+/**
+ * A link is bound to its invited email: whoever holds it but signed in otherwise is told so
+ * (with the invited address masked: the link may have reached the wrong person). Holding the
+ * link is proof of the address, so an account that has not verified it yet may answer.
+ */
+function shareByLink(tx: Conn, token: string, user: Caller, now: number): Share {
   const share = findByToken(tx, token);
   if (!share) throw new NotFoundError("This sharing link is not valid, or it has already been used.");
-  if (!isRecipient(share, user)) {
+  if (!isInvitee(share, user)) {
+    const invited = maskEmail(share.recipientEmail);
     throw new DomainError(
-      `This sharing link was sent to ${share.recipientEmail}, but you are signed in as ${user.email}. Sign in as ${share.recipientEmail} to accept it.`,
+      `This sharing link was sent to ${invited}, but you are signed in as ${user.email}. Sign in with the invited address to accept it.`,
       undefined,
       "forbidden",
     );
   }
+  if (effectiveStatus(share, now) === "Pending" && linkLapsed(share, now)) throw new DomainError(LAPSED_LINK_MESSAGE, undefined, "conflict");
   return share;
+}
+
+/** Answering through the link proves the address it was sent to. */
+function verifyByLink(tx: Conn, share: Share, user: Caller, now: number): void {
+  if (user.emailVerified != null || share.recipientEmail !== user.email.trim().toLowerCase()) return;
+  tx.update(users).set({ emailVerified: now }).where(and(eq(users.id, user.id), isNull(users.emailVerified))).run();
 }
 
 export function acceptShare(db: Db, { shareId, user, now }: RecipientArgs): Share {
@@ -81,7 +95,11 @@ export function acceptShare(db: Db, { shareId, user, now }: RecipientArgs): Shar
 }
 
 export function acceptLink(db: Db, { token, user, now }: LinkArgs): Share {
-  return writeTx(db, (tx) => accept(tx, shareByLink(tx, token, user), user, now));
+  return writeTx(db, (tx) => {
+    const share = accept(tx, shareByLink(tx, token, user, now), user, now);
+    verifyByLink(tx, share, user, now);
+    return share;
+  });
 }
 
 export function declineShare(db: Db, { shareId, user, now }: RecipientArgs): Share {
@@ -89,7 +107,11 @@ export function declineShare(db: Db, { shareId, user, now }: RecipientArgs): Sha
 }
 
 export function declineLink(db: Db, { token, user, now }: LinkArgs): Share {
-  return writeTx(db, (tx) => decline(tx, shareByLink(tx, token, user), user, now));
+  return writeTx(db, (tx) => {
+    const share = decline(tx, shareByLink(tx, token, user, now), user, now);
+    verifyByLink(tx, share, user, now);
+    return share;
+  });
 }
 
 export function leaveShare(db: Db, { shareId, user, now }: RecipientArgs): Share {
@@ -126,14 +148,30 @@ export function regenerateLink(db: Db, { shareId, sharerId, now }: { shareId: st
   });
 }
 
+/** Resend: the same link works for another LINK_LIFETIME_MS from now (pending shares only). */
+export function renewLink(db: Db, { shareId, sharerId, now }: { shareId: string; sharerId: string; now: number }): void {
+  db.update(shares)
+    .set({ tokenCreatedAt: now })
+    .where(and(eq(shares.id, shareId), eq(shares.sharerId, sharerId), eq(shares.status, "pending")))
+    .run();
+}
+
 function findByToken(conn: Conn, token: string): Share | undefined {
   if (!looksLikeLinkToken(token)) return undefined;
   return conn.select().from(shares).where(eq(shares.tokenHash, hashToken(token))).get();
 }
 
+/** The share of a link that can still be answered (pending, not lapsed), or null. */
+export function openLinkShare(conn: Conn, token: string, now: number): Share | null {
+  const share = findByToken(conn, token);
+  return share && effectiveStatus(share, now) === "Pending" && !linkLapsed(share, now) ? share : null;
+}
+
 export type ResolvedLink = {
   share: Share;
   status: EffectiveStatus;
+  /** Pending, but the link is past its lifetime (LINK_LIFETIME_MS). */
+  lapsed: boolean;
   permissions: Operation[];
   sharer: { id: string; name: string; email: string };
   devices: { id: string; name: string; kind: string }[];
@@ -154,5 +192,6 @@ export function resolveLink(db: Db, token: string, now: number): ResolvedLink | 
     .where(and(eq(shareItems.shareId, share.id), isNull(shareItems.removedAt)))
     .orderBy(devices.name)
     .all();
-  return { share, status: effectiveStatus(share, now), permissions: parsePermissions(share.permissions), sharer: sharer!, devices: devs };
+  const status = effectiveStatus(share, now);
+  return { share, status, lapsed: status === "Pending" && linkLapsed(share, now), permissions: parsePermissions(share.permissions), sharer: sharer!, devices: devs };
 }

@@ -1,7 +1,8 @@
-import { and, count, eq, isNull, max, or } from "drizzle-orm";
+import { count, eq, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shareEvents, shares } from "@/db/schema";
 import type { Caller } from "./internal";
+import { recipientPredicate } from "./queries";
 
 /**
  * A stamp that changes whenever anything happens to the caller's shares: the newest event
@@ -21,12 +22,7 @@ export function liveVersion(db: Db, q: { user: Caller; scope: "sharer" | "recipi
     .select({ at: max(shareEvents.createdAt), n: count() })
     .from(shareEvents)
     .innerJoin(shares, eq(shares.id, shareEvents.shareId))
-    .where(
-      or(
-        eq(shares.recipientId, q.user.id),
-        and(isNull(shares.recipientId), eq(shares.recipientEmail, q.user.email)),
-      ),
-    )
+    .where(recipientPredicate(q.user))
     .get();
   return `${r?.at ?? 0}:${r?.n ?? 0}:${minute}`;
 }

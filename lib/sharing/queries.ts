@@ -123,10 +123,15 @@ export function listSharedByMe(
   return { rows, total, page, pageSize };
 }
 
-/** The shares a user received: bound to them, or still addressed to their email. */
+/**
+ * The shares a user received: bound to them, or still addressed to their email once that
+ * email is verified (the same rule as `isRecipient`, in SQL).
+ */
 export function recipientPredicate(user: Caller): SQL {
+  const bound = eq(shares.recipientId, user.id);
+  if (user.emailVerified == null) return bound;
   const email = user.email.trim().toLowerCase();
-  return or(eq(shares.recipientId, user.id), and(isNull(shares.recipientId), eq(shares.recipientEmail, email)))!;
+  return or(bound, and(isNull(shares.recipientId), eq(shares.recipientEmail, email)))!;
 }
 
 export type SharerGroup = { sharer: { id: string; name: string; email: string }; shares: ShareRow[] };

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shares, users } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -86,12 +86,16 @@ export function shareDevices(
   });
 }
 
+/**
+ * Recipients whose account has proven the address: their new shares are bound to them at
+ * once. An account that merely registered the address is not bound (it could be anyone's);
+ * its share stays addressed by email until the address is verified or the link is used.
+ */
 function recipientUserIds(conn: Conn, emails: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of chunked(emails)) {
-    for (const u of conn.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, part)).all()) {
-      out.set(u.email, u.id);
-    }
+    const rows = conn.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.email, part), isNotNull(users.emailVerified))).all();
+    for (const u of rows) out.set(u.email, u.id);
   }
   return out;
 }

@@ -29,7 +29,7 @@ export default async function SharingLinkPage({ params }: { params: Promise<{ to
           {link.sharer.name} shared {link.devices.length} device{link.devices.length === 1 ? "" : "s"} with you
         </h1>
         <p className="text-sm text-slate-600">
-          From {link.sharer.email} to {user ? link.share.recipientEmail : maskEmail(link.share.recipientEmail)}
+          From {link.sharer.email} to {user?.email === link.share.recipientEmail ? link.share.recipientEmail : maskEmail(link.share.recipientEmail)}
         </p>
       </header>
       <dl className="grid gap-3 text-sm sm:grid-cols-2">
@@ -62,7 +62,7 @@ export default async function SharingLinkPage({ params }: { params: Promise<{ to
           <p className="text-sm">To accept, sign up or sign in with the address this invitation was sent to.</p>
           <div className="flex gap-2">
             <Link href={`/sign-up?callbackUrl=${back}`} className={buttonStyles.primary}>Sign up</Link>
-            <Link href={`/sign-in?callbackUrl=${back}&email=${encodeURIComponent(link.share.recipientEmail)}`} className={buttonStyles.secondary}>Sign in</Link>
+            <Link href={`/sign-in?callbackUrl=${back}`} className={buttonStyles.secondary}>Sign in</Link>
           </div>
         </div>
       ) : user.email === link.share.recipientEmail ? (
