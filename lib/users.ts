@@ -1,8 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users, type User } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { endAllSessions } from "@/lib/auth/user-sessions";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 
@@ -33,7 +34,8 @@ export function findUserById(db: Db, id: string): User | undefined {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
 
-export async function createUser(db: Db, input: SignUpInput, now: number): Promise<User> {
+/** `verifiedAt`: when the address is already proven (sign-up through a sharing link sent to it). */
+export async function createUser(db: Db, input: SignUpInput, now: number, verifiedAt: number | null = null): Promise<User> {
   const email = normalizeEmail(input.email);
   if (findUserByEmail(db, email)) {
     throw new DomainError("An account with this email already exists. Sign in instead.", "email", "conflict");
@@ -44,7 +46,7 @@ export async function createUser(db: Db, input: SignUpInput, now: number): Promi
     email,
     name: input.name.trim(),
     passwordHash,
-    emailVerified: null,
+    emailVerified: verifiedAt,
     image: null,
     sessionVersion: 0,
     createdAt: now,
@@ -61,23 +63,25 @@ export async function createUser(db: Db, input: SignUpInput, now: number): Promi
   return user;
 }
 
+export const newPasswordSchema = z
+  .string({ error: "Enter a new password." })
+  .min(8, "The new password must be at least 8 characters.")
+  .max(200, "Password is at most 200 characters.");
+
 export const changePasswordSchema = z.object({
   currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
-  newPassword: z
-    .string({ error: "Enter a new password." })
-    .min(8, "The new password must be at least 8 characters.")
-    .max(200, "Password is at most 200 characters."),
+  newPassword: newPasswordSchema,
 });
 
-/** New hash and a new session version: every other session of this user ends at once. */
+/** New hash, and every session of this user ends at once (the caller signs this browser in again). */
 export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<void> {
   const user = findUserById(db, userId);
   if (!user?.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
     throw new DomainError("Your current password is not correct.", "currentPassword");
   }
   const passwordHash = await hashPassword(next);
-  db.update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .run();
+  db.transaction(() => {
+    db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    endAllSessions(db, userId);
+  });
 }

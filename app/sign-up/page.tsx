@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getCurrentUser, safeReturnPath } from "@/lib/auth/session";
+import { getDb } from "@/db/client";
+import { currentTime } from "@/lib/clock";
 import { invitedEmailForReturnPath } from "@/lib/links/invited-email";
 
 export const metadata: Metadata = { title: "Sign up" };
@@ -10,7 +12,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   const back = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(back);
-  const lockedEmail = invitedEmailForReturnPath(back);
+  const lockedEmail = invitedEmailForReturnPath(getDb(), back, currentTime());
   return (
     <div className="mx-auto max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-semibold">Create your account</h1>

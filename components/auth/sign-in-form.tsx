@@ -7,15 +7,20 @@ import { SubmitButton } from "@/components/ui/buttons";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
-export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
+export function SignInForm({ callbackUrl, invitedHint }: { callbackUrl: string; invitedHint?: string }) {
   const [state, action] = useActionState(signInAction, undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={email} errors={state?.errors?.email} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required hint={invitedHint} errors={state?.errors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={state?.errors?.password} />
       <FormMessage state={state} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+      <p className="text-sm">
+        <Link className="text-brand-700 underline" href="/forgot-password">
+          Forgot password?
+        </Link>
+      </p>
       <p className="text-sm text-slate-600">
         New to Keyshare?{" "}
         <Link className="text-brand-700 underline" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>

@@ -5,34 +5,42 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { domainErrorState, fieldErrorsOf, isNextControlFlow, type ActionState } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { safeReturnPath } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { getSessionClaims } from "@/lib/auth/session";
+import { endSession } from "@/lib/auth/user-sessions";
+import { sendVerificationEmail, verifyThroughLink } from "@/lib/auth/verification";
+import { kickEmailWorker } from "@/lib/email/worker";
 import { formDataToObject } from "@/lib/form-data";
-import { changePassword, changePasswordSchema, createUser, emailSchema, signUpSchema } from "@/lib/users";
+import { invitedEmailForReturnPath } from "@/lib/links/invited-email";
+import { changePassword, changePasswordSchema, createUser, emailSchema, findUserByEmail, signUpSchema } from "@/lib/users";
 import { authedAction } from "@/lib/action";
 import { clientIp } from "@/lib/client-ip";
-import { LIMITS, hit, resetLimit, tooMany } from "@/lib/rate-limit";
+import { LIMITS, hit, tooMany } from "@/lib/rate-limit";
 
 const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
 });
 
-async function signInAndGo(email: string, password: string, callbackUrl: unknown): Promise<ActionState> {
-  const db = getDb();
-  const now = Date.now();
-  const accountKey = `signin:account:${email}`;
-  // Per account (guessing one password) and per address (trying many accounts).
-  for (const [key, limit] of [[accountKey, LIMITS.signInPerAccount], [`signin:ip:${await clientIp()}`, LIMITS.signInPerIp]] as const) {
-    const r = hit(db, key, limit, now);
-    if (!r.ok) return { ok: false, message: tooMany(r.retryAfterS), errors: { password: [tooMany(r.retryAfterS)] } };
-  }
+/**
+ * Signs in through Auth.js, whose authorize() counts the attempt (lib/auth/sign-in-limits.ts).
+ * Signing in on the way back to a sharing link sent to this address proves the address.
+ */
+async function signInAndGo(email: string, password: string, back: string): Promise<ActionState> {
   try {
-    await signIn("credentials", { email, password, redirectTo: safeReturnPath(callbackUrl) });
+    await signIn("credentials", { email, password, redirectTo: back });
     return { ok: true };
   } catch (e) {
     if (isNextControlFlow(e)) {
-      resetLimit(db, accountKey); // signed in: earlier typos no longer count
+      const db = getDb();
+      const user = findUserByEmail(db, email);
+      if (user) verifyThroughLink(db, user, back, Date.now());
       throw e;
+    }
+    const limited = e as { code?: unknown; retryAfterS?: unknown };
+    if (limited?.code === "rate_limited") {
+      const msg = tooMany(typeof limited.retryAfterS === "number" ? limited.retryAfterS : 900);
+      return { ok: false, message: msg, errors: { password: [msg] } };
     }
     if (e instanceof AuthError) {
       // One message for unknown email and wrong password: sign-in must not reveal who has an account.
@@ -49,28 +57,43 @@ export async function signInAction(_prev: ActionState | undefined, formData: For
   const raw = formInput(formData);
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return fieldErrorsOf(parsed.error);
-  return signInAndGo(parsed.data.email, parsed.data.password, raw.callbackUrl);
+  return signInAndGo(parsed.data.email, parsed.data.password, safeReturnPath(raw.callbackUrl));
 }
 
+/**
+ * Creates the account and signs it in. Reached from a sharing link sent to this very address,
+ * the address counts as verified; otherwise a verification email goes out.
+ */
 export async function signUpAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
   const raw = formInput(formData);
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return fieldErrorsOf(parsed.error);
-  const limited = hit(getDb(), `signup:ip:${await clientIp()}`, LIMITS.signUpPerIp, Date.now());
+  const db = getDb();
+  const now = Date.now();
+  const limited = hit(db, `signup:ip:${await clientIp()}`, LIMITS.signUpPerIp, now);
   if (!limited.ok) return { ok: false, message: tooMany(limited.retryAfterS) };
+  const back = safeReturnPath(raw.callbackUrl);
+  const throughLink = invitedEmailForReturnPath(db, back, now) === parsed.data.email;
   try {
-    await createUser(getDb(), parsed.data, Date.now());
+    const user = await createUser(db, parsed.data, now, throughLink ? now : null);
+    if (!throughLink) {
+      sendVerificationEmail(db, user, now);
+      kickEmailWorker(getDb);
+    }
   } catch (e) {
     return domainErrorState(e);
   }
-  return signInAndGo(parsed.data.email, parsed.data.password, raw.callbackUrl);
+  return signInAndGo(parsed.data.email, parsed.data.password, back);
 }
 
+/** Ends this session on the server too: a copy of the cookie stops working at once. */
 export async function signOutAction(): Promise<void> {
+  const claims = await getSessionClaims();
+  if (claims) endSession(getDb(), claims.sessionId);
   await signOut({ redirectTo: "/sign-in" });
 }
 
-/** Changes the password; this browser signs in again, every other session is signed out. */
+/** Changes the password; every session ends, and this browser signs in again. */
 export const changePasswordAction = authedAction(changePasswordSchema, async (input, { db, user }) => {
   await changePassword(db, user.id, input.currentPassword, input.newPassword);
   await signIn("credentials", { email: user.email, password: input.newPassword, redirectTo: "/account?changed=1" });
