@@ -52,7 +52,8 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
   addDevice(ids[2], "Front Door Lock", "Lock", "Home", hw(2, 3), false, []);
   db.transaction((tx) => {
     tx.insert(users)
-      .values(DEMO_ACCOUNTS.map((a, k) => ({ id: ids[k], email: a.email, name: a.name, passwordHash, sessionVersion: 0, createdAt: now })))
+      // Verified: @keyshare.demo receives no mail, and Fay's pending invitation should show.
+      .values(DEMO_ACCOUNTS.map((a, k) => ({ id: ids[k], email: a.email, name: a.name, passwordHash, emailVerified: now, sessionVersion: 0, createdAt: now })))
       .run();
     tx.insert(devices).values(deviceRows).run();
     tx.insert(services).values(serviceRows).run();
@@ -66,7 +67,8 @@ const DAY = 86_400_000;
 /** A few shares in every state, so both sides of the portal have something to show. */
 function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: number) {
   const named = (prefix: string) => rows.filter((d) => d.name.startsWith(prefix)).map((d) => d.id);
-  const users = { carl: { id: carl, email: DEMO_ACCOUNTS[1].email }, fay: { id: fay, email: DEMO_ACCOUNTS[2].email }, olivia: { id: olivia, email: DEMO_ACCOUNTS[0].email } };
+  const as = (id: string, k: number) => ({ id, email: DEMO_ACCOUNTS[k].email, emailVerified: now });
+  const users = { carl: as(carl, 1), fay: as(fay, 2), olivia: as(olivia, 0) };
   const toCarl = shareDevices(db, {
     sharerId: olivia,
     input: { recipients: users.carl.email, deviceIds: named("UR32 Router B-"), permissions: "Operator", expiresAt: now + 30 * DAY, description: "Warehouse network upgrade" },

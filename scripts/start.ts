@@ -9,6 +9,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { databasePath, openDb } from "../db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIfEmpty } from "../db/seed";
+import { lockDemoAccounts } from "../lib/auth/demo-lock";
+import { demoSeedAllowed, isLocalAppUrl } from "../lib/dev-tools";
 import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
 
 const port = process.env.PORT ?? "3000";
@@ -26,7 +28,13 @@ process.env.APP_URL ??= `http://localhost:${port}`;
 process.env.DATABASE_PATH = dbFile;
 
 const db = openDb(dbFile, { migrate: true });
-const seeded = process.env.KEYSHARE_SEED === "0" ? false : await seedIfEmpty(db, Date.now());
+// Demo accounts have a published password: only on a local install (or KEYSHARE_SEED=demo).
+const demo = demoSeedAllowed();
+if (demo) await seedIfEmpty(db, Date.now());
+else if (!isLocalAppUrl(process.env.APP_URL)) {
+  const locked = await lockDemoAccounts(db, DEMO_ACCOUNTS.map((a) => a.email), DEMO_PASSWORD);
+  if (locked.length) console.log(`APP_URL is not local: the demo password no longer opens ${locked.join(", ")}.`);
+}
 db.$client.close();
 
 if (!buildIsCurrent()) {
@@ -41,7 +49,7 @@ function require_(id: string): string {
 }
 
 console.log(`\nKeyshare on ${process.env.APP_URL}  (database: ${path.relative(process.cwd(), dbFile) || dbFile})`);
-if (seeded || process.env.KEYSHARE_SEED !== "0") {
+if (demo) {
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(24)} ${a.name} — ${a.role}`);
 }

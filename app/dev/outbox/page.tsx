@@ -8,16 +8,20 @@ import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 
-/** Every email the portal queued, newest first: how developers read mail without SMTP. */
+/**
+ * The signed-in developer's own mail, newest first: how developers read mail without SMTP.
+ * Only in development with KEYSHARE_DEV_TOOLS=1 (a 404 otherwise), and never anyone else's
+ * mail: invitations hold working sharing links.
+ */
 export default async function OutboxPage() {
   if (!devToolsEnabled()) notFound();
-  await requireUser("/dev/outbox");
-  const mails = listOutbox(getDb(), { limit: 100 });
+  const user = await requireUser("/dev/outbox");
+  const mails = listOutbox(getDb(), { limit: 100, to: user.email });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Outbox</h1>
       <p className="text-sm text-slate-600">
-        {process.env.SMTP_URL ? "SMTP_URL is set: these emails were also sent over SMTP." : "No SMTP_URL: emails stay here instead of being sent."} Local installs only.
+        Mail to {user.email}. {process.env.SMTP_URL ? "SMTP_URL is set: these emails were sent over SMTP (their text is not kept)." : "No SMTP_URL: emails stay here instead of being sent."} Development only.
       </p>
       {mails.length === 0 ? <p className="text-sm text-slate-600">No emails yet.</p> : null}
       <ul className="space-y-3">
