@@ -7,7 +7,9 @@ import { authedAction } from "@/lib/action";
 import { shares } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import { addDevices, cancelDevices, cancelShare, extendShare } from "@/lib/sharing/manage-share";
-import { regenerateLink } from "@/lib/sharing/lifecycle";
+import { regenerateLink, renewLink } from "@/lib/sharing/lifecycle";
+import { spendInvitations } from "@/lib/sharing/invite-quota";
+import { LIMITS, hit } from "@/lib/rate-limit";
 import { linkForShare } from "@/lib/links/share-link";
 import { notifyRecipientOfChange, notifyShared } from "@/lib/notify";
 import { appUrl } from "@/lib/email/app-url";
@@ -124,9 +126,10 @@ export const addDevicesAction = authedAction(
 
 /** The pending share's link, re-derived on the server (only its hash is stored). */
 export const copyLinkAction = authedAction(z.object({ shareId: z.string().min(1).max(64) }), (input, { db, user, now }) => {
-  const link = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
-  if (!link) throw new DomainError("Only a pending share has a sharing link.");
-  return { link };
+  const found = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
+  if (!found) throw new DomainError("Only a pending share has a sharing link.");
+  if (found.lapsed) throw new DomainError("This sharing link has expired (links work for 30 days). Send the invitation again, or make a new link.", undefined, "conflict");
+  return { link: found.link };
 });
 
 /** A new link; the old one stops working at once. */
@@ -146,11 +149,22 @@ export const searchAddableDevicesAction = authedAction(
   },
 );
 
-/** Sends the invitation email again with the same link. */
+/**
+ * Sends the invitation email again with the same link, which works for another 30 days from
+ * now. At most once a minute per share, and it counts against the sharer's daily invitations.
+ */
 export const resendInvitationAction = authedAction(z.object({ shareId: z.string().min(1).max(64) }), (input, { db, user, now }) => {
-  const link = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
-  if (!link) throw new DomainError("Only a pending share can be sent again.");
+  // Ownership first: nobody else's attempts may use up the share's resend allowance.
+  const found = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
+  if (!found) throw new DomainError("Only a pending share can be sent again.");
+  const r = hit(db, `resend:share:${input.shareId}`, LIMITS.invitationResendPerShare, now);
+  if (!r.ok) throw new DomainError(`This invitation was sent a moment ago. You can send it again in ${r.retryAfterS} s.`, undefined, "rate_limited");
+  db.transaction(() => {
+    spendInvitations(db, user.id, 1, now);
+    renewLink(db, { shareId: input.shareId, sharerId: user.id, now });
+  });
   const share = db.select().from(shares).where(eq(shares.id, input.shareId)).get()!;
-  notifyShared(db, user, [{ shareId: share.id, recipientEmail: share.recipientEmail, link }], now);
+  notifyShared(db, user, [{ shareId: share.id, recipientEmail: share.recipientEmail, link: found.link }], now);
+  refresh([share.id]);
   return { sent: true };
 });

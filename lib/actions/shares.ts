@@ -12,6 +12,7 @@ import { cancelShare } from "@/lib/sharing/manage-share";
 import { ShareValidationError } from "@/lib/sharing/validation";
 import { appUrl } from "@/lib/email/app-url";
 import { notifyShared } from "@/lib/notify";
+import { spendInvitations } from "@/lib/sharing/invite-quota";
 import { domainErrorState, isNextControlFlow } from "@/lib/action";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
@@ -50,14 +51,17 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
     // "Cancel and share again": both or neither, so the recipient never loses access in between.
     // IMMEDIATE like writeTx: deferred, the inner transactions become savepoints that read
     // first and fail with "database is locked" when another writer got there in between.
+    const notify = (rest as { notify?: unknown }).notify === true;
     const result = db.transaction(
       () => {
         if (replaceShareId) cancelShare(db, { shareId: replaceShareId, sharerId: user.id, now });
-        return shareDevices(db, { sharerId: user.id, input: { ...rest, deviceIds }, now });
+        const shared = shareDevices(db, { sharerId: user.id, input: { ...rest, deviceIds }, now });
+        // Over the daily invitation emails: nothing is shared (the count rolls back too).
+        if (notify) spendInvitations(db, user.id, shared.shares.length, now);
+        return shared;
       },
       { behavior: "immediate" },
     );
-    const notify = (rest as { notify?: unknown }).notify === true;
     if (notify) notifyShared(db, user, result.shares.map((s) => ({ ...s, link: linkFor(s.token) })), now);
     revalidatePath("/shared-by-me");
     return {

@@ -105,6 +105,8 @@ async function deliverOne(db: Db, row: Email, now: number, transport: MailTransp
         lastError: errorText(e),
         status: giveUp ? "failed" : "queued",
         nextAttemptAt: giveUp ? null : now + backoffMs(attempts),
+        // Given up on: nothing will send it, so its body (which may hold a link) goes.
+        ...(giveUp ? { text: "", html: "" } : {}),
       })
       .where(eq(emails.id, row.id))
       .run();
@@ -114,20 +116,24 @@ async function deliverOne(db: Db, row: Email, now: number, transport: MailTransp
   }
   // Should this write fail after a successful send, the claim expires and the row is sent
   // again: delivery is at-least-once, which beats silently losing an invitation.
+  // Sent over SMTP, the body has done its job: it goes (invitations hold working links). In
+  // the local outbox mode the row *is* the delivered message, read on /dev/outbox: it stays.
+  const sent = transport.kind === "outbox" ? { status: "outbox" as const } : { status: "sent" as const, text: "", html: "" };
   db.update(emails)
-    .set({ attempts, status: transport.kind === "outbox" ? "outbox" : "sent", sentAt: now, nextAttemptAt: null })
+    .set({ attempts, ...sent, sentAt: now, nextAttemptAt: null })
     .where(eq(emails.id, row.id))
     .run();
   report.sent++;
 }
 
-/** Every email, newest first, for the developer's outbox page. */
-export function listOutbox(db: Db, opts: { limit?: number; offset?: number } = {}): Email[] {
+/** Emails newest first, for the developer's outbox page; with `to`, only those to that address. */
+export function listOutbox(db: Db, opts: { limit?: number; offset?: number; to?: string } = {}): Email[] {
   const limit = Math.min(Math.max(Math.trunc(opts.limit ?? 50), 1), 500);
   const offset = Math.max(Math.trunc(opts.offset ?? 0), 0);
   return db
     .select()
     .from(emails)
+    .where(opts.to === undefined ? undefined : sql`lower(${emails.to}) = ${opts.to.trim().toLowerCase()}`)
     .orderBy(desc(emails.createdAt), sql`rowid desc`)
     .limit(limit)
     .offset(offset)

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { emails, shareEvents } from "@/db/schema";
+import { emails, rateLimits, shareEvents } from "@/db/schema";
+import { hit } from "@/lib/rate-limit";
 import { stopEmailWorker } from "@/lib/email/worker";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";
@@ -41,6 +42,14 @@ describe("the reminder scheduler", () => {
     const third = startReminderScheduler(() => db, opts);
     third.tick();
     expect(db.select().from(shareEvents).all().map((e) => e.type)).toContain("expired");
+  });
+
+  it("its housekeeping round purges rate-limit windows that are over", () => {
+    const db = testDb();
+    hit(db, "signin:ip:203.0.113.9", { limit: 5, windowMs: 60_000 }, T0);
+    const s = startReminderScheduler(() => db, { intervalMs: 3_600_000, clock: () => T0 + 60_000 });
+    s.tick();
+    expect(db.select().from(rateLimits).all()).toEqual([]);
   });
 
   it("survives a failing database", () => {

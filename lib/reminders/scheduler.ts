@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { kickEmailWorker } from "@/lib/email/worker";
+import { purgeExpired } from "@/lib/housekeeping";
 import { recordExpiredEvents } from "@/lib/sharing/manage-share";
 import { reminderOffsets } from "./offsets";
 import { sendDueReminders, type ReminderReport } from "./send";
@@ -34,8 +35,12 @@ export function startReminderScheduler(getDb: () => Db, opts: ReminderSchedulerO
     try {
       const db = getDb();
       const now = clock();
-      // Writes the "expired" activity entries, so /activity lists expiries too.
-      if (rounds++ % housekeepingEvery === 0) recordExpiredEvents(db, now);
+      // Writes the "expired" activity entries, so /activity lists expiries too; drops
+      // expired rate-limit windows, sessions and emailed links.
+      if (rounds++ % housekeepingEvery === 0) {
+        recordExpiredEvents(db, now);
+        purgeExpired(db, now);
+      }
       const report = sendDueReminders(db, { now, offsets });
       if (report.emails > 0) kickEmailWorker(getDb);
       onRound?.(report);

@@ -5,6 +5,8 @@ import { OPERATIONS, normalizePermissions, presetByName, type Operation, type Pr
 export const MAX_RECIPIENTS = 500;
 export const MAX_DEVICES = 10_000;
 export const MAX_EXPIRY_YEARS = 5;
+/** Devices × recipients in one share request: each pair is a row, written in one transaction. */
+export const MAX_SHARE_ITEMS = 100_000;
 
 /** What callers send (JSON or a FormData-derived object); everything is checked by the schema. */
 export type ShareRequest = {
@@ -213,8 +215,21 @@ export function shareInputSchema(now: number) {
       if (startsAt != null && v.expiresAt != null && startsAt >= v.expiresAt) {
         ctx.addIssue({ code: "custom", path: ["schedule", "startsAt"], message: "The start must be before the expiry." });
       }
+      const items = v.deviceIds.length * v.recipients.length;
+      if (items > MAX_SHARE_ITEMS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["deviceIds"],
+          message: `${v.deviceIds.length.toLocaleString("en-US")} devices × ${v.recipients.length.toLocaleString("en-US")} recipients is ${items.toLocaleString("en-US")} shared items; one share can hold at most ${MAX_SHARE_ITEMS.toLocaleString("en-US")}. Share with fewer recipients or devices at a time.`,
+        });
+      }
+      // A Set: with 10,000 devices, a list lookup per chosen device was quadratic.
+      const selected = new Set(v.deviceIds);
       for (const id of Object.keys(v.services ?? {})) {
-        if (!v.deviceIds.includes(id)) ctx.addIssue({ code: "custom", path: ["services"], message: "Services were chosen for a device that is not selected." });
+        if (!selected.has(id)) {
+          ctx.addIssue({ code: "custom", path: ["services"], message: "Services were chosen for a device that is not selected." });
+          break;
+        }
       }
     });
 }

@@ -1,0 +1,52 @@
+// Issue 12: caps on what one sharer can make the server do at once, or per day.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { rateLimits } from "@/db/schema";
+import { LIMITS } from "@/lib/rate-limit";
+import { spendInvitations } from "./invite-quota";
+import { makeUser, T0, testDb } from "./test-fixtures";
+import { MAX_SHARE_ITEMS, safeParseShareInput } from "./validation";
+
+beforeEach(() => vi.stubEnv("KEYSHARE_RATE_LIMIT", ""));
+afterEach(() => vi.unstubAllEnvs());
+
+const ids = (n: number, p = "d") => Array.from({ length: n }, (_, i) => `${p}${i}`);
+const emails = (n: number) => Array.from({ length: n }, (_, i) => `r${i}@x.test`);
+const base = { permissions: "Viewer", expiresAt: T0 + 86_400_000 };
+
+describe("devices × recipients in one share", () => {
+  it("allows up to 100,000 items and refuses one row more, with the figures", () => {
+    expect(MAX_SHARE_ITEMS).toBe(100_000);
+    expect(safeParseShareInput({ ...base, deviceIds: ids(1_000), recipients: emails(100) }, T0).ok).toBe(true);
+    const r = safeParseShareInput({ ...base, deviceIds: ids(10_000), recipients: emails(11) }, T0);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fieldErrors.deviceIds).toEqual([expect.stringMatching(/10,000 devices × 11 recipients is 110,000 shared items; one share can hold at most 100,000/)]);
+  });
+
+  it("checks the chosen services of 10,000 devices against the selection", () => {
+    const deviceIds = ids(10_000);
+    const services = Object.fromEntries(deviceIds.map((d) => [d, "all" as const]));
+    expect(safeParseShareInput({ ...base, deviceIds, recipients: emails(1), services }, T0).ok).toBe(true);
+    const stray = safeParseShareInput({ ...base, deviceIds, recipients: emails(1), services: { ...services, other: "all" } }, T0);
+    expect(stray.ok).toBe(false);
+    if (!stray.ok) expect(stray.fieldErrors.services).toEqual(["Services were chosen for a device that is not selected."]);
+  });
+});
+
+describe("invitation emails per sharer per day", () => {
+  it("allows the daily number, then refuses with a message that says what to do", () => {
+    const db = testDb();
+    const u = makeUser(db);
+    spendInvitations(db, u.id, LIMITS.invitationsPerSharerDay.limit - 1, T0);
+    spendInvitations(db, u.id, 1, T0);
+    expect(() => spendInvitations(db, u.id, 1, T0 + 1)).toThrow(/at most 1,000 invitation emails a day.*Untick "Notify recipients"/);
+    spendInvitations(db, u.id, 1, T0 + 86_400_000); // the next day
+    spendInvitations(db, u.id, 0, T0 + 86_400_001); // sharing without emails spends nothing
+  });
+
+  it("a refusal inside the sharer's transaction leaves no count behind", () => {
+    const db = testDb();
+    const u = makeUser(db);
+    expect(() => db.transaction(() => spendInvitations(db, u.id, 1_001, T0))).toThrow();
+    expect(db.select().from(rateLimits).all()).toEqual([]);
+  });
+});

@@ -1,0 +1,21 @@
+import type { Db } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import { LIMITS, hit } from "@/lib/rate-limit";
+
+/**
+ * Invitation emails a sharer may send per day (shares with "Notify recipients", and Resend):
+ * a compromised or careless account cannot turn Keyshare into a mailing cannon. Counted in
+ * the caller's transaction, so a refused share writes nothing, not even the count.
+ */
+export function spendInvitations(db: Db, sharerId: string, n: number, now: number): void {
+  if (n <= 0) return;
+  const r = hit(db, `invite:sharer:${sharerId}`, LIMITS.invitationsPerSharerDay, now, n);
+  if (r.ok) return;
+  const hours = Math.max(1, Math.ceil(r.retryAfterS / 3600));
+  throw new DomainError(
+    `You can send at most ${LIMITS.invitationsPerSharerDay.limit.toLocaleString("en-US")} invitation emails a day, and this would go over it. ` +
+      `Untick "Notify recipients" to share without emails (each recipient still gets a sharing link), or try again in ${hours} h.`,
+    "notify",
+    "rate_limited",
+  );
+}
