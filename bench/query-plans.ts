@@ -17,7 +17,7 @@ function capture(db: Db, label: string, run: (logging: Db) => void): Logged[] {
   return out;
 }
 
-export function checkPlans(httpDb: Db, ownerId: string, recipient: { id: string; email: string }): { scans: string[]; lines: string[] } {
+export function checkPlans(httpDb: Db, ownerId: string, recipient: { id: string; email: string; emailVerified: number | null }): { scans: string[]; lines: string[] } {
   const now = Date.now();
   const statements = [
     ...capture(httpDb, "Shared by Me, page 1", (db) => listSharedByMe(db, { sharerId: ownerId, now, page: 1, pageSize: 50 })),

@@ -63,10 +63,16 @@ test("2. password guessing is limited on Auth.js's own endpoint, whatever X-Forw
   }
   expect((await callbackSignIn(other.email, PASSWORD, { "x-forwarded-for": "192.0.2.99" })).signedIn).toBe(false);
 
-  // The sign-in form counts against the same limit.
+  // The sign-in form is limited alike (both paths go through the same authorize()).
+  const third = await newUser(browser, "Ida Inputs");
+  await third.context.close();
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, other.email);
-  await expect(page.getByText(/Too many attempts/).first()).toBeVisible();
+  for (let i = 0; i < 10; i++) {
+    await signIn(page, third.email, `wrong guess ${i}`);
+    await expect(page.getByText("Wrong email or password.").first()).toBeVisible();
+  }
+  await signIn(page, third.email);
+  await expect(page.getByText(/Too many attempts\. Try again in \d+ s\./).first()).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

@@ -8,6 +8,8 @@ import { getOwnedDevice } from "@/lib/devices/queries";
 import { getShareForRecipient, getShareForSharer } from "@/lib/sharing/share-details";
 import { listSharedByMe, listSharedWithMe } from "@/lib/sharing/queries";
 import { resolveLink } from "@/lib/sharing/lifecycle";
+import { verifyEmailWithToken } from "@/lib/auth/verification";
+import { users } from "@/db/schema";
 import { linkState } from "@/lib/links/link-state";
 import { checkAccess, listAccessibleDevices } from "@/lib/access/check";
 import { getRecipientDeviceView } from "@/lib/access/recipient-device";
@@ -40,13 +42,17 @@ type Row = {
 const SIGNED_IN = ACTORS.filter((a) => a !== "anon");
 const EVERYONE = ACTORS;
 const isRecipientActor = (a: Actor): a is (typeof RECIPIENT_ACTORS)[number] => (RECIPIENT_ACTORS as readonly string[]).includes(a);
+/** Actors a share of the owner's is addressed to: the recipients, and the unverified account. */
+const hasShare = (a: Actor): a is RecipientActor | "unverified" => isRecipientActor(a) || a === "unverified";
 const uniq = <T,>(xs: T[]) => [...new Set(xs)];
 /** A sharer-side target: the sharer's share of `kind`; recipients also try their own share. */
 const sharerSide = (w: World, a: Actor, kind: RecipientActor) =>
-  uniq([w.shares[kind].id, ...(isRecipientActor(a) ? [w.shares[a].id] : [])]);
+  uniq([w.shares[kind].id, ...(hasShare(a) ? [w.shares[a].id] : [])]);
 /** A recipient-side target: the share of `kind`; other recipients also try their own share. */
 const recipientSide = (w: World, a: Actor, kind: "active" | "pending", key: "id" | "token" = "id") =>
-  uniq([w.shares[kind][key], ...(isRecipientActor(a) ? [w.shares[a][key]] : [])]);
+  uniq([w.shares[kind][key], ...(hasShare(a) ? [w.shares[a][key]] : [])]);
+/** The link rows: the unverified account answers its own link (the one path it has); everyone else tries the pending one and their own. */
+const linkTokens = (w: World, a: Actor) => (a === "unverified" ? [w.shares.unverified.token] : recipientSide(w, a, "pending", "token"));
 
 const MATRIX: Record<string, Row> = {
   // Public by design. Sign-in writes only its attempt counters (left out of the dump).
@@ -58,6 +64,13 @@ const MATRIX: Record<string, Row> = {
   "auth:signOutAction": { allow: EVERYONE, read: true, inputs: () => [undefined] },
   // Only ever the caller's own password: the action takes no user id.
   "auth:changePasswordAction": { allow: SIGNED_IN, inputs: () => [{ currentPassword: WORLD_PASSWORD, newPassword: "another long password" }] },
+  // Public by design: the same answer whether or not the address has an account (this one has).
+  "account:forgotPasswordAction": { allow: EVERYONE, inputs: (w) => [toFormData({ email: w.users.owner.email })] },
+  // The emailed token is the credential, whoever holds it (it was sent to the owner's address).
+  "account:resetPasswordAction": { allow: EVERYONE, inputs: (w) => [toFormData({ token: w.tokens.reset, newPassword: "a brand new password" })] },
+  // Only an account still to be verified; a verified one is told so and nothing is sent.
+  "account:resendVerificationAction": { allow: ["unverified"], inputs: () => [new FormData()] },
+  "account:signOutEverywhereAction": { allow: SIGNED_IN, inputs: () => [new FormData()] },
   "policies:savePoliciesAction": { allow: SIGNED_IN, inputs: () => [{ defaultExpiry: "7d", maxExpiryDays: "", allowedDomains: "" }] },
   "devices:createDeviceAction": { allow: SIGNED_IN, inputs: () => [{ name: "New one", hardwareId: "BB:01" }] },
   "devices:importDevicesAction": { allow: SIGNED_IN, inputs: () => [{ csv: "name,hardware_id\nImported,CC:01" }] },
@@ -107,8 +120,9 @@ const MATRIX: Record<string, Row> = {
     allow: ["active", "suspended"],
     inputs: (w, a) => (a === "suspended" ? [w.shares.suspended.id] : recipientSide(w, a, "active")).map((shareId) => ({ shareId })),
   },
-  "share-respond:acceptLinkAction": { allow: ["pending"], inputs: (w, a) => recipientSide(w, a, "pending", "token").map((token) => ({ token })) },
-  "share-respond:declineLinkAction": { allow: ["pending"], inputs: (w, a) => recipientSide(w, a, "pending", "token").map((token) => ({ token })) },
+  // The link is proof of the address: an account that never verified it may answer its own link.
+  "share-respond:acceptLinkAction": { allow: ["pending", "unverified"], inputs: (w, a) => linkTokens(w, a).map((token) => ({ token })) },
+  "share-respond:declineLinkAction": { allow: ["pending", "unverified"], inputs: (w, a) => linkTokens(w, a).map((token) => ({ token })) },
 };
 
 const actions = await loadActions();
@@ -178,7 +192,8 @@ describe("reads the pages use, as each actor", () => {
     const u = w.users[actor];
     for (const [kind, s] of Object.entries(w.shares)) {
       const detail = getShareForRecipient(w.db, { shareId: s.id, user: u, now: now() });
-      expect(detail !== null, `${actor} reading the ${kind} share`).toBe(kind === actor);
+      // The unverified account's share is addressed to its email, which it never proved: 404.
+      expect(detail !== null, `${actor} reading the ${kind} share`).toBe(kind === actor && actor !== "unverified");
       // Ended shares keep their page but no longer show their devices.
       if (detail) expect(detail.items.length > 0).toBe(kind === "active" || kind === "pending" || kind === "suspended");
     }
@@ -205,9 +220,32 @@ describe("reads the pages use, as each actor", () => {
 
   it("resolveLink: only the pending share's link is open; forged and cancelled links say nothing", () => {
     const states = Object.fromEntries(Object.entries(w.shares).map(([k, s]) => [k, linkState(resolveLink(w.db, s.token, now()))]));
-    expect(states).toEqual({ active: "used", pending: "open", expired: "used", cancelled: "invalid", left: "used", declined: "declined", suspended: "used" });
+    expect(states).toEqual({ active: "used", pending: "open", expired: "used", cancelled: "invalid", left: "used", declined: "declined", suspended: "used", unverified: "open" });
     const forged = w.shares.pending.token.slice(0, -2) + (w.shares.pending.token.endsWith("AA") ? "BB" : "AA");
     expect(resolveLink(w.db, forged, now())).toBeNull();
     expect(resolveLink(w.db, "", now())).toBeNull();
+  });
+
+  it("the unverified account: its share by link only, never another address's link; verifying opens its share by id", async () => {
+    const u = w.users.unverified;
+    state.user = u;
+    const accept = actions.get("share-respond:acceptLinkAction")!;
+    // Another address's link is refused, and writes nothing.
+    const before = dumpDb(w.db);
+    expect(await call(accept, { token: w.shares.pending.token })).toMatchObject({ ok: false, message: expect.stringMatching(/sent to/) });
+    expect(dumpDb(w.db)).toBe(before);
+    // Verification link: spends the token, verifies this account only.
+    expect(verifyEmailWithToken(w.db, w.tokens.verify, now())).toEqual({ userId: u.id });
+    expect(verifyEmailWithToken(w.db, w.tokens.verify, now())).toBeNull();
+    const verified = w.db.select().from(users).all().filter((r) => r.emailVerified != null).map((r) => r.id);
+    expect(verified).toContain(u.id);
+    const fresh = { ...u, emailVerified: now() };
+    expect(getShareForRecipient(w.db, { shareId: w.shares.unverified.id, user: fresh, now: now() })).not.toBeNull();
+    expect(listSharedWithMe(w.db, { user: fresh, now: now() }).total).toBe(1);
+  });
+
+  it("an emailed token opens nothing but its own purpose and account", () => {
+    expect(verifyEmailWithToken(w.db, w.tokens.reset, now())).toBeNull(); // a reset token does not verify
+    expect(verifyEmailWithToken(w.db, "A".repeat(43), now())).toBeNull();
   });
 });

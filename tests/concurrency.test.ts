@@ -26,7 +26,7 @@ function setup(deviceCount: number) {
   const db = openDb(file, { migrate: true });
   opened.push(db);
   const user = (name: string): User => {
-    const row: User = { id: newId(), email: `${name}@example.test`, name, passwordHash: null, emailVerified: null, image: null, sessionVersion: 0, createdAt: 0 };
+    const row: User = { id: newId(), email: `${name}@example.test`, name, passwordHash: null, emailVerified: 1, image: null, sessionVersion: 0, createdAt: 0 };
     db.insert(users).values(row).run();
     return row;
   };
@@ -50,7 +50,7 @@ function expectOnlyDomainRefusals(rs: Answer[]): void {
 }
 const events = (db: Db, shareId: string) =>
   db.$client.prepare("select type, data from share_events where share_id = ? order by rowid").all(shareId) as { type: string; data: string | null }[];
-const actionJob = (file: string, user: User, action: string, input: unknown): Job => ({ cmd: "action", db: file, action, input, user: { id: user.id, email: user.email, name: user.name } });
+const actionJob = (file: string, user: User, action: string, input: unknown): Job => ({ cmd: "action", db: file, action, input, user: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified } });
 
 describe("concurrency on one WAL database file", () => {
   it("50 simultaneous accepts of one link: exactly one acceptance", async () => {

@@ -30,3 +30,18 @@ export function linkIn(mail: string): string {
   if (!m) throw new Error("no sharing link in the email");
   return m[0];
 }
+
+function tokenLink(mail: string, path: string): string {
+  const m = new RegExp(`https?://[^\\s"<>]+/${path}/[A-Za-z0-9_-]{43}`).exec(mail);
+  if (!m) throw new Error(`no /${path}/ link in the email`);
+  return m[0];
+}
+
+export const verifyLinkIn = (mail: string) => tokenLink(mail, "verify-email");
+export const resetLinkIn = (mail: string) => tokenLink(mail, "reset-password");
+
+/** How many emails to `to` the sink has received that match. */
+export async function countMail(to: string, predicate: (text: string) => boolean = () => true): Promise<number> {
+  const res = await fetch(`${MAIL}/messages?to=${encodeURIComponent(to.toLowerCase())}`);
+  return ((await res.json()) as Received[]).map((m) => decode(m.raw)).filter(predicate).length;
+}

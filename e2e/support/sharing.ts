@@ -1,10 +1,11 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import { addDevice, signUp, uniqueEmail } from "./users";
+import { addDevice, signUpVerified, uniqueEmail } from "./users";
 
+/** A person with a verified account, signed in in a browser of their own. */
 export async function newUser(browser: Browser, name: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const user = await signUp(page, { name, email: uniqueEmail(name.split(" ")[0].toLowerCase()) });
+  const user = await signUpVerified(page, { name, email: uniqueEmail(name.split(" ")[0].toLowerCase()) });
   return { context, page, ...user };
 }
 

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { verifyLinkIn, waitForMail } from "./mail";
 
 export const PASSWORD = "correct horse battery";
 
@@ -18,6 +19,25 @@ export async function signUp(page: Page, opts: { name?: string; email?: string }
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.getByRole("heading", { name: "My devices" })).toBeVisible();
   return { email, name };
+}
+
+/**
+ * Opens the newest verification email to `email` from the real SMTP sink and follows its
+ * link: the address is then verified (shares sent to it show in Shared with Me).
+ */
+export async function verifyEmail(page: Page, email: string) {
+  const mail = await waitForMail(email, (t) => t.includes("/verify-email/"));
+  await page.goto(verifyLinkIn(mail));
+  await expect(page.getByRole("heading", { name: "Your email is verified" })).toBeVisible();
+}
+
+/** Signs up, then verifies the address through the email, like a newcomer would; ends on /devices. */
+export async function signUpVerified(page: Page, opts: { name?: string; email?: string } = {}) {
+  const user = await signUp(page, opts);
+  await verifyEmail(page, user.email);
+  await page.goto("/devices");
+  await expect(page.getByRole("heading", { name: "My devices" })).toBeVisible();
+  return user;
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {

@@ -13,7 +13,7 @@ import { openDb } from "@/db/client";
 import { shareDevices } from "@/lib/sharing/share-devices";
 
 export type Job =
-  | { cmd: "action"; db: string; action: string; input: unknown; user: { id: string; email: string; name: string } }
+  | { cmd: "action"; db: string; action: string; input: unknown; user: { id: string; email: string; name: string; emailVerified: number | null } }
   | { cmd: "share"; db: string; sharerId: string; input: Record<string, unknown>; signalTx?: boolean };
 /** An action's answer (with anything it logged as an internal error), or how the domain call ended. */
 export type JobResult =

@@ -65,6 +65,21 @@ export const CASES: Record<string, Case> = {
       newPassword: fc.oneof(H.notStringOrMissing, fc.string({ maxLength: 7 }), H.tooLong(200)),
     }),
   },
+  "account:forgotPasswordAction": {
+    actor: "anon", form: true, base: (w) => ({ email: w.users.owner.email }),
+    bad: () => ({ email: fc.oneof(H.notEmail, H.blank, H.tooLong(254)) }),
+  },
+  "account:resetPasswordAction": {
+    actor: "anon", form: true, base: (w) => ({ token: w.tokens.reset, newPassword: "a brand new password" }),
+    bad: (w) => ({
+      token: fc.oneof(
+        H.blank, H.tooLong(200), H.forgedId, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        // Real tokens of the wrong kind or shape: a verification link, the reset link altered.
+        fc.constant(w.tokens.verify), fc.constant(w.tokens.reset.toUpperCase()), fc.constant(` ${w.tokens.reset}`), fc.constant(w.tokens.reset.slice(1)),
+      ),
+      newPassword: fc.oneof(fc.string({ maxLength: 7 }), H.tooLong(200)),
+    }),
+  },
   "policies:savePoliciesAction": {
     actor: "owner", base: () => ({ defaultExpiry: "7d", maxExpiryDays: "", allowedDomains: "" }),
     bad: () => ({

@@ -11,11 +11,16 @@ import { cancelShare } from "@/lib/sharing/manage-share";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { suspendShare } from "@/lib/sharing/suspend";
 import { hashPassword } from "@/lib/auth/password";
+import { createEmailToken } from "@/lib/auth/email-tokens";
 
 export const DAY = 86_400_000;
 export const RECIPIENT_ACTORS = ["active", "pending", "expired", "cancelled", "left", "declined", "suspended"] as const;
 export type RecipientActor = (typeof RECIPIENT_ACTORS)[number];
-export const ACTORS = ["owner", ...RECIPIENT_ACTORS, "stranger", "anon"] as const;
+/**
+ * `unverified` registered the address a pending share of the owner's was sent to, and never
+ * proved it: it may take that share with its link, and do nothing with it (or any other) by id.
+ */
+export const ACTORS = ["owner", ...RECIPIENT_ACTORS, "unverified", "stranger", "anon"] as const;
 export type Actor = (typeof ACTORS)[number];
 export type SignedIn = Exclude<Actor, "anon">;
 
@@ -25,8 +30,10 @@ export type World = {
   /** d1, d2: in shares; d3: owned, never shared; demo: a demo device; foreign: the stranger's. */
   dev: { d1: Device; d2: Device; d3: Device; demo: Device; foreign: Device };
   svc: Service;
-  /** Each recipient actor has one share from the owner, in the state the actor is named after. */
-  shares: Record<RecipientActor, { id: string; token: string }>;
+  /** Each recipient actor has one share from the owner, in the state the actor is named after; `unverified`'s is pending. */
+  shares: Record<RecipientActor | "unverified", { id: string; token: string }>;
+  /** Live emailed links: the owner's password reset, and the unverified account's verification. */
+  tokens: { reset: string; verify: string };
 };
 
 let seq = 0;
@@ -34,11 +41,11 @@ let seq = 0;
 export const WORLD_PASSWORD = "correct horse battery";
 const passwordHash = await hashPassword(WORLD_PASSWORD);
 
-function user(db: Db, name: string): User {
+function user(db: Db, name: string, verified = true): User {
   const n = ++seq;
   const row: User = {
     id: newId(), email: `${name}-${n}@example.test`, name: `${name} ${n}`, passwordHash,
-    emailVerified: null, image: null, sessionVersion: 0, createdAt: 0,
+    emailVerified: verified ? 1 : null, image: null, sessionVersion: 0, createdAt: 0,
   };
   db.insert(users).values(row).run();
   return row;
@@ -57,7 +64,7 @@ function device(db: Db, ownerId: string, name: string, demo = false): Device {
 export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): World {
   const now = Date.now();
   const u = {
-    owner: user(db, "owner"), stranger: user(db, "stranger"),
+    owner: user(db, "owner"), stranger: user(db, "stranger"), unverified: user(db, "unverified", false),
     ...Object.fromEntries(RECIPIENT_ACTORS.map((a) => [a, user(db, a)])),
   } as Record<SignedIn, User>;
   const dev = {
@@ -70,14 +77,14 @@ export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): Worl
   const svc: Service = { id: newId(), deviceId: dev.d1.id, name: "SSH", kind: "SSH", port: 22, createdAt: 0 };
   db.insert(services).values(svc).run();
 
-  const share = (to: RecipientActor, deviceIds: string[], at: number, expiresAt: number) => {
+  const share = (to: RecipientActor | "unverified", deviceIds: string[], at: number, expiresAt: number) => {
     const r = shareDevices(db, {
       sharerId: u.owner.id, now: at,
       input: { recipients: [u[to].email], deviceIds, permissions: "Manager", expiresAt },
     });
     return { id: r.shares[0].shareId, token: r.shares[0].token };
   };
-  const as = (a: RecipientActor) => ({ id: u[a].id, email: u[a].email });
+  const as = (a: RecipientActor) => u[a];
   const s = {
     active: share("active", [dev.d1.id, dev.d2.id], now - 2 * DAY, now + 30 * DAY),
     pending: share("pending", [dev.d1.id], now - DAY, now + 30 * DAY),
@@ -86,6 +93,7 @@ export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): Worl
     left: share("left", [dev.d2.id], now - 5 * DAY, now + 30 * DAY),
     declined: share("declined", [dev.d1.id], now - 5 * DAY, now + 30 * DAY),
     suspended: share("suspended", [dev.d1.id], now - 5 * DAY, now + 30 * DAY),
+    unverified: share("unverified", [dev.d2.id], now - DAY, now + 30 * DAY),
   };
   acceptShare(db, { shareId: s.active.id, user: as("active"), now: now - 2 * DAY + 1 });
   acceptShare(db, { shareId: s.expired.id, user: as("expired"), now: now - 9 * DAY });
@@ -96,7 +104,11 @@ export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): Worl
   declineShare(db, { shareId: s.declined.id, user: as("declined"), now: now - 4 * DAY });
   acceptShare(db, { shareId: s.suspended.id, user: as("suspended"), now: now - 5 * DAY + 1 });
   suspendShare(db, { shareId: s.suspended.id, sharerId: u.owner.id, now: now - 4 * DAY });
-  return { db, users: u, dev, svc, shares: s };
+  const tokens = {
+    reset: createEmailToken(db, { userId: u.owner.id, purpose: "reset", now }),
+    verify: createEmailToken(db, { userId: u.unverified.id, purpose: "verify", now }),
+  };
+  return { db, users: u, dev, svc, shares: s, tokens };
 }
 
 /** The user row an actor signs in as (null = anonymous). */
