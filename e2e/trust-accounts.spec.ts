@@ -138,3 +138,27 @@ test("Sign out everywhere ends every session of the account", async ({ browser }
   await pageA.goto("/account");
   await expect(pageA).toHaveURL(/\/sign-in/);
 });
+
+test("the account pages fit a 390 px phone screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const fits = async (path: string, heading: string) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: heading }).first()).toBeVisible();
+    // The page's own content (the site header's phone menu is another change's).
+    const wide = await page.evaluate(() => document.querySelector("main")!.scrollWidth);
+    expect(wide, `${path} is wider than the screen`).toBeLessThanOrEqual(390);
+  };
+  await fits(`/reset-password/${"A".repeat(43)}`, "This reset link does not work");
+  await fits(`/verify-email/${"A".repeat(43)}`, "This verification link does not work");
+  const { email } = await signUp(page, { name: "Pia Phone", email: uniqueEmail("a-rather-long-local-part-for-a-small-phone") });
+  await fits("/shared-with-me", "Verify your email");
+  await fits("/account", "Account");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await fits("/forgot-password", "Forgot your password?");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText("If an account uses this address")).toBeVisible();
+  await fits(new URL(resetLinkIn(await waitForMail(email, (t) => t.includes("/reset-password/")))).pathname, "Set a new password");
+});
