@@ -11,8 +11,8 @@ export function VerifyEmailNotice({ email }: { email: string }) {
         Verify your email
       </h2>
       <p className="break-words">
-        We sent a link to <strong>{email}</strong>. Until you open it, devices shared with this address are not listed here. A sharing link
-        from an invitation email works right away.
+        Devices shared with <strong>{email}</strong> are listed here once you open the link in the verification email sent to that
+        address. No email, or it expired? Ask for a new one. A sharing link from an invitation email works right away.
       </p>
       <ResendVerification />
     </section>

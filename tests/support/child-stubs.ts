@@ -18,6 +18,7 @@ export const cookies = async () => ({ get: () => undefined, set: () => undefined
 export class AuthError extends Error {}
 
 export const getCurrentUser = async () => g.__keyshareUser ?? null;
+export const getSessionClaims = async () => null;
 export async function requireUser() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
