@@ -7,13 +7,14 @@ import { getDb } from "@/db/client";
 import { authedAction, domainErrorState, fieldErrorsOf, isNextControlFlow, type ActionState } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
+import { clearSignInLimits } from "@/lib/auth/sign-in-limits";
 import { endAllSessions } from "@/lib/auth/user-sessions";
 import { isVerified, sendVerificationEmail } from "@/lib/auth/verification";
 import { clientIp } from "@/lib/client-ip";
 import { kickEmailWorker } from "@/lib/email/worker";
 import { DomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/form-data";
-import { LIMITS, hit, resetLimit, tooMany } from "@/lib/rate-limit";
+import { LIMITS, hit, tooMany } from "@/lib/rate-limit";
 import { emailSchema, newPasswordSchema } from "@/lib/users";
 
 const formInput = (v: unknown): Record<string, unknown> => (v instanceof FormData ? formDataToObject(v) : {});
@@ -65,7 +66,7 @@ export async function resetPasswordAction(_prev: ActionState | undefined, formDa
     return domainErrorState(e);
   }
   // The link proved who this is: guesses made from this address no longer stand in the way.
-  resetLimit(db, `signin:pair:${address}|${email}`);
+  clearSignInLimits(db, { email, address });
   try {
     await signIn("credentials", { email, password: parsed.data.newPassword, redirectTo: "/account?reset=1" });
   } catch (e) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { testDb } from "@/lib/sharing/test-fixtures";
-import { countSignInAttempt, signInSucceeded } from "./sign-in-limits";
+import { clearSignInLimits, countSignInAttempt, signInSucceeded } from "./sign-in-limits";
 
 let db: Db;
 const T = 1_000_000;
@@ -37,6 +37,13 @@ describe("password attempts", () => {
     for (let i = 0; i < 9; i++) attempt("ada@example.com", "203.0.113.9");
     signInSucceeded(db, { email: "ada@example.com", address: "203.0.113.9" });
     for (let i = 0; i < 10; i++) expect(attempt("ada@example.com", "203.0.113.9").ok).toBe(true);
+  });
+
+  it("a password reset clears the pair lock for the address it was made from", () => {
+    for (let i = 0; i < 11; i++) attempt("ada@example.com", "203.0.113.9");
+    expect(attempt("ada@example.com", "203.0.113.9").ok).toBe(false);
+    clearSignInLimits(db, { email: "ADA@example.com", address: "203.0.113.9" });
+    expect(attempt("ada@example.com", "203.0.113.9").ok).toBe(true);
   });
 
   it("the relaxed end-to-end mode lifts only the per-address cap", () => {

@@ -36,3 +36,8 @@ export function signInSucceeded(db: Db, q: { email: string; address: string }): 
   resetLimit(db, k.pair);
   refund(db, k.ip);
 }
+
+/** After a password reset through the emailed link: this address's guesses no longer stand in the way. */
+export function clearSignInLimits(db: Db, q: { email: string; address: string }): void {
+  resetLimit(db, keys(q.email, q.address).pair);
+}
