@@ -3,7 +3,7 @@
 // test; the other suites join as they move onto db/engine. PostgreSQL unreachable: a loud
 // SKIP and an empty pass, or a failure with KEYSHARE_REQUIRE_PG=1.
 import { defineConfig } from "vitest/config";
-import base from "./vitest.config.mts";
+import base from "./vitest.config.mjs";
 import { skipMessage } from "./tests/support/db/global-setup";
 import { pgUnavailableReason } from "./tests/support/db/pg-admin";
 
