@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { affected, engineKindOf, first, forUpdate, ilike, rawRows, rawRun, transaction, type Db, type Schema } from "@/db/engine";
+import { affected, engineKindOf, first, forUpdate, ilike, transaction, type Db, type Schema } from "@/db/engine";
 import { availableEngines, createTestDb, type TestDb } from "@/tests/support/db/test-db";
 import { NOW } from "@/tests/support/db/rows";
 
@@ -106,17 +106,21 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
     expect(rows).toEqual([{ device: "d3" }]);
   });
 
-  it("locks with forUpdate() inside a transaction and runs raw SQL through rawRows/rawRun", async () => {
+  it("locks with forUpdate() inside a transaction and runs raw SQL through execute() with one result shape", async () => {
     const result = await transaction(db, async (tx) => {
       const locked = await forUpdate(tx.select({ id: t.devices.id }).from(t.devices).where(eq(t.devices.id, "d1")));
-      const changed = await rawRun(tx, sql`update devices set group_path = ${"Lab"} where owner_id = ${"u1"}`);
-      const rows = await rawRows<{ id: string; group_path: string }>(tx, sql`select id, group_path from devices where owner_id = ${"u1"} order by id`);
-      return { locked, changed, rows };
+      const changed = await tx.execute(sql`update devices set group_path = ${"Lab"} where owner_id = ${"u1"}`);
+      const read = await tx.execute<{ id: string; group_path: string; n: number }>(
+        sql`select id, group_path, count(*) over () as n from devices where owner_id = ${"u1"} order by id`);
+      const returned = await tx.execute(sql`update devices set group_path = '' where id = ${"d2"} returning id`);
+      return { locked, changed: affected(changed), rows: read.rows, rowCount: read.rowCount, returned: returned.rows };
     });
     expect(result).toEqual({
       locked: [{ id: "d1" }],
       changed: 2,
-      rows: [{ id: "d1", group_path: "Lab" }, { id: "d2", group_path: "Lab" }],
+      rows: [{ id: "d1", group_path: "Lab", n: 2 }, { id: "d2", group_path: "Lab", n: 2 }],
+      rowCount: 2,
+      returned: [{ id: "d2" }],
     });
   });
 });

@@ -1,8 +1,6 @@
 import { is, sql, type SQL } from "drizzle-orm";
 import { PgColumn } from "drizzle-orm/pg-core";
 import { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { engineOf } from "./registry";
-import type { Conn } from "./types";
 
 /**
  * Rows changed by an awaited insert/update/delete without `returning()`: SQLite's
@@ -43,19 +41,4 @@ export function ilike(column: PgColumn, pattern: string): SQL {
   if (is(column, PgColumn)) return sql`${column} ilike ${pattern} escape '\\'`;
   if (is(column as unknown, SQLiteColumn)) return sql`${column} like ${pattern} escape '\\'`;
   throw new TypeError("ilike(): pass a table column");
-}
-
-/**
- * Raw SQL returning rows, for the few hand-written statements. Values are the driver's:
- * booleans are 0/1 on SQLite and true/false on PostgreSQL, so select numbers or map them.
- */
-export async function rawRows<T extends Record<string, unknown>>(conn: Conn, query: SQL): Promise<T[]> {
-  if (engineOf(conn).kind === "postgres") return (await conn.execute<T>(query)).rows as T[];
-  return (conn as unknown as { all(q: SQL): T[] }).all(query);
-}
-
-/** Raw SQL write; returns the rows it changed. */
-export async function rawRun(conn: Conn, query: SQL): Promise<number> {
-  if (engineOf(conn).kind === "postgres") return (await conn.execute(query)).rowCount ?? 0;
-  return (conn as unknown as { run(q: SQL): { changes: number } }).run(query).changes;
 }

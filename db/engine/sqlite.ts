@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { getTableName } from "drizzle-orm";
+import { getTableName, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
@@ -64,7 +64,7 @@ export function openSqlite(file: string): Engine {
   // builders are thenables with the same results; what the PG type lacks (.get/.all/.run)
   // the domain cannot call, and what SQLite lacks (.for, .execute) is reached only
   // through db/engine helpers (forUpdate) or is forbidden (see docs/decisions/0001).
-  const asDb = (client: Database.Database) => drizzle(client, { schema: sqliteSchema }) as unknown as Db;
+  const asDb = (client: Database.Database) => withExecute(drizzle(client, { schema: sqliteSchema }), client) as unknown as Db;
   const root = asDb(reader);
   const tx = asDb(writer);
 
@@ -134,6 +134,29 @@ export function openSqlite(file: string): Engine {
   );
   guard(writer, () => (migrating || isCurrent(tx) ? null : "The transaction handle was used outside its transaction."));
   return engine;
+}
+
+type SqliteDrizzle = ReturnType<typeof drizzle<typeof sqliteSchema>>;
+
+/**
+ * PostgreSQL's `db.execute(sql)` (which the Db type offers) on a SQLite instance, with the
+ * same result shape: `rows` (objects, as the driver returns them: booleans are 0/1 here)
+ * and `rowCount` (rows returned, or rows changed by a write).
+ */
+function withExecute(db: SqliteDrizzle, client: Database.Database): SqliteDrizzle {
+  const dialect = (db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect;
+  Object.assign(db, {
+    async execute(query: SQLWrapper | string) {
+      const { sql: text, params } = dialect.sqlToQuery(typeof query === "string" ? sql.raw(query) : query.getSQL());
+      const stmt = client.prepare(text);
+      if (stmt.reader) {
+        const rows = stmt.all(...params);
+        return { rows, rowCount: rows.length };
+      }
+      return { rows: [], rowCount: stmt.run(...params).changes };
+    },
+  });
+  return db;
 }
 
 /**
