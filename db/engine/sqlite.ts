@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { getTableName, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { getTableName, sql, TransactionRollbackError, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
@@ -58,15 +58,17 @@ export function openSqlite(file: string): Engine {
   if (!writerMutex) writerMutexes.set(file, (writerMutex = new Mutex()));
   let migrating = false;
 
-  // THE cast (the only one): drizzle's better-sqlite3 instance is used through the PG
-  // database type. It holds at run time because the domain only awaits query builders
-  // (select/insert/update/delete/$count/execute-free sql fragments), whose SQLite
-  // builders are thenables with the same results; what the PG type lacks (.get/.all/.run)
-  // the domain cannot call, and what SQLite lacks (.for, .execute) is reached only
-  // through db/engine helpers (forUpdate) or is forbidden (see docs/decisions/0001).
+  // The database cast, documented once here (tables.ts casts the tables likewise): drizzle's
+  // better-sqlite3 instance is used through the PG database type. It holds at run time
+  // because the domain only awaits query builders (select/insert/update/delete/$count, sql
+  // fragments), whose SQLite builders are thenables with the same results, plus execute(),
+  // added below with PostgreSQL's result shape. What the PG type lacks (.get/.all/.run) the
+  // domain cannot call; what SQLite lacks gets PG's behaviour (execute, tx.rollback) or goes
+  // through db/engine helpers (.for → forUpdate) or is not used (selectDistinctOn, lateral
+  // joins; docs/decisions/0001-two-engines.md).
   const asDb = (client: Database.Database) => withExecute(drizzle(client, { schema: sqliteSchema }), client) as unknown as Db;
   const root = asDb(reader);
-  const tx = asDb(writer);
+  const tx = withRollback(asDb(writer));
 
   const engine: Engine = {
     kind: "sqlite",
@@ -98,7 +100,7 @@ export function openSqlite(file: string): Engine {
 
   function openSnapshot() {
     const client = connect(file, "snapshot");
-    const db = asDb(client);
+    const db = withRollback(asDb(client));
     register(db, engine);
     guard(client, () => (isCurrent(db) ? null : "The read-only transaction handle was used outside its transaction."));
     return { client, db, mutex: new Mutex() };
@@ -157,6 +159,15 @@ function withExecute(db: SqliteDrizzle, client: Database.Database): SqliteDrizzl
     },
   });
   return db;
+}
+
+/** PostgreSQL's `tx.rollback()`: throws, so transaction() rolls back and rejects with it. */
+function withRollback(db: Db): Db {
+  return Object.assign(db, {
+    rollback(): never {
+      throw new TransactionRollbackError();
+    },
+  });
 }
 
 /**

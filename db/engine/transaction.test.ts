@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { affected, first, forUpdate, insertMany, isUniqueViolation, transaction, TxMisuseError, type Db, type Schema } from "@/db/engine";
 import { availableEngines, createTestDb, type TestDb } from "@/tests/support/db/test-db";
@@ -56,6 +56,18 @@ describe.each(availableEngines())("transaction() on %s", (kind) => {
     expect(e).toBe(boom);
     expect(await countUsers()).toBe(before);
     expect(await db.$count(t.devices, eq(t.devices.ownerId, u.id))).toBe(0);
+  });
+
+  it("rolls back on tx.rollback() and rejects with drizzle's TransactionRollbackError", async () => {
+    const before = await countUsers();
+    const e = await rejection(
+      transaction(db, async (tx) => {
+        await tx.insert(t.users).values(userRow());
+        tx.rollback();
+      }),
+    );
+    expect(e).toBeInstanceOf(TransactionRollbackError);
+    expect(await countUsers()).toBe(before);
   });
 
   it("refuses a write outside transaction(): the root database is read-only", async () => {
