@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { affected, engineKindOf, first, forUpdate, ilike, transaction, type Db, type Schema } from "@/db/engine";
+import { affected, engineKindOf, first, forUpdate, ilike, insertMany, transaction, type Db, type Schema } from "@/db/engine";
 import { availableEngines, createTestDb, type TestDb } from "@/tests/support/db/test-db";
 import { NOW } from "@/tests/support/db/rows";
 
@@ -104,6 +104,23 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
     const owner = alias(t.users, "owner");
     const rows = await db.select({ device: t.devices.id }).from(t.devices).innerJoin(owner, eq(owner.id, t.devices.ownerId)).where(ilike(owner.name, "CARL%"));
     expect(rows).toEqual([{ device: "d3" }]);
+  });
+
+  it("insertMany() writes booleans, nulls, big timestamps and awkward text exactly, and leaves omitted columns to their defaults", async () => {
+    const awkward = [`a,"b"\\{c}`, "NULL", "", "ünï 😀", "it's", "x\ny", "{}", " spaced "];
+    const rows = awkward.map((name, i) => ({
+      id: `m${i}`, ownerId: "u2", name, hardwareId: `mh${i}`, demo: i % 2 === 0, createdAt: NOW + i, updatedAt: 2 ** 52 + i,
+    }));
+    await transaction(db, (tx) => insertMany(tx, t.devices, rows));
+    const back = await db.select().from(t.devices).where(sql`${t.devices.id} like 'm%'`).orderBy(asc(t.devices.createdAt));
+    expect(back).toEqual(rows.map((r) => ({ ...r, kind: "Gateway", groupPath: "" })));
+    const items = [{ id: "i1", shareId: "sx", deviceId: "m0", sharerId: "u2", recipientEmail: "a@example.com", serviceIds: null, live: null, addedAt: NOW, removedAt: null }];
+    await transaction(db, async (tx) => {
+      await tx.insert(t.shares).values({ id: "sx", sharerId: "u2", recipientEmail: "a@example.com", permissions: "view", status: "pending", createdAt: NOW });
+      await insertMany(tx, t.shareItems, items);
+    });
+    expect(await db.select().from(t.shareItems).where(eq(t.shareItems.id, "i1"))).toEqual(items);
+    await expect(insertMany(db as never, t.devices, rows)).rejects.toThrow(/open transaction/);
   });
 
   it("locks with forUpdate() inside a transaction and runs raw SQL through execute() with one result shape", async () => {
