@@ -61,15 +61,32 @@ export async function createDatabase(name: string, template?: string): Promise<v
 export async function dropDatabases(names: string[]): Promise<void> {
   if (!names.length) return;
   await withAdmin(async (c) => {
-    for (const name of names) await c.query(`drop database if exists ${ident(name)} with (force)`);
+    for (const name of names) await dropOne(c, name);
   });
+}
+
+/**
+ * A pool's end() resolves before its sessions have left the server: give them a moment
+ * (FORCE would kill them, and their pool would log the "error"), then force.
+ */
+async function dropOne(c: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await c.query(`drop database if exists ${ident(name)}`);
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "55006") throw e;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  await c.query(`drop database if exists ${ident(name)} with (force)`);
 }
 
 /** Drops every database whose name starts with `prefix` (a run's leftovers). */
 export async function dropDatabasesStartingWith(prefix: string): Promise<string[]> {
   return withAdmin(async (c) => {
     const { rows } = await c.query<{ datname: string }>("select datname from pg_database where starts_with(datname, $1)", [prefix]);
-    for (const { datname } of rows) await c.query(`drop database if exists ${ident(datname)} with (force)`);
+    for (const { datname } of rows) await dropOne(c, datname);
     return rows.map((r) => r.datname);
   });
 }
