@@ -8,5 +8,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
+    // Reaches PostgreSQL once per run and builds the migrated template createTestDb() clones.
+    globalSetup: ["tests/support/db/global-setup.ts"],
   },
 });

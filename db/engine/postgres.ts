@@ -1,0 +1,105 @@
+import { sql, getTableName } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import path from "node:path";
+import pg from "pg";
+import * as pgSchema from "../schema-pg";
+import { openTxOn, register, txContext, TxMisuseError, type Engine, type TxContext } from "./registry";
+import { driverValue, rowShape } from "./rows";
+import type { Db, Tx } from "./types";
+
+export const PG_MIGRATIONS = path.join(process.cwd(), "db", "migrations-pg");
+
+// int8 (bigint: our millisecond timestamps, and count(*)) arrives as a string by default.
+// Every int8 we store is a millisecond time or a count, far below 2^53, so parse it as a
+// number: sql<number>`count(*)` then means the same on both engines. This is pg's own
+// process-wide switch (it also covers int8[]); drizzle's per-query parsers fall back to it.
+pg.defaults.parseInt8 = true;
+
+// Two app servers starting at once must not both apply the migrations: they take this
+// session-level advisory lock around drizzle's migrator (which has none of its own).
+const MIGRATION_LOCK = 0x6b657973; // "keys"
+
+/** Rows per INSERT … SELECT FROM unnest(…) statement (each column is one array parameter). */
+const UNNEST_CHUNK = 10_000;
+
+export function openPostgres(url: string, poolSize: number): Engine {
+  // Read-only by default, as SQLite's reader is: a write outside transaction() fails loudly
+  // ("cannot execute INSERT in a read-only transaction") on both engines alike, instead of
+  // committing on its own on one of them. Write transactions begin READ WRITE.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: "-c default_transaction_read_only=on" });
+  // An idle client losing its server (restart, failover) emits "error" on the pool; without
+  // a listener that would crash the process. The pool drops the client and makes new ones.
+  pool.on("error", (e) => console.error("PostgreSQL: an idle connection failed:", e.message));
+  const db = drizzle(pool, { schema: pgSchema }) as Db;
+
+  const engine: Engine = {
+    kind: "postgres",
+    db,
+    transaction<T>(fn: (tx: Tx) => Promise<T>, readOnly: boolean): Promise<T> {
+      return db.transaction(
+        async (tx) => {
+          register(tx, engine);
+          const ctx: TxContext = { engine, tx, open: true };
+          try {
+            return await txContext.run(ctx, () => fn(tx));
+          } finally {
+            ctx.open = false;
+          }
+        },
+        // A read-only transaction is one snapshot (count and page agree); writes stay READ
+        // COMMITTED and rely on guarded updates, unique indexes and forUpdate().
+        readOnly ? { isolationLevel: "repeatable read", accessMode: "read only" } : { accessMode: "read write" },
+      );
+    },
+    insertRows: (tx, table, rows) => insertUnnest(tx, table, rows),
+    migrate: () => migratePostgres(url),
+    close: () => pool.end(),
+  };
+
+  // The root database's queries go through pool.query (a transaction's through its own
+  // client). Inside a transaction, the root database would run on another connection: it
+  // would not see the transaction's writes and, with every pooled connection held by a
+  // transaction waiting for one more, the pool would deadlock. Refuse it, as SQLite does.
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    if (openTxOn(engine)) throw new TxMisuseError("Inside transaction() use its tx, not the database: the database would not see the transaction's writes.");
+    return query(...args);
+  }) as typeof pool.query;
+
+  register(db, engine);
+  return engine;
+}
+
+/** Applies db/migrations-pg on a connection of its own (read-write, unlike the pool's). */
+export async function migratePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrate(drizzle(client), { migrationsFolder: PG_MIGRATIONS });
+  } finally {
+    await client.end(); // ends the session, and so its advisory lock
+  }
+}
+
+/**
+ * Bulk insert as `INSERT … SELECT * FROM unnest($1::text[], $2::bigint[], …)`: one array
+ * parameter per column, so the statement text and its parameter count do not grow with the
+ * rows (multi-row VALUES needs a parameter per value, at most 65,535, and drizzle's builder
+ * spends most of the time building them). Measured in bench/insert-many.ts.
+ */
+async function insertUnnest(tx: Tx, table: object, rows: readonly Record<string, unknown>[]): Promise<void> {
+  const { keys, columns } = rowShape(table, rows[0]);
+  const target = sql`${sql.identifier(getTableName(table as never))} (${sql.join(columns.map((c) => sql.identifier(c.name)), sql`, `)})`;
+  for (let start = 0; start < rows.length; start += UNNEST_CHUNK) {
+    const chunk = rows.slice(start, start + UNNEST_CHUNK);
+    const arrays = keys.map((k, i) => chunk.map((row) => driverValue(columns[i], row[k], k)));
+    const unnest = sql.join(
+      columns.map((c, i) => sql`${sql.param(arrays[i])}::${sql.raw((c as PgColumn).getSQLType())}[]`),
+      sql`, `,
+    );
+    await tx.execute(sql`insert into ${target} select * from unnest(${unnest})`);
+  }
+}

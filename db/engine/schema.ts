@@ -1,0 +1,13 @@
+// The tables of the engine this process uses (DATABASE_URL at module load), typed as the
+// PostgreSQL tables. The next step re-exports this as "@/db/schema" for the domain.
+// Tests that run both engines in one process use tablesFor(kind) instead.
+import { engineKindFromEnv } from "./config";
+import { tablesFor } from "./tables";
+
+const t = tablesFor(engineKindFromEnv());
+
+export const {
+  users, accounts, sessions, verificationTokens, devices, services, shares, shareItems,
+  shareEvents, emails, rateLimits, shareReminders, sharingPolicies,
+} = t;
+export type { Device, Email, Service, Share, ShareEvent, ShareItem, SharingPolicyRow, User } from "../schema-pg";

@@ -1,0 +1,186 @@
+import Database from "better-sqlite3";
+import { getTableName, sql, TransactionRollbackError, type SQL, type SQLWrapper } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import fs from "node:fs";
+import path from "node:path";
+import * as sqliteSchema from "../schema";
+import { Mutex } from "./mutex";
+import { driverValue, rowShape } from "./rows";
+import { openTxOn, register, txContext, TxMisuseError, type Engine, type TxContext } from "./registry";
+import type { Db, Tx } from "./types";
+
+export const SQLITE_MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+// One writer mutex per database file, not per openDb(): two handles on one file in one
+// process would otherwise wait for each other's write lock inside better-sqlite3's busy
+// handler, which blocks the event loop, so the holder can never finish: a deadlock.
+const writerMutexes = new Map<string, Mutex>();
+
+type Role = "writer" | "reader" | "snapshot";
+
+function connect(file: string, role: Role): Database.Database {
+  const c = new Database(file);
+  if (role === "writer") c.pragma("journal_mode = WAL");
+  c.pragma("foreign_keys = ON");
+  c.pragma("busy_timeout = 5000");
+  c.pragma("synchronous = NORMAL");
+  // A write outside transaction() fails loudly ("attempt to write a readonly database")
+  // instead of taking the file's write lock behind the writer's back.
+  if (role !== "writer") c.pragma("query_only = ON");
+  return c;
+}
+
+/** Every statement on `client` must pass `allowed` (checked when drizzle prepares it). */
+function guard(client: Database.Database, allowed: () => string | null): void {
+  const prepare = client.prepare.bind(client) as (...args: unknown[]) => Database.Statement;
+  client.prepare = ((...args: unknown[]) => {
+    const refusal = allowed();
+    if (refusal) throw new TxMisuseError(refusal);
+    return prepare(...args);
+  }) as typeof client.prepare;
+}
+
+/**
+ * Three connections on one WAL file:
+ * - reader (query_only): every read outside a transaction; WAL lets it read while the writer writes;
+ * - writer: only inside transaction(), under the per-file mutex, from BEGIN IMMEDIATE to COMMIT;
+ * - snapshot (query_only, opened on first use): read-only transactions, so a multi-statement
+ *   read sees one snapshot without holding up writers or the plain reads.
+ */
+export function openSqlite(file: string): Engine {
+  if (file === ":memory:") throw new Error("The SQLite engine needs a file: its connections must share one database");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const writer = connect(file, "writer");
+  const reader = connect(file, "reader");
+  let snapshot: { client: Database.Database; db: Db; mutex: Mutex } | undefined;
+  let writerMutex = writerMutexes.get(file);
+  if (!writerMutex) writerMutexes.set(file, (writerMutex = new Mutex()));
+  let migrating = false;
+
+  // The database cast, documented once here (tables.ts casts the tables likewise): drizzle's
+  // better-sqlite3 instance is used through the PG database type. It holds at run time
+  // because the domain only awaits query builders (select/insert/update/delete/$count, sql
+  // fragments), whose SQLite builders are thenables with the same results, plus execute(),
+  // added below with PostgreSQL's result shape. What the PG type lacks (.get/.all/.run) the
+  // domain cannot call; what SQLite lacks gets PG's behaviour (execute, tx.rollback) or goes
+  // through db/engine helpers (.for → forUpdate) or is not used (selectDistinctOn, lateral
+  // joins; docs/decisions/0001-two-engines.md).
+  const asDb = (client: Database.Database) => withExecute(drizzle(client, { schema: sqliteSchema }), client) as unknown as Db;
+  const root = asDb(reader);
+  const tx = withRollback(asDb(writer));
+
+  const engine: Engine = {
+    kind: "sqlite",
+    db: root,
+    async transaction<T>(fn: (tx: Tx) => Promise<T>, readOnly: boolean): Promise<T> {
+      if (readOnly) {
+        snapshot ??= openSnapshot();
+        return run(snapshot.client, snapshot.db, snapshot.mutex, "BEGIN", fn);
+      }
+      return run(writer, tx, writerMutex, "BEGIN IMMEDIATE", fn);
+    },
+    async insertRows(_tx, table, rows) {
+      insertRows(writer, table, rows);
+    },
+    async migrate() {
+      await writerMutex.run(async () => {
+        migrating = true;
+        try {
+          migrate(tx as never, { migrationsFolder: SQLITE_MIGRATIONS });
+        } finally {
+          migrating = false;
+        }
+      });
+    },
+    async close() {
+      for (const c of [reader, writer, snapshot?.client]) c?.close();
+    },
+  };
+
+  function openSnapshot() {
+    const client = connect(file, "snapshot");
+    const db = withRollback(asDb(client));
+    register(db, engine);
+    guard(client, () => (isCurrent(db) ? null : "The read-only transaction handle was used outside its transaction."));
+    return { client, db, mutex: new Mutex() };
+  }
+
+  const isCurrent = (handle: object) => openTxOn(engine)?.tx === handle;
+
+  async function run<T>(client: Database.Database, handle: Db, mutex: Mutex, begin: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return mutex.run(() => {
+      const ctx: TxContext = { engine, tx: handle, open: true };
+      return txContext.run(ctx, async () => {
+        try {
+          client.exec(begin);
+          try {
+            const result = await fn(handle as unknown as Tx);
+            client.exec("COMMIT");
+            return result;
+          } catch (e) {
+            if (client.inTransaction) client.exec("ROLLBACK");
+            throw e;
+          }
+        } finally {
+          ctx.open = false;
+        }
+      });
+    });
+  }
+
+  register(root, engine);
+  register(tx, engine);
+  guard(reader, () =>
+    openTxOn(engine) ? "Inside transaction() use its tx, not the database: the database would not see the transaction's writes." : null,
+  );
+  guard(writer, () => (migrating || isCurrent(tx) ? null : "The transaction handle was used outside its transaction."));
+  return engine;
+}
+
+type SqliteDrizzle = ReturnType<typeof drizzle<typeof sqliteSchema>>;
+
+/**
+ * PostgreSQL's `db.execute(sql)` (which the Db type offers) on a SQLite instance, with the
+ * same result shape: `rows` (objects, as the driver returns them: booleans are 0/1 here)
+ * and `rowCount` (rows returned, or rows changed by a write).
+ */
+function withExecute(db: SqliteDrizzle, client: Database.Database): SqliteDrizzle {
+  const dialect = (db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect;
+  Object.assign(db, {
+    async execute(query: SQLWrapper | string) {
+      const { sql: text, params } = dialect.sqlToQuery(typeof query === "string" ? sql.raw(query) : query.getSQL());
+      const stmt = client.prepare(text);
+      if (stmt.reader) {
+        const rows = stmt.all(...params);
+        return { rows, rowCount: rows.length };
+      }
+      return { rows: [], rowCount: stmt.run(...params).changes };
+    },
+  });
+  return db;
+}
+
+/** PostgreSQL's `tx.rollback()`: throws, so transaction() rolls back and rejects with it. */
+function withRollback(db: Db): Db {
+  return Object.assign(db, {
+    rollback(): never {
+      throw new TransactionRollbackError();
+    },
+  });
+}
+
+/**
+ * The bulk-insert hot path: one prepared statement run per row, on the writer and so inside
+ * the caller's transaction. Values go through the columns' own mapping (booleans → 0/1).
+ */
+function insertRows(client: Database.Database, table: object, rows: readonly Record<string, unknown>[]): void {
+  const { keys, columns } = rowShape(table, rows[0]);
+  const names = columns.map((c) => `"${c.name}"`).join(", ");
+  const stmt = client.prepare(`insert into "${getTableName(table as never)}" (${names}) values (${columns.map(() => "?").join(", ")})`);
+  const values: unknown[] = new Array(keys.length);
+  for (const row of rows) {
+    for (let i = 0; i < keys.length; i++) values[i] = driverValue(columns[i], row[keys[i]], keys[i]);
+    stmt.run(values);
+  }
+}

@@ -1,0 +1,223 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+
+// The PostgreSQL twin of db/schema.ts: same table, column and index names, nullability,
+// defaults and foreign keys (db/engine/schema-drift.test.ts compares the migrated databases).
+// Timestamps stay integer milliseconds (bigint, read back as JS numbers); booleans are real
+// booleans here and integer 0/1 in SQLite; small counts and minutes stay integer.
+
+/** Milliseconds since the epoch (or a duration in ms): beyond int4 range. */
+const ms = (name: string) => bigint(name, { mode: "number" });
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash"),
+  emailVerified: ms("email_verified"),
+  image: text("image"),
+  // Bumped on password change: sessions carrying an older value are rejected.
+  sessionVersion: integer("session_version").notNull().default(0),
+  createdAt: ms("created_at").notNull(),
+});
+export type User = typeof users.$inferSelect;
+
+// Auth.js tables, kept so OAuth / email providers can be added with the Drizzle adapter.
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"), // OAuth: seconds, as Auth.js stores it
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    expires: ms("expires").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: ms("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const devices = pgTable(
+  "devices",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    hardwareId: text("hardware_id").notNull(),
+    kind: text("kind").notNull().default("Gateway"),
+    groupPath: text("group_path").notNull().default(""),
+    demo: boolean("demo").notNull().default(false),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("devices_owner_hardware_uq").on(t.ownerId, t.hardwareId),
+    index("devices_owner_name_idx").on(t.ownerId, t.name),
+    index("devices_owner_group_idx").on(t.ownerId, t.groupPath, t.name),
+  ],
+);
+export type Device = typeof devices.$inferSelect;
+
+export const services = pgTable(
+  "services",
+  {
+    id: text("id").primaryKey(),
+    deviceId: text("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    port: integer("port").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [index("services_device_idx").on(t.deviceId)],
+);
+export type Service = typeof services.$inferSelect;
+
+export const shares = pgTable(
+  "shares",
+  {
+    id: text("id").primaryKey(),
+    sharerId: text("sharer_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    recipientEmail: text("recipient_email").notNull(),
+    recipientId: text("recipient_id").references(() => users.id, { onDelete: "set null" }),
+    permissions: text("permissions").notNull(),
+    expiresAt: ms("expires_at"), // null = permanent
+    description: text("description").notNull().default(""),
+    message: text("message").notNull().default(""),
+    notify: boolean("notify").notNull().default(true),
+    status: text("status", { enum: ["pending", "active", "cancelled", "declined", "left"] }).notNull(),
+    startsAt: ms("starts_at"),
+    weekdays: integer("weekdays"), // bit 0 = Monday … bit 6 = Sunday; null = every day
+    windowStart: integer("window_start"), // minutes after local midnight
+    windowEnd: integer("window_end"),
+    timeZone: text("time_zone"),
+    remoteAccess: boolean("remote_access").notNull().default(true),
+    suspendedAt: ms("suspended_at"),
+    tokenHash: text("token_hash"),
+    tokenNonce: text("token_nonce"),
+    tokenCreatedAt: ms("token_created_at"),
+    createdAt: ms("created_at").notNull(),
+    acceptedAt: ms("accepted_at"),
+    endedAt: ms("ended_at"),
+  },
+  (t) => [
+    index("shares_sharer_created_idx").on(t.sharerId, t.createdAt),
+    index("shares_sharer_status_idx").on(t.sharerId, t.status, t.createdAt),
+    index("shares_recipient_email_idx").on(t.recipientEmail, t.recipientId, t.createdAt),
+    index("shares_recipient_idx").on(t.recipientId, t.createdAt),
+    index("shares_expires_idx").on(t.expiresAt),
+    uniqueIndex("shares_token_hash_uq").on(t.tokenHash),
+  ],
+);
+export type Share = typeof shares.$inferSelect;
+
+export const shareItems = pgTable(
+  "share_items",
+  {
+    id: text("id").primaryKey(),
+    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    deviceId: text("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    sharerId: text("sharer_id").notNull(),
+    recipientEmail: text("recipient_email").notNull(),
+    serviceIds: text("service_ids"),
+    // 1 or null, not a boolean: the partial unique index reads the same on both engines.
+    live: integer("live"),
+    addedAt: ms("added_at").notNull(),
+    removedAt: ms("removed_at"),
+  },
+  (t) => [
+    index("share_items_share_idx").on(t.shareId, t.removedAt),
+    index("share_items_device_idx").on(t.deviceId, t.live),
+    index("share_items_device_recipient_idx").on(t.deviceId, t.recipientEmail),
+    uniqueIndex("share_items_live_uq")
+      .on(t.deviceId, t.sharerId, t.recipientEmail)
+      .where(sql`${t.live} = 1`),
+  ],
+);
+export type ShareItem = typeof shareItems.$inferSelect;
+
+export const shareEvents = pgTable(
+  "share_events",
+  {
+    id: text("id").primaryKey(),
+    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    sharerId: text("sharer_id").notNull(),
+    actorId: text("actor_id"),
+    type: text("type").notNull(),
+    data: text("data"),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [
+    index("share_events_share_idx").on(t.shareId, t.createdAt),
+    index("share_events_sharer_idx").on(t.sharerId, t.createdAt),
+  ],
+);
+export type ShareEvent = typeof shareEvents.$inferSelect;
+
+export const emails = pgTable(
+  "emails",
+  {
+    id: text("id").primaryKey(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    status: text("status", { enum: ["queued", "sent", "outbox", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: ms("next_attempt_at"),
+    createdAt: ms("created_at").notNull(),
+    sentAt: ms("sent_at"),
+  },
+  (t) => [index("emails_status_next_idx").on(t.status, t.nextAttemptAt), index("emails_created_idx").on(t.createdAt)],
+);
+export type Email = typeof emails.$inferSelect;
+
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  resetAt: ms("reset_at").notNull(),
+});
+
+export const shareReminders = pgTable(
+  "share_reminders",
+  {
+    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    offsetMs: ms("offset_ms").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    sentAt: ms("sent_at").notNull(),
+  },
+  (t) => [uniqueIndex("share_reminders_share_offset_uq").on(t.shareId, t.offsetMs)],
+);
+
+export const sharingPolicies = pgTable("sharing_policies", {
+  ownerId: text("owner_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  defaultExpiry: text("default_expiry", { enum: ["1d", "7d", "30d", "never"] }).notNull().default("7d"),
+  maxExpiryDays: integer("max_expiry_days"),
+  allowedDomains: text("allowed_domains").notNull().default(""),
+  updatedAt: ms("updated_at").notNull(),
+});
+export type SharingPolicyRow = typeof sharingPolicies.$inferSelect;

@@ -1,0 +1,20 @@
+// The PostgreSQL pass (`npm run test:unit:pg`): the suites that take their database from
+// createTestDb() run again with KEYSHARE_TEST_DB=postgres. For now that is the factory's own
+// test; the other suites join as they move onto db/engine. PostgreSQL unreachable: a loud
+// SKIP and an empty pass, or a failure with KEYSHARE_REQUIRE_PG=1.
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config.mjs";
+import { skipMessage } from "./tests/support/db/global-setup";
+import { pgUnavailableReason } from "./tests/support/db/pg-admin";
+
+const PG_PASS = ["db/engine/test-db.test.ts"];
+
+export default defineConfig(async () => {
+  const reason = await pgUnavailableReason();
+  if (reason && process.env.KEYSHARE_REQUIRE_PG === "1") throw new Error(`PostgreSQL is required (KEYSHARE_REQUIRE_PG=1) but ${reason}`);
+  if (reason) console.warn(`\n${skipMessage(reason)}\n`);
+  return {
+    ...base,
+    test: { ...base.test, include: reason ? [] : PG_PASS, passWithNoTests: !!reason, env: { KEYSHARE_TEST_DB: "postgres" } },
+  };
+});
