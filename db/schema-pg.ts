@@ -16,11 +16,44 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash"),
   emailVerified: ms("email_verified"),
   image: text("image"),
-  // Bumped on password change: sessions carrying an older value are rejected.
+  // Bumped on password change, reset and "Sign out everywhere": sessions carrying an older value are rejected.
   sessionVersion: integer("session_version").notNull().default(0),
   createdAt: ms("created_at").notNull(),
 });
 export type User = typeof users.$inferSelect;
+
+// Sessions that can end: each session cookie names one row by its `sid` (see db/schema.ts).
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.expiresAt), index("user_sessions_expires_idx").on(t.expiresAt)],
+);
+export type UserSession = typeof userSessions.$inferSelect;
+
+// Single-use links sent by email: address verification (24 h) and password reset (1 h).
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["verify", "reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    usedAt: ms("used_at"),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("email_tokens_hash_uq").on(t.tokenHash),
+    index("email_tokens_user_idx").on(t.userId, t.purpose),
+    index("email_tokens_expires_idx").on(t.expiresAt),
+  ],
+);
+export type EmailToken = typeof emailTokens.$inferSelect;
 
 // Auth.js tables, kept so OAuth / email providers can be added with the Drizzle adapter.
 export const accounts = pgTable(
