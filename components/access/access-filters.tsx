@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import type { MatrixFilters } from "@/lib/access-matrix/filters";
 import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";

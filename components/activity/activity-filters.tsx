@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import { ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, type ActivityFilters } from "@/lib/activity/filters";
 

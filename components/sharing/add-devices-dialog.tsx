@@ -5,7 +5,7 @@ import { useEffect, useState, useTransition } from "react";
 import { addDevicesAction, searchAddableDevicesAction } from "@/lib/actions/share-manage";
 import type { ActionState } from "@/lib/action";
 import { Modal } from "@/components/ui/modal";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
 import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-picker";

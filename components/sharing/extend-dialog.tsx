@@ -3,7 +3,8 @@
 import { useActionState, useState } from "react";
 import { extendSharesAction } from "@/lib/actions/share-manage";
 import { Modal } from "@/components/ui/modal";
-import { SubmitButton, buttonStyles } from "@/components/ui/buttons";
+import { SubmitButton } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { FieldErrors, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 

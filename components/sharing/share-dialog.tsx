@@ -6,7 +6,7 @@ import type { DeviceRow } from "@/lib/devices/queries";
 import { shareDevicesAction, type ShareDevicesState } from "@/lib/actions/shares";
 import type { Operation } from "@/lib/sharing/permissions";
 import { Modal } from "@/components/ui/modal";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { RecipientsField } from "@/components/sharing/recipients-field";

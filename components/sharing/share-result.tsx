@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { CopyLinkButton } from "@/components/sharing/copy-link-button";
 import type { ShareDevicesData } from "@/lib/actions/shares";
 

@@ -3,7 +3,8 @@
 import { useActionState, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/action";
 import { Modal } from "@/components/ui/modal";
-import { SubmitButton, buttonStyles } from "@/components/ui/buttons";
+import { SubmitButton } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";
 
 type Confirm = {
