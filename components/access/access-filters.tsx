@@ -8,7 +8,7 @@ import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";
 export function AccessFilters({ f, groups }: { f: MatrixFilters; groups: string[] }) {
   const any = f.group || f.device || f.recipient || (f.status && f.status !== "current");
   return (
-    <form role="search" action="/access" className="flex flex-wrap items-end gap-3">
+    <form role="search" action="/access" className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
       <div>
         <label htmlFor="access-group" className="block text-sm font-medium">Group</label>
         <select id="access-group" name="group" defaultValue={f.group ?? ""} className={inputClass}>

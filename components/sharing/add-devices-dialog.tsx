@@ -93,7 +93,7 @@ export function AddDevicesDialog({ shareId }: { shareId: string }) {
           ) : null}
           <p className="text-xs text-slate-500">Added devices get the share&apos;s permissions, schedule and expiry.</p>
           <FormMessage state={state} />
-          <div className="flex justify-end">
+          <div className="dialog-footer">
             <button type="button" className={buttonStyles.primary} disabled={pending || picked.size === 0} onClick={submit}>
               Add devices{picked.size ? ` (${picked.size})` : ""}
             </button>

@@ -58,7 +58,7 @@ export function ExtendModal({ shareIds, open, onClose }: { shareIds: string[]; o
         ) : null}
         <p className="text-xs text-slate-500">A share extends from its current expiry; an expired share extends from now. Permissions do not change.</p>
         <FormMessage state={state} />
-        <div className="flex justify-end gap-2">
+        <div className="dialog-footer">
           <button type="button" className={buttonStyles.secondary} onClick={onClose}>
             Keep it
           </button>

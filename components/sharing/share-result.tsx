@@ -26,7 +26,7 @@ export function ShareResult({ result, onClose }: { result: ShareDevicesData; onC
           </li>
         ))}
       </ul>
-      <div className="flex justify-end">
+      <div className="dialog-footer">
         <button type="button" className={buttonStyles.primary} onClick={onClose}>
           Done
         </button>

@@ -36,7 +36,7 @@ export function ConfirmModal({ open, onClose, label, title, children, action, fi
         ))}
         <div className="text-sm text-slate-700">{children}</div>
         <FormMessage state={state} />
-        <div className="flex justify-end gap-2">
+        <div className="dialog-footer">
           <button type="button" className={buttonStyles.secondary} onClick={onClose}>
             Keep it
           </button>
