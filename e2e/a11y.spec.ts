@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { STOPS, expectNoSeriousAxeViolations, setUpTour, visit, type Tour } from "./support/tour";
+
+// The desktop half of the page-by-page checks (the phone half is e2e/phone/pages.spec.ts).
+let tour: Tour;
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  tour = await setUpTour(browser);
+});
+test.afterAll(async () => {
+  for (const c of tour?.contexts ?? []) await c.close();
+});
+
+for (const stop of STOPS) {
+  test(`${stop.route} on a desktop: inline header, no serious axe violation`, async () => {
+    const page = await visit(tour, stop);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoSeriousAxeViolations(page, `${stop.route} at desktop size`);
+    if (stop.dialog) return; // the page behind a modal dialog is inert
+    await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
+    // Signed in, the main links sit in the header; signed out, the page offers its own.
+    const nav = page.getByRole("navigation", { name: "Main" });
+    if (stop.as === "anon") await expect(nav).toBeHidden();
+    else await expect(nav.getByRole("link", { name: "Shared by Me" })).toBeVisible();
+  });
+}
+
+test("the share dialog on a desktop: a centred dialog with no serious axe violation", async () => {
+  const page = tour.owner;
+  await page.goto("/devices");
+  await page.getByRole("checkbox", { name: "North Gateway", exact: true }).check();
+  await page.getByRole("button", { name: "Share devices" }).click();
+  const dialog = page.getByRole("dialog", { name: "Share devices" });
+  await expect(dialog).toBeVisible();
+  const box = (await dialog.boundingBox())!;
+  const screen = page.viewportSize()!;
+  expect(box.width).toBeLessThan(screen.width * 0.7);
+  expect(Math.abs(box.x + box.width / 2 - screen.width / 2)).toBeLessThan(2);
+  await expectNoSeriousAxeViolations(page, "share dialog at desktop size");
+});
