@@ -38,3 +38,13 @@ test("the share dialog on a desktop: a centred dialog with no serious axe violat
   expect(Math.abs(box.x + box.width / 2 - screen.width / 2)).toBeLessThan(2);
   await expectNoSeriousAxeViolations(page, "share dialog at desktop size");
 });
+
+test("every filter form's Apply filters button is styled, server-rendered ones included", async () => {
+  for (const [page, path] of [[tour.owner, "/devices"], [tour.owner, "/shared-by-me"], [tour.owner, "/access"], [tour.owner, "/activity"], [tour.recipient, "/shared-with-me"]] as const) {
+    await page.goto(path);
+    const apply = page.getByRole("button", { name: "Apply filters" });
+    await expect(apply, path).toHaveClass(/\bbtn btn-secondary\b/);
+    // The class must also reach a style: a bordered button, not bare text.
+    expect(await apply.evaluate((b) => getComputedStyle(b).borderTopWidth), path).toBe("1px");
+  }
+});
