@@ -25,7 +25,7 @@ for (const stop of STOPS) {
   });
 }
 
-test("the share dialog on a desktop: a centred dialog with no serious axe violation", async () => {
+test("dialogs on a desktop: centred, as tall as their content, no serious axe violation", async () => {
   const page = tour.owner;
   await page.goto("/devices");
   await page.getByRole("checkbox", { name: "North Gateway", exact: true }).check();
@@ -36,7 +36,18 @@ test("the share dialog on a desktop: a centred dialog with no serious axe violat
   const screen = page.viewportSize()!;
   expect(box.width).toBeLessThan(screen.width * 0.7);
   expect(Math.abs(box.x + box.width / 2 - screen.width / 2)).toBeLessThan(2);
+  expect(Math.abs(box.y + box.height / 2 - screen.height / 2)).toBeLessThan(2);
   await expectNoSeriousAxeViolations(page, "share dialog at desktop size");
+  await page.keyboard.press("Escape");
+
+  // A short dialog is as tall as its content, not a sheet.
+  await page.goto("/shared-by-me");
+  await page.getByRole("button", { name: /^Extend expiration for/ }).first().click();
+  const extend = page.getByRole("dialog", { name: "Extend expiration" });
+  await expect(extend).toBeVisible();
+  const small = (await extend.boundingBox())!;
+  expect(small.height).toBeLessThan(screen.height / 2);
+  expect(Math.abs(small.y + small.height / 2 - screen.height / 2)).toBeLessThan(2);
 });
 
 test("every filter form's Apply filters button is styled, server-rendered ones included", async () => {

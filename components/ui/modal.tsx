@@ -41,7 +41,7 @@ export function Modal({
       aria-labelledby={titleId}
       onClose={onClose}
       onCancel={onClose}
-      className={`m-0 h-dvh max-h-none w-full max-w-none flex-col overflow-y-auto overscroll-contain bg-white p-0 shadow-xl open:flex sm:m-auto sm:open:block sm:h-auto sm:max-h-[90vh] sm:w-[calc(100%-2rem)] sm:rounded-lg ${wide ? "sm:max-w-2xl" : "sm:max-w-md"}`}
+      className={`m-0 h-dvh max-h-none w-full max-w-none flex-col overflow-y-auto overscroll-contain bg-white p-0 shadow-xl open:flex sm:m-auto sm:open:block sm:h-fit sm:max-h-[90vh] sm:w-[calc(100%-2rem)] sm:rounded-lg ${wide ? "sm:max-w-2xl" : "sm:max-w-md"}`}
     >
       {open ? (
         <>
