@@ -9,6 +9,19 @@ const DB = process.env.E2E_DATABASE ?? "data/e2e.db";
 // Debian's Chromium by default (Playwright's own browser download is impossible here);
 // CHROMIUM_PATH overrides it, and an empty value uses Playwright's bundled browser.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const launchOptions = {
+  executablePath: executablePath || undefined,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -26,22 +39,23 @@ export default defineConfig({
   },
   projects: [
     {
+      // The desktop suite; the phone specs in e2e/phone/ run only in the phone project.
       name: "chromium",
+      testIgnore: /[\\/]phone[\\/]/,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      // A 390 × 844 phone (the narrowest common screen), touch and mobile viewport, in the
+      // same Chromium and against the same webServer.
+      name: "phone",
+      testMatch: /[\\/]phone[\\/].*\.spec\.ts$/,
       use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: executablePath || undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
+        ...devices["Pixel 7"],
+        viewport: { width: 390, height: 844 },
+        screen: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        launchOptions,
       },
     },
   ],

@@ -85,6 +85,7 @@ test("regenerated, cancelled, declined and expired links explain themselves", as
   await owner.page.goto("/shared-by-me");
   await sharerRow(owner.page, rec.email).filter({ hasText: "Pending" }).getByRole("button", { name: /Cancel sharing/ }).click();
   await owner.page.getByRole("dialog").getByRole("button", { name: "Cancel sharing" }).click();
+  await expect(owner.page.getByRole("dialog")).toBeHidden(); // it closes once the server has cancelled
   const cancelled = await rec.page.goto(second[rec.email]);
   expect(cancelled?.status()).toBe(404);
   await expect(rec.page.getByRole("heading", { name: "This sharing link is not valid" })).toBeVisible();

@@ -11,7 +11,7 @@ import { withParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Activity" };
 const PAGE_SIZE = 50;
-const linkClass = "rounded border border-slate-300 bg-white px-2 py-1";
+const linkClass = "inline-flex items-center rounded border border-slate-300 bg-white px-2 py-1 max-sm:min-h-11";
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;

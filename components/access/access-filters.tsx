@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import type { MatrixFilters } from "@/lib/access-matrix/filters";
 import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";
@@ -8,7 +8,7 @@ import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";
 export function AccessFilters({ f, groups }: { f: MatrixFilters; groups: string[] }) {
   const any = f.group || f.device || f.recipient || (f.status && f.status !== "current");
   return (
-    <form role="search" action="/access" className="flex flex-wrap items-end gap-3">
+    <form role="search" action="/access" className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
       <div>
         <label htmlFor="access-group" className="block text-sm font-medium">Group</label>
         <select id="access-group" name="group" defaultValue={f.group ?? ""} className={inputClass}>

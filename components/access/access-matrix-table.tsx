@@ -10,13 +10,13 @@ import { formatDate } from "@/lib/format";
 export function AccessMatrixTable({ m }: { m: AccessMatrix }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="text-left text-sm">
+      <table className="table-cards text-left text-sm">
         <caption className="sr-only">Devices (rows) shared with recipients (columns): permissions and expiry per device and recipient</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="sticky left-0 bg-slate-50 px-3 py-2">Device</th>
+            <th scope="col" className="sticky left-0 bg-slate-50">Device</th>
             {m.recipients.map((r) => (
-              <th key={r.email} scope="col" className="min-w-40 px-3 py-2 align-bottom font-medium">
+              <th key={r.email} scope="col" className="min-w-40 align-bottom font-medium">
                 <Link
                   href={r.shareIds.length === 1 ? `/shared-by-me/${r.shareIds[0]}` : `/shared-by-me?q=${encodeURIComponent(r.email)}`}
                   className="text-brand-700 hover:underline"
@@ -31,14 +31,14 @@ export function AccessMatrixTable({ m }: { m: AccessMatrix }) {
         <tbody>
           {m.devices.map((d) => (
             <tr key={d.id} className="border-t border-slate-100 align-top">
-              <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">
+              <th scope="row" className="sticky left-0 bg-white font-medium">
                 <Link href={`/devices/${d.id}`} className="text-brand-700 hover:underline">{d.name}</Link>
                 {d.groupPath ? <div className="text-xs font-normal text-slate-500">{d.groupPath}</div> : null}
               </th>
               {m.recipients.map((r) => {
                 const c = m.cells[cellKey(d.id, r.email)];
                 return (
-                  <td key={r.email} className="px-3 py-2">
+                  <td key={r.email} data-label={r.name ?? r.email} data-empty={c ? undefined : ""}>
                     {c ? (
                       <Link href={`/shared-by-me/${c.shareId}`} className="block hover:underline">
                         <span className="font-medium">{c.preset}</span>
@@ -47,7 +47,8 @@ export function AccessMatrixTable({ m }: { m: AccessMatrix }) {
                         {c.status !== "Active" ? <StatusBadge status={c.status} /> : null}
                       </Link>
                     ) : (
-                      <span className="text-slate-300" aria-label="No access">—</span>
+                      // A named symbol: the cell reads "No access", its text stays "—".
+                      <span role="img" aria-label="No access" className="text-slate-500">—</span>
                     )}
                   </td>
                 );

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import { ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, type ActivityFilters } from "@/lib/activity/filters";
 
@@ -7,7 +7,7 @@ import { ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, type ActivityFilters } from "@/li
 export function ActivityFiltersForm({ f }: { f: ActivityFilters }) {
   const any = f.type || f.recipient || f.fromText || f.toText;
   return (
-    <form role="search" action="/activity" className="flex flex-wrap items-end gap-3">
+    <form role="search" action="/activity" className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
       <div>
         <label htmlFor="activity-type" className="block text-sm font-medium">Event type</label>
         <select id="activity-type" name="type" defaultValue={f.type ?? ""} className={inputClass}>

@@ -7,20 +7,20 @@ import { formatDateTime } from "@/lib/format";
 export function ActivityTable({ rows }: { rows: ActivityRow[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="table-cards w-full text-left text-sm">
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">When</th>
-            <th scope="col" className="px-3 py-2">What happened</th>
-            <th scope="col" className="px-3 py-2">Share with</th>
+            <th scope="col">When</th>
+            <th scope="col">What happened</th>
+            <th scope="col">Share with</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((e) => (
             <tr key={e.id} className="border-t border-slate-100 align-top">
-              <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDateTime(e.createdAt)}</td>
-              <td className="px-3 py-2">{describeEvent(e)}</td>
-              <td className="px-3 py-2">
+              <td data-label="When" className="text-slate-600 sm:whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
+              <td className="max-sm:order-first">{describeEvent(e)}</td>
+              <td data-label="Share with">
                 <Link href={`/shared-by-me/${e.shareId}`} className="text-brand-700 hover:underline">
                   {e.recipientName ?? e.recipientEmail}
                 </Link>

@@ -5,8 +5,8 @@ import { inputClass } from "@/components/ui/field";
 /** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
 export function DeviceFilters({ q, group, groups }: { q?: string; group?: string; groups: string[] }) {
   return (
-    <form role="search" action="/devices" className="flex flex-wrap items-end gap-3">
-      <div>
+    <form role="search" action="/devices" className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
+      <div className="col-span-2">
         <label htmlFor="device-search" className="block text-sm font-medium">
           Search devices
         </label>

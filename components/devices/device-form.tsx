@@ -46,7 +46,10 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
         ))}
       </SelectField>
       <FormMessage state={state} success={initial ? "Saved." : undefined} />
-      <SubmitButton>{label}</SubmitButton>
+      {/* Editing happens in a dialog (EditDeviceButton): keep its button in sight there. */}
+      <div className={initial ? "dialog-footer" : undefined}>
+        <SubmitButton>{label}</SubmitButton>
+      </div>
     </form>
   );
 }

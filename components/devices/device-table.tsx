@@ -54,15 +54,16 @@ export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-3 text-sm">
+      {/* On phones the bar with Share devices stays in sight while ticking cards further down. */}
+      <div className="flex flex-wrap items-center gap-3 text-sm max-sm:sticky max-sm:top-0 max-sm:z-20 max-sm:-mx-4 max-sm:bg-slate-50/95 max-sm:px-4 max-sm:py-2">
         <span aria-live="polite">{count > 0 ? `${count} selected` : "Select devices to share them"}</span>
         {allOnPage && total > rows.length && !allMatching ? (
-          <button type="button" className="text-brand-700 underline" onClick={() => setAllMatching(true)}>
+          <button type="button" className="text-brand-700 underline max-sm:min-h-11" onClick={() => setAllMatching(true)}>
             Select all {total} matching devices
           </button>
         ) : null}
         {count > 0 ? (
-          <button type="button" className="text-slate-600 underline" onClick={() => togglePage(false)}>
+          <button type="button" className="text-slate-600 underline max-sm:min-h-11" onClick={() => togglePage(false)}>
             Clear selection
           </button>
         ) : null}
@@ -71,35 +72,39 @@ export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }
         </div>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+        <table className="table-cards w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="w-10 px-3 py-2">
-                <input type="checkbox" aria-label="Select all devices on this page" checked={allOnPage} onChange={(e) => togglePage(e.target.checked)} />
+              <th scope="col" className="w-10">
+                <label className="hit">
+                  <input type="checkbox" aria-label="Select all devices on this page" checked={allOnPage} onChange={(e) => togglePage(e.target.checked)} />
+                </label>
               </th>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Hardware ID</th>
-              <th scope="col" className="px-3 py-2">Kind</th>
-              <th scope="col" className="px-3 py-2">Group</th>
-              <th scope="col" className="px-3 py-2">Services</th>
+              <th scope="col">Name</th>
+              <th scope="col">Hardware ID</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Group</th>
+              <th scope="col">Services</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((d) => (
               <tr key={d.id} className="border-t border-slate-100 hover:bg-slate-50">
-                <td className="px-3 py-2">
-                  <input type="checkbox" aria-label={d.name} checked={allMatching || selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+                <td>
+                  <label className="hit">
+                    <input type="checkbox" aria-label={d.name} checked={allMatching || selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+                  </label>
                 </td>
-                <td className="px-3 py-2 font-medium">
+                <td className="font-medium">
                   <Link href={`/devices/${d.id}`} className="text-brand-700 hover:underline">
                     {d.name}
                   </Link>
                   {d.demo ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">Demo</span> : null}
                 </td>
-                <td className="px-3 py-2 font-mono text-xs">{d.hardwareId}</td>
-                <td className="px-3 py-2">{d.kind}</td>
-                <td className="px-3 py-2">{d.groupPath || "—"}</td>
-                <td className="px-3 py-2">{d.serviceCount}</td>
+                <td data-label="Hardware ID" className="font-mono text-xs">{d.hardwareId}</td>
+                <td data-label="Kind">{d.kind}</td>
+                <td data-label="Group">{d.groupPath || "—"}</td>
+                <td data-label="Services">{d.serviceCount}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { DeviceForm } from "@/components/devices/device-form";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { Modal } from "@/components/ui/modal";
 
 type Initial = { deviceId: string; name: string; hardwareId: string; group: string; kind: string };

@@ -12,7 +12,7 @@ const TEXT: Record<Exclude<LinkState, "open">, { title: string; body: string }> 
 export function LinkGone({ state }: { state: Exclude<LinkState, "open"> }) {
   const t = TEXT[state];
   return (
-    <div className="mx-auto max-w-lg space-y-3 rounded-lg border border-slate-200 bg-white p-6 text-center">
+    <div className="mx-auto max-w-lg space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-center sm:p-6">
       <h1 className="text-xl font-semibold">{t.title}</h1>
       <p className="text-sm text-slate-600">{t.body}</p>
       <Link href="/shared-with-me" className="text-sm text-brand-700 underline">Go to Shared with Me</Link>

@@ -10,8 +10,8 @@ export function LinkResponse({ token, sharerName }: { token: string; sharerName:
   const [state, accept] = useActionState(acceptLinkAction, undefined);
   return (
     <div className="space-y-2">
-      <div className="flex gap-2">
-        <form action={accept}>
+      <div className="flex gap-2 *:flex-1 sm:*:flex-none">
+        <form action={accept} className="flex *:flex-1">
           <input type="hidden" name="token" value={token} />
           <SubmitButton>Accept</SubmitButton>
         </form>

@@ -3,7 +3,7 @@
 import { startTransition, useActionState } from "react";
 import { savePoliciesAction } from "@/lib/actions/policies";
 import type { SharingPolicy } from "@/lib/policies/policy";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 

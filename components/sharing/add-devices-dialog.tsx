@@ -5,7 +5,7 @@ import { useEffect, useState, useTransition } from "react";
 import { addDevicesAction, searchAddableDevicesAction } from "@/lib/actions/share-manage";
 import type { ActionState } from "@/lib/action";
 import { Modal } from "@/components/ui/modal";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
 import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-picker";
@@ -93,7 +93,7 @@ export function AddDevicesDialog({ shareId }: { shareId: string }) {
           ) : null}
           <p className="text-xs text-slate-500">Added devices get the share&apos;s permissions, schedule and expiry.</p>
           <FormMessage state={state} />
-          <div className="flex justify-end">
+          <div className="dialog-footer">
             <button type="button" className={buttonStyles.primary} disabled={pending || picked.size === 0} onClick={submit}>
               Add devices{picked.size ? ` (${picked.size})` : ""}
             </button>

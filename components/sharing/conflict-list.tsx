@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import type { ConflictView } from "@/lib/actions/shares";
 
 /** Shown before anything is written: the sharer decides to skip these pairs, or not. */

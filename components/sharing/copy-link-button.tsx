@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 
 export function CopyLinkButton({ link, label = "Copy sharing link", onCopy }: { link?: string; label?: string; onCopy?: () => Promise<string | undefined> }) {
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);

@@ -3,7 +3,8 @@
 import { useActionState, useState } from "react";
 import { extendSharesAction } from "@/lib/actions/share-manage";
 import { Modal } from "@/components/ui/modal";
-import { SubmitButton, buttonStyles } from "@/components/ui/buttons";
+import { SubmitButton } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { FieldErrors, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
@@ -57,7 +58,7 @@ export function ExtendModal({ shareIds, open, onClose }: { shareIds: string[]; o
         ) : null}
         <p className="text-xs text-slate-500">A share extends from its current expiry; an expired share extends from now. Permissions do not change.</p>
         <FormMessage state={state} />
-        <div className="flex justify-end gap-2">
+        <div className="dialog-footer">
           <button type="button" className={buttonStyles.secondary} onClick={onClose}>
             Keep it
           </button>

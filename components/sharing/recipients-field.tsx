@@ -42,7 +42,7 @@ export function RecipientsField({ value, onChange, errors, selfEmail }: { value:
                 <button
                   type="button"
                   aria-label={`Remove ${e}`}
-                  className="rounded-full px-1 hover:bg-white/60"
+                  className="rounded-full px-1 hover:bg-white/60 max-sm:-mr-2 max-sm:size-11 max-sm:text-base"
                   onClick={() => onChange(emails.filter((x) => x !== e).join(", "))}
                 >
                   ×

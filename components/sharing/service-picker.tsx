@@ -25,7 +25,7 @@ export function ServicePicker({ devices, value, onChange }: { devices: PickerDev
 
   return (
     <details className="rounded-md border border-slate-200 p-3 text-sm" onToggle={(e) => load((e.target as HTMLDetailsElement).open)}>
-      <summary className="cursor-pointer font-medium">Services: {Object.keys(value).length ? "chosen per device" : "all services of each device"}</summary>
+      <summary className="cursor-pointer font-medium max-sm:py-3">Services: {Object.keys(value).length ? "chosen per device" : "all services of each device"}</summary>
       {services === null ? (
         <p className="mt-2 text-slate-500">Loading services…</p>
       ) : (

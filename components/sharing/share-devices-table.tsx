@@ -15,27 +15,27 @@ export function ShareDevicesTable({ shareId, items, canRemove }: { shareId: stri
   if (items.length === 0) return <p className="text-sm text-slate-600">No devices.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="table-cards w-full text-left text-sm">
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">Device</th>
-            <th scope="col" className="px-3 py-2">Group</th>
-            <th scope="col" className="px-3 py-2">Services</th>
-            <th scope="col" className="px-3 py-2">Added</th>
-            <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col">Device</th>
+            <th scope="col">Group</th>
+            <th scope="col">Services</th>
+            <th scope="col">Added</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody>
           {items.map((i) => (
             <tr key={i.itemId} className={`border-t border-slate-100 ${i.removedAt ? "text-slate-400" : ""}`}>
-              <td className="px-3 py-2">
+              <td>
                 <Link href={`/devices/${i.deviceId}`} className="font-medium hover:underline">{i.deviceName}</Link>
                 <div className="font-mono text-xs">{i.hardwareId}</div>
               </td>
-              <td className="px-3 py-2">{i.groupPath || "—"}</td>
-              <td className="px-3 py-2">{servicesText(i)}</td>
-              <td className="px-3 py-2">{formatDate(i.addedAt)}</td>
-              <td className="px-3 py-2 text-right">
+              <td data-label="Group">{i.groupPath || "—"}</td>
+              <td data-label="Services">{servicesText(i)}</td>
+              <td data-label="Added">{formatDate(i.addedAt)}</td>
+              <td className="sm:text-right">
                 {i.removedAt ? (
                   <span>Removed {formatDate(i.removedAt)}</span>
                 ) : canRemove ? (

@@ -6,7 +6,7 @@ import type { DeviceRow } from "@/lib/devices/queries";
 import { shareDevicesAction, type ShareDevicesState } from "@/lib/actions/shares";
 import type { Operation } from "@/lib/sharing/permissions";
 import { Modal } from "@/components/ui/modal";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { RecipientsField } from "@/components/sharing/recipients-field";
@@ -165,7 +165,7 @@ export function ShareDialog({ selection, onShared, selfEmail = "", draft, replac
             <TextAreaField label="Message" name="message" id="share-message" rows={3} value={message} onChange={(ev) => setMessage(ev.target.value)} maxLength={2000} hint={notify ? "Included in the invitation email." : "Shown on the sharing link page."} errors={e?.message} />
             {state?.conflicts?.length ? <ConflictList conflicts={state.conflicts} onSkip={() => submit(true)} pending={pending} /> : null}
             <FormMessage state={state} />
-            <div className="flex justify-end gap-2">
+            <div className="dialog-footer">
               <button type="submit" className={buttonStyles.primary} disabled={pending} aria-busy={pending}>
                 Share
               </button>

@@ -7,8 +7,8 @@ const SORT_LABELS: Record<string, string> = { newest: "Newest first", oldest: "O
 
 export function ShareFilters({ path, q, status, sort, sorts, expiring }: { path: string; q?: string; status?: string; sort?: string; sorts?: string[]; expiring?: boolean }) {
   return (
-    <form role="search" action={path} className="flex flex-wrap items-end gap-3">
-      <div>
+    <form role="search" action={path} className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
+      <div className="col-span-2">
         <label htmlFor="share-search" className="block text-sm font-medium">Search shares</label>
         <input id="share-search" name="q" type="search" defaultValue={q} placeholder="Email, name, device, description" className={inputClass} />
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { CopyLinkButton } from "@/components/sharing/copy-link-button";
 import type { ShareDevicesData } from "@/lib/actions/shares";
 
@@ -26,7 +26,7 @@ export function ShareResult({ result, onClose }: { result: ShareDevicesData; onC
           </li>
         ))}
       </ul>
-      <div className="flex justify-end">
+      <div className="dialog-footer">
         <button type="button" className={buttonStyles.primary} onClick={onClose}>
           Done
         </button>

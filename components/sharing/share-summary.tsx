@@ -26,7 +26,7 @@ export function ShareSummary({ detail, side }: { detail: Detail; side: "sharer" 
         <dd>
           <ul className="mt-1 flex flex-wrap gap-2">
             {OPERATIONS.map((op) => (
-              <li key={op} className={`rounded px-2 py-0.5 text-xs ${detail.permissions.includes(op) ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-500 line-through"}`}>
+              <li key={op} className={`rounded px-2 py-0.5 text-xs ${detail.permissions.includes(op) ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-600 line-through"}`}>
                 {OPERATION_LABELS[op]}
                 <span className="sr-only">{detail.permissions.includes(op) ? ": granted" : ": not granted"}</span>
               </li>

@@ -37,7 +37,7 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
   return (
     <div className="space-y-3">
       {ids.length ? (
-        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm">
+        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm max-sm:sticky max-sm:top-0 max-sm:z-20">
           <span>{ids.length} selected</span>
           <ExtendDialog shareIds={ids} label="Extend selected" />
           <ConfirmAction label="Cancel selected" title={`Cancel ${ids.length} shares?`} action={cancelSharesAction} fields={{ shareIds: ids.join(",") }} onDone={() => setSelected(new Set())}>
@@ -46,24 +46,26 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
         </div>
       ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+        <table className="table-cards w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="w-10 px-3 py-2">
-                <input
-                  type="checkbox"
-                  aria-label="Select all shares on this page"
-                  checked={selectable.length > 0 && selectable.every((r) => selected.has(r.share.id))}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.share.id)) : new Set())}
-                />
+              <th scope="col" className="w-10">
+                <label className="hit">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shares on this page"
+                    checked={selectable.length > 0 && selectable.every((r) => selected.has(r.share.id))}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.share.id)) : new Set())}
+                  />
+                </label>
               </th>
-              <th scope="col" className="px-3 py-2">Recipient</th>
-              <th scope="col" className="px-3 py-2">Devices</th>
-              <th scope="col" className="px-3 py-2">Permissions</th>
-              <th scope="col" className="px-3 py-2">Status</th>
-              <th scope="col" className="px-3 py-2">Expires</th>
-              <th scope="col" className="px-3 py-2">Created</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+              <th scope="col">Recipient</th>
+              <th scope="col">Devices</th>
+              <th scope="col">Permissions</th>
+              <th scope="col">Status</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Created</th>
+              <th scope="col"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody>
@@ -72,26 +74,30 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
               const live = !ENDED.has(r.status);
               return (
                 <tr key={r.share.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2">
-                    {live ? <input type="checkbox" aria-label={`Select share with ${r.share.recipientEmail}`} checked={selected.has(r.share.id)} onChange={(e) => toggle(r.share.id, e.target.checked)} /> : null}
+                  <td>
+                    {live ? (
+                      <label className="hit">
+                        <input type="checkbox" aria-label={`Select share with ${r.share.recipientEmail}`} checked={selected.has(r.share.id)} onChange={(e) => toggle(r.share.id, e.target.checked)} />
+                      </label>
+                    ) : null}
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     <Link href={`/shared-by-me/${r.share.id}`} className="font-medium text-brand-700 hover:underline">
                       {r.recipientName ?? r.share.recipientEmail}
                     </Link>
                     {r.recipientName ? <div className="text-xs text-slate-500">{r.share.recipientEmail}</div> : null}
                     {r.share.description ? <div className="text-xs text-slate-500">{r.share.description}</div> : null}
                   </td>
-                  <td className="px-3 py-2">{r.deviceCount}</td>
-                  <td className="px-3 py-2">{r.preset}</td>
-                  <td className="px-3 py-2"><StatusBadge status={r.status} /></td>
-                  <td className="px-3 py-2">
+                  <td data-label="Devices">{r.deviceCount}</td>
+                  <td data-label="Permissions">{r.preset}</td>
+                  <td data-label="Status"><StatusBadge status={r.status} /></td>
+                  <td data-label="Expires">
                     {formatExpiry(r.share.expiresAt)}
                     {r.timeLeft && r.status !== "Expired" && r.share.expiresAt != null ? <div className="text-xs text-slate-500">{r.timeLeft} left</div> : null}
                   </td>
-                  <td className="px-3 py-2">{formatDate(r.share.createdAt)}</td>
-                  <td className="px-3 py-2">
-                    <div className="flex flex-wrap justify-end gap-1">
+                  <td data-label="Created">{formatDate(r.share.createdAt)}</td>
+                  <td>
+                    <div className="flex flex-wrap gap-1 sm:justify-end">
                       {r.status === "Pending" ? (
                         <CopyLinkButton
                           onCopy={async () => {

@@ -8,7 +8,7 @@ import { CopyLinkButton } from "@/components/sharing/copy-link-button";
 import { ExtendDialog } from "@/components/sharing/extend-dialog";
 import { SuspendControls } from "@/components/sharing/suspend-controls";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { buttonStyles } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 
 type Props = { shareId: string; status: EffectiveStatus; permanent: boolean; recipient: string; deviceCount: number; permissions: string[]; live: boolean; extendOpen?: boolean };
 

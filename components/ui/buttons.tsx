@@ -4,8 +4,6 @@ import type { ButtonHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonStyles } from "@/components/ui/button-styles";
 
-export { buttonStyles };
-
 export function SubmitButton({
   children,
   variant = "primary",

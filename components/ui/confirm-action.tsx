@@ -3,7 +3,8 @@
 import { useActionState, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/action";
 import { Modal } from "@/components/ui/modal";
-import { SubmitButton, buttonStyles } from "@/components/ui/buttons";
+import { SubmitButton } from "@/components/ui/buttons";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";
 
 type Confirm = {
@@ -35,7 +36,7 @@ export function ConfirmModal({ open, onClose, label, title, children, action, fi
         ))}
         <div className="text-sm text-slate-700">{children}</div>
         <FormMessage state={state} />
-        <div className="flex justify-end gap-2">
+        <div className="dialog-footer">
           <button type="button" className={buttonStyles.secondary} onClick={onClose}>
             Keep it
           </button>

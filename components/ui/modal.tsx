@@ -7,6 +7,8 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
  * inside), Escape closes it, and focus returns to the opener — no library needed. The
  * <dialog> is only put in the page the first time it opens: list pages have one or two
  * per row, and rendering 100 closed dialogs cost every page view for nothing.
+ * On phones it is a full-screen sheet (title on top, the `.dialog-footer` button row pinned
+ * to the bottom); from `sm` up, a centred dialog.
  */
 export function Modal({
   open,
@@ -39,20 +41,20 @@ export function Modal({
       aria-labelledby={titleId}
       onClose={onClose}
       onCancel={onClose}
-      className={`m-auto max-h-[90vh] w-[calc(100%-2rem)] overflow-y-auto rounded-lg bg-white p-0 shadow-xl ${wide ? "max-w-2xl" : "max-w-md"}`}
+      className={`m-0 h-dvh max-h-none w-full max-w-none flex-col overflow-y-auto overscroll-contain bg-white p-0 shadow-xl open:flex sm:m-auto sm:open:block sm:h-fit sm:max-h-[90vh] sm:w-[calc(100%-2rem)] sm:rounded-lg ${wide ? "sm:max-w-2xl" : "sm:max-w-md"}`}
     >
       {open ? (
-        <div className="space-y-4 p-6">
-          <div className="flex items-start justify-between gap-4">
+        <>
+          <div className="sticky top-0 z-10 flex shrink-0 items-center justify-between gap-4 border-b border-slate-200 bg-white py-1 pr-2 pl-4 sm:static sm:border-0 sm:px-6 sm:pt-5 sm:pb-0">
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>
-            <button type="button" onClick={onClose} className="rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100" aria-label="Close">
+            <button type="button" onClick={onClose} className="btn btn-ghost -mr-2 text-xl leading-none text-slate-600 sm:mr-0" aria-label="Close">
               ×
             </button>
           </div>
-          {children}
-        </div>
+          <div className="dialog-body flex flex-1 flex-col p-4 sm:block sm:space-y-4 sm:p-6 sm:pt-4">{children}</div>
+        </>
       ) : null}
     </dialog>
   );

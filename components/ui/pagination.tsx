@@ -11,12 +11,12 @@ export function Pagination({ path, sp, page, pageCount, total, noun }: { path: s
       </span>
       <span className="flex gap-2">
         {page > 1 ? (
-          <Link className="rounded border border-slate-300 bg-white px-2 py-1" href={withParams(path, sp, { page: page - 1 })}>
+          <Link className="inline-flex items-center rounded border border-slate-300 bg-white px-2 py-1 max-sm:min-h-11" href={withParams(path, sp, { page: page - 1 })}>
             Previous page
           </Link>
         ) : null}
         {page < pageCount ? (
-          <Link className="rounded border border-slate-300 bg-white px-2 py-1" href={withParams(path, sp, { page: page + 1 })}>
+          <Link className="inline-flex items-center rounded border border-slate-300 bg-white px-2 py-1 max-sm:min-h-11" href={withParams(path, sp, { page: page + 1 })}>
             Next page
           </Link>
         ) : null}

@@ -15,7 +15,7 @@ export default async function NewDevicePage() {
         Back to my devices
       </Link>
       <h1 className="text-2xl font-semibold">Add a device</h1>
-      <div className="rounded-lg border border-slate-200 bg-white p-6">
+      <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <DeviceForm groups={listGroups(getDb(), user.id)} />
       </div>
     </div>

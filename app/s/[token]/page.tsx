@@ -23,9 +23,9 @@ export default async function SharingLinkPage({ params }: { params: Promise<{ to
   const shown = link.devices.slice(0, 50);
 
   return (
-    <article className="mx-auto max-w-2xl space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <article className="mx-auto max-w-2xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">
+        <h1 className="text-xl font-semibold sm:text-2xl">
           {link.sharer.name} shared {link.devices.length} device{link.devices.length === 1 ? "" : "s"} with you
         </h1>
         <p className="text-sm text-slate-600">
@@ -60,7 +60,7 @@ export default async function SharingLinkPage({ params }: { params: Promise<{ to
       {!user ? (
         <div className="space-y-2">
           <p className="text-sm">To accept, sign up or sign in with the address this invitation was sent to.</p>
-          <div className="flex gap-2">
+          <div className="flex gap-2 *:flex-1 sm:*:flex-none">
             <Link href={`/sign-up?callbackUrl=${back}`} className={buttonStyles.primary}>Sign up</Link>
             <Link href={`/sign-in?callbackUrl=${back}`} className={buttonStyles.secondary}>Sign in</Link>
           </div>
