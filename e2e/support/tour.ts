@@ -43,6 +43,9 @@ export const STOPS: Stop[] = [
   { route: "/devices/[id] (recipient)", as: "recipient", path: (i) => `/devices/${i.device}`, heading: "North Gateway" },
   { route: "/s/[token] (invited, signed in)", as: "recipient", path: (i) => i.recipientLink, heading: /Tess Owner shared 1 device with you/ },
   { route: "/link-gone/[state]", as: "anon", path: () => "/link-gone/used", heading: "This sharing link has already been used" },
+  { route: "/forgot-password", as: "anon", path: () => "/forgot-password", heading: "Forgot your password?" },
+  { route: "/reset-password/[token]", as: "anon", path: () => `/reset-password/${"A".repeat(43)}`, heading: "This reset link does not work" },
+  { route: "/verify-email/[token]", as: "anon", path: () => `/verify-email/${"A".repeat(43)}`, heading: "This verification link does not work" },
 ];
 
 export async function setUpTour(browser: Browser): Promise<Tour> {
