@@ -12,5 +12,14 @@ export default defineConfig([
     plugins: { keyshare: keyshareRules },
     rules: { "keyshare/server-client-imports": "error" },
   },
-  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "bench/tmp/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "node_modules/**",
+    "db/migrations/**",
+    "next-env.d.ts",
+    "bench/tmp/**",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

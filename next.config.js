@@ -31,8 +31,14 @@ const nextConfig = {
       { source: "/:path*", headers: securityHeaders },
       // A sharing, verification or reset link must never leak to another site through the Referer header.
       { source: "/s/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
-      { source: "/verify-email/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
-      { source: "/reset-password/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      {
+        source: "/verify-email/:token",
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      },
+      {
+        source: "/reset-password/:token",
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      },
     ];
   },
   experimental: {

@@ -20,12 +20,17 @@ export function proxy(req: NextRequest) {
   if (!limited.ok) {
     return new NextResponse(tooMany(limited.retryAfterS), {
       status: 429,
-      headers: { "Retry-After": String(limited.retryAfterS), "Content-Type": "text/plain; charset=utf-8" },
+      headers: {
+        "Retry-After": String(limited.retryAfterS),
+        "Content-Type": "text/plain; charset=utf-8",
+      },
     });
   }
   const state = linkState(resolveLink(db, token, now));
   if (state === "open") return NextResponse.next();
-  return NextResponse.rewrite(new URL(`/link-gone/${state}`, req.url), { status: LINK_STATE_HTTP[state] });
+  return NextResponse.rewrite(new URL(`/link-gone/${state}`, req.url), {
+    status: LINK_STATE_HTTP[state],
+  });
 }
 
 export const config = { matcher: "/s/:token" };

@@ -11,10 +11,16 @@ const PG_PASS = ["db/engine/test-db.test.ts"];
 
 export default defineConfig(async () => {
   const reason = await pgUnavailableReason();
-  if (reason && process.env.KEYSHARE_REQUIRE_PG === "1") throw new Error(`PostgreSQL is required (KEYSHARE_REQUIRE_PG=1) but ${reason}`);
+  if (reason && process.env.KEYSHARE_REQUIRE_PG === "1")
+    throw new Error(`PostgreSQL is required (KEYSHARE_REQUIRE_PG=1) but ${reason}`);
   if (reason) console.warn(`\n${skipMessage(reason)}\n`);
   return {
     ...base,
-    test: { ...base.test, include: reason ? [] : PG_PASS, passWithNoTests: !!reason, env: { KEYSHARE_TEST_DB: "postgres" } },
+    test: {
+      ...base.test,
+      include: reason ? [] : PG_PASS,
+      passWithNoTests: !!reason,
+      env: { KEYSHARE_TEST_DB: "postgres" },
+    },
   };
 });

@@ -5,7 +5,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Keyshare", template: "%s · Keyshare" },
-  description: "Share your connected devices with exactly the access you choose, for exactly as long as you choose.",
+  description:
+    "Share your connected devices with exactly the access you choose, for exactly as long as you choose.",
   // The files live in public/ (icon.svg is the source of the PNGs and favicon.ico).
   manifest: "/manifest.webmanifest",
   icons: {
@@ -24,7 +25,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+        >
           Skip to content
         </a>
         <SiteHeader />

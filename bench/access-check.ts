@@ -17,9 +17,12 @@ const T0 = Date.UTC(2026, 10, 2, 9);
 
 function seed(db: Db) {
   const run = (sql: string) => db.$client.prepare(sql).run({ t0: T0, past: T0 - 30 * 86_400_000 });
-  const upTo = (n: number, v = "i") => `WITH RECURSIVE n(${v}) AS (SELECT 0 UNION ALL SELECT ${v} + 1 FROM n WHERE ${v} < ${n - 1})`;
+  const upTo = (n: number, v = "i") =>
+    `WITH RECURSIVE n(${v}) AS (SELECT 0 UNION ALL SELECT ${v} + 1 FROM n WHERE ${v} < ${n - 1})`;
   db.$client.transaction(() => {
-    run(`${upTo(OWNERS + RECIPIENTS)} INSERT INTO users (id, email, name, created_at) SELECT 'u' || i, 'u' || i || '@x.test', 'U' || i, @t0 FROM n`);
+    run(
+      `${upTo(OWNERS + RECIPIENTS)} INSERT INTO users (id, email, name, created_at) SELECT 'u' || i, 'u' || i || '@x.test', 'U' || i, @t0 FROM n`,
+    );
     run(`${upTo(OWNERS * 100)} INSERT INTO devices (id, owner_id, name, hardware_id, created_at, updated_at)
       SELECT 'd' || i, 'u' || (i / 100), 'Device ' || i, 'hw' || i, @t0, @t0 FROM n`);
     run(`${upTo(SHARES, "j")} INSERT INTO shares (id, sharer_id, recipient_email, recipient_id, permissions, status, expires_at,
@@ -46,24 +49,37 @@ export function openAccessDb(): { db: Db; items: number } {
   return { db, items: n };
 }
 
-export function measureAccessCheck(db: Db): { p50Ms: number; p99Ms: number; reasons: Record<string, number> } {
+export function measureAccessCheck(db: Db): {
+  p50Ms: number;
+  p99Ms: number;
+  reasons: Record<string, number>;
+} {
   const items = SHARES * 10;
   const random = db.$client.prepare(`SELECT s.recipient_id AS userId, si.device_id AS deviceId
     FROM share_items si JOIN shares s ON s.id = si.share_id WHERE si.id = ?`);
   const pairs: { userId: string; deviceId: string }[] = [];
   // Real recipients of random items (allowed, expired, cancelled, outside the window)…
-  for (let i = 0; i < 8_000; i++) pairs.push(random.get(`i${(i * 7_919_993) % items}`) as (typeof pairs)[number]);
+  for (let i = 0; i < 8_000; i++)
+    pairs.push(random.get(`i${(i * 7_919_993) % items}`) as (typeof pairs)[number]);
   // …plus owners and outsiders probing devices.
   for (let i = 0; i < 2_000; i++) {
     const device = (i * 48_271) % (OWNERS * 100);
-    pairs.push({ userId: i % 2 ? `u${Math.floor(device / 100)}` : `u${OWNERS + ((i * 31) % RECIPIENTS)}`, deviceId: `d${device}` });
+    pairs.push({
+      userId: i % 2 ? `u${Math.floor(device / 100)}` : `u${OWNERS + ((i * 31) % RECIPIENTS)}`,
+      deviceId: `d${device}`,
+    });
   }
   const ops: Operation[] = ["view", "operate", "configure", "remote"];
   const now = Date.UTC(2026, 11, 7, 5); // Monday 06:00 in Berlin: office-hours shares are closed
   const reasons: Record<string, number> = {};
   const call = (i: number) => {
     const { userId, deviceId } = pairs[i % pairs.length];
-    return checkAccess(db, { userId, deviceId, operation: ops[i % ops.length], now: now + (i % 2) * 3 * 3_600_000 });
+    return checkAccess(db, {
+      userId,
+      deviceId,
+      operation: ops[i % ops.length],
+      now: now + (i % 2) * 3 * 3_600_000,
+    });
   };
   for (let i = 0; i < pairs.length; i++) {
     const { reason } = call(i); // also warms the JIT, the statement and the page cache
@@ -82,6 +98,8 @@ export function measureAccessCheck(db: Db): { p50Ms: number; p99Ms: number; reas
     return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
   });
   rounds.sort((a, b) => a.p99 - b.p99);
-  console.log(`  access check p99 per round (ms): ${rounds.map((r) => r.p99.toFixed(4)).join(", ")}`);
+  console.log(
+    `  access check p99 per round (ms): ${rounds.map((r) => r.p99.toFixed(4)).join(", ")}`,
+  );
   return { p50Ms: rounds[1].p50, p99Ms: rounds[1].p99, reasons };
 }

@@ -19,7 +19,9 @@ function freshFleet(name: string, devices: number, recipients: number, now: numb
   const db = openDb(file, { migrate: true });
   const c = db.$client;
   const user = c.prepare("insert into users (id, email, name, created_at) values (?, ?, ?, ?)");
-  const device = c.prepare("insert into devices (id, owner_id, name, hardware_id, created_at, updated_at) values (?, 'owner', ?, ?, ?, ?)");
+  const device = c.prepare(
+    "insert into devices (id, owner_id, name, hardware_id, created_at, updated_at) values (?, 'owner', ?, ?, ?, ?)",
+  );
   const emails = Array.from({ length: recipients }, (_, i) => `tech${i}@contractor.test`);
   c.transaction(() => {
     user.run("owner", "fleet@bench.test", "Fleet", now);
@@ -34,7 +36,14 @@ function freshFleet(name: string, devices: number, recipients: number, now: numb
 function timeDomain(devices: number, recipients: number): number {
   const now = Date.now();
   const { db, deviceIds, emails } = freshFleet("bulk-domain.db", devices, recipients, now);
-  const input = { recipients: emails, deviceIds, permissions: "Operator", expiresAt: now + 30 * DAY, description: "Bench", notify: false };
+  const input = {
+    recipients: emails,
+    deviceIds,
+    permissions: "Operator",
+    expiresAt: now + 30 * DAY,
+    description: "Bench",
+    notify: false,
+  };
   const started = performance.now();
   shareDevices(db, { sharerId: "owner", now, input });
   const ms = performance.now() - started;
@@ -47,14 +56,26 @@ function timeFloor(devices: number, recipients: number): number {
   const now = Date.now();
   const { db, deviceIds, emails } = freshFleet("bulk-floor.db", devices, recipients, now);
   const c = db.$client;
-  const share = c.prepare(`insert into shares (id, sharer_id, recipient_email, recipient_id, permissions, expires_at, description,
+  const share =
+    c.prepare(`insert into shares (id, sharer_id, recipient_email, recipient_id, permissions, expires_at, description,
     status, token_hash, token_nonce, token_created_at, created_at) values (?, 'owner', ?, ?, 'view,operate', ?, 'Bench', 'pending', ?, ?, ?, ?)`);
-  const item = c.prepare("insert into share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at) values (?, ?, ?, 'owner', ?, null, 1, ?)");
+  const item = c.prepare(
+    "insert into share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at) values (?, ?, ?, 'owner', ?, null, 1, ?)",
+  );
   const started = performance.now();
   c.transaction(() => {
     emails.forEach((email, i) => {
       const shareId = randomUUID();
-      share.run(shareId, email, i % 2 === 0 ? `r${i}` : null, now + 30 * DAY, randomBytes(32).toString("hex"), randomBytes(16).toString("base64url"), now, now);
+      share.run(
+        shareId,
+        email,
+        i % 2 === 0 ? `r${i}` : null,
+        now + 30 * DAY,
+        randomBytes(32).toString("hex"),
+        randomBytes(16).toString("base64url"),
+        now,
+        now,
+      );
       for (const d of deviceIds) item.run(randomUUID(), shareId, d, email, now);
     });
   }).immediate();
@@ -64,7 +85,9 @@ function timeFloor(devices: number, recipients: number): number {
 }
 
 function expectItems(db: Db, n: number) {
-  const { items } = db.$client.prepare("select count(*) as items from share_items").get() as { items: number };
+  const { items } = db.$client.prepare("select count(*) as items from share_items").get() as {
+    items: number;
+  };
   db.$client.close();
   if (items !== n) throw new Error(`bulk share wrote ${items} share items, expected ${n}`);
 }
@@ -83,6 +106,8 @@ export function measureBulkShare(): { items: number; domainMs: number; floorMs: 
     domain.push(timeDomain(DEVICES, RECIPIENTS));
     if (r % 2 === 0) floor.push(timeFloor(DEVICES, RECIPIENTS));
   }
-  console.log(`  bulk share rounds (ms): domain ${domain.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}`);
+  console.log(
+    `  bulk share rounds (ms): domain ${domain.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}`,
+  );
   return { items: DEVICES * RECIPIENTS, domainMs: median(domain), floorMs: median(floor) };
 }

@@ -12,7 +12,9 @@ type RscManifest = { entryJSFiles?: Record<string, string[]> };
 
 export function firstLoadFiles(route: string): string[] {
   const dist = path.join(ROOT, DIST_DIR);
-  const build = JSON.parse(fs.readFileSync(path.join(dist, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const build = JSON.parse(fs.readFileSync(path.join(dist, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
   const page = `${route}/page`;
   const file = path.join(dist, "server", "app", route, "page_client-reference-manifest.js");
   // The manifest is a script assigning globalThis.__RSC_MANIFEST[page]: run it in a sandbox.
@@ -33,12 +35,19 @@ export function scriptsInHtml(html: string): string[] {
 }
 
 export function gzippedKb(files: string[]): number {
-  const bytes = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, DIST_DIR, f)), { level: 9 }).length, 0);
+  const bytes = files.reduce(
+    (sum, f) =>
+      sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, DIST_DIR, f)), { level: 9 }).length,
+    0,
+  );
   return bytes / 1024;
 }
 
 /** Gzipped first-load JS of a route; files the served HTML loads beyond the manifests count too. */
-export function clientWeightKb(route: string, html: string): { kb: number; files: number; extra: string[] } {
+export function clientWeightKb(
+  route: string,
+  html: string,
+): { kb: number; files: number; extra: string[] } {
   const files = firstLoadFiles(route);
   const extra = scriptsInHtml(html).filter((f) => !files.includes(f));
   return { kb: gzippedKb([...files, ...extra]), files: files.length + extra.length, extra };

@@ -5,8 +5,25 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { closeDb, insertMany, migrateDb, openDb, tablesFor, transaction, type Db, type EngineKind, type Schema, type Tx } from "@/db/engine";
-import { createDatabase, dropDatabases, pgUnavailableReason, uniqueName, urlFor } from "@/tests/support/db/pg-admin";
+import {
+  closeDb,
+  insertMany,
+  migrateDb,
+  openDb,
+  tablesFor,
+  transaction,
+  type Db,
+  type EngineKind,
+  type Schema,
+  type Tx,
+} from "@/db/engine";
+import {
+  createDatabase,
+  dropDatabases,
+  pgUnavailableReason,
+  uniqueName,
+  urlFor,
+} from "@/tests/support/db/pg-admin";
 
 const DEVICES = 1000;
 const SHARES = 100;
@@ -16,26 +33,65 @@ const NOW = Date.now();
 type Item = Schema["shareItems"]["$inferInsert"];
 
 async function seedParents(db: Db, t: Schema): Promise<Item[]> {
-  const devices = Array.from({ length: DEVICES }, (_, i) => ({ id: `d${i}`, ownerId: "u", name: `Device ${i}`, hardwareId: `hw${i}`, createdAt: NOW, updatedAt: NOW }));
-  const shares = Array.from({ length: SHARES }, (_, i) => ({ id: `s${i}`, sharerId: "u", recipientEmail: `r${i}@example.com`, permissions: "view", status: "pending" as const, createdAt: NOW }));
+  const devices = Array.from({ length: DEVICES }, (_, i) => ({
+    id: `d${i}`,
+    ownerId: "u",
+    name: `Device ${i}`,
+    hardwareId: `hw${i}`,
+    createdAt: NOW,
+    updatedAt: NOW,
+  }));
+  const shares = Array.from({ length: SHARES }, (_, i) => ({
+    id: `s${i}`,
+    sharerId: "u",
+    recipientEmail: `r${i}@example.com`,
+    permissions: "view",
+    status: "pending" as const,
+    createdAt: NOW,
+  }));
   await transaction(db, async (tx) => {
-    await tx.insert(t.users).values({ id: "u", email: "owner@example.com", name: "Owner", createdAt: NOW });
+    await tx
+      .insert(t.users)
+      .values({ id: "u", email: "owner@example.com", name: "Owner", createdAt: NOW });
     await insertMany(tx, t.devices, devices);
     await insertMany(tx, t.shares, shares);
   });
-  return shares.flatMap((s) => devices.map((d) => ({ id: `${s.id}-${d.id}`, shareId: s.id, deviceId: d.id, sharerId: "u", recipientEmail: s.recipientEmail, serviceIds: null, live: 1, addedAt: NOW })));
+  return shares.flatMap((s) =>
+    devices.map((d) => ({
+      id: `${s.id}-${d.id}`,
+      shareId: s.id,
+      deviceId: d.id,
+      sharerId: "u",
+      recipientEmail: s.recipientEmail,
+      serviceIds: null,
+      live: 1,
+      addedAt: NOW,
+    })),
+  );
 }
 
 type Method = { name: string; run: (tx: Tx, t: Schema, rows: Item[]) => Promise<void> };
 
 const METHODS: Record<EngineKind, Method[]> = {
   sqlite: [
-    { name: "insertMany (prepared statement per row)", run: (tx, t, rows) => insertMany(tx, t.shareItems, rows) },
-    { name: "drizzle insert().values(), 3,000-row chunks", run: (tx, t, rows) => chunks(rows, 3000, (c) => tx.insert(t.shareItems).values(c)) },
+    {
+      name: "insertMany (prepared statement per row)",
+      run: (tx, t, rows) => insertMany(tx, t.shareItems, rows),
+    },
+    {
+      name: "drizzle insert().values(), 3,000-row chunks",
+      run: (tx, t, rows) => chunks(rows, 3000, (c) => tx.insert(t.shareItems).values(c)),
+    },
   ],
   postgres: [
-    { name: "insertMany (INSERT … SELECT FROM unnest, 10,000-row chunks)", run: (tx, t, rows) => insertMany(tx, t.shareItems, rows) },
-    { name: "drizzle insert().values(), 8,000-row chunks (≤ 65,535 params)", run: (tx, t, rows) => chunks(rows, 8000, (c) => tx.insert(t.shareItems).values(c)) },
+    {
+      name: "insertMany (INSERT … SELECT FROM unnest, 10,000-row chunks)",
+      run: (tx, t, rows) => insertMany(tx, t.shareItems, rows),
+    },
+    {
+      name: "drizzle insert().values(), 8,000-row chunks (≤ 65,535 params)",
+      run: (tx, t, rows) => chunks(rows, 8000, (c) => tx.insert(t.shareItems).values(c)),
+    },
     { name: "reference: INSERT … SELECT generate_series (no data sent)", run: serverSidePg },
   ],
 };
@@ -65,12 +121,16 @@ async function measure(kind: EngineKind, db: Db) {
       await transaction(db, async (tx) => void (await tx.delete(t.shareItems)));
     }
     times.sort((a, b) => a - b);
-    console.log(`${kind.padEnd(8)} ${m.name.padEnd(66)} median ${times[1].toFixed(0).padStart(5)} ms  (runs: ${times.map((x) => x.toFixed(0)).join(", ")})`);
+    console.log(
+      `${kind.padEnd(8)} ${m.name.padEnd(66)} median ${times[1].toFixed(0).padStart(5)} ms  (runs: ${times.map((x) => x.toFixed(0)).join(", ")})`,
+    );
   }
 }
 
 async function main() {
-  console.log(`${rows()} share_items rows in one transaction, ${os.cpus().length} CPUs, Node ${process.version}`);
+  console.log(
+    `${rows()} share_items rows in one transaction, ${os.cpus().length} CPUs, Node ${process.version}`,
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyshare-bench-"));
   const sqliteDb = openDb({ kind: "sqlite", path: path.join(dir, "bench.db") });
   try {

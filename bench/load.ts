@@ -4,7 +4,14 @@ import autocannon from "autocannon";
 import { BASE_URL } from "./config";
 import { cpuMs } from "./server";
 
-export type LoadResult = { rps: number; p50Ms: number; p95Ms: number; p99Ms: number; requests: number; cpuMsPerRequest: number };
+export type LoadResult = {
+  rps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  requests: number;
+  cpuMsPerRequest: number;
+};
 type Samples = { times: number[]; seconds: number; cpuMs: number };
 
 export function percentile(sorted: ArrayLike<number>, p: number): number {
@@ -14,14 +21,22 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 
 /** Fixed-duration load on one path; the response time of every request. */
 /** `pid`: the server, whose CPU time is read before and after. */
-export async function load(pathname: string, cookie: string, seconds: number, connections: number, pid: number): Promise<Samples> {
+export async function load(
+  pathname: string,
+  cookie: string,
+  seconds: number,
+  connections: number,
+  pid: number,
+): Promise<Samples> {
   const times: number[] = [];
   let bad = 0;
   const cpuBefore = cpuMs(pid);
   // The callback form returns the instance (the promise form does not expose its events).
   let finish!: (r: autocannon.Result) => void;
   let fail!: (e: unknown) => void;
-  const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  const done = new Promise<autocannon.Result>(
+    (resolve, reject) => ((finish = resolve), (fail = reject)),
+  );
   const instance = autocannon(
     { url: `${BASE_URL}${pathname}`, connections, duration: seconds, headers: { cookie } },
     (err, r) => (err ? fail(err) : finish(r)),
@@ -33,7 +48,9 @@ export async function load(pathname: string, cookie: string, seconds: number, co
   });
   const result = await done;
   if (bad > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(`GET ${pathname}: ${bad} non-200, ${result.errors} errors, ${result.timeouts} timeouts under load`);
+    throw new Error(
+      `GET ${pathname}: ${bad} non-200, ${result.errors} errors, ${result.timeouts} timeouts under load`,
+    );
   }
   return { times, seconds: result.duration || seconds, cpuMs: cpuMs(pid) - cpuBefore };
 }

@@ -19,7 +19,10 @@ export const met = (m: Metric): boolean | null =>
   m.target == null ? null : m.lowerIsBetter ? m.value <= m.target : m.value >= m.target;
 
 export function machine() {
-  const cpu = fs.readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? "unknown";
+  const cpu =
+    fs.readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1] ??
+    os.cpus()[0]?.model ??
+    "unknown";
   let nproc = os.availableParallelism();
   try {
     nproc = Number(execSync("nproc", { encoding: "utf8" }).trim()); // honours CPU affinity / cgroup limits
@@ -29,13 +32,23 @@ export function machine() {
   return { nproc, cpu, ramGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3).replace(/0+$/, "").replace(/\.$/, ""));
+const fmt = (v: number) =>
+  Math.abs(v) >= 100
+    ? v.toFixed(0)
+    : Math.abs(v) >= 10
+      ? v.toFixed(1)
+      : v.toFixed(3).replace(/0+$/, "").replace(/\.$/, "");
 
 /** 1-minute load averages at the start and end: above nproc, other programs shared the CPUs. */
 export function report(metrics: Metric[], loadAtStart: number): void {
   const file = path.join(ROOT, "bench", "results.json");
   const load = { start: Number(loadAtStart.toFixed(2)), end: Number(os.loadavg()[0].toFixed(2)) };
-  const doc = { quick: QUICK, when: new Date().toISOString(), machine: { ...machine(), loadAverage1m: load }, metrics };
+  const doc = {
+    quick: QUICK,
+    when: new Date().toISOString(),
+    machine: { ...machine(), loadAverage1m: load },
+    metrics,
+  };
   fs.writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
   const rows = metrics.map((m) => {
     const ok = met(m);
@@ -48,10 +61,17 @@ export function report(metrics: Metric[], loadAtStart: number): void {
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const r of rows) console.log(line(r));
   const missed = metrics.filter((m) => met(m) === false);
-  console.log(missed.length ? `\nMISS: ${missed.map((m) => m.name).join(", ")}` : "\nAll budgets met.");
+  console.log(
+    missed.length ? `\nMISS: ${missed.map((m) => m.name).join(", ")}` : "\nAll budgets met.",
+  );
   if (Math.max(load.start, load.end) > doc.machine.nproc) {
-    console.log(`WARNING: load average ${load.start} → ${load.end} on ${doc.machine.nproc} CPUs: other programs competed for the CPU; figures are pessimistic.`);
+    console.log(
+      `WARNING: load average ${load.start} → ${load.end} on ${doc.machine.nproc} CPUs: other programs competed for the CPU; figures are pessimistic.`,
+    );
   }
-  if (QUICK) console.log("(BENCH_QUICK=1: data at 1/10 scale, short load phases — budgets are for the full run.)");
+  if (QUICK)
+    console.log(
+      "(BENCH_QUICK=1: data at 1/10 scale, short load phases — budgets are for the full run.)",
+    );
   console.log(`Wrote ${path.relative(ROOT, file)}`);
 }

@@ -8,7 +8,16 @@ import { measureAccessCheck, openAccessDb } from "./access-check";
 import { ensureBuild } from "./build";
 import { measureBulkShare } from "./bulk-share";
 import { clientWeightKb } from "./client-weight";
-import { CONNECTIONS, HTTP_DB, LATENCY_CONNECTIONS, LOAD_SECONDS, PASSWORD, QUICK, TMP_DIR, WARMUP_SECONDS } from "./config";
+import {
+  CONNECTIONS,
+  HTTP_DB,
+  LATENCY_CONNECTIONS,
+  LOAD_SECONDS,
+  PASSWORD,
+  QUICK,
+  TMP_DIR,
+  WARMUP_SECONDS,
+} from "./config";
 import { load, summarize, type LoadResult } from "./load";
 import { checkPlans } from "./query-plans";
 import { machine, report, type Metric } from "./results";
@@ -17,11 +26,18 @@ import { getPage, sampleRss, signIn, startServer, type Server } from "./server";
 
 const FLOOR = "/floor";
 const metrics: Metric[] = [];
-const add = (name: string, value: number, unit: string, target: number | null, lowerIsBetter: boolean) =>
-  metrics.push({ name, value: Number(value.toFixed(4)), unit, target, lowerIsBetter });
+const add = (
+  name: string,
+  value: number,
+  unit: string,
+  target: number | null,
+  lowerIsBetter: boolean,
+) => metrics.push({ name, value: Number(value.toFixed(4)), unit, target, lowerIsBetter });
 const step = (text: string) => console.log(`\n== ${text}`);
 const show = (label: string, r: LoadResult) =>
-  console.log(`    ${label.padEnd(16)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50Ms.toFixed(1)} ms  p95 ${r.p95Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms  server CPU ${r.cpuMsPerRequest.toFixed(1)} ms/req  (${r.requests} requests)`);
+  console.log(
+    `    ${label.padEnd(16)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50Ms.toFixed(1)} ms  p95 ${r.p95Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms  server CPU ${r.cpuMsPerRequest.toFixed(1)} ms/req  (${r.requests} requests)`,
+  );
 
 /**
  * The page and the floor in the order floor, page, page, floor (half the time each): a slow
@@ -54,12 +70,20 @@ async function httpPhase(server: Server) {
   const byMeHtml = await getPage("/shared-by-me", owner, "Shared by Me");
   const withMeHtml = await getPage("/shared-with-me", recipient, "Shared with Me");
   const devicesHtml = await getPage("/devices", owner, "My devices");
-  console.log(`  HTML: /shared-by-me ${(byMeHtml.length / 1024).toFixed(0)} kB, /shared-with-me ${(withMeHtml.length / 1024).toFixed(0)} kB`);
+  console.log(
+    `  HTML: /shared-by-me ${(byMeHtml.length / 1024).toFixed(0)} kB, /shared-with-me ${(withMeHtml.length / 1024).toFixed(0)} kB`,
+  );
 
   step("(e) client weight: first-load JS, gzipped");
-  for (const [route, html] of [["/devices", devicesHtml], ["/shared-by-me", byMeHtml], ["/shared-with-me", withMeHtml]] as const) {
+  for (const [route, html] of [
+    ["/devices", devicesHtml],
+    ["/shared-by-me", byMeHtml],
+    ["/shared-with-me", withMeHtml],
+  ] as const) {
     const w = clientWeightKb(route, html);
-    console.log(`  ${route}: ${w.kb.toFixed(1)} kB in ${w.files} files${w.extra.length ? ` (HTML adds ${w.extra.join(", ")})` : ""}`);
+    console.log(
+      `  ${route}: ${w.kb.toFixed(1)} kB in ${w.files} files${w.extra.length ? ` (HTML adds ${w.extra.join(", ")})` : ""}`,
+    );
     add(`first_load_js_${route.slice(1).replaceAll("-", "_")}_kb`, w.kb, "kB", 150, true);
   }
 
@@ -67,25 +91,51 @@ async function httpPhase(server: Server) {
   const rss = sampleRss(server.pid);
   const a = await versusFloor("/shared-by-me", owner, server.pid);
   const mem = rss.stop();
-  add("shared_by_me_throughput_vs_floor", a.saturated.page.rps / a.saturated.floor.rps, "x", 0.5, false);
+  add(
+    "shared_by_me_throughput_vs_floor",
+    a.saturated.page.rps / a.saturated.floor.rps,
+    "x",
+    0.5,
+    false,
+  );
   add("shared_by_me_p95_ms", a.single.page.p95Ms, "ms", 50, true);
   add("shared_by_me_rps", a.saturated.page.rps, "req/s", null, false);
   add("shared_by_me_p95_ms_4_connections", a.saturated.page.p95Ms, "ms", null, true);
   add("floor_rps_owner", a.saturated.floor.rps, "req/s", null, false);
   add("floor_p95_ms_owner", a.single.floor.p95Ms, "ms", null, true);
-  add("shared_by_me_server_cpu_vs_floor", a.saturated.page.cpuMsPerRequest / a.saturated.floor.cpuMsPerRequest, "x", null, true);
-  console.log(`  server RSS: peak polled ${mem.polledMb.toFixed(0)} MB, kernel high-water mark ${mem.hwmMb.toFixed(0)} MB`);
+  add(
+    "shared_by_me_server_cpu_vs_floor",
+    a.saturated.page.cpuMsPerRequest / a.saturated.floor.cpuMsPerRequest,
+    "x",
+    null,
+    true,
+  );
+  console.log(
+    `  server RSS: peak polled ${mem.polledMb.toFixed(0)} MB, kernel high-water mark ${mem.hwmMb.toFixed(0)} MB`,
+  );
   add("server_peak_rss_mb", Math.max(mem.polledMb, mem.hwmMb), "MB", null, true);
 
   step(`(b) Shared with Me vs the floor, ${LOAD_SECONDS} s each`);
   const b = await versusFloor("/shared-with-me", recipient, server.pid);
-  add("shared_with_me_throughput_vs_floor", b.saturated.page.rps / b.saturated.floor.rps, "x", 0.5, false);
+  add(
+    "shared_with_me_throughput_vs_floor",
+    b.saturated.page.rps / b.saturated.floor.rps,
+    "x",
+    0.5,
+    false,
+  );
   add("shared_with_me_p95_ms", b.single.page.p95Ms, "ms", 50, true);
   add("shared_with_me_rps", b.saturated.page.rps, "req/s", null, false);
   add("shared_with_me_p95_ms_4_connections", b.saturated.page.p95Ms, "ms", null, true);
   add("floor_rps_recipient", b.saturated.floor.rps, "req/s", null, false);
   add("floor_p95_ms_recipient", b.single.floor.p95Ms, "ms", null, true);
-  add("shared_with_me_server_cpu_vs_floor", b.saturated.page.cpuMsPerRequest / b.saturated.floor.cpuMsPerRequest, "x", null, true);
+  add(
+    "shared_with_me_server_cpu_vs_floor",
+    b.saturated.page.cpuMsPerRequest / b.saturated.floor.cpuMsPerRequest,
+    "x",
+    null,
+    true,
+  );
 }
 
 async function main() {
@@ -94,15 +144,25 @@ async function main() {
   fs.mkdirSync(TMP_DIR, { recursive: true });
   step("build");
   const build = ensureBuild();
-  console.log(build.built ? `  built in ${build.seconds.toFixed(0)} s` : "  .next-bench is current, not rebuilt");
+  console.log(
+    build.built
+      ? `  built in ${build.seconds.toFixed(0)} s`
+      : "  .next-bench is current, not rebuilt",
+  );
 
   step("data: fleet owner and recipient");
   const seed = await seedHttpDb(Date.now());
-  console.log(`  owner: ${seed.ownerShares} shares, ${seed.ownerItems} items; recipient: ${seed.recipientShares} shares`);
+  console.log(
+    `  owner: ${seed.ownerShares} shares, ${seed.ownerItems} items; recipient: ${seed.recipientShares} shares`,
+  );
 
   step("query plans");
   const httpDb = openDb(HTTP_DB);
-  const plans = checkPlans(httpDb, "owner", { id: "recipient", email: RECIPIENT_EMAIL, emailVerified: 0 });
+  const plans = checkPlans(httpDb, "owner", {
+    id: "recipient",
+    email: RECIPIENT_EMAIL,
+    emailVerified: 0,
+  });
   httpDb.$client.close();
   for (const l of plans.lines) console.log(`  ${l}`);
   add("query_plan_full_scans", plans.scans.length, "scans", 0, true);
@@ -117,7 +177,9 @@ async function main() {
 
   step("(c) bulk share, in process, fresh file databases");
   const bulk = measureBulkShare();
-  console.log(`  ${bulk.items} items: shareDevices ${bulk.domainMs.toFixed(0)} ms, raw inserts ${bulk.floorMs.toFixed(0)} ms (medians)`);
+  console.log(
+    `  ${bulk.items} items: shareDevices ${bulk.domainMs.toFixed(0)} ms, raw inserts ${bulk.floorMs.toFixed(0)} ms (medians)`,
+  );
   add("bulk_share_vs_floor", bulk.domainMs / bulk.floorMs, "x", 2, true);
   add("bulk_share_ms", bulk.domainMs, "ms", 3000, true);
   add("bulk_share_floor_ms", bulk.floorMs, "ms", null, true);
@@ -125,10 +187,15 @@ async function main() {
   step("(d) access check");
   const started = performance.now();
   const access = openAccessDb();
-  console.log(`  ${access.items} share items generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${access.items} share items generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const check = measureAccessCheck(access.db);
   access.db.$client.close();
-  console.log(`  p50 ${(check.p50Ms * 1000).toFixed(1)} µs, p99 ${(check.p99Ms * 1000).toFixed(1)} µs; outcomes`, check.reasons);
+  console.log(
+    `  p50 ${(check.p50Ms * 1000).toFixed(1)} µs, p99 ${(check.p99Ms * 1000).toFixed(1)} µs; outcomes`,
+    check.reasons,
+  );
   add("access_check_p99_ms", check.p99Ms, "ms", 0.2, true);
   add("access_check_p50_ms", check.p50Ms, "ms", null, true);
 

@@ -7,40 +7,55 @@ import { AUTH_SECRET, BASE_URL, DIST_DIR, HTTP_DB, PORT, ROOT, TMP_DIR } from ".
 
 export type Server = { pid: number; stop: () => Promise<void> };
 /** Another port, database, log file or extra env (the load test, scripts/load.ts, runs on its own). */
-export type ServerOptions = { port?: number; db?: string; logFile?: string; env?: Record<string, string> };
+export type ServerOptions = {
+  port?: number;
+  db?: string;
+  logFile?: string;
+  env?: Record<string, string>;
+};
 
 /** `nodeArgs` e.g. ["--cpu-prof"] to profile the server while it is loaded. */
-export async function startServer(nodeArgs: string[] = [], opts: ServerOptions = {}): Promise<Server> {
+export async function startServer(
+  nodeArgs: string[] = [],
+  opts: ServerOptions = {},
+): Promise<Server> {
   const port = opts.port ?? PORT;
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = opts.logFile ?? path.join(TMP_DIR, "server.log");
   const log = fs.openSync(logFile, "w");
   // The server users run (`npm start` serves through scripts/serve.ts), under tsx like there.
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
-    cwd: ROOT,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      NEXT_DIST_DIR: DIST_DIR,
-      DATABASE_PATH: opts.db ?? HTTP_DB,
-      AUTH_SECRET,
-      AUTH_TRUST_HOST: "true",
-      APP_URL: baseUrl,
-      KEYSHARE_SEED: "0",
-      KEYSHARE_BENCH: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...opts.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts/serve.ts")],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", log, log],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        NEXT_DIST_DIR: DIST_DIR,
+        DATABASE_PATH: opts.db ?? HTTP_DB,
+        AUTH_SECRET,
+        AUTH_TRUST_HOST: "true",
+        APP_URL: baseUrl,
+        KEYSHARE_SEED: "0",
+        KEYSHARE_BENCH: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...opts.env,
+      },
     },
-  });
+  );
   let exited = false;
   child.on("exit", () => (exited = true));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited) throw new Error(`next start exited early; see ${logFile}`);
     if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
-    const ok = await fetch(`${baseUrl}/sign-in`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/sign-in`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -66,7 +81,9 @@ export async function signIn(email: string, password: string, baseUrl = BASE_URL
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/devices` }),
   });
-  const session = cookiePairs(res.headers.getSetCookie()).find((c) => c.startsWith("authjs.session-token="));
+  const session = cookiePairs(res.headers.getSetCookie()).find((c) =>
+    c.startsWith("authjs.session-token="),
+  );
   if (!session) throw new Error(`sign-in as ${email} failed (HTTP ${res.status})`);
   return session;
 }
@@ -74,11 +91,18 @@ export async function signIn(email: string, password: string, baseUrl = BASE_URL
 const cookiePairs = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]);
 
 /** Signed-in GET whose body must be the real page (not the sign-in redirect). */
-export async function getPage(pathname: string, cookie: string, mustContain: string, baseUrl = BASE_URL): Promise<string> {
+export async function getPage(
+  pathname: string,
+  cookie: string,
+  mustContain: string,
+  baseUrl = BASE_URL,
+): Promise<string> {
   const res = await fetch(`${baseUrl}${pathname}`, { headers: { cookie }, redirect: "manual" });
   const html = await res.text();
   if (res.status !== 200 || !html.includes(mustContain)) {
-    throw new Error(`GET ${pathname} gave HTTP ${res.status} without "${mustContain}": the measurement would be of the wrong page`);
+    throw new Error(
+      `GET ${pathname} gave HTTP ${res.status} without "${mustContain}": the measurement would be of the wrong page`,
+    );
   }
   return html;
 }
@@ -99,7 +123,9 @@ function processTree(pid: number): number[] {
 
 function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
+    const m = fs
+      .readFileSync(`/proc/${pid}/status`, "utf8")
+      .match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
     return m ? Number(m[1]) : 0;
   } catch {
     return 0; // the process ended between listing and reading
@@ -113,7 +139,10 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 export function sampleRss(pid: number): { stop: () => { polledMb: number; hwmMb: number } } {
   let peakKb = 0;
   const poll = () => {
-    peakKb = Math.max(peakKb, processTree(pid).reduce((sum, p) => sum + statusKb(p, "VmRSS"), 0));
+    peakKb = Math.max(
+      peakKb,
+      processTree(pid).reduce((sum, p) => sum + statusKb(p, "VmRSS"), 0),
+    );
   };
   poll();
   const timer = setInterval(poll, 50);

@@ -66,7 +66,9 @@ export function HeaderMenu({ children, inline = true }: { children: ReactNode; i
       <div
         id={id}
         className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 flex-col gap-1 border-b border-slate-200 bg-white px-4 pt-2 pb-4 shadow-lg ${
-          inline ? "lg:static lg:flex lg:flex-1 lg:flex-row lg:items-center lg:gap-4 lg:border-0 lg:p-0 lg:shadow-none" : ""
+          inline
+            ? "lg:static lg:flex lg:flex-1 lg:flex-row lg:items-center lg:gap-4 lg:border-0 lg:p-0 lg:shadow-none"
+            : ""
         }`}
         onClick={(e) => {
           if ((e.target as HTMLElement).closest("a")) setOpenOn(null);

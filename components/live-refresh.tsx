@@ -10,6 +10,12 @@ import dynamic from "next/dynamic";
  */
 const LiveRefreshQuery = dynamic(() => import("./live-refresh-query"), { ssr: false });
 
-export function LiveRefresh({ scope, intervalMs = 4000 }: { scope: "sharer" | "recipient"; intervalMs?: number }) {
+export function LiveRefresh({
+  scope,
+  intervalMs = 4000,
+}: {
+  scope: "sharer" | "recipient";
+  intervalMs?: number;
+}) {
   return <LiveRefreshQuery scope={scope} intervalMs={intervalMs} />;
 }

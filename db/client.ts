@@ -10,7 +10,9 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 export function databasePath(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.env.DATABASE_PATH ?? "./data/keyshare.db");
+  return path.resolve(
+    /* turbopackIgnore: true */ process.env.DATABASE_PATH ?? "./data/keyshare.db",
+  );
 }
 
 /** Opens a database with the pragmas every connection needs. `:memory:` is fine for tests. */

@@ -6,7 +6,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const run = (db: Database.Database, file: string) => {
-  for (const stmt of fs.readFileSync(path.join("db/migrations", file), "utf8").split("--> statement-breakpoint")) db.exec(stmt);
+  for (const stmt of fs
+    .readFileSync(path.join("db/migrations", file), "utf8")
+    .split("--> statement-breakpoint"))
+    db.exec(stmt);
 };
 
 describe("migration 0001_account_trust", () => {
@@ -18,7 +21,9 @@ describe("migration 0001_account_trust", () => {
     user.run("squatter", "carol@corp.test", "Not Carol"); // registered someone else's address
     user.run("old", "old@example.com", "Accepted by id once");
     user.run("demo", "fay@keyshare.demo", "Fay");
-    const share = db.prepare("insert into shares (id, sharer_id, recipient_email, recipient_id, permissions, status, created_at) values (?, 'owner', ?, ?, 'view', ?, 1)");
+    const share = db.prepare(
+      "insert into shares (id, sharer_id, recipient_email, recipient_id, permissions, status, created_at) values (?, 'owner', ?, ?, 'view', ?, 1)",
+    );
     share.run("pending-bound", "carol@corp.test", "squatter", "pending");
     share.run("active", "old@example.com", "old", "active");
     share.run("pending-demo", "fay@keyshare.demo", "demo", "pending");

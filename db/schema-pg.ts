@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 // The PostgreSQL twin of db/schema.ts: same table, column and index names, nullability,
 // defaults and foreign keys (db/engine/schema-drift.test.ts compares the migrated databases).
@@ -27,11 +36,16 @@ export const userSessions = pgTable(
   "user_sessions",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: ms("created_at").notNull(),
     expiresAt: ms("expires_at").notNull(),
   },
-  (t) => [index("user_sessions_user_idx").on(t.userId, t.expiresAt), index("user_sessions_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("user_sessions_user_idx").on(t.userId, t.expiresAt),
+    index("user_sessions_expires_idx").on(t.expiresAt),
+  ],
 );
 export type UserSession = typeof userSessions.$inferSelect;
 
@@ -40,7 +54,9 @@ export const emailTokens = pgTable(
   "email_tokens",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     purpose: text("purpose", { enum: ["verify", "reset"] }).notNull(),
     tokenHash: text("token_hash").notNull(),
     expiresAt: ms("expires_at").notNull(),
@@ -59,7 +75,9 @@ export type EmailToken = typeof emailTokens.$inferSelect;
 export const accounts = pgTable(
   "accounts",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
@@ -71,14 +89,19 @@ export const accounts = pgTable(
     id_token: text("id_token"),
     session_state: text("session_state"),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("accounts_user_idx").on(t.userId),
+  ],
 );
 
 export const sessions = pgTable(
   "sessions",
   {
     sessionToken: text("session_token").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     expires: ms("expires").notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
@@ -98,7 +121,9 @@ export const devices = pgTable(
   "devices",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     hardwareId: text("hardware_id").notNull(),
     kind: text("kind").notNull().default("Gateway"),
@@ -119,7 +144,9 @@ export const services = pgTable(
   "services",
   {
     id: text("id").primaryKey(),
-    deviceId: text("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    deviceId: text("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
     port: integer("port").notNull(),
@@ -133,7 +160,9 @@ export const shares = pgTable(
   "shares",
   {
     id: text("id").primaryKey(),
-    sharerId: text("sharer_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    sharerId: text("sharer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     recipientEmail: text("recipient_email").notNull(),
     recipientId: text("recipient_id").references(() => users.id, { onDelete: "set null" }),
     permissions: text("permissions").notNull(),
@@ -141,7 +170,9 @@ export const shares = pgTable(
     description: text("description").notNull().default(""),
     message: text("message").notNull().default(""),
     notify: boolean("notify").notNull().default(true),
-    status: text("status", { enum: ["pending", "active", "cancelled", "declined", "left"] }).notNull(),
+    status: text("status", {
+      enum: ["pending", "active", "cancelled", "declined", "left"],
+    }).notNull(),
     startsAt: ms("starts_at"),
     weekdays: integer("weekdays"), // bit 0 = Monday … bit 6 = Sunday; null = every day
     windowStart: integer("window_start"), // minutes after local midnight
@@ -171,8 +202,12 @@ export const shareItems = pgTable(
   "share_items",
   {
     id: text("id").primaryKey(),
-    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
-    deviceId: text("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    deviceId: text("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     sharerId: text("sharer_id").notNull(),
     recipientEmail: text("recipient_email").notNull(),
     serviceIds: text("service_ids"),
@@ -196,7 +231,9 @@ export const shareEvents = pgTable(
   "share_events",
   {
     id: text("id").primaryKey(),
-    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
     sharerId: text("sharer_id").notNull(),
     actorId: text("actor_id"),
     type: text("type").notNull(),
@@ -225,7 +262,10 @@ export const emails = pgTable(
     createdAt: ms("created_at").notNull(),
     sentAt: ms("sent_at"),
   },
-  (t) => [index("emails_status_next_idx").on(t.status, t.nextAttemptAt), index("emails_created_idx").on(t.createdAt)],
+  (t) => [
+    index("emails_status_next_idx").on(t.status, t.nextAttemptAt),
+    index("emails_created_idx").on(t.createdAt),
+  ],
 );
 export type Email = typeof emails.$inferSelect;
 
@@ -238,7 +278,9 @@ export const rateLimits = pgTable("rate_limits", {
 export const shareReminders = pgTable(
   "share_reminders",
   {
-    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
     offsetMs: ms("offset_ms").notNull(),
     expiresAt: ms("expires_at").notNull(),
     sentAt: ms("sent_at").notNull(),
@@ -247,8 +289,12 @@ export const shareReminders = pgTable(
 );
 
 export const sharingPolicies = pgTable("sharing_policies", {
-  ownerId: text("owner_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
-  defaultExpiry: text("default_expiry", { enum: ["1d", "7d", "30d", "never"] }).notNull().default("7d"),
+  ownerId: text("owner_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  defaultExpiry: text("default_expiry", { enum: ["1d", "7d", "30d", "never"] })
+    .notNull()
+    .default("7d"),
   maxExpiryDays: integer("max_expiry_days"),
   allowedDomains: text("allowed_domains").notNull().default(""),
   updatedAt: ms("updated_at").notNull(),

@@ -32,11 +32,16 @@ export const userSessions = sqliteTable(
   "user_sessions",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
   },
-  (t) => [index("user_sessions_user_idx").on(t.userId, t.expiresAt), index("user_sessions_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("user_sessions_user_idx").on(t.userId, t.expiresAt),
+    index("user_sessions_expires_idx").on(t.expiresAt),
+  ],
 );
 export type UserSession = typeof userSessions.$inferSelect;
 
@@ -46,7 +51,9 @@ export const emailTokens = sqliteTable(
   "email_tokens",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     purpose: text("purpose", { enum: ["verify", "reset"] }).notNull(),
     tokenHash: text("token_hash").notNull(),
     expiresAt: integer("expires_at").notNull(),
@@ -65,7 +72,9 @@ export type EmailToken = typeof emailTokens.$inferSelect;
 export const accounts = sqliteTable(
   "accounts",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
@@ -77,14 +86,19 @@ export const accounts = sqliteTable(
     id_token: text("id_token"),
     session_state: text("session_state"),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("accounts_user_idx").on(t.userId),
+  ],
 );
 
 export const sessions = sqliteTable(
   "sessions",
   {
     sessionToken: text("session_token").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     expires: integer("expires").notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
@@ -104,7 +118,9 @@ export const devices = sqliteTable(
   "devices",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     hardwareId: text("hardware_id").notNull(),
     kind: text("kind").notNull().default("Gateway"),
@@ -125,7 +141,9 @@ export const services = sqliteTable(
   "services",
   {
     id: text("id").primaryKey(),
-    deviceId: text("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    deviceId: text("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
     port: integer("port").notNull(),
@@ -139,7 +157,9 @@ export const shares = sqliteTable(
   "shares",
   {
     id: text("id").primaryKey(),
-    sharerId: text("sharer_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    sharerId: text("sharer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     recipientEmail: text("recipient_email").notNull(),
     recipientId: text("recipient_id").references(() => users.id, { onDelete: "set null" }),
     // Comma-separated operation permissions (see lib/sharing/permissions.ts); immutable.
@@ -149,7 +169,9 @@ export const shares = sqliteTable(
     message: text("message").notNull().default(""),
     notify: integer("notify", { mode: "boolean" }).notNull().default(true),
     // Stored lifecycle state; "Expired" is derived from expiresAt and the clock.
-    status: text("status", { enum: ["pending", "active", "cancelled", "declined", "left"] }).notNull(),
+    status: text("status", {
+      enum: ["pending", "active", "cancelled", "declined", "left"],
+    }).notNull(),
     // Optional access schedule, immutable like the permissions.
     startsAt: integer("starts_at"),
     weekdays: integer("weekdays"), // bit 0 = Monday … bit 6 = Sunday; null = every day
@@ -184,8 +206,12 @@ export const shareItems = sqliteTable(
   "share_items",
   {
     id: text("id").primaryKey(),
-    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
-    deviceId: text("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    deviceId: text("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     // Denormalised from the share so the one-live-item rule is a unique index.
     sharerId: text("sharer_id").notNull(),
     recipientEmail: text("recipient_email").notNull(),
@@ -213,7 +239,9 @@ export const shareEvents = sqliteTable(
   "share_events",
   {
     id: text("id").primaryKey(),
-    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
     sharerId: text("sharer_id").notNull(),
     actorId: text("actor_id"),
     type: text("type").notNull(),
@@ -242,7 +270,10 @@ export const emails = sqliteTable(
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),
   },
-  (t) => [index("emails_status_next_idx").on(t.status, t.nextAttemptAt), index("emails_created_idx").on(t.createdAt)],
+  (t) => [
+    index("emails_status_next_idx").on(t.status, t.nextAttemptAt),
+    index("emails_created_idx").on(t.createdAt),
+  ],
 );
 export type Email = typeof emails.$inferSelect;
 
@@ -258,7 +289,9 @@ export const rateLimits = sqliteTable("rate_limits", {
 export const shareReminders = sqliteTable(
   "share_reminders",
   {
-    shareId: text("share_id").notNull().references(() => shares.id, { onDelete: "cascade" }),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
     offsetMs: integer("offset_ms").notNull(),
     // The expiry this reminder warned about: an extension moves it and re-arms the reminder.
     expiresAt: integer("expires_at").notNull(),
@@ -269,8 +302,12 @@ export const shareReminders = sqliteTable(
 
 // One owner's rules for new shares; no row = no restrictions (default expiry 7 days).
 export const sharingPolicies = sqliteTable("sharing_policies", {
-  ownerId: text("owner_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
-  defaultExpiry: text("default_expiry", { enum: ["1d", "7d", "30d", "never"] }).notNull().default("7d"),
+  ownerId: text("owner_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  defaultExpiry: text("default_expiry", { enum: ["1d", "7d", "30d", "never"] })
+    .notNull()
+    .default("7d"),
   maxExpiryDays: integer("max_expiry_days"), // null = no maximum
   allowedDomains: text("allowed_domains").notNull().default(""), // comma-separated; "" = any
   updatedAt: integer("updated_at").notNull(),

@@ -10,7 +10,11 @@ describe("seedIfEmpty", () => {
     expect(await seedIfEmpty(db, Date.UTC(2026, 10, 25))).toBe(true);
     expect(db.select({ n: count() }).from(users).get()?.n).toBe(3);
     expect(db.select({ n: count() }).from(devices).get()?.n).toBeGreaterThanOrEqual(36);
-    const statuses = db.select({ s: shares.status }).from(shares).all().map((r) => r.s);
+    const statuses = db
+      .select({ s: shares.status })
+      .from(shares)
+      .all()
+      .map((r) => r.s);
     expect(new Set(statuses)).toEqual(new Set(["active", "pending"]));
     expect(await seedIfEmpty(db, Date.now())).toBe(false);
   });

@@ -9,18 +9,84 @@ import { shareDevices } from "@/lib/sharing/share-devices";
 export const DEMO_PASSWORD = "keyshare-demo";
 export const DEMO_ACCOUNTS = [
   { email: "olivia@keyshare.demo", name: "Olivia Owner", role: "fleet owner with 36 devices" },
-  { email: "carl@keyshare.demo", name: "Carl Contractor", role: "contractor; some of Olivia's devices are shared with him" },
-  { email: "fay@keyshare.demo", name: "Fay Family", role: "owns a home gateway and a smart lock; has a pending invitation" },
+  {
+    email: "carl@keyshare.demo",
+    name: "Carl Contractor",
+    role: "contractor; some of Olivia's devices are shared with him",
+  },
+  {
+    email: "fay@keyshare.demo",
+    name: "Fay Family",
+    role: "owns a home gateway and a smart lock; has a pending invitation",
+  },
 ] as const;
 
-const FLEET: { group: string; kind: string; prefix: string; n: number; svc: [string, string, number][] }[] = [
-  { group: "Site A / Floor 1", kind: "Gateway", prefix: "UG65 Gateway A1-", n: 4, svc: [["SSH", "SSH", 22], ["Web console", "HTTPS", 443]] },
-  { group: "Site A / Floor 1", kind: "Sensor", prefix: "AM307 Air Sensor A1-", n: 6, svc: [["Web", "HTTP", 80]] },
-  { group: "Site A / Floor 2", kind: "Gateway", prefix: "UG65 Gateway A2-", n: 3, svc: [["SSH", "SSH", 22], ["Web console", "HTTPS", 443]] },
-  { group: "Site A / Floor 2", kind: "Camera", prefix: "Lobby Camera A2-", n: 3, svc: [["Stream", "HTTP", 8080], ["VNC", "VNC", 5900]] },
-  { group: "Site B / Warehouse", kind: "Router", prefix: "UR32 Router B-", n: 5, svc: [["SSH", "SSH", 22], ["Admin", "HTTPS", 443], ["RDP jump host", "RDP", 3389]] },
+const FLEET: {
+  group: string;
+  kind: string;
+  prefix: string;
+  n: number;
+  svc: [string, string, number][];
+}[] = [
+  {
+    group: "Site A / Floor 1",
+    kind: "Gateway",
+    prefix: "UG65 Gateway A1-",
+    n: 4,
+    svc: [
+      ["SSH", "SSH", 22],
+      ["Web console", "HTTPS", 443],
+    ],
+  },
+  {
+    group: "Site A / Floor 1",
+    kind: "Sensor",
+    prefix: "AM307 Air Sensor A1-",
+    n: 6,
+    svc: [["Web", "HTTP", 80]],
+  },
+  {
+    group: "Site A / Floor 2",
+    kind: "Gateway",
+    prefix: "UG65 Gateway A2-",
+    n: 3,
+    svc: [
+      ["SSH", "SSH", 22],
+      ["Web console", "HTTPS", 443],
+    ],
+  },
+  {
+    group: "Site A / Floor 2",
+    kind: "Camera",
+    prefix: "Lobby Camera A2-",
+    n: 3,
+    svc: [
+      ["Stream", "HTTP", 8080],
+      ["VNC", "VNC", 5900],
+    ],
+  },
+  {
+    group: "Site B / Warehouse",
+    kind: "Router",
+    prefix: "UR32 Router B-",
+    n: 5,
+    svc: [
+      ["SSH", "SSH", 22],
+      ["Admin", "HTTPS", 443],
+      ["RDP jump host", "RDP", 3389],
+    ],
+  },
   { group: "Site B / Warehouse", kind: "Lock", prefix: "Dock Door Lock B-", n: 6, svc: [] },
-  { group: "Site B / Office", kind: "Controller", prefix: "HVAC Controller B-", n: 5, svc: [["Modbus bridge", "TCP", 502], ["Web", "HTTP", 80]] },
+  {
+    group: "Site B / Office",
+    kind: "Controller",
+    prefix: "HVAC Controller B-",
+    n: 5,
+    svc: [
+      ["Modbus bridge", "TCP", 502],
+      ["Web", "HTTP", 80],
+    ],
+  },
   { group: "Lab", kind: "Gateway", prefix: "Demo Gateway ", n: 4, svc: [["SSH", "SSH", 22]] },
 ];
 
@@ -37,23 +103,63 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
   const ids = DEMO_ACCOUNTS.map(() => newId());
   const deviceRows: Device[] = [];
   const serviceRows: Service[] = [];
-  const addDevice = (ownerId: string, name: string, kind: string, groupPath: string, hardwareId: string, demo: boolean, svc: [string, string, number][]) => {
+  const addDevice = (
+    ownerId: string,
+    name: string,
+    kind: string,
+    groupPath: string,
+    hardwareId: string,
+    demo: boolean,
+    svc: [string, string, number][],
+  ) => {
     const id = newId();
-    deviceRows.push({ id, ownerId, name, kind, groupPath, hardwareId, demo, createdAt: now, updatedAt: now });
-    for (const [sName, sKind, port] of svc) serviceRows.push({ id: newId(), deviceId: id, name: sName, kind: sKind, port, createdAt: now });
+    deviceRows.push({
+      id,
+      ownerId,
+      name,
+      kind,
+      groupPath,
+      hardwareId,
+      demo,
+      createdAt: now,
+      updatedAt: now,
+    });
+    for (const [sName, sKind, port] of svc)
+      serviceRows.push({
+        id: newId(),
+        deviceId: id,
+        name: sName,
+        kind: sKind,
+        port,
+        createdAt: now,
+      });
   };
   let i = 0;
   for (const f of FLEET) {
-    for (let k = 1; k <= f.n; k++) addDevice(ids[0], `${f.prefix}${k}`, f.kind, f.group, hw(++i, 1), f.group === "Lab", f.svc);
+    for (let k = 1; k <= f.n; k++)
+      addDevice(ids[0], `${f.prefix}${k}`, f.kind, f.group, hw(++i, 1), f.group === "Lab", f.svc);
   }
   addDevice(ids[1], "Van Router", "Router", "Vehicles", hw(1, 2), false, [["SSH", "SSH", 22]]);
-  addDevice(ids[1], "Workshop Gateway", "Gateway", "Workshop", hw(2, 2), false, [["SSH", "SSH", 22], ["Web", "HTTP", 80]]);
+  addDevice(ids[1], "Workshop Gateway", "Gateway", "Workshop", hw(2, 2), false, [
+    ["SSH", "SSH", 22],
+    ["Web", "HTTP", 80],
+  ]);
   addDevice(ids[2], "Home Gateway", "Gateway", "Home", hw(1, 3), false, [["Web", "HTTP", 80]]);
   addDevice(ids[2], "Front Door Lock", "Lock", "Home", hw(2, 3), false, []);
   db.transaction((tx) => {
     tx.insert(users)
       // Verified: @keyshare.demo receives no mail, and Fay's pending invitation should show.
-      .values(DEMO_ACCOUNTS.map((a, k) => ({ id: ids[k], email: a.email, name: a.name, passwordHash, emailVerified: now, sessionVersion: 0, createdAt: now })))
+      .values(
+        DEMO_ACCOUNTS.map((a, k) => ({
+          id: ids[k],
+          email: a.email,
+          name: a.name,
+          passwordHash,
+          emailVerified: now,
+          sessionVersion: 0,
+          createdAt: now,
+        })),
+      )
       .run();
     tx.insert(devices).values(deviceRows).run();
     tx.insert(services).values(serviceRows).run();
@@ -71,7 +177,13 @@ function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: 
   const users = { carl: as(carl, 1), fay: as(fay, 2), olivia: as(olivia, 0) };
   const toCarl = shareDevices(db, {
     sharerId: olivia,
-    input: { recipients: users.carl.email, deviceIds: named("UR32 Router B-"), permissions: "Operator", expiresAt: now + 30 * DAY, description: "Warehouse network upgrade" },
+    input: {
+      recipients: users.carl.email,
+      deviceIds: named("UR32 Router B-"),
+      permissions: "Operator",
+      expiresAt: now + 30 * DAY,
+      description: "Warehouse network upgrade",
+    },
     now,
   });
   acceptShare(db, { shareId: toCarl.shares[0].shareId, user: users.carl, now });
@@ -84,18 +196,34 @@ function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: 
       expiresAt: now + 7 * DAY,
       description: "HVAC service visit",
       message: "Hi Carl, the controllers are yours for the week. Thanks!",
-      schedule: { weekdays: 31, windowStart: 8 * 60, windowEnd: 18 * 60, timeZone: "Europe/Berlin" },
+      schedule: {
+        weekdays: 31,
+        windowStart: 8 * 60,
+        windowEnd: 18 * 60,
+        timeZone: "Europe/Berlin",
+      },
     },
     now,
   });
   shareDevices(db, {
     sharerId: olivia,
-    input: { recipients: [users.fay.email, "new.contractor@example.com"], deviceIds: named("Lobby Camera A2-"), permissions: "Viewer", expiresAt: now + 3 * DAY, message: "Camera access for the open day." },
+    input: {
+      recipients: [users.fay.email, "new.contractor@example.com"],
+      deviceIds: named("Lobby Camera A2-"),
+      permissions: "Viewer",
+      expiresAt: now + 3 * DAY,
+      message: "Camera access for the open day.",
+    },
     now,
   });
   const fromCarl = shareDevices(db, {
     sharerId: carl,
-    input: { recipients: users.olivia.email, deviceIds: named("Van Router"), permissions: "Viewer", expiresAt: null },
+    input: {
+      recipients: users.olivia.email,
+      deviceIds: named("Van Router"),
+      permissions: "Viewer",
+      expiresAt: null,
+    },
     now,
   });
   acceptShare(db, { shareId: fromCarl.shares[0].shareId, user: users.olivia, now });

@@ -14,7 +14,9 @@ test.afterAll(async () => {
 for (const stop of STOPS) {
   test(`${stop.route} on a desktop: inline header, no serious axe violation`, async () => {
     const page = await visit(tour, stop);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
     await expectNoSeriousAxeViolations(page, `${stop.route} at desktop size`);
     if (stop.dialog) return; // the page behind a modal dialog is inert
     await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
@@ -42,7 +44,10 @@ test("dialogs on a desktop: centred, as tall as their content, no serious axe vi
 
   // A short dialog is as tall as its content, not a sheet.
   await page.goto("/shared-by-me");
-  await page.getByRole("button", { name: /^Extend expiration for/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Extend expiration for/ })
+    .first()
+    .click();
   const extend = page.getByRole("dialog", { name: "Extend expiration" });
   await expect(extend).toBeVisible();
   const small = (await extend.boundingBox())!;
@@ -51,7 +56,13 @@ test("dialogs on a desktop: centred, as tall as their content, no serious axe vi
 });
 
 test("every filter form's Apply filters button is styled, server-rendered ones included", async () => {
-  for (const [page, path] of [[tour.owner, "/devices"], [tour.owner, "/shared-by-me"], [tour.owner, "/access"], [tour.owner, "/activity"], [tour.recipient, "/shared-with-me"]] as const) {
+  for (const [page, path] of [
+    [tour.owner, "/devices"],
+    [tour.owner, "/shared-by-me"],
+    [tour.owner, "/access"],
+    [tour.owner, "/activity"],
+    [tour.recipient, "/shared-with-me"],
+  ] as const) {
     await page.goto(path);
     const apply = page.getByRole("button", { name: "Apply filters" });
     await expect(apply, path).toHaveClass(/\bbtn btn-secondary\b/);

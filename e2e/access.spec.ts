@@ -29,7 +29,9 @@ async function accept(page: Page) {
   await expect(buttons).toHaveCount(before - 1);
 }
 
-test("per-service, per-permission and scheduled access is enforced, forged requests included", async ({ browser }) => {
+test("per-service, per-permission and scheduled access is enforced, forged requests included", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Ari Owner");
   const bob = await newUser(browser, "Bob Operator");
   const ids = await addDevices(owner.page, ["Edge Router", "Night Gate"]);
@@ -39,7 +41,10 @@ test("per-service, per-permission and scheduled access is enforced, forged reque
   const web = serviceId(ids["Edge Router"], "Web");
 
   // Manager on Edge Router, but only its SSH service.
-  const dialog = await fillShareDialog(owner.page, ["Edge Router"], bob.email, { permissions: "Manager", notify: false });
+  const dialog = await fillShareDialog(owner.page, ["Edge Router"], bob.email, {
+    permissions: "Manager",
+    notify: false,
+  });
   await dialog.getByText(/Services: all services/).click();
   await dialog.getByRole("checkbox", { name: "All services of Edge Router" }).uncheck();
   await dialog.getByRole("checkbox", { name: /Web \(HTTP 80\) on Edge Router/ }).uncheck();
@@ -48,7 +53,10 @@ test("per-service, per-permission and scheduled access is enforced, forged reque
 
   // Viewer on Night Gate, only on a day that is not today.
   const tomorrow = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][(new Date().getDay() + 7) % 7];
-  const night = await fillShareDialog(owner.page, ["Night Gate"], bob.email, { permissions: "Operator", notify: false });
+  const night = await fillShareDialog(owner.page, ["Night Gate"], bob.email, {
+    permissions: "Operator",
+    notify: false,
+  });
   await night.getByRole("checkbox", { name: "Limit access to a schedule" }).check();
   for (const d of ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) {
     if (d !== tomorrow) await night.getByRole("checkbox", { name: d, exact: true }).uncheck();
@@ -84,14 +92,22 @@ test("per-service, per-permission and scheduled access is enforced, forged reque
   await bob.page.unroute("**/*");
 
   // Forged: an operation the share does not grant (Viewer-only would not offer it; rewrite the name).
-  await forge(bob.page, [['"operate"', '"forbidden-op"'], ["operate", "teleport"]]);
+  await forge(bob.page, [
+    ['"operate"', '"forbidden-op"'],
+    ["operate", "teleport"],
+  ]);
   await bob.page.getByRole("button", { name: "Operate" }).click();
   await expect(bob.page.getByText("Unknown operation.").first()).toBeVisible();
   await bob.page.unroute("**/*");
 
   // The sharer audits what was done.
   await owner.page.goto("/shared-by-me");
-  await owner.page.getByRole("row").filter({ hasText: "Manager" }).getByRole("link").first().click();
+  await owner.page
+    .getByRole("row")
+    .filter({ hasText: "Manager" })
+    .getByRole("link")
+    .first()
+    .click();
   await expect(owner.page.getByText(/used remote on Edge Router/)).toBeVisible();
 });
 
@@ -99,10 +115,16 @@ test("a permission not granted is refused even when the request is forged", asyn
   const owner = await newUser(browser, "Vera Owner");
   const viewer = await newUser(browser, "Walt Viewer");
   const ids = await addDevices(owner.page, ["Thermostat", "Boiler"]);
-  const a = await fillShareDialog(owner.page, ["Thermostat"], viewer.email, { permissions: "Operator", notify: false });
+  const a = await fillShareDialog(owner.page, ["Thermostat"], viewer.email, {
+    permissions: "Operator",
+    notify: false,
+  });
   await a.getByRole("button", { name: "Share", exact: true }).click();
   await expect(a.getByText(/Shared with 1 recipient/)).toBeVisible();
-  const b = await fillShareDialog(owner.page, ["Boiler"], viewer.email, { permissions: "Viewer", notify: false });
+  const b = await fillShareDialog(owner.page, ["Boiler"], viewer.email, {
+    permissions: "Viewer",
+    notify: false,
+  });
   await b.getByRole("button", { name: "Share", exact: true }).click();
   await expect(b.getByText(/Shared with 1 recipient/)).toBeVisible();
   await accept(viewer.page);
@@ -125,13 +147,21 @@ test("Add devices can share a chosen subset of a device's services", async ({ br
   const ids = await addDevices(owner.page, ["First Box", "Second Box"]);
   await addService(owner.page, ids["Second Box"], "SSH", "SSH", "22");
   await addService(owner.page, ids["Second Box"], "Web", "HTTP", "80");
-  const first = await fillShareDialog(owner.page, ["First Box"], rec.email, { permissions: "Manager", notify: false });
+  const first = await fillShareDialog(owner.page, ["First Box"], rec.email, {
+    permissions: "Manager",
+    notify: false,
+  });
   await first.getByRole("button", { name: "Share", exact: true }).click();
   await expect(first.getByText(/Shared with 1 recipient/)).toBeVisible();
   await accept(rec.page);
 
   await owner.page.goto("/shared-by-me");
-  await owner.page.getByRole("row").filter({ hasText: rec.email }).getByRole("link").first().click();
+  await owner.page
+    .getByRole("row")
+    .filter({ hasText: rec.email })
+    .getByRole("link")
+    .first()
+    .click();
   await owner.page.getByRole("button", { name: "Add devices" }).click();
   const add = owner.page.getByRole("dialog", { name: "Add devices" });
   await add.getByRole("checkbox", { name: "Second Box" }).check();
@@ -139,7 +169,9 @@ test("Add devices can share a chosen subset of a device's services", async ({ br
   await add.getByRole("checkbox", { name: "All services of Second Box" }).uncheck();
   await add.getByRole("checkbox", { name: /SSH \(SSH 22\) on Second Box/ }).uncheck();
   await add.getByRole("button", { name: /Add devices/ }).click();
-  await expect(owner.page.getByRole("row").filter({ hasText: "Second Box" }).getByText("Web (HTTP 80)")).toBeVisible();
+  await expect(
+    owner.page.getByRole("row").filter({ hasText: "Second Box" }).getByText("Web (HTTP 80)"),
+  ).toBeVisible();
 
   await rec.page.goto(`/devices/${ids["Second Box"]}`);
   await expect(rec.page.getByText("Web", { exact: true })).toBeVisible();

@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "./support/users";
 
 test("sign up, sign out, sign in again", async ({ page }) => {
-  const { email } = await signUp(page, { name: "Ada Admin", email: `  ${uniqueEmail("Ada").toUpperCase()} ` });
+  const { email } = await signUp(page, {
+    name: "Ada Admin",
+    email: `  ${uniqueEmail("Ada").toUpperCase()} `,
+  });
   await expect(page.getByText("Ada Admin")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);

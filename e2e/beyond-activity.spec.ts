@@ -16,13 +16,19 @@ test("Activity: the owner's whole history, filterable, with Export CSV", async (
   await owner.page.getByRole("dialog").getByRole("button", { name: "Cancel sharing" }).click();
   await expect(owner.page.getByText("Ada Owner cancelled the share")).toBeVisible();
 
-  await owner.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
+  await owner.page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Activity" })
+    .click();
   await expect(owner.page.getByRole("heading", { name: "Activity" })).toBeVisible();
   const rows = owner.page.getByRole("table").getByRole("row");
   await expect(rows).toHaveCount(5); // header + shared ×2, accepted, cancelled
   await expect(rows.nth(1)).toContainText("Ada Owner cancelled the share"); // newest first
   await expect(owner.page.getByRole("cell", { name: "Bob Worker accepted" })).toBeVisible();
-  await expect(rows.nth(1).getByRole("link", { name: "Carol Visitor" })).toHaveAttribute("href", `/shared-by-me/${carolShare}`);
+  await expect(rows.nth(1).getByRole("link", { name: "Carol Visitor" })).toHaveAttribute(
+    "href",
+    `/shared-by-me/${carolShare}`,
+  );
 
   await owner.page.getByLabel("Event type").selectOption({ label: "Shared" });
   await owner.page.getByLabel("Recipient").fill("bob");
@@ -39,10 +45,17 @@ test("Activity: the owner's whole history, filterable, with Export CSV", async (
   await owner.page.goto(`/activity?from=${today}&to=${today}&type=cancelled`);
   await expect(rows).toHaveCount(2);
 
-  const lines = await download(owner.page, (await owner.page.getByRole("link", { name: "Export CSV" }).getAttribute("href"))!);
+  const lines = await download(
+    owner.page,
+    (await owner.page.getByRole("link", { name: "Export CSV" }).getAttribute("href"))!,
+  );
   expect(lines).toEqual([
     "Time (UTC),Event,Description,Actor,Recipient email,Recipient name,Share ID",
-    expect.stringMatching(new RegExp(`^${today}T[^,]+,cancelled,Ada Owner cancelled the share,Ada Owner,${carol.email},Carol Visitor,${carolShare}$`)),
+    expect.stringMatching(
+      new RegExp(
+        `^${today}T[^,]+,cancelled,Ada Owner cancelled the share,Ada Owner,${carol.email},Carol Visitor,${carolShare}$`,
+      ),
+    ),
   ]);
 
   // The recipient's activity is their own sharing, not the owner's.

@@ -3,19 +3,31 @@ import { acceptPending, download, shareIdFor, timeShiftShare } from "./support/b
 import { addDevices, newUser, share, sharerRow } from "./support/sharing";
 
 const MAIL = `http://localhost:${process.env.E2E_MAIL_HTTP_PORT ?? 3199}`;
-const decode = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+const decode = (raw: string) =>
+  raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 
 /** Every email to `to` whose (decoded) text matches: the scheduler runs every 15 s. */
 async function mailsTo(to: string, match: RegExp): Promise<string[]> {
   const res = await fetch(`${MAIL}/messages?to=${encodeURIComponent(to.toLowerCase())}`);
-  return ((await res.json()) as { raw: string }[]).map((m) => decode(m.raw)).filter((t) => match.test(t));
+  return ((await res.json()) as { raw: string }[])
+    .map((m) => decode(m.raw))
+    .filter((t) => match.test(t));
 }
 async function waitForMails(to: string, match: RegExp, n = 1): Promise<string[]> {
-  await expect.poll(async () => (await mailsTo(to, match)).length, { timeout: 45_000, message: `reminder to ${to}` }).toBeGreaterThanOrEqual(n);
+  await expect
+    .poll(async () => (await mailsTo(to, match)).length, {
+      timeout: 45_000,
+      message: `reminder to ${to}`,
+    })
+    .toBeGreaterThanOrEqual(n);
   return mailsTo(to, match);
 }
 
-test("expiry reminders reach both sides once; the sharer's link opens Extend expiration", async ({ browser }) => {
+test("expiry reminders reach both sides once; the sharer's link opens Extend expiration", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const owner = await newUser(browser, "Rhea Owner");
   const bob = await newUser(browser, "Bob Tenant");
@@ -26,11 +38,17 @@ test("expiry reminders reach both sides once; the sharer's link opens Extend exp
   // Made 10 days ago, 2 days left: the 3-day reminder is due, the 1-day one is not yet.
   timeShiftShare(shareId, { ageDays: 10, expiresInHours: 48 });
 
-  const [toOwner] = await waitForMails(owner.email, /you shared with Bob Tenant .* will stop being shared on/);
+  const [toOwner] = await waitForMails(
+    owner.email,
+    /you shared with Bob Tenant .* will stop being shared on/,
+  );
   expect(toOwner).toContain("Heat Pump");
   const extend = /https?:\/\/\S+\/shared-by-me\/[\w-]+\?extend=1/.exec(toOwner)?.[0];
   expect(extend).toBe(`${new URL(owner.page.url()).origin}/shared-by-me/${shareId}?extend=1`);
-  const [toBob] = await waitForMails(bob.email, /Your access to 1 device shared by Rhea Owner .* ends on/);
+  const [toBob] = await waitForMails(
+    bob.email,
+    /Your access to 1 device shared by Rhea Owner .* ends on/,
+  );
   expect(toBob).toContain(`/shared-with-me/${shareId}`);
   expect(toBob).not.toContain("extend=1");
 
@@ -44,15 +62,25 @@ test("expiry reminders reach both sides once; the sharer's link opens Extend exp
 
   // Never twice: another scheduler round passes and nothing new arrives.
   await owner.page.waitForTimeout(17_000);
-  expect(await mailsTo(owner.email, /you shared with Bob Tenant .* will stop being shared on/)).toHaveLength(1);
-  expect(await mailsTo(bob.email, /Your access to 1 device shared by Rhea Owner .* ends on/)).toHaveLength(1);
+  expect(
+    await mailsTo(owner.email, /you shared with Bob Tenant .* will stop being shared on/),
+  ).toHaveLength(1);
+  expect(
+    await mailsTo(bob.email, /Your access to 1 device shared by Rhea Owner .* ends on/),
+  ).toHaveLength(1);
 });
 
-test("Shared by Me: Expiring soon filter and Export CSV with the same filters", async ({ browser }) => {
+test("Shared by Me: Expiring soon filter and Export CSV with the same filters", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Ivy Owner");
   await addDevices(owner.page, ["Door 1", "Door 2"]);
   await share(owner.page, ["Door 1"], "soon@example.test", { expires: "In 1 day", notify: false });
-  await share(owner.page, ["Door 2"], "later@example.test", { expires: "In 30 days", notify: false, description: "=HYPERLINK(\"x\")" });
+  await share(owner.page, ["Door 2"], "later@example.test", {
+    expires: "In 30 days",
+    notify: false,
+    description: '=HYPERLINK("x")',
+  });
 
   await owner.page.goto("/shared-by-me");
   await owner.page.getByRole("checkbox", { name: "Expiring soon" }).check();

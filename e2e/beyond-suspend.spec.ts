@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { acceptPending, shareIdFor } from "./support/beyond";
 import { addDevices, newUser, share, sharerRow } from "./support/sharing";
 
-test("suspend and resume a share: the recipient loses and regains access, both sides show it", async ({ browser }) => {
+test("suspend and resume a share: the recipient loses and regains access, both sides show it", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Sue Owner");
   const bob = await newUser(browser, "Bob Renter");
   const ids = await addDevices(owner.page, ["Pump 1"]);
@@ -22,7 +24,9 @@ test("suspend and resume a share: the recipient loses and regains access, both s
   // Devices, permissions and expiry stay: it is not cancelled.
   await expect(owner.page.getByRole("button", { name: "Cancel sharing" })).toBeVisible();
   await owner.page.goto("/shared-by-me");
-  await expect(sharerRow(owner.page, bob.email).getByText("Suspended", { exact: true })).toBeVisible();
+  await expect(
+    sharerRow(owner.page, bob.email).getByText("Suspended", { exact: true }),
+  ).toBeVisible();
 
   // The recipient: Suspended in the list and on the share, refused on the device page.
   await bob.page.goto("/shared-with-me");
@@ -45,7 +49,9 @@ test("suspend and resume a share: the recipient loses and regains access, both s
   await expect(bob.page.getByRole("button", { name: "Operate" })).toBeVisible();
 });
 
-test("a pending share offers no Suspend; a stranger gets 404 for the share", async ({ browser }) => {
+test("a pending share offers no Suspend; a stranger gets 404 for the share", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Pat Owner");
   const eve = await newUser(browser, "Eve Stranger");
   await addDevices(owner.page, ["Valve 7"]);

@@ -8,7 +8,10 @@ test("a new person goes from the emailed link to an active share", async ({ brow
   const owner = await newUser(browser, "Nora Owner");
   await addDevices(owner.page, ["Boiler Gateway", "Boiler Sensor"]);
   const newcomer = uniqueEmail("newcomer");
-  await share(owner.page, ["Boiler Gateway", "Boiler Sensor"], newcomer, { permissions: "Operator", message: "Hi! Boiler check on Friday <b>please</b>." });
+  await share(owner.page, ["Boiler Gateway", "Boiler Sensor"], newcomer, {
+    permissions: "Operator",
+    message: "Hi! Boiler check on Friday <b>please</b>.",
+  });
 
   const mail = await waitForMail(newcomer, (t) => t.includes("/s/"));
   expect(mail).toContain("Nora Owner");
@@ -19,7 +22,9 @@ test("a new person goes from the emailed link to an active share", async ({ brow
   const page = await context.newPage();
   const response = await page.goto(link);
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("heading", { name: /Nora Owner shared 2 devices with you/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /Nora Owner shared 2 devices with you/ }),
+  ).toBeVisible();
   await expect(page.getByText("Hi! Boiler check on Friday <b>please</b>.")).toBeVisible();
   await expect(page.getByText("View, Operate")).toBeVisible();
   await page.getByRole("link", { name: "Sign up" }).click();
@@ -44,10 +49,14 @@ test("a new person goes from the emailed link to an active share", async ({ brow
   // Single use: the same link now says so, with 410 Gone.
   const again = await page.goto(link);
   expect(again?.status()).toBe(410);
-  await expect(page.getByRole("heading", { name: "This sharing link has already been used" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "This sharing link has already been used" }),
+  ).toBeVisible();
 });
 
-test("a link opened by someone signed in with another email cannot be accepted", async ({ browser }) => {
+test("a link opened by someone signed in with another email cannot be accepted", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Owen Owner");
   const other = await newUser(browser, "Mallory Other");
   await addDevices(owner.page, ["Door"]);
@@ -60,7 +69,9 @@ test("a link opened by someone signed in with another email cannot be accepted",
   await expect(other.page.getByRole("button", { name: "Accept" })).toHaveCount(0);
 });
 
-test("regenerated, cancelled, declined and expired links explain themselves", async ({ browser }) => {
+test("regenerated, cancelled, declined and expired links explain themselves", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Reg Owner");
   const rec = await newUser(browser, "Rex Recipient");
   await addDevices(owner.page, ["Valve", "Pump", "Fan"]);
@@ -74,7 +85,9 @@ test("regenerated, cancelled, declined and expired links explain themselves", as
   await expect(owner.page.getByText("A new sharing link was made")).toBeVisible();
   const old = await rec.page.goto(first[rec.email]);
   expect(old?.status()).toBe(404);
-  await expect(rec.page.getByRole("heading", { name: "This sharing link is not valid" })).toBeVisible();
+  await expect(
+    rec.page.getByRole("heading", { name: "This sharing link is not valid" }),
+  ).toBeVisible();
 
   // Cancelled looks like unknown.
   await owner.page.getByRole("button", { name: "Cancel sharing" }).click();
@@ -83,12 +96,17 @@ test("regenerated, cancelled, declined and expired links explain themselves", as
 
   const second = await share(owner.page, ["Pump"], rec.email, { notify: false });
   await owner.page.goto("/shared-by-me");
-  await sharerRow(owner.page, rec.email).filter({ hasText: "Pending" }).getByRole("button", { name: /Cancel sharing/ }).click();
+  await sharerRow(owner.page, rec.email)
+    .filter({ hasText: "Pending" })
+    .getByRole("button", { name: /Cancel sharing/ })
+    .click();
   await owner.page.getByRole("dialog").getByRole("button", { name: "Cancel sharing" }).click();
   await expect(owner.page.getByRole("dialog")).toBeHidden(); // it closes once the server has cancelled
   const cancelled = await rec.page.goto(second[rec.email]);
   expect(cancelled?.status()).toBe(404);
-  await expect(rec.page.getByRole("heading", { name: "This sharing link is not valid" })).toBeVisible();
+  await expect(
+    rec.page.getByRole("heading", { name: "This sharing link is not valid" }),
+  ).toBeVisible();
 
   // Declined through the link.
   const third = await share(owner.page, ["Fan"], rec.email, { notify: false });
@@ -97,14 +115,21 @@ test("regenerated, cancelled, declined and expired links explain themselves", as
   await rec.page.getByRole("dialog").getByRole("button", { name: "Decline" }).click();
   await expect(rec.page).toHaveURL(/\/shared-with-me$/);
   expect((await rec.page.goto(third[rec.email]))?.status()).toBe(410);
-  await expect(rec.page.getByRole("heading", { name: "This invitation was declined" })).toBeVisible();
+  await expect(
+    rec.page.getByRole("heading", { name: "This invitation was declined" }),
+  ).toBeVisible();
 
   // Expired: move the expiry into the past in the real database.
   const fourth = await share(owner.page, ["Fan"], uniqueEmail("late"), { notify: false });
   const token = Object.values(fourth)[0].split("/s/")[1];
   const db = e2eDb();
-  db.prepare("update shares set expires_at = ? where recipient_email = ?").run(Date.now() - 1000, Object.keys(fourth)[0]);
+  db.prepare("update shares set expires_at = ? where recipient_email = ?").run(
+    Date.now() - 1000,
+    Object.keys(fourth)[0],
+  );
   db.close();
   expect((await rec.page.goto(`/s/${token}`))?.status()).toBe(410);
-  await expect(rec.page.getByRole("heading", { name: "This sharing link has expired" })).toBeVisible();
+  await expect(
+    rec.page.getByRole("heading", { name: "This sharing link has expired" }),
+  ).toBeVisible();
 });

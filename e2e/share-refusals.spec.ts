@@ -14,14 +14,18 @@ async function forgeNextAction(page: Page, from: string, to: string) {
   });
 }
 
-test("conflicts are shown before writing; the sharer may skip them explicitly", async ({ browser }) => {
+test("conflicts are shown before writing; the sharer may skip them explicitly", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Cora Owner");
   const bob = await newUser(browser, "Bob Again");
   await addDevices(owner.page, ["Hub 1", "Hub 2"]);
   await share(owner.page, ["Hub 1"], bob.email, { notify: false });
   const before = count("share_items");
 
-  const dialog = await fillShareDialog(owner.page, ["Hub 1", "Hub 2"], bob.email, { notify: false });
+  const dialog = await fillShareDialog(owner.page, ["Hub 1", "Hub 2"], bob.email, {
+    notify: false,
+  });
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   const alert = dialog.getByText(/already shared\. Nothing has been written/);
   await expect(alert).toBeVisible();
@@ -37,7 +41,8 @@ test("bad input is refused with a clear message and nothing is written", async (
   const owner = await newUser(browser, "Bea Owner");
   await addDevices(owner.page, ["Sensor X"]);
   const before = { shares: count("shares"), items: count("share_items") };
-  const unchanged = () => expect({ shares: count("shares"), items: count("share_items") }).toEqual(before);
+  const unchanged = () =>
+    expect({ shares: count("shares"), items: count("share_items") }).toEqual(before);
 
   // Invalid email.
   let dialog = await fillShareDialog(owner.page, ["Sensor X"], "ok@example.com, not-an-email");
@@ -52,7 +57,10 @@ test("bad input is refused with a clear message and nothing is written", async (
   unchanged();
 
   // Expiry in the past.
-  dialog = await fillShareDialog(owner.page, ["Sensor X"], "ok@example.com", { expires: "On a date…", expiryDate: "2020-01-01" });
+  dialog = await fillShareDialog(owner.page, ["Sensor X"], "ok@example.com", {
+    expires: "On a date…",
+    expiryDate: "2020-01-01",
+  });
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByText("The expiry must be in the future.")).toBeVisible();
   unchanged();
@@ -68,7 +76,9 @@ test("bad input is refused with a clear message and nothing is written", async (
   unchanged();
 });
 
-test("forged device ids — someone else's, one shared with you, a demo one — are refused", async ({ browser }) => {
+test("forged device ids — someone else's, one shared with you, a demo one — are refused", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Fay Forger");
   const victim = await newUser(browser, "Vic Victim");
   const ids = await addDevices(owner.page, ["My Device", "Demo Unit"]);
@@ -93,6 +103,8 @@ test("forged device ids — someone else's, one shared with you, a demo one — 
   const demo = await fillShareDialog(owner.page, ["Demo Unit"], "friend@example.com");
   await expect(demo.getByText("Demo devices cannot be shared: Demo Unit")).toBeVisible();
   await demo.getByRole("button", { name: "Share", exact: true }).click();
-  await expect(demo.getByText(/Demo Unit.*demo device.*cannot be shared|cannot be shared.*Demo Unit/i).last()).toBeVisible();
+  await expect(
+    demo.getByText(/Demo Unit.*demo device.*cannot be shared|cannot be shared.*Demo Unit/i).last(),
+  ).toBeVisible();
   expect({ shares: count("shares"), items: count("share_items") }).toEqual(before);
 });

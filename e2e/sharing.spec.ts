@@ -2,17 +2,24 @@ import { expect, test } from "@playwright/test";
 import { addDevices, newUser, share, sharerRow } from "./support/sharing";
 import { uniqueEmail } from "./support/users";
 
-test("bulk share to an existing and an unknown email; accept; both sides agree", async ({ browser }) => {
+test("bulk share to an existing and an unknown email; accept; both sides agree", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Olga Owner");
   const bob = await newUser(browser, "Bob Recipient");
   const stranger = uniqueEmail("stranger");
   await addDevices(owner.page, ["Gate A", "Gate B"]);
 
-  const links = await share(owner.page, ["Gate A", "Gate B"], `${bob.email}, ${stranger.toUpperCase()}`, {
-    permissions: "Operator",
-    description: "December maintenance",
-    notify: false,
-  });
+  const links = await share(
+    owner.page,
+    ["Gate A", "Gate B"],
+    `${bob.email}, ${stranger.toUpperCase()}`,
+    {
+      permissions: "Operator",
+      description: "December maintenance",
+      notify: false,
+    },
+  );
   expect(Object.keys(links).sort()).toEqual([bob.email, stranger].sort());
   for (const l of Object.values(links)) expect(l).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
 
@@ -34,8 +41,12 @@ test("bulk share to an existing and an unknown email; accept; both sides agree",
   await expect(bob.page.getByRole("button", { name: "Leave" })).toBeVisible();
 
   // No reload: the sharer's list stays live and picks up the acceptance by itself.
-  await expect(sharerRow(owner.page, bob.email).getByText("Active")).toBeVisible({ timeout: 15_000 });
-  await expect(sharerRow(owner.page, bob.email).getByRole("button", { name: "Copy sharing link" })).toHaveCount(0);
+  await expect(sharerRow(owner.page, bob.email).getByText("Active")).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(
+    sharerRow(owner.page, bob.email).getByRole("button", { name: "Copy sharing link" }),
+  ).toHaveCount(0);
   await expect(sharerRow(owner.page, stranger).getByText("Pending")).toBeVisible();
 
   // The recipient sees the devices and may open them (read-only).
@@ -57,7 +68,9 @@ test("decline a pending share; leave an active one; the sharer sees both", async
   await rita.page.getByRole("dialog").getByRole("button", { name: "Decline" }).click();
   // The row's own badge, once the server has answered (the status filter also says "Declined").
   await expect(rita.page.getByRole("button", { name: /^Decline share/ })).toHaveCount(0);
-  await expect(rita.page.getByRole("listitem").getByText("Declined", { exact: true })).toBeVisible();
+  await expect(
+    rita.page.getByRole("listitem").getByText("Declined", { exact: true }),
+  ).toBeVisible();
   await owner.page.goto("/shared-by-me");
   await expect(sharerRow(owner.page, rita.email).getByText("Declined")).toBeVisible();
 
@@ -76,7 +89,9 @@ test("decline a pending share; leave an active one; the sharer sees both", async
   await expect(sharerRow(owner.page, rita.email).getByText("Left", { exact: true })).toBeVisible();
 });
 
-test("extend, cancel one device, add devices, cancel all — checked on both sides", async ({ browser }) => {
+test("extend, cancel one device, add devices, cancel all — checked on both sides", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Ed Owner");
   const sam = await newUser(browser, "Sam Recipient");
   await addDevices(owner.page, ["Cam 1", "Cam 2", "Cam 3"]);
@@ -87,7 +102,9 @@ test("extend, cancel one device, add devices, cancel all — checked on both sid
 
   await owner.page.goto("/shared-by-me");
   await sharerRow(owner.page, sam.email).getByRole("link").first().click();
-  await expect(owner.page.getByRole("heading", { name: /Shared with Sam Recipient/ })).toBeVisible();
+  await expect(
+    owner.page.getByRole("heading", { name: /Shared with Sam Recipient/ }),
+  ).toBeVisible();
 
   await owner.page.getByRole("button", { name: "Extend expiration" }).click();
   await owner.page.getByRole("dialog").getByLabel("Extend by").selectOption("30d");
@@ -96,7 +113,10 @@ test("extend, cancel one device, add devices, cancel all — checked on both sid
   await expect(owner.page.getByText(/36 days|37 days/).first()).toBeVisible();
 
   await owner.page.getByRole("button", { name: "Cancel device sharing for Cam 1" }).click();
-  await owner.page.getByRole("dialog").getByRole("button", { name: "Cancel device sharing" }).click();
+  await owner.page
+    .getByRole("dialog")
+    .getByRole("button", { name: "Cancel device sharing" })
+    .click();
   await expect(owner.page.getByText(/removed Cam 1/)).toBeVisible();
   await sam.page.goto("/shared-with-me");
   await sam.page.getByRole("link", { name: /1 device/ }).click();

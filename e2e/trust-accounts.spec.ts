@@ -9,7 +9,9 @@ async function anonymousPage(browser: Browser) {
   return (await browser.newContext()).newPage();
 }
 
-test("a newcomer signs up without a link, verifies by email, then sees and accepts a share sent earlier", async ({ browser }) => {
+test("a newcomer signs up without a link, verifies by email, then sees and accepts a share sent earlier", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Vera Owner");
   await addDevices(owner.page, ["Greenhouse Gateway"]);
   const newcomer = uniqueEmail("newcomer");
@@ -26,7 +28,9 @@ test("a newcomer signs up without a link, verifies by email, then sees and accep
   const before = await countMail(newcomer, (t) => t.includes("/verify-email/"));
   await page.getByRole("button", { name: "Resend verification email" }).click();
   await expect(page.getByText(`Sent. Open the link in the email to ${newcomer}.`)).toBeVisible();
-  await expect.poll(() => countMail(newcomer, (t) => t.includes("/verify-email/"))).toBe(before + 1);
+  await expect
+    .poll(() => countMail(newcomer, (t) => t.includes("/verify-email/")))
+    .toBe(before + 1);
   await page.getByRole("button", { name: "Resend verification email" }).click();
   await expect(page.getByText(/You can ask for another in \d+ s/)).toBeVisible();
 
@@ -36,7 +40,9 @@ test("a newcomer signs up without a link, verifies by email, then sees and accep
   await expect(page.getByRole("heading", { name: "Your email is verified" })).toBeVisible();
   // Single use.
   await page.goto(link);
-  await expect(page.getByRole("heading", { name: "This verification link does not work" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "This verification link does not work" }),
+  ).toBeVisible();
 
   await page.goto("/shared-with-me");
   await expect(page.getByRole("heading", { name: "Verify your email" })).toHaveCount(0);
@@ -47,7 +53,9 @@ test("a newcomer signs up without a link, verifies by email, then sees and accep
   await expect(sharerRow(owner.page, newcomer).getByText("Active")).toBeVisible();
 });
 
-test("signing in through a sharing link proves the address; the link page never shows it whole", async ({ browser }) => {
+test("signing in through a sharing link proves the address; the link page never shows it whole", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Lia Owner");
   await addDevices(owner.page, ["Shed Lock"]);
   const invited = uniqueEmail("invitee");
@@ -75,7 +83,9 @@ test("signing in through a sharing link proves the address; the link page never 
   await expect(page.getByRole("button", { name: "Accept share from Lia Owner" })).toBeVisible();
 });
 
-test("a forgotten password is reset by email; every old session, copied cookies included, stops working", async ({ browser }) => {
+test("a forgotten password is reset by email; every old session, copied cookies included, stops working", async ({
+  browser,
+}) => {
   const old = await browser.newContext();
   const oldPage = await old.newPage();
   const { email } = await signUp(oldPage, { name: "Rex Reset" });
@@ -101,7 +111,9 @@ test("a forgotten password is reset by email; every old session, copied cookies 
   await expect(page.getByText("The new password must be at least 8 characters.")).toBeVisible();
   await page.getByLabel("New password").fill("a fresh passphrase");
   await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.getByText("New password set. You were signed out everywhere else.")).toBeVisible();
+  await expect(
+    page.getByText("New password set. You were signed out everywhere else."),
+  ).toBeVisible();
 
   // The old session and a copy of its cookie: both gone.
   await oldPage.goto("/devices");
@@ -150,7 +162,10 @@ test("the account pages fit a 390 px phone screen", async ({ browser }) => {
   };
   await fits(`/reset-password/${"A".repeat(43)}`, "This reset link does not work");
   await fits(`/verify-email/${"A".repeat(43)}`, "This verification link does not work");
-  const { email } = await signUp(page, { name: "Pia Phone", email: uniqueEmail("a-rather-long-local-part-for-a-small-phone") });
+  const { email } = await signUp(page, {
+    name: "Pia Phone",
+    email: uniqueEmail("a-rather-long-local-part-for-a-small-phone"),
+  });
   await fits("/shared-with-me", "Verify your email");
   await fits("/account", "Account");
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
@@ -159,5 +174,8 @@ test("the account pages fit a 390 px phone screen", async ({ browser }) => {
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("If an account uses this address")).toBeVisible();
-  await fits(new URL(resetLinkIn(await waitForMail(email, (t) => t.includes("/reset-password/")))).pathname, "Set a new password");
+  await fits(
+    new URL(resetLinkIn(await waitForMail(email, (t) => t.includes("/reset-password/")))).pathname,
+    "Set a new password",
+  );
 });

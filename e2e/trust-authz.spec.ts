@@ -9,7 +9,11 @@ import { addDevices, newUser, share } from "./support/sharing";
 function shareIdFor(recipientEmail: string): string {
   const db = e2eDb();
   try {
-    return (db.prepare("select id from shares where recipient_email = ?").get(recipientEmail) as { id: string }).id;
+    return (
+      db.prepare("select id from shares where recipient_email = ?").get(recipientEmail) as {
+        id: string;
+      }
+    ).id;
   } finally {
     db.close();
   }
@@ -26,7 +30,9 @@ async function notFoundText(page: Page, path: string): Promise<string> {
   return page.locator("main").innerText();
 }
 
-test("private pages: 404 for the wrong signed-in user, sign-in for anonymous visitors", async ({ browser }) => {
+test("private pages: 404 for the wrong signed-in user, sign-in for anonymous visitors", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Olga Owner");
   const recipient = await newUser(browser, "Rita Recipient");
   const stranger = await newUser(browser, "Sam Stranger");
@@ -49,7 +55,11 @@ test("private pages: 404 for the wrong signed-in user, sign-in for anonymous vis
   await expect(recipient.page.getByText(deviceName)).toBeVisible();
 
   // Another signed-in user: 404 everywhere, the same page as for ids that never existed.
-  for (const [real, forged] of [[device, `/devices/${randomUUID()}`], [byMe, `/shared-by-me/${randomUUID()}`], [withMe, `/shared-with-me/${randomUUID()}`]]) {
+  for (const [real, forged] of [
+    [device, `/devices/${randomUUID()}`],
+    [byMe, `/shared-by-me/${randomUUID()}`],
+    [withMe, `/shared-with-me/${randomUUID()}`],
+  ]) {
     const shown = await notFoundText(stranger.page, real);
     expect(shown).not.toContain(deviceName);
     expect(shown).not.toContain(owner.email);

@@ -7,16 +7,24 @@ import { e2eDb } from "./support/db";
 import { addDevices, newUser, share } from "./support/sharing";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "./support/users";
 
-function shareRow(recipientEmail: string): { id: string; status: string; recipient_id: string | null } {
+function shareRow(recipientEmail: string): {
+  id: string;
+  status: string;
+  recipient_id: string | null;
+} {
   const db = e2eDb();
   try {
-    return db.prepare("select id, status, recipient_id from shares where recipient_email = ?").get(recipientEmail) as never;
+    return db
+      .prepare("select id, status, recipient_id from shares where recipient_email = ?")
+      .get(recipientEmail) as never;
   } finally {
     db.close();
   }
 }
 
-test("1. registering an invited address does not hand over its pending share", async ({ browser }) => {
+test("1. registering an invited address does not hand over its pending share", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Olive Owner");
   await addDevices(owner.page, ["Vault Door Lock"]);
   const carol = uniqueEmail("carol");
@@ -35,21 +43,31 @@ test("1. registering an invited address does not hand over its pending share", a
 
   // Nor by calling the actions with the share id, as a script would.
   for (const name of ["acceptShareAction", "declineShareAction"]) {
-    await callActionAs(stranger, "/shared-with-me", actionId("lib/actions/share-respond.ts", name), [undefined, { shareId }]);
+    await callActionAs(
+      stranger,
+      "/shared-with-me",
+      actionId("lib/actions/share-respond.ts", name),
+      [undefined, { shareId }],
+    );
   }
   expect(shareRow(carol)).toMatchObject({ status: "pending", recipient_id: null });
 
   // Carol's link still works for Carol.
   const anon = await (await browser.newContext()).newPage();
   expect((await anon.goto(links[carol]))!.status()).toBe(200);
-  await expect(anon.getByRole("heading", { name: /Olive Owner shared 1 device with you/ })).toBeVisible();
+  await expect(
+    anon.getByRole("heading", { name: /Olive Owner shared 1 device with you/ }),
+  ).toBeVisible();
 });
 
-test("2. password guessing is limited on Auth.js's own endpoint, whatever X-Forwarded-For says", async ({ browser }) => {
+test("2. password guessing is limited on Auth.js's own endpoint, whatever X-Forwarded-For says", async ({
+  browser,
+}) => {
   const victim = await newUser(browser, "Gus Guessed");
   await victim.context.close();
 
-  for (let i = 0; i < 60; i++) expect((await callbackSignIn(victim.email, `wrong guess ${i}`)).signedIn).toBe(false);
+  for (let i = 0; i < 60; i++)
+    expect((await callbackSignIn(victim.email, `wrong guess ${i}`)).signedIn).toBe(false);
   const right = await callbackSignIn(victim.email, PASSWORD);
   expect(right.signedIn, "the right password still signed in after 60 wrong ones").toBe(false);
   expect(right.location).toMatch(/error=/);
@@ -58,10 +76,15 @@ test("2. password guessing is limited on Auth.js's own endpoint, whatever X-Forw
   const other = await newUser(browser, "Hal Hopper");
   await other.context.close();
   for (let i = 0; i < 12; i++) {
-    const forged = { "x-forwarded-for": `198.51.100.${i + 1}`, "x-keyshare-client-ip": `203.0.113.${i + 1}` };
+    const forged = {
+      "x-forwarded-for": `198.51.100.${i + 1}`,
+      "x-keyshare-client-ip": `203.0.113.${i + 1}`,
+    };
     expect((await callbackSignIn(other.email, `wrong guess ${i}`, forged)).signedIn).toBe(false);
   }
-  expect((await callbackSignIn(other.email, PASSWORD, { "x-forwarded-for": "192.0.2.99" })).signedIn).toBe(false);
+  expect(
+    (await callbackSignIn(other.email, PASSWORD, { "x-forwarded-for": "192.0.2.99" })).signedIn,
+  ).toBe(false);
 
   // The sign-in form is limited alike (both paths go through the same authorize()).
   const third = await newUser(browser, "Ida Inputs");
@@ -84,7 +107,14 @@ test("3. /dev/outbox does not exist in a production start", async ({ browser }) 
 
 test("4. return paths stay on the site", async ({ page }) => {
   await signUp(page, { name: "Rita Redirect" });
-  const hostile = ["%2F%09%2Fexample.org", "%2F%5Cexample.org", "%2F%2Fexample.org", "https%3A%2F%2Fexample.org", "%2F%0A%2Fexample.org", "javascript%3Aalert(1)"];
+  const hostile = [
+    "%2F%09%2Fexample.org",
+    "%2F%5Cexample.org",
+    "%2F%2Fexample.org",
+    "https%3A%2F%2Fexample.org",
+    "%2F%0A%2Fexample.org",
+    "javascript%3Aalert(1)",
+  ];
   for (const form of ["/sign-in", "/sign-up"]) {
     for (const value of hostile) {
       const res = await page.request.get(`${form}?callbackUrl=${value}`, { maxRedirects: 0 });
@@ -92,7 +122,9 @@ test("4. return paths stay on the site", async ({ page }) => {
       expect(location, `${form} ${value}`).toBe("/devices");
     }
     // A path on the site is still honoured.
-    const ok = await page.request.get(`${form}?callbackUrl=%2Fshared-by-me%3Fstatus%3DPending`, { maxRedirects: 0 });
+    const ok = await page.request.get(`${form}?callbackUrl=%2Fshared-by-me%3Fstatus%3DPending`, {
+      maxRedirects: 0,
+    });
     expect(ok.headers()["location"]).toBe("/shared-by-me?status=Pending");
   }
 });

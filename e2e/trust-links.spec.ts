@@ -9,12 +9,14 @@ import { uniqueEmail } from "./support/users";
 function ageLink(recipientEmail: string, days: number): string {
   const db = e2eDb();
   try {
-    db.prepare("update shares set token_created_at = ?, expires_at = ? where recipient_email = ?").run(
-      Date.now() - days * 86_400_000,
-      Date.now() + 90 * 86_400_000,
-      recipientEmail,
-    );
-    return (db.prepare("select id from shares where recipient_email = ?").get(recipientEmail) as { id: string }).id;
+    db.prepare(
+      "update shares set token_created_at = ?, expires_at = ? where recipient_email = ?",
+    ).run(Date.now() - days * 86_400_000, Date.now() + 90 * 86_400_000, recipientEmail);
+    return (
+      db.prepare("select id from shares where recipient_email = ?").get(recipientEmail) as {
+        id: string;
+      }
+    ).id;
   } finally {
     db.close();
   }
@@ -23,13 +25,17 @@ function ageLink(recipientEmail: string, days: number): string {
 function storedBodies(to: string): { status: string; text: string; html: string }[] {
   const db = e2eDb();
   try {
-    return db.prepare("select status, text, html from emails where lower(\"to\") = ?").all(to) as never;
+    return db
+      .prepare('select status, text, html from emails where lower("to") = ?')
+      .all(to) as never;
   } finally {
     db.close();
   }
 }
 
-test("a link unused for 30 days lapses with a clear 410; Resend renews it, once a minute", async ({ browser }) => {
+test("a link unused for 30 days lapses with a clear 410; Resend renews it, once a minute", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Rosa Resend");
   await addDevices(owner.page, ["Garage Door"]);
   const invited = uniqueEmail("late");
@@ -39,7 +45,9 @@ test("a link unused for 30 days lapses with a clear 410; Resend renews it, once 
   const anon = await (await browser.newContext()).newPage();
   expect((await anon.goto(links[invited]))!.status()).toBe(410);
   await expect(anon.getByRole("heading", { name: "This sharing link has expired" })).toBeVisible();
-  await expect(anon.getByText(/work for 30 days\. Ask the sharer to send you the invitation again/)).toBeVisible();
+  await expect(
+    anon.getByText(/work for 30 days\. Ask the sharer to send you the invitation again/),
+  ).toBeVisible();
 
   await owner.page.goto(`/shared-by-me/${shareId}`);
   await owner.page.getByRole("button", { name: "Resend invitation" }).click();
@@ -49,7 +57,9 @@ test("a link unused for 30 days lapses with a clear 410; Resend renews it, once 
   expect((await anon.goto(links[invited]))!.status()).toBe(200);
 
   await owner.page.getByRole("button", { name: "Resend invitation" }).click();
-  await expect(owner.page.getByText(/sent a moment ago\. You can send it again in \d+ s/)).toBeVisible();
+  await expect(
+    owner.page.getByText(/sent a moment ago\. You can send it again in \d+ s/),
+  ).toBeVisible();
 
   // Delivered over SMTP: only the envelope stays in the database, not the link.
   await expect.poll(() => storedBodies(invited).map((m) => m.status)).toEqual(["sent"]);

@@ -21,7 +21,9 @@ test("changing the password signs out every other session", async ({ browser }) 
   await pageA.getByLabel("Current password").fill(PASSWORD);
   await pageA.getByLabel("New password").fill("a brand new passphrase");
   await pageA.getByRole("button", { name: "Change password" }).click();
-  await expect(pageA.getByText("Password changed. You were signed out everywhere else.")).toBeVisible();
+  await expect(
+    pageA.getByText("Password changed. You were signed out everywhere else."),
+  ).toBeVisible();
   await pageA.goto("/devices");
   await expect(pageA.getByRole("heading", { name: "My devices" })).toBeVisible();
 
@@ -33,7 +35,10 @@ test("changing the password signs out every other session", async ({ browser }) 
   await expect(pageB.getByRole("heading", { name: "My devices" })).toBeVisible();
 });
 
-test("security headers, cookie flags, and no secret in the client bundle", async ({ page, request }) => {
+test("security headers, cookie flags, and no secret in the client bundle", async ({
+  page,
+  request,
+}) => {
   const res = await request.get("/sign-in");
   const csp = res.headers()["content-security-policy"];
   expect(csp).toContain("default-src 'self'");
@@ -53,7 +58,10 @@ test("security headers, cookie flags, and no secret in the client bundle", async
   // The secret the server runs with must appear in no file the browser can download.
   const secret = fs.readFileSync(path.resolve("data/auth-secret"), "utf8").trim();
   const dir = path.join(process.env.NEXT_DIST_DIR || ".next", "static");
-  const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+  const files = fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile());
   expect(files.length).toBeGreaterThan(0);
-  for (const f of files) expect(fs.readFileSync(path.join(f.parentPath, f.name), "utf8")).not.toContain(secret);
+  for (const f of files)
+    expect(fs.readFileSync(path.join(f.parentPath, f.name), "utf8")).not.toContain(secret);
 });

@@ -35,8 +35,13 @@ function resolve(source, fromFile, root) {
 export const serverClientImports = {
   meta: {
     type: "problem",
-    docs: { description: "Only components may be imported from a \"use client\" module into a module without the directive" },
-    schema: [{ type: "object", properties: { root: { type: "string" } }, additionalProperties: false }],
+    docs: {
+      description:
+        'Only components may be imported from a "use client" module into a module without the directive',
+    },
+    schema: [
+      { type: "object", properties: { root: { type: "string" } }, additionalProperties: false },
+    ],
     messages: {
       value:
         "'{{name}}' comes from the \"use client\" module '{{source}}': outside a client module it is a client reference, not the value. Import it from a plain module (e.g. components/ui/button-styles.ts).",
@@ -54,12 +59,23 @@ export const serverClientImports = {
         for (const spec of node.specifiers) {
           if (spec.type === "ImportSpecifier" && spec.importKind === "type") continue;
           if (spec.type === "ImportNamespaceSpecifier") {
-            context.report({ node: spec, messageId: "value", data: { name: `* as ${spec.local.name}`, source: node.source.value } });
+            context.report({
+              node: spec,
+              messageId: "value",
+              data: { name: `* as ${spec.local.name}`, source: node.source.value },
+            });
             continue;
           }
-          const name = spec.type === "ImportSpecifier" ? (spec.imported.name ?? spec.imported.value) : spec.local.name;
+          const name =
+            spec.type === "ImportSpecifier"
+              ? (spec.imported.name ?? spec.imported.value)
+              : spec.local.name;
           if (COMPONENT.test(name)) continue;
-          context.report({ node: spec, messageId: "value", data: { name, source: node.source.value } });
+          context.report({
+            node: spec,
+            messageId: "value",
+            data: { name, source: node.source.value },
+          });
         }
       },
     };

@@ -31,11 +31,18 @@ export function fieldErrorsOf<T = never>(error: z.ZodError): ActionState<T> {
 
 export function domainErrorState<T = never>(e: unknown): ActionState<T> {
   if (e instanceof DomainError) {
-    return { ok: false, message: e.message, errors: e.field ? { [e.field]: e.details ?? [e.message] } : undefined };
+    return {
+      ok: false,
+      message: e.message,
+      errors: e.field ? { [e.field]: e.details ?? [e.message] } : undefined,
+    };
   }
   // Anything else is a bug or an outage: log it, tell the user plainly, never leak details.
   console.error("[action]", e);
-  return { ok: false, message: "Something went wrong on our side. Nothing was changed; please try again." };
+  return {
+    ok: false,
+    message: "Something went wrong on our side. Nothing was changed; please try again.",
+  };
 }
 
 /**
@@ -64,5 +71,10 @@ export function authedAction<S extends z.ZodType, R>(
 /** redirect() and notFound() work by throwing; they must pass through. */
 export function isNextControlFlow(e: unknown): boolean {
   const digest = (e as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") ||
+      digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") ||
+      digest === "NEXT_NOT_FOUND")
+  );
 }

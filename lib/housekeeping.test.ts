@@ -16,8 +16,18 @@ describe("purgeExpired", () => {
     createEmailToken(db, { userId: u.id, purpose: "reset", now: T0 });
     const now = T0 + 2 * 3_600_000; // the reset link (1 h) is over; the session (30 days) is not
     expect(purgeExpired(db, now)).toEqual({ rateLimits: 1, sessions: 0, emailTokens: 1 });
-    expect(purgeExpired(db, T0 + SESSION_MAX_AGE_S * 1000)).toEqual({ rateLimits: 0, sessions: 1, emailTokens: 0 });
-    expect(db.select().from(rateLimits).all().map((r) => r.key)).toEqual(["live"]);
+    expect(purgeExpired(db, T0 + SESSION_MAX_AGE_S * 1000)).toEqual({
+      rateLimits: 0,
+      sessions: 1,
+      emailTokens: 0,
+    });
+    expect(
+      db
+        .select()
+        .from(rateLimits)
+        .all()
+        .map((r) => r.key),
+    ).toEqual(["live"]);
     expect(db.select().from(userSessions).all()).toEqual([]);
     expect(db.select().from(emailTokens).all()).toEqual([]);
   });

@@ -11,5 +11,9 @@ export type Purged = { rateLimits: number; sessions: number; emailTokens: number
  * tables stay as small as the traffic of the last day.
  */
 export function purgeExpired(db: Db, now: number): Purged {
-  return { rateLimits: purgeRateLimits(db, now), sessions: purgeExpiredSessions(db, now), emailTokens: purgeEmailTokens(db, now) };
+  return {
+    rateLimits: purgeRateLimits(db, now),
+    sessions: purgeExpiredSessions(db, now),
+    emailTokens: purgeEmailTokens(db, now),
+  };
 }

@@ -30,12 +30,22 @@ function deviceNames(db: Db, shareIds: string[]): Map<string, string[]> {
 }
 
 /** Invitations for freshly created shares (only when the sharer ticked "Notify recipients"). */
-export function notifyShared(db: Db, sharer: User, created: { shareId: string; recipientEmail: string; link: string }[], now: number): void {
+export function notifyShared(
+  db: Db,
+  sharer: User,
+  created: { shareId: string; recipientEmail: string; link: string }[],
+  now: number,
+): void {
   if (created.length === 0) return;
   const ids = created.map((c) => c.shareId);
   const names = deviceNames(db, ids.slice(0, 900));
   const rows = new Map(
-    db.select().from(shares).where(inArray(shares.id, ids.slice(0, 900))).all().map((s) => [s.id, s]),
+    db
+      .select()
+      .from(shares)
+      .where(inArray(shares.id, ids.slice(0, 900)))
+      .all()
+      .map((s) => [s.id, s]),
   );
   db.transaction(() => {
     for (const c of created) {
@@ -51,7 +61,9 @@ export function notifyShared(db: Db, sharer: User, created: { shareId: string; r
         expiresAt: share.expiresAt,
         message: share.message,
       };
-      const content = share.recipientId ? sharedWithExistingUserEmail({ ...input, appUrl: appUrl() }) : invitationEmail(input);
+      const content = share.recipientId
+        ? sharedWithExistingUserEmail({ ...input, appUrl: appUrl() })
+        : invitationEmail(input);
       queueEmail(db, { to: c.recipientEmail, ...content }, now);
     }
   });
@@ -59,7 +71,13 @@ export function notifyShared(db: Db, sharer: User, created: { shareId: string; r
 }
 
 /** Tell the sharer that the recipient accepted, declined or left. */
-export function notifySharerOfResponse(db: Db, share: Share, recipient: User, action: "accepted" | "declined" | "left", now: number): void {
+export function notifySharerOfResponse(
+  db: Db,
+  share: Share,
+  recipient: User,
+  action: "accepted" | "declined" | "left",
+  now: number,
+): void {
   const sharer = db.select().from(users).where(eq(users.id, share.sharerId)).get();
   if (!sharer) return;
   const content = recipientRespondedEmail({
@@ -77,7 +95,10 @@ export function notifyRecipientOfChange(
   db: Db,
   share: Share,
   sharer: User,
-  change: { action: "cancelled" } | { action: "devices_removed"; devices: string[] } | { action: "extended"; from: number | null; to: number },
+  change:
+    | { action: "cancelled" }
+    | { action: "devices_removed"; devices: string[] }
+    | { action: "extended"; from: number | null; to: number },
   now: number,
 ): void {
   if (share.status === "pending" && !share.notify) return;

@@ -21,9 +21,15 @@ describe("rate limit", () => {
   it("is relaxed for the end-to-end suite only when asked, and only per address", () => {
     vi.stubEnv("KEYSHARE_RATE_LIMIT", "relaxed");
     const db = openDb(":memory:", { migrate: true });
-    for (let i = 0; i < 300; i++) expect(hit(db, "k", { ...limit, perAddress: true }, i).ok).toBe(true);
+    for (let i = 0; i < 300; i++)
+      expect(hit(db, "k", { ...limit, perAddress: true }, i).ok).toBe(true);
     // Limits per account or per share hold even then: the suite still proves them.
-    expect([1, 2, 3, 4].map((i) => hit(db, "account", limit, i).ok)).toEqual([true, true, true, false]);
+    expect([1, 2, 3, 4].map((i) => hit(db, "account", limit, i).ok)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it("counts several at once (a bulk share's invitations) and refuses what goes over", () => {
@@ -49,7 +55,13 @@ describe("rate limit", () => {
     expect(boundedKey(long)).toMatch(/^signin:#[A-Za-z0-9_-]{43}$/);
     expect(boundedKey(long)).not.toBe(boundedKey(long.replace("aaa", "aab")));
     hit(db, long, limit, 0);
-    expect(db.select().from(rateLimits).all().map((r) => r.key)).toEqual([boundedKey(long)]);
+    expect(
+      db
+        .select()
+        .from(rateLimits)
+        .all()
+        .map((r) => r.key),
+    ).toEqual([boundedKey(long)]);
     expect(attempts(db, long, 1)).toBe(1);
   });
 
@@ -58,6 +70,12 @@ describe("rate limit", () => {
     hit(db, "old", { limit: 5, windowMs: 1000 }, 0);
     hit(db, "new", { limit: 5, windowMs: 1000 }, 900);
     expect(purgeRateLimits(db, 1000)).toBe(1);
-    expect(db.select().from(rateLimits).all().map((r) => r.key)).toEqual(["new"]);
+    expect(
+      db
+        .select()
+        .from(rateLimits)
+        .all()
+        .map((r) => r.key),
+    ).toEqual(["new"]);
   });
 });

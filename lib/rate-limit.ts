@@ -34,7 +34,9 @@ export const LIMITS = {
  * share stay as they are, so the suite still proves them.
  */
 function scaled(l: Limit): Limit {
-  return l.perAddress && process.env.KEYSHARE_RATE_LIMIT === "relaxed" ? { ...l, limit: l.limit * 100 } : l;
+  return l.perAddress && process.env.KEYSHARE_RATE_LIMIT === "relaxed"
+    ? { ...l, limit: l.limit * 100 }
+    : l;
 }
 
 /** Keys hold emails and addresses a client chose: long ones are stored as a hash, so a key stays short. */
@@ -50,7 +52,13 @@ export function boundedKey(key: string): string {
  * limits hold across restarts and processes). Returns how long to wait when the limit is
  * exceeded. Inside a caller's transaction, the count rolls back with it.
  */
-export function hit(db: Db, key: string, limit: Limit, now: number, n = 1): { ok: true } | { ok: false; retryAfterS: number } {
+export function hit(
+  db: Db,
+  key: string,
+  limit: Limit,
+  now: number,
+  n = 1,
+): { ok: true } | { ok: false; retryAfterS: number } {
   const { limit: max, windowMs } = scaled(limit);
   // One upsert: a new or expired window starts at n, otherwise the count goes up by n.
   const row = db
@@ -71,12 +79,18 @@ export function hit(db: Db, key: string, limit: Limit, now: number, n = 1): { ok
 
 /** How many attempts `key` has had in its current window (0 when none or expired). */
 export function attempts(db: Db, key: string, now: number): number {
-  const row = db.select().from(rateLimits).where(eq(rateLimits.key, boundedKey(key))).get();
+  const row = db
+    .select()
+    .from(rateLimits)
+    .where(eq(rateLimits.key, boundedKey(key)))
+    .get();
   return row && row.resetAt > now ? row.count : 0;
 }
 
 export function resetLimit(db: Db, key: string): void {
-  db.delete(rateLimits).where(eq(rateLimits.key, boundedKey(key))).run();
+  db.delete(rateLimits)
+    .where(eq(rateLimits.key, boundedKey(key)))
+    .run();
 }
 
 /** Gives one attempt back (a sign-in that succeeded does not count against its address). */

@@ -12,7 +12,11 @@ export function pageParam(sp: SearchParams): number {
 }
 
 /** The current path with some query keys replaced (undefined removes a key). */
-export function withParams(path: string, sp: SearchParams, changes: Record<string, string | number | undefined>): string {
+export function withParams(
+  path: string,
+  sp: SearchParams,
+  changes: Record<string, string | number | undefined>,
+): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(sp)) {
     const s = Array.isArray(v) ? v[0] : v;

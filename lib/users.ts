@@ -15,7 +15,11 @@ export const emailSchema = z
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
 export const signUpSchema = z.object({
-  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Name is at most 100 characters."),
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(100, "Name is at most 100 characters."),
   email: emailSchema,
   password: z
     .string({ error: "Enter a password." })
@@ -27,7 +31,11 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 export function findUserByEmail(db: Db, email: string): User | undefined {
-  return db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
 }
 
 export function findUserById(db: Db, id: string): User | undefined {
@@ -35,10 +43,19 @@ export function findUserById(db: Db, id: string): User | undefined {
 }
 
 /** `verifiedAt`: when the address is already proven (sign-up through a sharing link sent to it). */
-export async function createUser(db: Db, input: SignUpInput, now: number, verifiedAt: number | null = null): Promise<User> {
+export async function createUser(
+  db: Db,
+  input: SignUpInput,
+  now: number,
+  verifiedAt: number | null = null,
+): Promise<User> {
   const email = normalizeEmail(input.email);
   if (findUserByEmail(db, email)) {
-    throw new DomainError("An account with this email already exists. Sign in instead.", "email", "conflict");
+    throw new DomainError(
+      "An account with this email already exists. Sign in instead.",
+      "email",
+      "conflict",
+    );
   }
   const passwordHash = await hashPassword(input.password);
   const user: User = {
@@ -56,7 +73,11 @@ export async function createUser(db: Db, input: SignUpInput, now: number, verifi
     db.insert(users).values(user).run();
   } catch (e) {
     if (String(e).includes("UNIQUE")) {
-      throw new DomainError("An account with this email already exists. Sign in instead.", "email", "conflict");
+      throw new DomainError(
+        "An account with this email already exists. Sign in instead.",
+        "email",
+        "conflict",
+      );
     }
     throw e;
   }
@@ -69,12 +90,20 @@ export const newPasswordSchema = z
   .max(200, "Password is at most 200 characters.");
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, "Enter your current password.")
+    .max(200),
   newPassword: newPasswordSchema,
 });
 
 /** New hash, and every session of this user ends at once (the caller signs this browser in again). */
-export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<void> {
+export async function changePassword(
+  db: Db,
+  userId: string,
+  current: string,
+  next: string,
+): Promise<void> {
   const user = findUserById(db, userId);
   if (!user?.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
     throw new DomainError("Your current password is not correct.", "currentPassword");

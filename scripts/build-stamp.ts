@@ -4,7 +4,13 @@ import path from "node:path";
 
 // The build is current when .next holds a build of exactly these sources.
 const ROOTS = ["app", "components", "lib", "db", "public"];
-const FILES = ["next.config.js", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const FILES = [
+  "next.config.js",
+  "package.json",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const distDir = () => process.env.NEXT_DIST_DIR || ".next";
 const stampFile = () => path.join(distDir(), "keyshare-source-hash");
 

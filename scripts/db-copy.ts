@@ -3,10 +3,13 @@
 import { parseArgs } from "node:util";
 import { copySqliteToPg, redact } from "@/db/copy/sqlite-to-pg";
 
-const USAGE = "usage: npm run db:copy -- --from ./data/keyshare.db --to postgres://user:pass@host:5432/database";
+const USAGE =
+  "usage: npm run db:copy -- --from ./data/keyshare.db --to postgres://user:pass@host:5432/database";
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { from: { type: "string" }, to: { type: "string" }, "batch-size": { type: "string" } } });
+  const { values } = parseArgs({
+    options: { from: { type: "string" }, to: { type: "string" }, "batch-size": { type: "string" } },
+  });
   if (!values.from || !values.to) {
     console.error(USAGE);
     return 2;
@@ -19,7 +22,9 @@ async function main(): Promise<number> {
     log: (line) => console.log(line),
   });
   const rows = result.tables.reduce((n, t) => n + t.rows, 0);
-  console.log(`Copied ${rows} rows in ${result.tables.length} tables to ${redact(values.to)} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Copied ${rows} rows in ${result.tables.length} tables to ${redact(values.to)} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   return 0;
 }
 

@@ -23,7 +23,8 @@ function positive(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not "${raw}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name} must be a positive integer, not "${raw}"`);
   return n;
 }
 
@@ -42,7 +43,9 @@ function runPrimary() {
   cluster.on("exit", (worker, code, signal) => {
     if (!stopping && !listening.has(worker.id)) {
       // It never got to serve (a taken port, a missing build): another try would fail alike.
-      console.error(`[serve] worker ${worker.process.pid} could not start (${signal ?? code}); stopping`);
+      console.error(
+        `[serve] worker ${worker.process.pid} could not start (${signal ?? code}); stopping`,
+      );
       process.exitCode = 1;
       stopAll("SIGTERM");
     }
@@ -50,7 +53,9 @@ function runPrimary() {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
-    console.error(`[serve] worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    console.error(
+      `[serve] worker ${worker.process.pid} ended (${signal ?? code}); starting another`,
+    );
     setTimeout(() => cluster.fork(), 1000);
   });
   for (const sig of ["SIGINT", "SIGTERM"] as const) {
@@ -80,7 +85,10 @@ async function runWorker() {
   });
   // Every interface, like `next start`.
   server.listen(port, () => {
-    if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`[serve] ready on port ${port}: ${workers} worker process(es), at most ${maxInFlight} requests in flight each`);
+    if (cluster.isPrimary || cluster.worker?.id === 1)
+      console.log(
+        `[serve] ready on port ${port}: ${workers} worker process(es), at most ${maxInFlight} requests in flight each`,
+      );
   });
 
   let closing = false;

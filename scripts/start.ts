@@ -20,7 +20,8 @@ fs.mkdirSync(dataDir, { recursive: true });
 
 if (!process.env.AUTH_SECRET) {
   const file = path.join(dataDir, "auth-secret");
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  if (!fs.existsSync(file))
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 process.env.AUTH_TRUST_HOST ??= "true";
@@ -32,14 +33,22 @@ const db = openDb(dbFile, { migrate: true });
 const demo = demoSeedAllowed();
 if (demo) await seedIfEmpty(db, Date.now());
 else if (!isLocalAppUrl(process.env.APP_URL)) {
-  const locked = await lockDemoAccounts(db, DEMO_ACCOUNTS.map((a) => a.email), DEMO_PASSWORD);
-  if (locked.length) console.log(`APP_URL is not local: the demo password no longer opens ${locked.join(", ")}.`);
+  const locked = await lockDemoAccounts(
+    db,
+    DEMO_ACCOUNTS.map((a) => a.email),
+    DEMO_PASSWORD,
+  );
+  if (locked.length)
+    console.log(`APP_URL is not local: the demo password no longer opens ${locked.join(", ")}.`);
 }
 db.$client.close();
 
 if (!buildIsCurrent()) {
   console.log("Building Keyshare (first start or sources changed)…");
-  const r = spawnSync(process.execPath, [require_("next/dist/bin/next"), "build"], { stdio: "inherit", env: process.env });
+  const r = spawnSync(process.execPath, [require_("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeBuildStamp();
 }
@@ -48,15 +57,21 @@ function require_(id: string): string {
   return path.join(process.cwd(), "node_modules", id);
 }
 
-console.log(`\nKeyshare on ${process.env.APP_URL}  (database: ${path.relative(process.cwd(), dbFile) || dbFile})`);
+console.log(
+  `\nKeyshare on ${process.env.APP_URL}  (database: ${path.relative(process.cwd(), dbFile) || dbFile})`,
+);
 if (demo) {
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(24)} ${a.name} — ${a.role}`);
 }
 // scripts/serve.ts: Next.js in one process per CPU, shedding load it cannot take with a 503.
-const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts/serve.ts")], {
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", PORT: port },
-});
+const child = spawn(
+  process.execPath,
+  ["--import", "tsx", path.join(process.cwd(), "scripts/serve.ts")],
+  {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", PORT: port },
+  },
+);
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

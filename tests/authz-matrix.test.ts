@@ -2,8 +2,25 @@
 // a new action without a row fails the suite. Deny = ok:false with a message and not one
 // byte of the database changed. Then the reads the pages use, as each actor.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { state, callAction, dumpDb, loadActions, toFormData, type ActionResult } from "./support/harness";
-import { ACTORS, RECIPIENT_ACTORS, WORLD_PASSWORD, disposeWorldTemplate, freshWorld, userOf, type Actor, type RecipientActor, type World } from "./support/world";
+import {
+  state,
+  callAction,
+  dumpDb,
+  loadActions,
+  toFormData,
+  type ActionResult,
+} from "./support/harness";
+import {
+  ACTORS,
+  RECIPIENT_ACTORS,
+  WORLD_PASSWORD,
+  disposeWorldTemplate,
+  freshWorld,
+  userOf,
+  type Actor,
+  type RecipientActor,
+  type World,
+} from "./support/world";
 import { getOwnedDevice } from "@/lib/devices/queries";
 import { getShareForRecipient, getShareForSharer } from "@/lib/sharing/share-details";
 import { listSharedByMe, listSharedWithMe } from "@/lib/sharing/queries";
@@ -14,20 +31,35 @@ import { linkState } from "@/lib/links/link-state";
 import { checkAccess, listAccessibleDevices } from "@/lib/access/check";
 import { getRecipientDeviceView } from "@/lib/access/recipient-device";
 
-vi.mock("@/db/client", async (orig) => ({ ...(await orig<object>()), getDb: (await import("./support/harness")).currentDb }));
+vi.mock("@/db/client", async (orig) => ({
+  ...(await orig<object>()),
+  getDb: (await import("./support/harness")).currentDb,
+}));
 vi.mock("@/lib/auth/session", async (orig) => ({
   ...(await orig<object>()),
   getCurrentUser: async () => (await import("./support/harness")).state.user,
 }));
 vi.mock("@/lib/auth/auth", async () => {
   const h = await import("./support/harness");
-  return { auth: async () => null, handlers: {}, signIn: async (_p: string, o: { redirectTo: string }) => h.nextRedirect(o.redirectTo), signOut: async () => h.nextRedirect("/sign-in") };
+  return {
+    auth: async () => null,
+    handlers: {},
+    signIn: async (_p: string, o: { redirectTo: string }) => h.nextRedirect(o.redirectTo),
+    signOut: async () => h.nextRedirect("/sign-in"),
+  };
 });
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
+  cookies: async () => ({ get: () => undefined }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next/navigation", async () => (await import("./support/harness")).navigationMock);
-vi.mock("@/lib/email/worker", () => ({ kickEmailWorker: () => false, startEmailWorker: () => undefined, stopEmailWorker: () => undefined }));
+vi.mock("@/lib/email/worker", () => ({
+  kickEmailWorker: () => false,
+  startEmailWorker: () => undefined,
+  stopEmailWorker: () => undefined,
+}));
 
 type Row = {
   /** Actors whose call must succeed; every other actor must be refused. */
@@ -41,88 +73,187 @@ type Row = {
 
 const SIGNED_IN = ACTORS.filter((a) => a !== "anon");
 const EVERYONE = ACTORS;
-const isRecipientActor = (a: Actor): a is (typeof RECIPIENT_ACTORS)[number] => (RECIPIENT_ACTORS as readonly string[]).includes(a);
+const isRecipientActor = (a: Actor): a is (typeof RECIPIENT_ACTORS)[number] =>
+  (RECIPIENT_ACTORS as readonly string[]).includes(a);
 /** Actors a share of the owner's is addressed to: the recipients, and the unverified account. */
-const hasShare = (a: Actor): a is RecipientActor | "unverified" => isRecipientActor(a) || a === "unverified";
-const uniq = <T,>(xs: T[]) => [...new Set(xs)];
+const hasShare = (a: Actor): a is RecipientActor | "unverified" =>
+  isRecipientActor(a) || a === "unverified";
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
 /** A sharer-side target: the sharer's share of `kind`; recipients also try their own share. */
 const sharerSide = (w: World, a: Actor, kind: RecipientActor) =>
   uniq([w.shares[kind].id, ...(hasShare(a) ? [w.shares[a].id] : [])]);
 /** A recipient-side target: the share of `kind`; other recipients also try their own share. */
-const recipientSide = (w: World, a: Actor, kind: "active" | "pending", key: "id" | "token" = "id") =>
-  uniq([w.shares[kind][key], ...(hasShare(a) ? [w.shares[a][key]] : [])]);
+const recipientSide = (
+  w: World,
+  a: Actor,
+  kind: "active" | "pending",
+  key: "id" | "token" = "id",
+) => uniq([w.shares[kind][key], ...(hasShare(a) ? [w.shares[a][key]] : [])]);
 /** The link rows: the unverified account answers its own link (the one path it has); everyone else tries the pending one and their own. */
-const linkTokens = (w: World, a: Actor) => (a === "unverified" ? [w.shares.unverified.token] : recipientSide(w, a, "pending", "token"));
+const linkTokens = (w: World, a: Actor) =>
+  a === "unverified" ? [w.shares.unverified.token] : recipientSide(w, a, "pending", "token");
 
 const MATRIX: Record<string, Row> = {
   // Public by design. Sign-in writes only its attempt counters (left out of the dump).
-  "auth:signInAction": { allow: EVERYONE, read: true, inputs: (w) => [toFormData({ email: w.users.owner.email, password: "whatever-it-is" })] },
+  "auth:signInAction": {
+    allow: EVERYONE,
+    read: true,
+    inputs: (w) => [toFormData({ email: w.users.owner.email, password: "whatever-it-is" })],
+  },
   "auth:signUpAction": {
     allow: EVERYONE,
-    inputs: (_w, a) => [toFormData({ name: "New", email: `new-${a}@example.test`, password: "long enough password" })],
+    inputs: (_w, a) => [
+      toFormData({ name: "New", email: `new-${a}@example.test`, password: "long enough password" }),
+    ],
   },
   "auth:signOutAction": { allow: EVERYONE, read: true, inputs: () => [undefined] },
   // Only ever the caller's own password: the action takes no user id.
-  "auth:changePasswordAction": { allow: SIGNED_IN, inputs: () => [{ currentPassword: WORLD_PASSWORD, newPassword: "another long password" }] },
+  "auth:changePasswordAction": {
+    allow: SIGNED_IN,
+    inputs: () => [{ currentPassword: WORLD_PASSWORD, newPassword: "another long password" }],
+  },
   // Public by design: the same answer whether or not the address has an account (this one has).
-  "account:forgotPasswordAction": { allow: EVERYONE, inputs: (w) => [toFormData({ email: w.users.owner.email })] },
+  "account:forgotPasswordAction": {
+    allow: EVERYONE,
+    inputs: (w) => [toFormData({ email: w.users.owner.email })],
+  },
   // The emailed token is the credential, whoever holds it (it was sent to the owner's address).
-  "account:resetPasswordAction": { allow: EVERYONE, inputs: (w) => [toFormData({ token: w.tokens.reset, newPassword: "a brand new password" })] },
+  "account:resetPasswordAction": {
+    allow: EVERYONE,
+    inputs: (w) => [toFormData({ token: w.tokens.reset, newPassword: "a brand new password" })],
+  },
   // Only an account still to be verified; a verified one is told so and nothing is sent.
   "account:resendVerificationAction": { allow: ["unverified"], inputs: () => [new FormData()] },
   "account:signOutEverywhereAction": { allow: SIGNED_IN, inputs: () => [new FormData()] },
-  "policies:savePoliciesAction": { allow: SIGNED_IN, inputs: () => [{ defaultExpiry: "7d", maxExpiryDays: "", allowedDomains: "" }] },
-  "devices:createDeviceAction": { allow: SIGNED_IN, inputs: () => [{ name: "New one", hardwareId: "BB:01" }] },
-  "devices:importDevicesAction": { allow: SIGNED_IN, inputs: () => [{ csv: "name,hardware_id\nImported,CC:01" }] },
-  "devices:updateDeviceAction": { allow: ["owner"], inputs: (w) => [{ deviceId: w.dev.d1.id, name: "Renamed", hardwareId: "DD:01" }] },
+  "policies:savePoliciesAction": {
+    allow: SIGNED_IN,
+    inputs: () => [{ defaultExpiry: "7d", maxExpiryDays: "", allowedDomains: "" }],
+  },
+  "devices:createDeviceAction": {
+    allow: SIGNED_IN,
+    inputs: () => [{ name: "New one", hardwareId: "BB:01" }],
+  },
+  "devices:importDevicesAction": {
+    allow: SIGNED_IN,
+    inputs: () => [{ csv: "name,hardware_id\nImported,CC:01" }],
+  },
+  "devices:updateDeviceAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ deviceId: w.dev.d1.id, name: "Renamed", hardwareId: "DD:01" }],
+  },
   "devices:deleteDeviceAction": { allow: ["owner"], inputs: (w) => [{ deviceId: w.dev.d1.id }] },
-  "devices:addServiceAction": { allow: ["owner"], inputs: (w) => [{ deviceId: w.dev.d1.id, name: "Web", kind: "HTTP", port: 80 }] },
-  "devices:removeServiceAction": { allow: ["owner"], inputs: (w) => [{ deviceId: w.dev.d1.id, serviceId: w.svc.id }] },
+  "devices:addServiceAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ deviceId: w.dev.d1.id, name: "Web", kind: "HTTP", port: 80 }],
+  },
+  "devices:removeServiceAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ deviceId: w.dev.d1.id, serviceId: w.svc.id }],
+  },
   "shares:shareDevicesAction": {
     allow: ["owner"],
-    inputs: (w) => [{ recipients: ["fresh@example.test"], deviceIds: [w.dev.d1.id], permissions: "Viewer", expiresAt: Date.now() + 86_400_000 }],
+    inputs: (w) => [
+      {
+        recipients: ["fresh@example.test"],
+        deviceIds: [w.dev.d1.id],
+        permissions: "Viewer",
+        expiresAt: Date.now() + 86_400_000,
+      },
+    ],
   },
   // "Cancel and share again": the share to replace must be the caller's own; the stranger tries with their own device.
   "shares:shareDevicesAction(replace)": {
     allow: ["owner"],
-    inputs: (w, a) => sharerSide(w, a, "active").map((replaceShareId) => ({
-      recipients: ["fresh@example.test"], deviceIds: [a === "stranger" ? w.dev.foreign.id : w.dev.d1.id], permissions: "Viewer",
-      expiresAt: Date.now() + 86_400_000, replaceShareId,
-    })),
+    inputs: (w, a) =>
+      sharerSide(w, a, "active").map((replaceShareId) => ({
+        recipients: ["fresh@example.test"],
+        deviceIds: [a === "stranger" ? w.dev.foreign.id : w.dev.d1.id],
+        permissions: "Viewer",
+        expiresAt: Date.now() + 86_400_000,
+        replaceShareId,
+      })),
   },
-  "share-suspend:suspendShareAction": { allow: ["owner"], inputs: (w, a) => sharerSide(w, a, "active").map((shareId) => ({ shareId })) },
-  "share-suspend:resumeShareAction": { allow: ["owner"], inputs: (w, a) => sharerSide(w, a, "suspended").map((shareId) => ({ shareId })) },
-  "shares:listServicesAction": { allow: ["owner"], read: true, emptyForOthers: true, inputs: (w) => [{ deviceIds: [w.dev.d1.id] }] },
-  "share-manage:extendSharesAction": { allow: ["owner"], inputs: (w, a) => sharerSide(w, a, "active").map((id) => ({ shareIds: [id], by: "7d" })) },
-  "share-manage:cancelSharesAction": { allow: ["owner"], inputs: (w, a) => sharerSide(w, a, "active").map((id) => ({ shareIds: [id] })) },
+  "share-suspend:suspendShareAction": {
+    allow: ["owner"],
+    inputs: (w, a) => sharerSide(w, a, "active").map((shareId) => ({ shareId })),
+  },
+  "share-suspend:resumeShareAction": {
+    allow: ["owner"],
+    inputs: (w, a) => sharerSide(w, a, "suspended").map((shareId) => ({ shareId })),
+  },
+  "shares:listServicesAction": {
+    allow: ["owner"],
+    read: true,
+    emptyForOthers: true,
+    inputs: (w) => [{ deviceIds: [w.dev.d1.id] }],
+  },
+  "share-manage:extendSharesAction": {
+    allow: ["owner"],
+    inputs: (w, a) => sharerSide(w, a, "active").map((id) => ({ shareIds: [id], by: "7d" })),
+  },
+  "share-manage:cancelSharesAction": {
+    allow: ["owner"],
+    inputs: (w, a) => sharerSide(w, a, "active").map((id) => ({ shareIds: [id] })),
+  },
   "share-manage:cancelDevicesAction": {
     allow: ["owner"],
-    inputs: (w, a) => sharerSide(w, a, "active").map((shareId) => ({ shareId, deviceIds: [w.dev.d1.id] })),
+    inputs: (w, a) =>
+      sharerSide(w, a, "active").map((shareId) => ({ shareId, deviceIds: [w.dev.d1.id] })),
   },
   "share-manage:addDevicesAction": {
     allow: ["owner"],
-    inputs: (w, a) => sharerSide(w, a, "active").map((shareId) => ({ shareId, deviceIds: [w.dev.d3.id] })),
+    inputs: (w, a) =>
+      sharerSide(w, a, "active").map((shareId) => ({ shareId, deviceIds: [w.dev.d3.id] })),
   },
-  "share-manage:copyLinkAction": { allow: ["owner"], read: true, inputs: (w, a) => sharerSide(w, a, "pending").map((shareId) => ({ shareId })) },
-  "share-manage:regenerateLinkAction": { allow: ["owner"], inputs: (w, a) => sharerSide(w, a, "pending").map((shareId) => ({ shareId })) },
-  "share-manage:resendInvitationAction": { allow: ["owner"], inputs: (w, a) => sharerSide(w, a, "pending").map((shareId) => ({ shareId })) },
+  "share-manage:copyLinkAction": {
+    allow: ["owner"],
+    read: true,
+    inputs: (w, a) => sharerSide(w, a, "pending").map((shareId) => ({ shareId })),
+  },
+  "share-manage:regenerateLinkAction": {
+    allow: ["owner"],
+    inputs: (w, a) => sharerSide(w, a, "pending").map((shareId) => ({ shareId })),
+  },
+  "share-manage:resendInvitationAction": {
+    allow: ["owner"],
+    inputs: (w, a) => sharerSide(w, a, "pending").map((shareId) => ({ shareId })),
+  },
   "share-manage:searchAddableDevicesAction": {
-    allow: ["owner"], read: true, inputs: (w, a) => sharerSide(w, a, "active").map((shareId) => ({ shareId, q: "" })),
+    allow: ["owner"],
+    read: true,
+    inputs: (w, a) => sharerSide(w, a, "active").map((shareId) => ({ shareId, q: "" })),
   },
   // The owner's use is not logged; a recipient's use is written to the share's activity.
   "device-operations:performOperationAction": {
-    allow: ["owner", "active"], read: (a) => a === "owner", inputs: (w) => [{ deviceId: w.dev.d1.id, operation: "view" }],
+    allow: ["owner", "active"],
+    read: (a) => a === "owner",
+    inputs: (w) => [{ deviceId: w.dev.d1.id, operation: "view" }],
   },
-  "share-respond:acceptShareAction": { allow: ["pending"], inputs: (w, a) => recipientSide(w, a, "pending").map((shareId) => ({ shareId })) },
-  "share-respond:declineShareAction": { allow: ["pending"], inputs: (w, a) => recipientSide(w, a, "pending").map((shareId) => ({ shareId })) },
+  "share-respond:acceptShareAction": {
+    allow: ["pending"],
+    inputs: (w, a) => recipientSide(w, a, "pending").map((shareId) => ({ shareId })),
+  },
+  "share-respond:declineShareAction": {
+    allow: ["pending"],
+    inputs: (w, a) => recipientSide(w, a, "pending").map((shareId) => ({ shareId })),
+  },
   // A suspended share can be left too (only its own, of course).
   "share-respond:leaveShareAction": {
     allow: ["active", "suspended"],
-    inputs: (w, a) => (a === "suspended" ? [w.shares.suspended.id] : recipientSide(w, a, "active")).map((shareId) => ({ shareId })),
+    inputs: (w, a) =>
+      (a === "suspended" ? [w.shares.suspended.id] : recipientSide(w, a, "active")).map(
+        (shareId) => ({ shareId }),
+      ),
   },
   // The link is proof of the address: an account that never verified it may answer its own link.
-  "share-respond:acceptLinkAction": { allow: ["pending", "unverified"], inputs: (w, a) => linkTokens(w, a).map((token) => ({ token })) },
-  "share-respond:declineLinkAction": { allow: ["pending", "unverified"], inputs: (w, a) => linkTokens(w, a).map((token) => ({ token })) },
+  "share-respond:acceptLinkAction": {
+    allow: ["pending", "unverified"],
+    inputs: (w, a) => linkTokens(w, a).map((token) => ({ token })),
+  },
+  "share-respond:declineLinkAction": {
+    allow: ["pending", "unverified"],
+    inputs: (w, a) => linkTokens(w, a).map((token) => ({ token })),
+  },
 };
 
 const actions = await loadActions();
@@ -143,7 +274,9 @@ afterAll(disposeWorldTemplate);
 
 describe("every exported server action has a row in the matrix", () => {
   it("the matrix and lib/actions agree", () => {
-    expect([...actions.keys()].sort()).toEqual([...new Set(Object.keys(MATRIX).map(exportOf))].sort());
+    expect([...actions.keys()].sort()).toEqual(
+      [...new Set(Object.keys(MATRIX).map(exportOf))].sort(),
+    );
   });
 });
 
@@ -158,15 +291,22 @@ describe.each(Object.entries(MATRIX))("%s", (key, row) => {
       const res = await call(fn!, input);
       const after = dumpDb(w.db);
       if (allowed) {
-        expect(res === "redirect" || res?.ok === true, `${key} as ${actor}: ${JSON.stringify(res)}`).toBe(true);
-        if (typeof row.read === "function" ? row.read(actor) : row.read) expect(after, "a read wrote to the database").toBe(before);
+        expect(
+          res === "redirect" || res?.ok === true,
+          `${key} as ${actor}: ${JSON.stringify(res)}`,
+        ).toBe(true);
+        if (typeof row.read === "function" ? row.read(actor) : row.read)
+          expect(after, "a read wrote to the database").toBe(before);
         else expect(after, "an allowed write changed nothing").not.toBe(before);
       } else if (row.emptyForOthers && actor !== "anon") {
         expect(res).toMatchObject({ ok: true, data: [] });
         expect(after).toBe(before);
       } else {
         expect(res, `${key} as ${actor} was not refused`).not.toBe("redirect");
-        expect(res, `${key} as ${actor} was not refused`).toMatchObject({ ok: false, message: expect.stringMatching(/\S/) });
+        expect(res, `${key} as ${actor} was not refused`).toMatchObject({
+          ok: false,
+          message: expect.stringMatching(/\S/),
+        });
         // Anonymous callers are stopped by the session check itself, not by a later crash.
         if (actor === "anon") expect((res as ActionResult)?.message).toMatch(/sign in/i);
         expect(after, `${key} as ${actor} wrote to the database`).toBe(before);
@@ -179,49 +319,106 @@ describe("reads the pages use, as each actor", () => {
   const now = () => Date.now();
   const shareIds = () => Object.values(w.shares).map((s) => s.id);
 
-  it.each(ACTORS.filter((a) => a !== "anon"))("getOwnedDevice / getShareForSharer / listSharedByMe as %s", (actor) => {
-    const u = w.users[actor];
-    const owner = actor === "owner";
-    for (const d of [w.dev.d1, w.dev.d2, w.dev.d3]) expect(getOwnedDevice(w.db, u.id, d.id) !== null).toBe(owner);
-    expect(getOwnedDevice(w.db, u.id, w.dev.foreign.id) !== null).toBe(actor === "stranger");
-    for (const id of shareIds()) expect(getShareForSharer(w.db, { shareId: id, sharerId: u.id, now: now() }) !== null).toBe(owner);
-    expect(listSharedByMe(w.db, { sharerId: u.id, now: now() }).total).toBe(owner ? shareIds().length : 0);
-  });
+  it.each(ACTORS.filter((a) => a !== "anon"))(
+    "getOwnedDevice / getShareForSharer / listSharedByMe as %s",
+    (actor) => {
+      const u = w.users[actor];
+      const owner = actor === "owner";
+      for (const d of [w.dev.d1, w.dev.d2, w.dev.d3])
+        expect(getOwnedDevice(w.db, u.id, d.id) !== null).toBe(owner);
+      expect(getOwnedDevice(w.db, u.id, w.dev.foreign.id) !== null).toBe(actor === "stranger");
+      for (const id of shareIds())
+        expect(getShareForSharer(w.db, { shareId: id, sharerId: u.id, now: now() }) !== null).toBe(
+          owner,
+        );
+      expect(listSharedByMe(w.db, { sharerId: u.id, now: now() }).total).toBe(
+        owner ? shareIds().length : 0,
+      );
+    },
+  );
 
-  it.each(ACTORS.filter((a) => a !== "anon"))("getShareForRecipient / listSharedWithMe as %s", (actor) => {
-    const u = w.users[actor];
-    for (const [kind, s] of Object.entries(w.shares)) {
-      const detail = getShareForRecipient(w.db, { shareId: s.id, user: u, now: now() });
-      // The unverified account's share is addressed to its email, which it never proved: 404.
-      expect(detail !== null, `${actor} reading the ${kind} share`).toBe(kind === actor && actor !== "unverified");
-      // Ended shares keep their page but no longer show their devices.
-      if (detail) expect(detail.items.length > 0).toBe(kind === "active" || kind === "pending" || kind === "suspended");
-    }
-    const mine = listSharedWithMe(w.db, { user: u, now: now() });
-    expect(mine.groups.flatMap((g) => g.shares.map((r) => r.share.id))).toEqual(isRecipientActor(actor) ? [w.shares[actor].id] : []);
-  });
+  it.each(ACTORS.filter((a) => a !== "anon"))(
+    "getShareForRecipient / listSharedWithMe as %s",
+    (actor) => {
+      const u = w.users[actor];
+      for (const [kind, s] of Object.entries(w.shares)) {
+        const detail = getShareForRecipient(w.db, { shareId: s.id, user: u, now: now() });
+        // The unverified account's share is addressed to its email, which it never proved: 404.
+        expect(detail !== null, `${actor} reading the ${kind} share`).toBe(
+          kind === actor && actor !== "unverified",
+        );
+        // Ended shares keep their page but no longer show their devices.
+        if (detail)
+          expect(detail.items.length > 0).toBe(
+            kind === "active" || kind === "pending" || kind === "suspended",
+          );
+      }
+      const mine = listSharedWithMe(w.db, { user: u, now: now() });
+      expect(mine.groups.flatMap((g) => g.shares.map((r) => r.share.id))).toEqual(
+        isRecipientActor(actor) ? [w.shares[actor].id] : [],
+      );
+    },
+  );
 
-  it.each(ACTORS.filter((a) => a !== "anon"))("checkAccess / getRecipientDeviceView / listAccessibleDevices as %s", (actor) => {
-    const u = w.users[actor];
-    for (const d of [w.dev.d1, w.dev.d2]) {
-      const r = checkAccess(w.db, { userId: u.id, deviceId: d.id, operation: "view", now: now() });
-      expect(r.allowed, `${actor} viewing ${d.name}`).toBe(actor === "owner" || actor === "active");
-      // The non-owner half of /devices/[id]: null (404) for everyone without a current share.
-      // A suspended recipient is told "suspended" on the page (devices, no access); the rest get 404.
-      const view = getRecipientDeviceView(w.db, { userId: u.id, deviceId: d.id, now: now() });
-      expect(view !== null).toBe(actor === "active" || (actor === "suspended" && d === w.dev.d1));
-      if (actor === "suspended" && view) expect({ services: view.services, view: view.access.view.allowed }).toEqual({ services: [], view: false });
-    }
-    expect(checkAccess(w.db, { userId: u.id, deviceId: w.dev.d3.id, operation: "view", now: now() }).allowed).toBe(actor === "owner");
-    expect(checkAccess(w.db, { userId: u.id, deviceId: w.dev.foreign.id, operation: "view", now: now() }).allowed).toBe(actor === "stranger");
-    const listed = listAccessibleDevices(w.db, { userId: u.id, now: now() }).map((d) => d.deviceId).sort();
-    expect(listed).toEqual(actor === "active" ? [w.dev.d1.id, w.dev.d2.id].sort() : []);
-  });
+  it.each(ACTORS.filter((a) => a !== "anon"))(
+    "checkAccess / getRecipientDeviceView / listAccessibleDevices as %s",
+    (actor) => {
+      const u = w.users[actor];
+      for (const d of [w.dev.d1, w.dev.d2]) {
+        const r = checkAccess(w.db, {
+          userId: u.id,
+          deviceId: d.id,
+          operation: "view",
+          now: now(),
+        });
+        expect(r.allowed, `${actor} viewing ${d.name}`).toBe(
+          actor === "owner" || actor === "active",
+        );
+        // The non-owner half of /devices/[id]: null (404) for everyone without a current share.
+        // A suspended recipient is told "suspended" on the page (devices, no access); the rest get 404.
+        const view = getRecipientDeviceView(w.db, { userId: u.id, deviceId: d.id, now: now() });
+        expect(view !== null).toBe(actor === "active" || (actor === "suspended" && d === w.dev.d1));
+        if (actor === "suspended" && view)
+          expect({ services: view.services, view: view.access.view.allowed }).toEqual({
+            services: [],
+            view: false,
+          });
+      }
+      expect(
+        checkAccess(w.db, { userId: u.id, deviceId: w.dev.d3.id, operation: "view", now: now() })
+          .allowed,
+      ).toBe(actor === "owner");
+      expect(
+        checkAccess(w.db, {
+          userId: u.id,
+          deviceId: w.dev.foreign.id,
+          operation: "view",
+          now: now(),
+        }).allowed,
+      ).toBe(actor === "stranger");
+      const listed = listAccessibleDevices(w.db, { userId: u.id, now: now() })
+        .map((d) => d.deviceId)
+        .sort();
+      expect(listed).toEqual(actor === "active" ? [w.dev.d1.id, w.dev.d2.id].sort() : []);
+    },
+  );
 
   it("resolveLink: only the pending share's link is open; forged and cancelled links say nothing", () => {
-    const states = Object.fromEntries(Object.entries(w.shares).map(([k, s]) => [k, linkState(resolveLink(w.db, s.token, now()))]));
-    expect(states).toEqual({ active: "used", pending: "open", expired: "used", cancelled: "invalid", left: "used", declined: "declined", suspended: "used", unverified: "open" });
-    const forged = w.shares.pending.token.slice(0, -2) + (w.shares.pending.token.endsWith("AA") ? "BB" : "AA");
+    const states = Object.fromEntries(
+      Object.entries(w.shares).map(([k, s]) => [k, linkState(resolveLink(w.db, s.token, now()))]),
+    );
+    expect(states).toEqual({
+      active: "used",
+      pending: "open",
+      expired: "used",
+      cancelled: "invalid",
+      left: "used",
+      declined: "declined",
+      suspended: "used",
+      unverified: "open",
+    });
+    const forged =
+      w.shares.pending.token.slice(0, -2) + (w.shares.pending.token.endsWith("AA") ? "BB" : "AA");
     expect(resolveLink(w.db, forged, now())).toBeNull();
     expect(resolveLink(w.db, "", now())).toBeNull();
   });
@@ -232,15 +429,25 @@ describe("reads the pages use, as each actor", () => {
     const accept = actions.get("share-respond:acceptLinkAction")!;
     // Another address's link is refused, and writes nothing.
     const before = dumpDb(w.db);
-    expect(await call(accept, { token: w.shares.pending.token })).toMatchObject({ ok: false, message: expect.stringMatching(/sent to/) });
+    expect(await call(accept, { token: w.shares.pending.token })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/sent to/),
+    });
     expect(dumpDb(w.db)).toBe(before);
     // Verification link: spends the token, verifies this account only.
     expect(verifyEmailWithToken(w.db, w.tokens.verify, now())).toEqual({ userId: u.id });
     expect(verifyEmailWithToken(w.db, w.tokens.verify, now())).toBeNull();
-    const verified = w.db.select().from(users).all().filter((r) => r.emailVerified != null).map((r) => r.id);
+    const verified = w.db
+      .select()
+      .from(users)
+      .all()
+      .filter((r) => r.emailVerified != null)
+      .map((r) => r.id);
     expect(verified).toContain(u.id);
     const fresh = { ...u, emailVerified: now() };
-    expect(getShareForRecipient(w.db, { shareId: w.shares.unverified.id, user: fresh, now: now() })).not.toBeNull();
+    expect(
+      getShareForRecipient(w.db, { shareId: w.shares.unverified.id, user: fresh, now: now() }),
+    ).not.toBeNull();
     expect(listSharedWithMe(w.db, { user: fresh, now: now() }).total).toBe(1);
   });
 

@@ -26,46 +26,97 @@ function setup(deviceCount: number) {
   const db = openDb(file, { migrate: true });
   opened.push(db);
   const user = (name: string): User => {
-    const row: User = { id: newId(), email: `${name}@example.test`, name, passwordHash: null, emailVerified: 1, image: null, sessionVersion: 0, createdAt: 0 };
+    const row: User = {
+      id: newId(),
+      email: `${name}@example.test`,
+      name,
+      passwordHash: null,
+      emailVerified: 1,
+      image: null,
+      sessionVersion: 0,
+      createdAt: 0,
+    };
     db.insert(users).values(row).run();
     return row;
   };
   const owner = user("owner");
   const recipient = user("recipient");
   const devs = Array.from({ length: deviceCount }, (_, i) => ({
-    id: newId(), ownerId: owner.id, name: `Device ${String(i).padStart(3, "0")}`, hardwareId: `AB:${i}`, createdAt: 0, updatedAt: 0,
+    id: newId(),
+    ownerId: owner.id,
+    name: `Device ${String(i).padStart(3, "0")}`,
+    hardwareId: `AB:${i}`,
+    createdAt: 0,
+    updatedAt: 0,
   }));
-  for (let i = 0; i < devs.length; i += 500) db.insert(devices).values(devs.slice(i, i + 500)).run();
+  for (let i = 0; i < devs.length; i += 500)
+    db.insert(devices)
+      .values(devs.slice(i, i + 500))
+      .run();
   return { file, db, owner, recipient, deviceIds: devs.map((d) => d.id) };
 }
 
-type Answer = { ok?: boolean; message?: string; data?: unknown; conflicts?: unknown[]; logged?: string[] };
+type Answer = {
+  ok?: boolean;
+  message?: string;
+  data?: unknown;
+  conflicts?: unknown[];
+  logged?: string[];
+};
 const as = (rs: JobResult[]) => rs as Answer[];
 /** Every refusal is a domain answer a user can read: never a SQLite busy/locked error behind "Something went wrong". */
 function expectOnlyDomainRefusals(rs: Answer[]): void {
   for (const r of rs) {
     expect(r.logged ?? [], "an action logged an internal error").toEqual([]);
-    if (!r.ok) expect(r.message ?? "", JSON.stringify(r)).not.toMatch(/went wrong|SQLITE|locked|busy/i);
+    if (!r.ok)
+      expect(r.message ?? "", JSON.stringify(r)).not.toMatch(/went wrong|SQLITE|locked|busy/i);
   }
 }
 const events = (db: Db, shareId: string) =>
-  db.$client.prepare("select type, data from share_events where share_id = ? order by rowid").all(shareId) as { type: string; data: string | null }[];
-const actionJob = (file: string, user: User, action: string, input: unknown): Job => ({ cmd: "action", db: file, action, input, user: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified } });
+  db.$client
+    .prepare("select type, data from share_events where share_id = ? order by rowid")
+    .all(shareId) as { type: string; data: string | null }[];
+const actionJob = (file: string, user: User, action: string, input: unknown): Job => ({
+  cmd: "action",
+  db: file,
+  action,
+  input,
+  user: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified },
+});
 
 describe("concurrency on one WAL database file", () => {
   it("50 simultaneous accepts of one link: exactly one acceptance", async () => {
     const { file, db, owner, recipient, deviceIds } = setup(3);
     const now = Date.now();
-    const made = shareDevices(db, { sharerId: owner.id, now, input: { recipients: [recipient.email], deviceIds, permissions: "Operator", expiresAt: now + 7 * DAY } });
+    const made = shareDevices(db, {
+      sharerId: owner.id,
+      now,
+      input: {
+        recipients: [recipient.email],
+        deviceIds,
+        permissions: "Operator",
+        expiresAt: now + 7 * DAY,
+      },
+    });
     const { shareId, token } = made.shares[0];
-    const results = as(await race(Array.from({ length: 50 }, () => actionJob(file, recipient, "acceptLinkAction", { token }))));
+    const results = as(
+      await race(
+        Array.from({ length: 50 }, () => actionJob(file, recipient, "acceptLinkAction", { token })),
+      ),
+    );
 
     // Accepting answers with the share, or sends the recipient to its page.
-    expect(results.filter((r) => r.ok).map((r) => JSON.stringify(r.data))).toEqual([expect.stringContaining(shareId)]);
+    expect(results.filter((r) => r.ok).map((r) => JSON.stringify(r.data))).toEqual([
+      expect.stringContaining(shareId),
+    ]);
     expectOnlyDomainRefusals(results);
-    expect(new Set(results.filter((r) => !r.ok).map((r) => r.message))).toEqual(new Set(["You have already accepted this share."]));
+    expect(new Set(results.filter((r) => !r.ok).map((r) => r.message))).toEqual(
+      new Set(["You have already accepted this share."]),
+    );
     expect(events(db, shareId).map((e) => e.type)).toEqual(["shared", "accepted"]);
-    const share = db.$client.prepare("select status, recipient_id as r, accepted_at as a from shares where id = ?").get(shareId);
+    const share = db.$client
+      .prepare("select status, recipient_id as r, accepted_at as a from shares where id = ?")
+      .get(shareId);
     expect(share).toMatchObject({ status: "active", r: recipient.id, a: expect.any(Number) });
   }, 60_000);
 
@@ -73,12 +124,24 @@ describe("concurrency on one WAL database file", () => {
     const { file, db, owner, recipient, deviceIds } = setup(2);
     const now = Date.now();
     const expiresAt = now + 7 * DAY;
-    const { shareId } = shareDevices(db, { sharerId: owner.id, now, input: { recipients: [recipient.email], deviceIds, permissions: "Viewer", expiresAt } }).shares[0];
+    const { shareId } = shareDevices(db, {
+      sharerId: owner.id,
+      now,
+      input: { recipients: [recipient.email], deviceIds, permissions: "Viewer", expiresAt },
+    }).shares[0];
     acceptShare(db, { shareId, user: recipient, now: now + 1 });
-    const kinds = Array.from({ length: 24 }, (_, i) => (i % 2 ? "extend" : "cancel")).sort(() => Math.random() - 0.5);
-    const results = as(await race(kinds.map((k) =>
-      k === "extend" ? actionJob(file, owner, "extendSharesAction", { shareIds: [shareId], by: "1d" }) : actionJob(file, owner, "cancelSharesAction", { shareIds: [shareId] }),
-    )));
+    const kinds = Array.from({ length: 24 }, (_, i) => (i % 2 ? "extend" : "cancel")).sort(
+      () => Math.random() - 0.5,
+    );
+    const results = as(
+      await race(
+        kinds.map((k) =>
+          k === "extend"
+            ? actionJob(file, owner, "extendSharesAction", { shareIds: [shareId], by: "1d" })
+            : actionJob(file, owner, "cancelSharesAction", { shareIds: [shareId] }),
+        ),
+      ),
+    );
     expectOnlyDomainRefusals(results);
 
     const okBy = (kind: string) => results.filter((r, i) => r.ok && kinds[i] === kind).length;
@@ -86,44 +149,83 @@ describe("concurrency on one WAL database file", () => {
     const log = events(db, shareId);
     expect(log.slice(0, 2).map((e) => e.type)).toEqual(["shared", "accepted"]);
     expect(log.at(-1)!.type).toBe("cancelled"); // nothing happens to a share after its cancellation
-    const extended = log.filter((e) => e.type === "extended").map((e) => JSON.parse(e.data!) as { from: number; to: number });
+    const extended = log
+      .filter((e) => e.type === "extended")
+      .map((e) => JSON.parse(e.data!) as { from: number; to: number });
     expect(log).toHaveLength(3 + extended.length);
     expect(extended).toHaveLength(okBy("extend"));
     // Each extension starts where the previous one ended: none was lost or applied twice.
-    extended.forEach((x, i) => expect(x).toEqual({ from: i === 0 ? expiresAt : extended[i - 1].to, to: (i === 0 ? expiresAt : extended[i - 1].to) + DAY }));
-    const row = db.$client.prepare("select status, expires_at as e from shares where id = ?").get(shareId);
+    extended.forEach((x, i) =>
+      expect(x).toEqual({
+        from: i === 0 ? expiresAt : extended[i - 1].to,
+        to: (i === 0 ? expiresAt : extended[i - 1].to) + DAY,
+      }),
+    );
+    const row = db.$client
+      .prepare("select status, expires_at as e from shares where id = ?")
+      .get(shareId);
     expect(row).toEqual({ status: "cancelled", e: extended.at(-1)?.to ?? expiresAt });
-    expect(db.$client.prepare("select count(*) as n from share_items where share_id = ? and live = 1").get(shareId)).toEqual({ n: 0 });
+    expect(
+      db.$client
+        .prepare("select count(*) as n from share_items where share_id = ? and live = 1")
+        .get(shareId),
+    ).toEqual({ n: 0 });
   }, 60_000);
 
   it("parallel bulk shares of overlapping devices to one recipient: never two live items for a device", async () => {
     const { file, db, owner, recipient, deviceIds } = setup(120);
     const now = Date.now();
     const windows = Array.from({ length: 12 }, (_, i) => deviceIds.slice(i * 8, i * 8 + 30)); // each overlaps the next ones
-    const results = as(await race(windows.map((ids, i) => actionJob(file, owner, "shareDevicesAction", {
-      recipients: [recipient.email], deviceIds: ids, permissions: "Viewer", expiresAt: now + DAY, skipConflicts: i % 2 === 0,
-    }))));
+    const results = as(
+      await race(
+        windows.map((ids, i) =>
+          actionJob(file, owner, "shareDevicesAction", {
+            recipients: [recipient.email],
+            deviceIds: ids,
+            permissions: "Viewer",
+            expiresAt: now + DAY,
+            skipConflicts: i % 2 === 0,
+          }),
+        ),
+      ),
+    );
     expectOnlyDomainRefusals(results);
     expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
 
     const dupes = db.$client
-      .prepare("select device_id, count(*) as n from share_items where sharer_id = ? and recipient_email = ? and live = 1 group by device_id having n > 1")
+      .prepare(
+        "select device_id, count(*) as n from share_items where sharer_id = ? and recipient_email = ? and live = 1 group by device_id having n > 1",
+      )
       .all(owner.id, recipient.email);
     expect(dupes).toEqual([]);
-    const liveDevices = new Set((db.$client.prepare("select device_id as d from share_items where live = 1").all() as { d: string }[]).map((r) => r.d));
+    const liveDevices = new Set(
+      (
+        db.$client.prepare("select device_id as d from share_items where live = 1").all() as {
+          d: string;
+        }[]
+      ).map((r) => r.d),
+    );
     results.forEach((r, i) => {
       const skip = i % 2 === 0;
       if (!r.ok) {
-        expect(skip, `skipConflicts requests are never refused for conflicts: ${r.message}`).toBe(false);
+        expect(skip, `skipConflicts requests are never refused for conflicts: ${r.message}`).toBe(
+          false,
+        );
         expect(r.conflicts?.length, r.message).toBeGreaterThan(0);
       }
       // Whatever happened to the request, every device it asked for is now shared exactly once.
       if (r.ok || skip) for (const id of windows[i]) expect(liveDevices.has(id)).toBe(true);
     });
-    const empty = db.$client.prepare("select count(*) as n from shares s where not exists (select 1 from share_items i where i.share_id = s.id)").get();
+    const empty = db.$client
+      .prepare(
+        "select count(*) as n from shares s where not exists (select 1 from share_items i where i.share_id = s.id)",
+      )
+      .get();
     expect(empty).toEqual({ n: 0 });
     const perShare = db.$client.prepare("select count(*) as n from shares").get() as { n: number };
-    expect(perShare.n).toBe(results.filter((r) => r.ok && (r.data as { shares: unknown[] }).shares.length > 0).length);
+    expect(perShare.n).toBe(
+      results.filter((r) => r.ok && (r.data as { shares: unknown[] }).shares.length > 0).length,
+    );
   }, 60_000);
 
   it("CSV imports racing with bulk shares of the same owner: every one succeeds, none sees a locked database", async () => {
@@ -131,13 +233,24 @@ describe("concurrency on one WAL database file", () => {
     const now = Date.now();
     const jobs = Array.from({ length: 12 }, (_, i) =>
       i % 2
-        ? actionJob(file, owner, "importDevicesAction", { csv: `name,hardware_id\n${Array.from({ length: 200 }, (_, j) => `Imported ${i}-${j},IM:${i}:${j}`).join("\n")}` })
-        : actionJob(file, owner, "shareDevicesAction", { recipients: [`r${i}@example.test`], deviceIds, permissions: "Viewer", expiresAt: now + DAY }),
+        ? actionJob(file, owner, "importDevicesAction", {
+            csv: `name,hardware_id\n${Array.from({ length: 200 }, (_, j) => `Imported ${i}-${j},IM:${i}:${j}`).join("\n")}`,
+          })
+        : actionJob(file, owner, "shareDevicesAction", {
+            recipients: [`r${i}@example.test`],
+            deviceIds,
+            permissions: "Viewer",
+            expiresAt: now + DAY,
+          }),
     );
     const results = as(await race(jobs));
     expectOnlyDomainRefusals(results);
     expect(results.map((r) => r.ok)).toEqual(jobs.map(() => true));
-    expect(db.$client.prepare("select count(*) as n from devices").get()).toEqual({ n: 40 + 6 * 200 });
-    expect(db.$client.prepare("select count(*) as n from share_items").get()).toEqual({ n: 6 * 40 });
+    expect(db.$client.prepare("select count(*) as n from devices").get()).toEqual({
+      n: 40 + 6 * 200,
+    });
+    expect(db.$client.prepare("select count(*) as n from share_items").get()).toEqual({
+      n: 6 * 40,
+    });
   }, 60_000);
 });

@@ -23,9 +23,21 @@ beforeAll(async () => {
   template = tempDbPath("template");
   const db = openDb(template, { migrate: true });
   ownerId = newId();
-  db.insert(users).values({ id: ownerId, email: "fleet@example.test", name: "Fleet owner", createdAt: 0 }).run();
-  const rows = Array.from({ length: DEVICES }, (_, i) => ({ id: newId(), ownerId, name: `Device ${i}`, hardwareId: `CD:${i}`, createdAt: 0, updatedAt: 0 }));
-  for (let i = 0; i < rows.length; i += 500) db.insert(devices).values(rows.slice(i, i + 500)).run();
+  db.insert(users)
+    .values({ id: ownerId, email: "fleet@example.test", name: "Fleet owner", createdAt: 0 })
+    .run();
+  const rows = Array.from({ length: DEVICES }, (_, i) => ({
+    id: newId(),
+    ownerId,
+    name: `Device ${i}`,
+    hardwareId: `CD:${i}`,
+    createdAt: 0,
+    updatedAt: 0,
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    db.insert(devices)
+      .values(rows.slice(i, i + 500))
+      .run();
   deviceIds = rows.map((r) => r.id);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
@@ -39,10 +51,21 @@ function freshCopy(): string {
 }
 
 /** Runs the bulk share; with `kill`, SIGKILLs it `delayMs` after the "tx" signal (or after "go"). */
-async function bulkShare(file: string, kill?: { after: "tx" | "go"; delayMs: number }): Promise<{ result: JobResult | null; ms: number }> {
+async function bulkShare(
+  file: string,
+  kill?: { after: "tx" | "go"; delayMs: number },
+): Promise<{ result: JobResult | null; ms: number }> {
   const child = await startChild({
-    cmd: "share", db: file, sharerId: ownerId, signalTx: true,
-    input: { recipients: Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.test`), deviceIds, permissions: "Operator", expiresAt: Date.now() + 86_400_000 },
+    cmd: "share",
+    db: file,
+    sharerId: ownerId,
+    signalTx: true,
+    input: {
+      recipients: Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.test`),
+      deviceIds,
+      permissions: "Operator",
+      expiresAt: Date.now() + 86_400_000,
+    },
   });
   await child.ready;
   go(child);
@@ -60,10 +83,22 @@ function inspect(file: string): "all" | "none" {
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(db.pragma("foreign_key_check")).toEqual([]);
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const counts = { shares: n("select count(*) as n from shares"), items: n("select count(*) as n from share_items"), events: n("select count(*) as n from share_events") };
+    const counts = {
+      shares: n("select count(*) as n from shares"),
+      items: n("select count(*) as n from share_items"),
+      events: n("select count(*) as n from share_events"),
+    };
     // No orphans either way: every item has its share, every share has all its devices.
-    expect(n("select count(*) as n from share_items i left join shares s on s.id = i.share_id where s.id is null")).toBe(0);
-    expect(n(`select count(*) as n from shares s where (select count(*) from share_items i where i.share_id = s.id) <> ${DEVICES}`)).toBe(0);
+    expect(
+      n(
+        "select count(*) as n from share_items i left join shares s on s.id = i.share_id where s.id is null",
+      ),
+    ).toBe(0);
+    expect(
+      n(
+        `select count(*) as n from shares s where (select count(*) from share_items i where i.share_id = s.id) <> ${DEVICES}`,
+      ),
+    ).toBe(0);
     expect(n("select count(*) as n from devices")).toBe(DEVICES);
     if (counts.shares === 0) {
       expect(counts).toEqual({ shares: 0, items: 0, events: 0 });
@@ -88,24 +123,37 @@ describe(`a ${DEVICES.toLocaleString("en-US")} × ${RECIPIENTS} bulk share kille
   // Fractions of the measured transaction time after the "tx" signal, then kills timed from
   // "go" (the first items may or may not have been written yet).
   const points = [
-    ...[0.05, 0.35, 0.7].map((f) => ({ label: `${Math.round(f * 100)}% into the transaction`, after: "tx" as const, f })),
+    ...[0.05, 0.35, 0.7].map((f) => ({
+      label: `${Math.round(f * 100)}% into the transaction`,
+      after: "tx" as const,
+      f,
+    })),
     { label: "a random moment after start", after: "go" as const, f: Math.random() },
   ];
-  it.each(points)("SIGKILL $label: all or nothing, integrity ok", async ({ after, f }) => {
-    const file = freshCopy();
-    const { result } = await bulkShare(file, { after, delayMs: Math.round(f * (after === "go" ? 300 : txMs)) });
-    const outcome = inspect(file);
-    outcomes.push(outcome);
-    // Killed before it answered: nothing of the share may survive unless it had committed.
-    if (result?.ok) expect(outcome).toBe("all");
-    // The recovered database takes new writes (the unique live-item index is intact).
-    const db = openDb(file);
-    try {
-      expect(db.$client.prepare("select count(*) as n from share_items where live = 1").get()).toEqual({ n: outcome === "all" ? DEVICES * RECIPIENTS : 0 });
-    } finally {
-      db.$client.close();
-    }
-  }, 60_000);
+  it.each(points)(
+    "SIGKILL $label: all or nothing, integrity ok",
+    async ({ after, f }) => {
+      const file = freshCopy();
+      const { result } = await bulkShare(file, {
+        after,
+        delayMs: Math.round(f * (after === "go" ? 300 : txMs)),
+      });
+      const outcome = inspect(file);
+      outcomes.push(outcome);
+      // Killed before it answered: nothing of the share may survive unless it had committed.
+      if (result?.ok) expect(outcome).toBe("all");
+      // The recovered database takes new writes (the unique live-item index is intact).
+      const db = openDb(file);
+      try {
+        expect(
+          db.$client.prepare("select count(*) as n from share_items where live = 1").get(),
+        ).toEqual({ n: outcome === "all" ? DEVICES * RECIPIENTS : 0 });
+      } finally {
+        db.$client.close();
+      }
+    },
+    60_000,
+  );
 
   it("the kills really happened mid-transaction (at least one left nothing behind)", () => {
     expect(outcomes, JSON.stringify(outcomes)).toContain("none");

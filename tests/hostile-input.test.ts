@@ -4,32 +4,57 @@
 // and leave the database byte-for-byte unchanged. The huge cases are explicit examples.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { state, callAction, dumpDb, loadActions, type ActionResult, type AnyAction } from "./support/harness";
+import {
+  state,
+  callAction,
+  dumpDb,
+  loadActions,
+  type ActionResult,
+  type AnyAction,
+} from "./support/harness";
 import { disposeWorldTemplate, freshWorld, userOf, DAY, type World } from "./support/world";
 import * as H from "./support/hostile";
 import { CASES, now, type Input } from "./support/hostile-cases";
 import { shareItems, shares } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
-vi.mock("@/db/client", async (orig) => ({ ...(await orig<object>()), getDb: (await import("./support/harness")).currentDb }));
+vi.mock("@/db/client", async (orig) => ({
+  ...(await orig<object>()),
+  getDb: (await import("./support/harness")).currentDb,
+}));
 vi.mock("@/lib/auth/session", async (orig) => ({
   ...(await orig<object>()),
   getCurrentUser: async () => (await import("./support/harness")).state.user,
 }));
 vi.mock("@/lib/auth/auth", async () => {
   const h = await import("./support/harness");
-  return { auth: async () => null, handlers: {}, signIn: async (_p: string, o: { redirectTo: string }) => h.nextRedirect(o.redirectTo), signOut: async () => h.nextRedirect("/sign-in") };
+  return {
+    auth: async () => null,
+    handlers: {},
+    signIn: async (_p: string, o: { redirectTo: string }) => h.nextRedirect(o.redirectTo),
+    signOut: async () => h.nextRedirect("/sign-in"),
+  };
 });
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
+  cookies: async () => ({ get: () => undefined }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next/navigation", async () => (await import("./support/harness")).navigationMock);
-vi.mock("@/lib/email/worker", () => ({ kickEmailWorker: () => false, startEmailWorker: () => undefined, stopEmailWorker: () => undefined }));
-
+vi.mock("@/lib/email/worker", () => ({
+  kickEmailWorker: () => false,
+  startEmailWorker: () => undefined,
+  stopEmailWorker: () => undefined,
+}));
 
 const actions = await loadActions();
 /** Actions that take no input at all. */
-const NO_INPUT = new Set(["auth:signOutAction", "account:resendVerificationAction", "account:signOutEverywhereAction"]);
+const NO_INPUT = new Set([
+  "auth:signOutAction",
+  "account:resendVerificationAction",
+  "account:signOutEverywhereAction",
+]);
 const exportOf = (key: string) => key.replace(/\(.*\)$/, "");
 const RUNS = 60;
 
@@ -41,7 +66,12 @@ function send(form: boolean | undefined, input: unknown): unknown {
   return fd;
 }
 
-async function expectRefused(fn: AnyAction, input: unknown, what: string, emptyReadOk = false): Promise<void> {
+async function expectRefused(
+  fn: AnyAction,
+  input: unknown,
+  what: string,
+  emptyReadOk = false,
+): Promise<void> {
   const db = state.db!;
   const before = dumpDb(db);
   let res: Awaited<ReturnType<typeof callAction>>;
@@ -72,7 +102,10 @@ function protoForm(): FormData {
 
 const show = (v: unknown): string => {
   try {
-    return (JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? `${x}n` : x)) ?? String(v)).slice(0, 120);
+    return (JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? `${x}n` : x)) ?? String(v)).slice(
+      0,
+      120,
+    );
   } catch {
     return Object.prototype.toString.call(v);
   }
@@ -113,10 +146,16 @@ describe.each(Object.entries(CASES))("%s", (key, c) => {
   });
 
   it("refuses one invalid field at a time", async () => {
-    const fields = Object.entries(c.bad(w)).map(([field, arb]) => arb.map((value) => ({ field, value })));
+    const fields = Object.entries(c.bad(w)).map(([field, arb]) =>
+      arb.map((value) => ({ field, value })),
+    );
     await fc.assert(
       fc.asyncProperty(fc.oneof(...fields), async ({ field, value }) => {
-        await expectRefused(fn(), send(c.form, { ...c.base(w), [field]: value }), `${field}=${show(value)}`);
+        await expectRefused(
+          fn(),
+          send(c.form, { ...c.base(w), [field]: value }),
+          `${field}=${show(value)}`,
+        );
       }),
       { numRuns: RUNS },
     );
@@ -124,16 +163,30 @@ describe.each(Object.entries(CASES))("%s", (key, c) => {
 
   it("refuses inputs of any shape", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(H.anyInput, H.hostileForm), async (input) => expectRefused(fn(), input, `input=${show(input)}`, c.emptyReadOk)),
+      fc.asyncProperty(fc.oneof(H.anyInput, H.hostileForm), async (input) =>
+        expectRefused(fn(), input, `input=${show(input)}`, c.emptyReadOk),
+      ),
       // Regressions: the auth forms threw on anything but FormData; a posted "__proto__" file
       // became the parsed object's prototype and its getters threw inside validation.
-      { numRuns: 25, examples: [[{}], [null], [undefined], ["x"], [new Set([new Number(0)])], [Object.create(null) as object], [protoForm()]] },
+      {
+        numRuns: 25,
+        examples: [
+          [{}],
+          [null],
+          [undefined],
+          ["x"],
+          [new Set([new Number(0)])],
+          [Object.create(null) as object],
+          [protoForm()],
+        ],
+      },
     );
   });
 
   if (c.examples) {
     it("refuses the explicit examples (huge inputs, regressions)", async () => {
-      for (const [i, input] of c.examples!(w).entries()) await expectRefused(fn(), send(c.form, input), `example #${i}: ${show(input)}`);
+      for (const [i, input] of c.examples!(w).entries())
+        await expectRefused(fn(), send(c.form, input), `example #${i}: ${show(input)}`);
     });
   }
 });
@@ -146,13 +199,21 @@ describe("what is accepted is stored as given", () => {
     const create = actions.get("devices:createDeviceAction")!;
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 100, unit: "binary" }), async (name) => {
-        const hardwareId = `FF:${++n}`;
-        const res = await callAction(create, { name, hardwareId });
-        const row = w.db.$client.prepare("select name from devices where hardware_id = ?").get(hardwareId) as { name: string } | undefined;
-        if (res === "redirect") expect(row?.name).toBe(name.trim());
-        else expect({ ok: res?.ok, stored: row, hasMessage: /\S/.test(res?.message ?? "") }).toEqual({ ok: false, stored: undefined, hasMessage: true });
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 100, unit: "binary" }),
+        async (name) => {
+          const hardwareId = `FF:${++n}`;
+          const res = await callAction(create, { name, hardwareId });
+          const row = w.db.$client
+            .prepare("select name from devices where hardware_id = ?")
+            .get(hardwareId) as { name: string } | undefined;
+          if (res === "redirect") expect(row?.name).toBe(name.trim());
+          else
+            expect({ ok: res?.ok, stored: row, hasMessage: /\S/.test(res?.message ?? "") }).toEqual(
+              { ok: false, stored: undefined, hasMessage: true },
+            );
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -168,8 +229,14 @@ describe("what is accepted is stored as given", () => {
       expiresAt: now + DAY,
     });
     expect(res).toMatchObject({ ok: true });
-    const made = w.db.select().from(shares).where(eq(shares.recipientEmail, "dup@example.test")).all();
+    const made = w.db
+      .select()
+      .from(shares)
+      .where(eq(shares.recipientEmail, "dup@example.test"))
+      .all();
     expect(made).toHaveLength(1);
-    expect(w.db.select().from(shareItems).where(eq(shareItems.shareId, made[0].id)).all()).toHaveLength(1);
+    expect(
+      w.db.select().from(shareItems).where(eq(shareItems.shareId, made[0].id)).all(),
+    ).toHaveLength(1);
   });
 });

@@ -14,13 +14,22 @@ import { withParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Who has access" };
 
-export default async function AccessPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function AccessPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const user = await requireUser(withParams("/access", sp, {}));
   const db = getDb();
   const { page, ...filters } = parseMatrixFilters(sp);
   const m = accessMatrix(db, { ownerId: user.id, now: currentTime(), page, ...filters });
-  const filtered = !!(filters.group || filters.device || filters.recipient || filters.status !== "current");
+  const filtered = !!(
+    filters.group ||
+    filters.device ||
+    filters.recipient ||
+    filters.status !== "current"
+  );
 
   return (
     <div className="space-y-6">
@@ -31,7 +40,8 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
       <AccessFilters f={filters} groups={listGroups(db, user.id)} />
       {m.recipientTotal > MAX_RECIPIENTS ? (
         <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
-          Showing the first {MAX_RECIPIENTS} of {m.recipientTotal} recipients (A–Z). Filter by recipient to see the others, or export the CSV for all of them.
+          Showing the first {MAX_RECIPIENTS} of {m.recipientTotal} recipients (A–Z). Filter by
+          recipient to see the others, or export the CSV for all of them.
         </p>
       ) : null}
       {m.devices.length === 0 ? (
@@ -40,14 +50,25 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
             <p>Nobody matches these filters.</p>
           ) : (
             <p>
-              Nobody has access to your devices. Go to <Link className="text-brand-700 underline" href="/devices">My devices</Link> to share some.
+              Nobody has access to your devices. Go to{" "}
+              <Link className="text-brand-700 underline" href="/devices">
+                My devices
+              </Link>{" "}
+              to share some.
             </p>
           )}
         </div>
       ) : (
         <AccessMatrixTable m={m} />
       )}
-      <Pagination path="/access" sp={sp} page={m.page} pageCount={m.pageCount} total={m.deviceTotal} noun="device" />
+      <Pagination
+        path="/access"
+        sp={sp}
+        page={m.page}
+        pageCount={m.pageCount}
+        total={m.deviceTotal}
+        noun="device"
+      />
     </div>
   );
 }

@@ -7,7 +7,11 @@ import { param, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const user = await requireUser("/account");
   const sp = await searchParams;
   const notice = param(sp, "changed")
@@ -19,7 +23,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-lg space-y-6">
       <h1 className="text-2xl font-semibold">Account</h1>
       <p className="break-words text-sm text-slate-600">
-        {user.name} · {user.email} · {user.emailVerified != null ? "email verified" : "email not verified yet"}
+        {user.name} · {user.email} ·{" "}
+        {user.emailVerified != null ? "email verified" : "email not verified yet"}
       </p>
       {notice ? (
         <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
@@ -27,20 +32,39 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
       {user.emailVerified == null ? (
-        <section aria-labelledby="verify-h" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-          <h2 id="verify-h" className="text-lg font-semibold">Verify your email</h2>
-          <p className="text-sm text-slate-600">Shares sent to {user.email} show up in Shared with Me once you open the link we emailed you.</p>
+        <section
+          aria-labelledby="verify-h"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+        >
+          <h2 id="verify-h" className="text-lg font-semibold">
+            Verify your email
+          </h2>
+          <p className="text-sm text-slate-600">
+            Shares sent to {user.email} show up in Shared with Me once you open the link we emailed
+            you.
+          </p>
           <ResendVerification variant="secondary" />
         </section>
       ) : null}
-      <section aria-labelledby="pw-h" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="pw-h" className="text-lg font-semibold">Change password</h2>
+      <section
+        aria-labelledby="pw-h"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
+        <h2 id="pw-h" className="text-lg font-semibold">
+          Change password
+        </h2>
         <ChangePasswordForm />
       </section>
-      <section aria-labelledby="sessions-h" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="sessions-h" className="text-lg font-semibold">Sessions</h2>
+      <section
+        aria-labelledby="sessions-h"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
+        <h2 id="sessions-h" className="text-lg font-semibold">
+          Sessions
+        </h2>
         <p className="text-sm text-slate-600">
-          Signs this browser and every other one out at once, for example after using a shared computer or losing a phone.
+          Signs this browser and every other one out at once, for example after using a shared
+          computer or losing a phone.
         </p>
         <SignOutEverywhere />
       </section>

@@ -12,7 +12,11 @@ import { pageParam, param, withParams, type SearchParams } from "@/lib/search-pa
 
 export const metadata: Metadata = { title: "My devices" };
 
-export default async function DevicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function DevicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const user = await requireUser(withParams("/devices", sp, {}));
   const db = getDb();
@@ -37,7 +41,10 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
       </div>
       {added ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          Added {added.name}. <Link className="underline" href={`/devices/${added.id}`}>Add its services</Link>
+          Added {added.name}.{" "}
+          <Link className="underline" href={`/devices/${added.id}`}>
+            Add its services
+          </Link>
         </p>
       ) : null}
       {param(sp, "deleted") ? (
@@ -55,7 +62,14 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
         selfEmail={user.email}
         policy={getSharingPolicy(db, user.id)}
       />
-      <Pagination path="/devices" sp={sp} page={list.page} pageCount={list.pageCount} total={list.total} noun="device" />
+      <Pagination
+        path="/devices"
+        sp={sp}
+        page={list.page}
+        pageCount={list.pageCount}
+        total={list.total}
+        noun="device"
+      />
     </div>
   );
 }

@@ -13,7 +13,10 @@ export default async function SettingsPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Sharing policies</h1>
-        <p className="text-sm text-slate-600">Rules for every share you make from now on. Existing shares keep their expiry and recipients.</p>
+        <p className="text-sm text-slate-600">
+          Rules for every share you make from now on. Existing shares keep their expiry and
+          recipients.
+        </p>
       </div>
       <PolicyForm policy={policy} />
     </div>

@@ -16,11 +16,24 @@ import { pageParam, withParams, type SearchParams } from "@/lib/search-params";
 export const metadata: Metadata = { title: "Shared by Me" };
 const PAGE_SIZE = 50;
 
-export default async function SharedByMePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function SharedByMePage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const user = await requireUser(withParams("/shared-by-me", sp, {}));
   const { status, sort, q, expiring, expiringWithin } = parseSharedByMeFilters(sp);
-  const list = listSharedByMe(getDb(), { sharerId: user.id, now: currentTime(), status, q, sort, expiringWithin, page: pageParam(sp), pageSize: PAGE_SIZE });
+  const list = listSharedByMe(getDb(), {
+    sharerId: user.id,
+    now: currentTime(),
+    status,
+    q,
+    sort,
+    expiringWithin,
+    page: pageParam(sp),
+    pageSize: PAGE_SIZE,
+  });
   const pageCount = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
 
   return (
@@ -30,22 +43,42 @@ export default async function SharedByMePage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-semibold">Shared by Me</h1>
         <ExportCsvLink href={withParams("/shared-by-me/export", sp, { page: undefined })} />
       </div>
-      <ShareFilters path="/shared-by-me" q={q} status={status} sort={sort} sorts={SHARED_BY_ME_SORTS} expiring={expiring} />
+      <ShareFilters
+        path="/shared-by-me"
+        q={q}
+        status={status}
+        sort={sort}
+        sorts={SHARED_BY_ME_SORTS}
+        expiring={expiring}
+      />
       {list.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
           {q || status || expiring ? (
             <p>No shares match these filters.</p>
           ) : (
             <p>
-              You have not shared anything yet. Go to <Link className="text-brand-700 underline" href="/devices">My devices</Link>, tick devices and
-              choose Share devices.
+              You have not shared anything yet. Go to{" "}
+              <Link className="text-brand-700 underline" href="/devices">
+                My devices
+              </Link>
+              , tick devices and choose Share devices.
             </p>
           )}
         </div>
       ) : (
-        <SharedByMeTable key={`${q}|${status}|${sort}|${expiring}|${list.page}`} rows={toTableRows(list.rows)} />
+        <SharedByMeTable
+          key={`${q}|${status}|${sort}|${expiring}|${list.page}`}
+          rows={toTableRows(list.rows)}
+        />
       )}
-      <Pagination path="/shared-by-me" sp={sp} page={list.page} pageCount={pageCount} total={list.total} noun="share" />
+      <Pagination
+        path="/shared-by-me"
+        sp={sp}
+        page={list.page}
+        pageCount={pageCount}
+        total={list.total}
+        noun="share"
+      />
     </div>
   );
 }

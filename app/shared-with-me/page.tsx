@@ -17,15 +17,30 @@ export const metadata: Metadata = { title: "Shared with Me" };
 // 25 keeps the page fast for recipients of thousands of shares (see README, Performance).
 const PAGE_SIZE = 25;
 
-export default async function SharedWithMePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function SharedWithMePage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const user = await requireUser(withParams("/shared-with-me", sp, {}));
   const statusParam = param(sp, "status");
-  const status = EFFECTIVE_STATUSES.find((s) => s.toLowerCase() === statusParam?.toLowerCase()) as EffectiveStatus | undefined;
+  const status = EFFECTIVE_STATUSES.find((s) => s.toLowerCase() === statusParam?.toLowerCase()) as
+    EffectiveStatus | undefined;
   const q = param(sp, "q");
   const db = getDb();
-  const { groups, total, page } = listSharedWithMe(db, { user, now: currentTime(), status, q, page: pageParam(sp), pageSize: PAGE_SIZE });
-  const previews = deviceNamePreview(db, groups.flatMap((g) => g.shares.map((r) => r.share.id)));
+  const { groups, total, page } = listSharedWithMe(db, {
+    user,
+    now: currentTime(),
+    status,
+    q,
+    page: pageParam(sp),
+    pageSize: PAGE_SIZE,
+  });
+  const previews = deviceNamePreview(
+    db,
+    groups.flatMap((g) => g.shares.map((r) => r.share.id)),
+  );
 
   return (
     <div className="space-y-6">
@@ -35,7 +50,14 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
       <ShareFilters path="/shared-with-me" q={q} status={status} />
       {total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {q || status ? <p>No shares match these filters.</p> : <p>Nothing has been shared with you yet. When someone shares devices with {user.email}, they appear here.</p>}
+          {q || status ? (
+            <p>No shares match these filters.</p>
+          ) : (
+            <p>
+              Nothing has been shared with you yet. When someone shares devices with {user.email},
+              they appear here.
+            </p>
+          )}
         </div>
       ) : (
         <SharedWithMeList
@@ -54,7 +76,14 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
           }))}
         />
       )}
-      <Pagination path="/shared-with-me" sp={sp} page={page} pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))} total={total} noun="share" />
+      <Pagination
+        path="/shared-with-me"
+        sp={sp}
+        page={page}
+        pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+        total={total}
+        noun="share"
+      />
     </div>
   );
 }

@@ -10,17 +10,26 @@ import { maskEmail } from "@/lib/links/mask-email";
 export const metadata: Metadata = { title: "Sign in" };
 
 const NOTICES: Record<string, string> = {
-  reset: "Your password was changed and every session was signed out. Sign in with the new password.",
+  reset:
+    "Your password was changed and every session was signed out. Sign in with the new password.",
   everywhere: "You were signed out on every device.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { callbackUrl, reset, signedOut } = await searchParams;
   const back = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(back);
   // From a sharing link: say which address it was sent to, masked (the link may have been forwarded).
   const invited = invitedEmailForReturnPath(getDb(), back, currentTime());
-  const notice = reset ? NOTICES.reset : signedOut === "everywhere" ? NOTICES.everywhere : undefined;
+  const notice = reset
+    ? NOTICES.reset
+    : signedOut === "everywhere"
+      ? NOTICES.everywhere
+      : undefined;
   return (
     <div className="mx-auto max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-semibold">Sign in</h1>
@@ -29,7 +38,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {notice}
         </p>
       ) : null}
-      <SignInForm callbackUrl={back} invitedHint={invited ? `The invitation was sent to ${maskEmail(invited)}.` : undefined} />
+      <SignInForm
+        callbackUrl={back}
+        invitedHint={invited ? `The invitation was sent to ${maskEmail(invited)}.` : undefined}
+      />
     </div>
   );
 }

@@ -8,7 +8,11 @@ import { invitedEmailForReturnPath } from "@/lib/links/invited-email";
 
 export const metadata: Metadata = { title: "Sign up" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { callbackUrl } = await searchParams;
   const back = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(back);

@@ -6,7 +6,8 @@ import { TMP_DIR } from "../config";
 export const LOAD_QUICK = process.env.LOAD_QUICK === "1";
 /** Ports 3600-3699 belong to the load test; the page bench uses 3300. */
 export const LOAD_PORT = Number(process.env.LOAD_PORT ?? 3600);
-if (!(LOAD_PORT >= 3600 && LOAD_PORT <= 3699)) throw new Error("LOAD_PORT must be within 3600-3699");
+if (!(LOAD_PORT >= 3600 && LOAD_PORT <= 3699))
+  throw new Error("LOAD_PORT must be within 3600-3699");
 export const LOAD_URL = `http://127.0.0.1:${LOAD_PORT}`;
 export const LOAD_DB = path.join(TMP_DIR, "load.db");
 export const LOAD_LOG = path.join(TMP_DIR, "load-server.log");
@@ -49,6 +50,24 @@ export const SEED_SHARES = 40;
  */
 export type Kind = "byMe" | "withMe" | "devices" | "share" | "accept" | "link" | "floor";
 export const MIX: Kind[] = [
-  "byMe", "withMe", "devices", "link", "share", "byMe", "accept", "withMe", "devices", "link",
-  "byMe", "withMe", "share", "devices", "link", "byMe", "accept", "withMe", "devices", "share",
+  "byMe",
+  "withMe",
+  "devices",
+  "link",
+  "share",
+  "byMe",
+  "accept",
+  "withMe",
+  "devices",
+  "link",
+  "byMe",
+  "withMe",
+  "share",
+  "devices",
+  "link",
+  "byMe",
+  "accept",
+  "withMe",
+  "devices",
+  "share",
 ];

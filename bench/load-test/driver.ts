@@ -58,7 +58,13 @@ const ownCpuMs = () => {
 };
 const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 
-export async function runPhase(label: string, rate: number, seconds: number, next: (i: number) => Job, pid: number): Promise<PhaseResult> {
+export async function runPhase(
+  label: string,
+  rate: number,
+  seconds: number,
+  next: (i: number) => Job,
+  pid: number,
+): Promise<PhaseResult> {
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
   const statuses: Record<string, number> = {};
@@ -120,17 +126,37 @@ export async function runPhase(label: string, rate: number, seconds: number, nex
   const byKind: Partial<Record<Kind, KindStats>> = {};
   for (const [kind, ts] of kindTimes) {
     const s = Float64Array.from(ts).sort();
-    byKind[kind] = { requests: s.length, p50Ms: round(percentile(s, 50)), p95Ms: round(percentile(s, 95)) };
+    byKind[kind] = {
+      requests: s.length,
+      p50Ms: round(percentile(s, 50)),
+      p95Ms: round(percentile(s, 95)),
+    };
   }
   const p95Ms = round(percentile(sorted, 95));
   return {
-    label, targetRps: rate, seconds, sent: total, answeredRps: round(times.length / Math.max(seconds, sendSeconds)),
-    statuses, errors, non2xx3xx, shed, failed,
+    label,
+    targetRps: rate,
+    seconds,
+    sent: total,
+    answeredRps: round(times.length / Math.max(seconds, sendSeconds)),
+    statuses,
+    errors,
+    non2xx3xx,
+    shed,
+    failed,
     servedP95Ms: round(percentile(Float64Array.from(servedTimes).sort(), 95)),
-    p50Ms: round(percentile(sorted, 50)), p95Ms, p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted[sorted.length - 1] ?? NaN),
-    serverCpuMsPerRequest: round(server / Math.max(1, times.length)), byKind, maxInFlight,
-    clientCpuPct: round((100 * client) / wallMs), othersCpuPct: round((100 * Math.max(0, others)) / wallMs),
-    p95By10s: Array.from(windowTimes, (w) => round(percentile(Float64Array.from(w ?? []).sort(), 95))),
+    p50Ms: round(percentile(sorted, 50)),
+    p95Ms,
+    p99Ms: round(percentile(sorted, 99)),
+    maxMs: round(sorted[sorted.length - 1] ?? NaN),
+    serverCpuMsPerRequest: round(server / Math.max(1, times.length)),
+    byKind,
+    maxInFlight,
+    clientCpuPct: round((100 * client) / wallMs),
+    othersCpuPct: round((100 * Math.max(0, others)) / wallMs),
+    p95By10s: Array.from(windowTimes, (w) =>
+      round(percentile(Float64Array.from(w ?? []).sort(), 95)),
+    ),
     held: failed === 0 && p95Ms < P95_LIMIT_MS,
   };
 }

@@ -3,12 +3,22 @@
 import http from "node:http";
 import { LOAD_URL, MAX_IN_FLIGHT, REQUEST_TIMEOUT_MS } from "./config";
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT, maxFreeSockets: MAX_IN_FLIGHT });
+const agent = new http.Agent({
+  keepAlive: true,
+  maxSockets: MAX_IN_FLIGHT,
+  maxFreeSockets: MAX_IN_FLIGHT,
+});
 const base = new URL(LOAD_URL);
 
 /** `retryAfter`: the Retry-After header, which a shed request (503) must carry. */
 export type Reply = { status: number; body: string | null; retryAfter: string | null };
-export type Call = { method: "GET" | "POST"; path: string; cookie?: string; json?: unknown; keepBody?: boolean };
+export type Call = {
+  method: "GET" | "POST";
+  path: string;
+  cookie?: string;
+  json?: unknown;
+  keepBody?: boolean;
+};
 
 /** Resolves with the status (and the body when asked); rejects on a network error or a timeout. */
 export function send(call: Call): Promise<Reply> {
@@ -25,7 +35,14 @@ export function send(call: Call): Promise<Reply> {
       headers["content-length"] = payload.length;
     }
     const req = http.request(
-      { agent, hostname: base.hostname, port: base.port, method: call.method, path: call.path, headers },
+      {
+        agent,
+        hostname: base.hostname,
+        port: base.port,
+        method: call.method,
+        path: call.path,
+        headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => {
@@ -34,7 +51,11 @@ export function send(call: Call): Promise<Reply> {
         res.on("end", () => {
           clearTimeout(deadline);
           const retryAfter = res.headers["retry-after"] ?? null;
-          resolve({ status: res.statusCode ?? 0, body: call.keepBody ? Buffer.concat(chunks).toString("utf8") : null, retryAfter });
+          resolve({
+            status: res.statusCode ?? 0,
+            body: call.keepBody ? Buffer.concat(chunks).toString("utf8") : null,
+            retryAfter,
+          });
         });
         res.on("error", fail);
       },

@@ -21,7 +21,10 @@ export class Workload {
   private readonly tokens: string[];
   private linkCursor = 0;
 
-  constructor(private readonly sessions: Sessions, seeded: Seeded) {
+  constructor(
+    private readonly sessions: Sessions,
+    seeded: Seeded,
+  ) {
     this.pending = [...seeded.pending];
     this.tokens = [...seeded.tokens];
   }
@@ -42,7 +45,10 @@ export class Workload {
       case "share":
         return this.share();
       case "accept":
-        return this.accept() ?? this.page("withMe", "/shared-with-me", this.sessions.recipients[n % RECIPIENTS]);
+        return (
+          this.accept() ??
+          this.page("withMe", "/shared-with-me", this.sessions.recipients[n % RECIPIENTS])
+        );
       default:
         return this.floor(i);
     }
@@ -57,7 +63,10 @@ export class Workload {
 
   /** A link page, signed out (the one way in without an account), from the newest links. */
   private link(): Job {
-    const token = this.tokens[this.tokens.length - 1 - (this.linkCursor++ % Math.min(this.tokens.length, LINK_POOL))];
+    const token =
+      this.tokens[
+        this.tokens.length - 1 - (this.linkCursor++ % Math.min(this.tokens.length, LINK_POOL))
+      ];
     return { kind: "link", send: () => send({ method: "GET", path: `/s/${token}` }) };
   }
 
@@ -71,21 +80,36 @@ export class Workload {
     const j = Math.floor(k / OWNERS);
     const r = j % RECIPIENTS;
     const blocks = LOAD_DEVICES / DEVICES_PER_SHARE;
-    if (j >= blocks * RECIPIENTS) throw new Error("the load ran out of fresh device blocks: raise LOAD_DEVICES");
+    if (j >= blocks * RECIPIENTS)
+      throw new Error("the load ran out of fresh device blocks: raise LOAD_DEVICES");
     const body = shareBody(o, Math.floor(j / RECIPIENTS), r, `${k}`);
     return {
       kind: "share",
-      send: () => send({ method: "POST", path: "/load-api/share", cookie: this.sessions.owners[o], json: body, keepBody: true }),
+      send: () =>
+        send({
+          method: "POST",
+          path: "/load-api/share",
+          cookie: this.sessions.owners[o],
+          json: body,
+          keepBody: true,
+        }),
       check: (reply) => this.onShared(reply, o, r, body.recipients.length),
     };
   }
 
   private onShared(reply: Reply, o: number, r: number, expected: number): boolean {
-    const data = JSON.parse(reply.body ?? "{}") as { shares?: { shareId: string; recipientEmail: string; token: string }[] };
+    const data = JSON.parse(reply.body ?? "{}") as {
+      shares?: { shareId: string; recipientEmail: string; token: string }[];
+    };
     const shares = data.shares ?? [];
     for (const s of shares) {
-      this.created.set(s.shareId, { sharerIndex: o, recipientEmail: s.recipientEmail, devices: DEVICES_PER_SHARE });
-      if (s.recipientEmail.startsWith("recipient")) this.pending.push({ shareId: s.shareId, recipient: r });
+      this.created.set(s.shareId, {
+        sharerIndex: o,
+        recipientEmail: s.recipientEmail,
+        devices: DEVICES_PER_SHARE,
+      });
+      if (s.recipientEmail.startsWith("recipient"))
+        this.pending.push({ shareId: s.shareId, recipient: r });
       else this.tokens.push(s.token);
     }
     return shares.length === expected;
@@ -96,7 +120,13 @@ export class Workload {
     if (!p) return null;
     return {
       kind: "accept",
-      send: () => send({ method: "POST", path: "/load-api/accept", cookie: this.sessions.recipients[p.recipient], json: { shareId: p.shareId } }),
+      send: () =>
+        send({
+          method: "POST",
+          path: "/load-api/accept",
+          cookie: this.sessions.recipients[p.recipient],
+          json: { shareId: p.shareId },
+        }),
       check: () => (this.accepted.add(p.shareId), true),
     };
   }

@@ -7,7 +7,15 @@ import { hashPassword } from "@/lib/auth/password";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { PASSWORD } from "../config";
-import { DEVICES_PER_SHARE, INVITED_PER_SHARE, LOAD_DB, LOAD_DEVICES, OWNERS, RECIPIENTS, SEED_SHARES } from "./config";
+import {
+  DEVICES_PER_SHARE,
+  INVITED_PER_SHARE,
+  LOAD_DB,
+  LOAD_DEVICES,
+  OWNERS,
+  RECIPIENTS,
+  SEED_SHARES,
+} from "./config";
 
 export const ownerEmail = (o: number) => `owner${o}@load.test`;
 export const recipientEmail = (r: number) => `recipient${r}@load.test`;
@@ -19,8 +27,13 @@ export type Seeded = { pending: PendingShare[]; tokens: string[]; shares: number
 
 /** A bulk share's body: one block of devices, one recipient with an account, the rest invited. */
 export function shareBody(o: number, block: number, recipient: number, invitedTag: string) {
-  const deviceIds = Array.from({ length: DEVICES_PER_SHARE }, (_, k) => deviceId(o, block * DEVICES_PER_SHARE + k));
-  const invited = Array.from({ length: INVITED_PER_SHARE }, (_, k) => `guest-${invitedTag}-${k}@invited.test`);
+  const deviceIds = Array.from({ length: DEVICES_PER_SHARE }, (_, k) =>
+    deviceId(o, block * DEVICES_PER_SHARE + k),
+  );
+  const invited = Array.from(
+    { length: INVITED_PER_SHARE },
+    (_, k) => `guest-${invitedTag}-${k}@invited.test`,
+  );
   return {
     recipients: [recipientEmail(recipient), ...invited],
     deviceIds,
@@ -37,17 +50,28 @@ export async function seedLoadDb(now: number): Promise<Seeded> {
   const db = openDb(LOAD_DB, { migrate: true });
   const c = db.$client;
   const hash = await hashPassword(PASSWORD);
-  const user = c.prepare("insert into users (id, email, name, password_hash, created_at) values (?, ?, ?, ?, ?)");
+  const user = c.prepare(
+    "insert into users (id, email, name, password_hash, created_at) values (?, ?, ?, ?, ?)",
+  );
   const device = c.prepare(
     "insert into devices (id, owner_id, name, hardware_id, kind, group_path, created_at, updated_at) values (?, ?, ?, ?, 'Gateway', ?, ?, ?)",
   );
   const seedDevices = SEED_SHARES * DEVICES_PER_SHARE;
   c.transaction(() => {
-    for (let r = 0; r < RECIPIENTS; r++) user.run(`rcp${r}`, recipientEmail(r), `Recipient ${r}`, hash, now);
+    for (let r = 0; r < RECIPIENTS; r++)
+      user.run(`rcp${r}`, recipientEmail(r), `Recipient ${r}`, hash, now);
     for (let o = 0; o < OWNERS; o++) {
       user.run(`own${o}`, ownerEmail(o), `Owner ${o}`, hash, now);
       for (let d = 0; d < LOAD_DEVICES + seedDevices; d++) {
-        device.run(deviceId(o, d), `own${o}`, `Gateway ${o}-${String(d).padStart(4, "0")}`, `hw-${o}-${d}`, `Site ${d % 10}`, now, now);
+        device.run(
+          deviceId(o, d),
+          `own${o}`,
+          `Gateway ${o}-${String(d).padStart(4, "0")}`,
+          `hw-${o}-${d}`,
+          `Site ${d % 10}`,
+          now,
+          now,
+        );
       }
     }
   })();
@@ -64,7 +88,12 @@ export async function seedLoadDb(now: number): Promise<Seeded> {
       seeded.shares += result.shares.length;
       for (const sh of result.shares) {
         if (sh.recipientId == null) seeded.tokens.push(sh.token);
-        else if (s % 2 === 0) acceptShare(db, { shareId: sh.shareId, user: { id: `rcp${r}`, email: recipientEmail(r), emailVerified: now }, now });
+        else if (s % 2 === 0)
+          acceptShare(db, {
+            shareId: sh.shareId,
+            user: { id: `rcp${r}`, email: recipientEmail(r), emailVerified: now },
+            now,
+          });
         else seeded.pending.push({ shareId: sh.shareId, recipient: r });
       }
     }

@@ -20,13 +20,24 @@ export type Verification = {
   ok: boolean;
 };
 
-type Row = Pick<Share, "status" | "expiresAt" | "suspendedAt"> & { sharerId: string; recipientEmail: string; items: number; accepted: number };
+type Row = Pick<Share, "status" | "expiresAt" | "suspendedAt"> & {
+  sharerId: string;
+  recipientEmail: string;
+  items: number;
+  accepted: number;
+};
 
-export function verifyDatabase(work: Workload, seededShares: number, now = Date.now()): Verification {
+export function verifyDatabase(
+  work: Workload,
+  seededShares: number,
+  now = Date.now(),
+): Verification {
   const db = new Database(LOAD_DB, { readonly: true, fileMustExist: true });
   try {
-    const integrityCheck = (db.pragma("integrity_check", { simple: true }) as string) ?? "no answer";
-    const get = db.prepare(`select s.status, s.expires_at as expiresAt, s.suspended_at as suspendedAt, s.sharer_id as sharerId,
+    const integrityCheck =
+      (db.pragma("integrity_check", { simple: true }) as string) ?? "no answer";
+    const get =
+      db.prepare(`select s.status, s.expires_at as expiresAt, s.suspended_at as suspendedAt, s.sharer_id as sharerId,
         s.recipient_email as recipientEmail,
         (select count(*) from share_items i where i.share_id = s.id) as items,
         (select count(*) from share_events e where e.share_id = s.id and e.type = 'accepted') as accepted
@@ -36,7 +47,12 @@ export function verifyDatabase(work: Workload, seededShares: number, now = Date.
     for (const [id, ack] of work.created) {
       const row = get.get(id) as Row | undefined;
       if (!row) missingShares++;
-      else if (row.sharerId !== `own${ack.sharerIndex}` || row.recipientEmail !== ack.recipientEmail || row.items !== ack.devices) wrongShares++;
+      else if (
+        row.sharerId !== `own${ack.sharerIndex}` ||
+        row.recipientEmail !== ack.recipientEmail ||
+        row.items !== ack.devices
+      )
+        wrongShares++;
     }
     let acceptedNotActive = 0;
     let acceptedWithoutEvent = 0;
@@ -48,9 +64,17 @@ export function verifyDatabase(work: Workload, seededShares: number, now = Date.
     const total = (db.prepare("select count(*) as n from shares").get() as { n: number }).n;
     const unacknowledgedShares = total - seededShares - work.created.size;
     return {
-      integrityCheck, acknowledgedShares: work.created.size, missingShares, wrongShares,
-      acceptedShares: work.accepted.size, acceptedNotActive, acceptedWithoutEvent, unacknowledgedShares,
-      ok: integrityCheck === "ok" && missingShares + wrongShares + acceptedNotActive + acceptedWithoutEvent === 0,
+      integrityCheck,
+      acknowledgedShares: work.created.size,
+      missingShares,
+      wrongShares,
+      acceptedShares: work.accepted.size,
+      acceptedNotActive,
+      acceptedWithoutEvent,
+      unacknowledgedShares,
+      ok:
+        integrityCheck === "ok" &&
+        missingShares + wrongShares + acceptedNotActive + acceptedWithoutEvent === 0,
     };
   } finally {
     db.close();

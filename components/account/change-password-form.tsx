@@ -10,8 +10,21 @@ export function ChangePasswordForm() {
   const [state, action] = useActionState(changePasswordAction, undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={state?.errors?.currentPassword} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 8 characters." errors={state?.errors?.newPassword} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        errors={state?.errors?.currentPassword}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        errors={state?.errors?.newPassword}
+      />
       <FormMessage state={state} />
       <SubmitButton>Change password</SubmitButton>
     </form>

@@ -13,7 +13,12 @@ export function ResendVerification({ variant = "primary" }: { variant?: "primary
       <SubmitButton variant={variant} pendingText="Sending…">
         Resend verification email
       </SubmitButton>
-      <FormMessage state={state} success={state?.data ? `Sent. Open the link in the email to ${state.data.sentTo}.` : undefined} />
+      <FormMessage
+        state={state}
+        success={
+          state?.data ? `Sent. Open the link in the email to ${state.data.sentTo}.` : undefined
+        }
+      />
     </form>
   );
 }

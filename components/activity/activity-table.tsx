@@ -18,13 +18,20 @@ export function ActivityTable({ rows }: { rows: ActivityRow[] }) {
         <tbody>
           {rows.map((e) => (
             <tr key={e.id} className="border-t border-slate-100 align-top">
-              <td data-label="When" className="text-slate-600 sm:whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
+              <td data-label="When" className="text-slate-600 sm:whitespace-nowrap">
+                {formatDateTime(e.createdAt)}
+              </td>
               <td className="max-sm:order-first">{describeEvent(e)}</td>
               <td data-label="Share with">
-                <Link href={`/shared-by-me/${e.shareId}`} className="text-brand-700 hover:underline">
+                <Link
+                  href={`/shared-by-me/${e.shareId}`}
+                  className="text-brand-700 hover:underline"
+                >
                   {e.recipientName ?? e.recipientEmail}
                 </Link>
-                {e.recipientName ? <div className="text-xs text-slate-500">{e.recipientEmail}</div> : null}
+                {e.recipientName ? (
+                  <div className="text-xs text-slate-500">{e.recipientEmail}</div>
+                ) : null}
               </td>
             </tr>
           ))}

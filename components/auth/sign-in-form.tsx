@@ -7,13 +7,34 @@ import { SubmitButton } from "@/components/ui/buttons";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
-export function SignInForm({ callbackUrl, invitedHint }: { callbackUrl: string; invitedHint?: string }) {
+export function SignInForm({
+  callbackUrl,
+  invitedHint,
+}: {
+  callbackUrl: string;
+  invitedHint?: string;
+}) {
   const [state, action] = useActionState(signInAction, undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required hint={invitedHint} errors={state?.errors?.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={state?.errors?.password} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        hint={invitedHint}
+        errors={state?.errors?.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state?.errors?.password}
+      />
       <FormMessage state={state} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       <p className="text-sm">
@@ -23,7 +44,10 @@ export function SignInForm({ callbackUrl, invitedHint }: { callbackUrl: string; 
       </p>
       <p className="text-sm text-slate-600">
         New to Keyshare?{" "}
-        <Link className="text-brand-700 underline" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="text-brand-700 underline"
+          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           Create an account
         </Link>
       </p>

@@ -8,12 +8,24 @@ import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** `lockedEmail` comes from a sharing link: the invitation is bound to that address. */
-export function SignUpForm({ callbackUrl, lockedEmail }: { callbackUrl: string; lockedEmail?: string }) {
+export function SignUpForm({
+  callbackUrl,
+  lockedEmail,
+}: {
+  callbackUrl: string;
+  lockedEmail?: string;
+}) {
   const [state, action] = useActionState(signUpAction, undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField label="Name" name="name" autoComplete="name" required errors={state?.errors?.name} />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        errors={state?.errors?.name}
+      />
       <TextField
         label="Email"
         name="email"
@@ -39,7 +51,10 @@ export function SignUpForm({ callbackUrl, lockedEmail }: { callbackUrl: string; 
       <SubmitButton pendingText="Creating your account…">Sign up</SubmitButton>
       <p className="text-sm text-slate-600">
         Already have an account?{" "}
-        <Link className="text-brand-700 underline" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="text-brand-700 underline"
+          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           Sign in
         </Link>
       </p>

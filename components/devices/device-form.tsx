@@ -12,12 +12,22 @@ type Initial = { deviceId: string; name: string; hardwareId: string; group: stri
 
 /** Add (no `initial`) or edit a device. */
 export function DeviceForm({ initial, groups }: { initial?: Initial; groups: string[] }) {
-  const [state, action] = useActionState<ActionState<unknown> | undefined, FormData>(initial ? updateDeviceAction : createDeviceAction, undefined);
+  const [state, action] = useActionState<ActionState<unknown> | undefined, FormData>(
+    initial ? updateDeviceAction : createDeviceAction,
+    undefined,
+  );
   const label = initial ? "Save device" : "Add device";
   return (
     <form action={action} className="space-y-4" noValidate>
       {initial ? <input type="hidden" name="deviceId" value={initial.deviceId} /> : null}
-      <TextField label="Name" name="name" required maxLength={100} defaultValue={initial?.name} errors={state?.errors?.name} />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={100}
+        defaultValue={initial?.name}
+        errors={state?.errors?.name}
+      />
       <TextField
         label="Hardware ID"
         name="hardwareId"
@@ -40,7 +50,12 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
           <option key={g} value={g} />
         ))}
       </datalist>
-      <SelectField label="Kind" name="kind" defaultValue={initial?.kind ?? "Gateway"} errors={state?.errors?.kind}>
+      <SelectField
+        label="Kind"
+        name="kind"
+        defaultValue={initial?.kind ?? "Gateway"}
+        errors={state?.errors?.kind}
+      >
         {DEVICE_KINDS.map((k) => (
           <option key={k}>{k}</option>
         ))}

@@ -6,7 +6,14 @@ import type { DeviceRow } from "@/lib/devices/queries";
 import { ShareDialog, type DeviceSelection } from "@/components/sharing/share-dialog";
 import type { SharingPolicy } from "@/lib/policies/policy";
 
-type Props = { rows: DeviceRow[]; total: number; filter: { q?: string; group?: string }; filtered: boolean; selfEmail: string; policy?: SharingPolicy };
+type Props = {
+  rows: DeviceRow[];
+  total: number;
+  filter: { q?: string; group?: string };
+  filtered: boolean;
+  selfEmail: string;
+  policy?: SharingPolicy;
+};
 
 export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -44,8 +51,15 @@ export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }
           <p>No devices match these filters. Try another search or clear the filters.</p>
         ) : (
           <p>
-            You have no devices yet. <Link className="text-brand-700 underline" href="/devices/new">Add a device</Link> or{" "}
-            <Link className="text-brand-700 underline" href="/devices/import">import many from a CSV file</Link>.
+            You have no devices yet.{" "}
+            <Link className="text-brand-700 underline" href="/devices/new">
+              Add a device
+            </Link>{" "}
+            or{" "}
+            <Link className="text-brand-700 underline" href="/devices/import">
+              import many from a CSV file
+            </Link>
+            .
           </p>
         )}
       </div>
@@ -56,19 +70,34 @@ export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }
     <div className="space-y-3">
       {/* On phones the bar with Share devices stays in sight while ticking cards further down. */}
       <div className="flex flex-wrap items-center gap-3 text-sm max-sm:sticky max-sm:top-0 max-sm:z-20 max-sm:-mx-4 max-sm:bg-slate-50/95 max-sm:px-4 max-sm:py-2">
-        <span aria-live="polite">{count > 0 ? `${count} selected` : "Select devices to share them"}</span>
+        <span aria-live="polite">
+          {count > 0 ? `${count} selected` : "Select devices to share them"}
+        </span>
         {allOnPage && total > rows.length && !allMatching ? (
-          <button type="button" className="text-brand-700 underline max-sm:min-h-11" onClick={() => setAllMatching(true)}>
+          <button
+            type="button"
+            className="text-brand-700 underline max-sm:min-h-11"
+            onClick={() => setAllMatching(true)}
+          >
             Select all {total} matching devices
           </button>
         ) : null}
         {count > 0 ? (
-          <button type="button" className="text-slate-600 underline max-sm:min-h-11" onClick={() => togglePage(false)}>
+          <button
+            type="button"
+            className="text-slate-600 underline max-sm:min-h-11"
+            onClick={() => togglePage(false)}
+          >
             Clear selection
           </button>
         ) : null}
         <div className="ml-auto">
-          <ShareDialog selection={selection} selfEmail={selfEmail} onShared={() => togglePage(false)} policy={policy} />
+          <ShareDialog
+            selection={selection}
+            selfEmail={selfEmail}
+            onShared={() => togglePage(false)}
+            policy={policy}
+          />
         </div>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -77,7 +106,12 @@ export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }
             <tr>
               <th scope="col" className="w-10">
                 <label className="hit">
-                  <input type="checkbox" aria-label="Select all devices on this page" checked={allOnPage} onChange={(e) => togglePage(e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    aria-label="Select all devices on this page"
+                    checked={allOnPage}
+                    onChange={(e) => togglePage(e.target.checked)}
+                  />
                 </label>
               </th>
               <th scope="col">Name</th>
@@ -92,16 +126,27 @@ export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }
               <tr key={d.id} className="border-t border-slate-100 hover:bg-slate-50">
                 <td>
                   <label className="hit">
-                    <input type="checkbox" aria-label={d.name} checked={allMatching || selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={d.name}
+                      checked={allMatching || selected.has(d.id)}
+                      onChange={(e) => toggle(d.id, e.target.checked)}
+                    />
                   </label>
                 </td>
                 <td className="font-medium">
                   <Link href={`/devices/${d.id}`} className="text-brand-700 hover:underline">
                     {d.name}
                   </Link>
-                  {d.demo ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">Demo</span> : null}
+                  {d.demo ? (
+                    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">
+                      Demo
+                    </span>
+                  ) : null}
                 </td>
-                <td data-label="Hardware ID" className="font-mono text-xs">{d.hardwareId}</td>
+                <td data-label="Hardware ID" className="font-mono text-xs">
+                  {d.hardwareId}
+                </td>
                 <td data-label="Kind">{d.kind}</td>
                 <td data-label="Group">{d.groupPath || "—"}</td>
                 <td data-label="Services">{d.serviceCount}</td>

@@ -15,19 +15,31 @@ export function ImportForm() {
         <label htmlFor="csv-file" className="block text-sm font-medium">
           CSV file
         </label>
-        <input id="csv-file" name="file" type="file" accept=".csv,text/csv" className={inputClass} aria-describedby="file-error" />
+        <input
+          id="csv-file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          className={inputClass}
+          aria-describedby="file-error"
+        />
         <FieldErrors id="file-error" errors={state?.errors?.file} />
       </div>
       <TextAreaField
         label="CSV"
         name="csv"
         rows={8}
-        placeholder={"name,hardware_id,group,services\nGateway 1,80:00:00:00:12:34:56:78,Site A / Floor 2,SSH:22;HTTP:80"}
+        placeholder={
+          "name,hardware_id,group,services\nGateway 1,80:00:00:00:12:34:56:78,Site A / Floor 2,SSH:22;HTTP:80"
+        }
         hint="Or paste the rows here. Columns: name, hardware_id, group, kind (optional), services (Kind:Port or Name=Kind:Port, separated by ;)."
         errors={state?.errors?.csv}
         className={`${inputClass} font-mono`}
       />
-      <FormMessage state={state} success={`Imported ${created} device${created === 1 ? "" : "s"}.`} />
+      <FormMessage
+        state={state}
+        success={`Imported ${created} device${created === 1 ? "" : "s"}.`}
+      />
       <SubmitButton pendingText="Importing…">Import devices</SubmitButton>
     </form>
   );

@@ -5,7 +5,15 @@ import { EditDeviceButton } from "@/components/devices/edit-device-button";
 import { ServiceForm } from "@/components/devices/service-form";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
-export function OwnerDeviceView({ device, groups, accessSection }: { device: Device & { services: Service[] }; groups: string[]; accessSection?: React.ReactNode }) {
+export function OwnerDeviceView({
+  device,
+  groups,
+  accessSection,
+}: {
+  device: Device & { services: Service[] };
+  groups: string[];
+  accessSection?: React.ReactNode;
+}) {
   return (
     <div className="space-y-8">
       <div>
@@ -16,7 +24,13 @@ export function OwnerDeviceView({ device, groups, accessSection }: { device: Dev
           <h1 className="text-2xl font-semibold">{device.name}</h1>
           <EditDeviceButton
             groups={groups}
-            initial={{ deviceId: device.id, name: device.name, hardwareId: device.hardwareId, group: device.groupPath, kind: device.kind }}
+            initial={{
+              deviceId: device.id,
+              name: device.name,
+              hardwareId: device.hardwareId,
+              group: device.groupPath,
+              kind: device.kind,
+            }}
           />
         </div>
         <p className="font-mono text-sm text-slate-600">{device.hardwareId}</p>
@@ -27,9 +41,13 @@ export function OwnerDeviceView({ device, groups, accessSection }: { device: Dev
       </div>
 
       <section aria-labelledby="services-h" className="space-y-3">
-        <h2 id="services-h" className="text-lg font-semibold">Services</h2>
+        <h2 id="services-h" className="text-lg font-semibold">
+          Services
+        </h2>
         {device.services.length === 0 ? (
-          <p className="text-sm text-slate-600">No services yet. Add SSH, HTTP, RDP or VNC services so you can share them one by one.</p>
+          <p className="text-sm text-slate-600">
+            No services yet. Add SSH, HTTP, RDP or VNC services so you can share them one by one.
+          </p>
         ) : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {device.services.map((s) => (
@@ -63,9 +81,17 @@ export function OwnerDeviceView({ device, groups, accessSection }: { device: Dev
       {accessSection}
 
       <section aria-labelledby="danger-h" className="space-y-3">
-        <h2 id="danger-h" className="text-lg font-semibold">Delete</h2>
-        <ConfirmAction label="Delete device" title={`Delete ${device.name}?`} action={deleteDeviceAction} fields={{ deviceId: device.id }}>
-          The device, its services and every share of it are removed. Recipients lose access at once. This cannot be undone.
+        <h2 id="danger-h" className="text-lg font-semibold">
+          Delete
+        </h2>
+        <ConfirmAction
+          label="Delete device"
+          title={`Delete ${device.name}?`}
+          action={deleteDeviceAction}
+          fields={{ deviceId: device.id }}
+        >
+          The device, its services and every share of it are removed. Recipients lose access at
+          once. This cannot be undone.
         </ConfirmAction>
       </section>
     </div>

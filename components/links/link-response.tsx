@@ -15,7 +15,12 @@ export function LinkResponse({ token, sharerName }: { token: string; sharerName:
           <input type="hidden" name="token" value={token} />
           <SubmitButton>Accept</SubmitButton>
         </form>
-        <ConfirmAction label="Decline" title={`Decline the share from ${sharerName}?`} action={declineLinkAction} fields={{ token }}>
+        <ConfirmAction
+          label="Decline"
+          title={`Decline the share from ${sharerName}?`}
+          action={declineLinkAction}
+          fields={{ token }}
+        >
           {sharerName} will be told, and this link stops working.
         </ConfirmAction>
       </div>

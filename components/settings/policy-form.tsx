@@ -7,7 +7,12 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
-const DEFAULT_LABELS = { "1d": "1 day", "7d": "7 days", "30d": "30 days", never: "Never (permanent)" } as const;
+const DEFAULT_LABELS = {
+  "1d": "1 day",
+  "7d": "7 days",
+  "30d": "30 days",
+  never: "Never (permanent)",
+} as const;
 
 /**
  * The owner's rules for new shares. Submitted through onSubmit rather than the form's
@@ -26,9 +31,18 @@ export function PolicyForm({ policy }: { policy: SharingPolicy }) {
         startTransition(() => action(fd));
       }}
     >
-      <SelectField label="Default expiry" name="defaultExpiry" id="policy-default-expiry" defaultValue={policy.defaultExpiry} errors={e?.defaultExpiry} hint="What the Expires choice of the share dialog starts at.">
+      <SelectField
+        label="Default expiry"
+        name="defaultExpiry"
+        id="policy-default-expiry"
+        defaultValue={policy.defaultExpiry}
+        errors={e?.defaultExpiry}
+        hint="What the Expires choice of the share dialog starts at."
+      >
         {Object.entries(DEFAULT_LABELS).map(([v, label]) => (
-          <option key={v} value={v}>{label}</option>
+          <option key={v} value={v}>
+            {label}
+          </option>
         ))}
       </SelectField>
       <TextField
@@ -53,7 +67,10 @@ export function PolicyForm({ policy }: { policy: SharingPolicy }) {
         placeholder="example.com, example.org"
         hint="Only recipients with an email at one of these domains can be invited. Leave empty to allow anyone."
       />
-      <FormMessage state={state} success="Sharing policies saved. They apply to new shares and extensions." />
+      <FormMessage
+        state={state}
+        success="Sharing policies saved. They apply to new shares and extensions."
+      />
       <button type="submit" className={buttonStyles.primary} disabled={pending} aria-busy={pending}>
         Save policies
       </button>

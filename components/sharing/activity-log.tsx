@@ -1,13 +1,19 @@
 import type { ShareEventView } from "@/lib/sharing/share-details";
 import { formatDateTime, formatExpiry } from "@/lib/format";
 
-type Data = { from?: number | null; to?: number; devices?: { name: string }[]; reason?: string } | null;
+type Data = {
+  from?: number | null;
+  to?: number;
+  devices?: { name: string }[];
+  reason?: string;
+} | null;
 
 /** One line per event, in words: who did what, when. */
 export function describeEvent(e: ShareEventView): string {
   const d = e.data as Data;
   const who = e.actorName ?? "Keyshare";
-  const names = (list?: { name: string }[]) => (list?.length ? list.map((x) => x.name).join(", ") : "devices");
+  const names = (list?: { name: string }[]) =>
+    list?.length ? list.map((x) => x.name).join(", ") : "devices";
   switch (e.type) {
     case "shared":
       return `${who} shared the devices`;
@@ -24,7 +30,9 @@ export function describeEvent(e: ShareEventView): string {
     case "devices_removed":
       return `${who} removed ${names(d?.devices)}`;
     case "cancelled":
-      return d?.reason === "last_device_removed" ? `${who} removed the last device, so the share was cancelled` : `${who} cancelled the share`;
+      return d?.reason === "last_device_removed"
+        ? `${who} removed the last device, so the share was cancelled`
+        : `${who} cancelled the share`;
     case "expired":
       return "The share expired";
     case "link_regenerated":

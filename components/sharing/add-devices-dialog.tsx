@@ -10,7 +10,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
 import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-picker";
 
-type Addable = { id: string; name: string; groupPath: string; hardwareId: string; serviceCount: number };
+type Addable = {
+  id: string;
+  name: string;
+  groupPath: string;
+  hardwareId: string;
+  serviceCount: number;
+};
 
 export function AddDevicesDialog({ shareId }: { shareId: string }) {
   const [open, setOpen] = useState(false);
@@ -33,8 +39,14 @@ export function AddDevicesDialog({ shareId }: { shareId: string }) {
 
   function submit() {
     start(async () => {
-      const chosen = Object.fromEntries(Object.entries(services).filter(([id, v]) => picked.has(id) && v !== "all"));
-      const r = await addDevicesAction(undefined, { shareId, deviceIds: [...picked], services: chosen });
+      const chosen = Object.fromEntries(
+        Object.entries(services).filter(([id, v]) => picked.has(id) && v !== "all"),
+      );
+      const r = await addDevicesAction(undefined, {
+        shareId,
+        deviceIds: [...picked],
+        services: chosen,
+      });
       setState(r);
       if (r.ok) {
         setPicked(new Set());
@@ -52,13 +64,24 @@ export function AddDevicesDialog({ shareId }: { shareId: string }) {
       <Modal open={open} onClose={() => setOpen(false)} title="Add devices" wide>
         <div className="space-y-3">
           <div>
-            <label htmlFor="add-search" className="block text-sm font-medium">Find devices</label>
-            <input id="add-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} className={inputClass} placeholder="Device name" />
+            <label htmlFor="add-search" className="block text-sm font-medium">
+              Find devices
+            </label>
+            <input
+              id="add-search"
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              className={inputClass}
+              placeholder="Device name"
+            />
           </div>
           {found === null ? (
             <p className="text-sm text-slate-500">Loading…</p>
           ) : found.length === 0 ? (
-            <p className="text-sm text-slate-600">No more devices to add{q ? " match this search" : ""}.</p>
+            <p className="text-sm text-slate-600">
+              No more devices to add{q ? " match this search" : ""}.
+            </p>
           ) : (
             <ul className="max-h-72 space-y-1 overflow-y-auto text-sm">
               {found.map((d) => (
@@ -91,10 +114,17 @@ export function AddDevicesDialog({ shareId }: { shareId: string }) {
               onChange={setServices}
             />
           ) : null}
-          <p className="text-xs text-slate-500">Added devices get the share&apos;s permissions, schedule and expiry.</p>
+          <p className="text-xs text-slate-500">
+            Added devices get the share&apos;s permissions, schedule and expiry.
+          </p>
           <FormMessage state={state} />
           <div className="dialog-footer">
-            <button type="button" className={buttonStyles.primary} disabled={pending || picked.size === 0} onClick={submit}>
+            <button
+              type="button"
+              className={buttonStyles.primary}
+              disabled={pending || picked.size === 0}
+              onClick={submit}
+            >
               Add devices{picked.size ? ` (${picked.size})` : ""}
             </button>
           </div>

@@ -5,11 +5,23 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import type { ConflictView } from "@/lib/actions/shares";
 
 /** Shown before anything is written: the sharer decides to skip these pairs, or not. */
-export function ConflictList({ conflicts, onSkip, pending }: { conflicts: ConflictView[]; onSkip: () => void; pending: boolean }) {
+export function ConflictList({
+  conflicts,
+  onSkip,
+  pending,
+}: {
+  conflicts: ConflictView[];
+  onSkip: () => void;
+  pending: boolean;
+}) {
   return (
-    <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+    <div
+      role="alert"
+      className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+    >
       <p className="font-medium">
-        {conflicts.length} device/recipient pair{conflicts.length === 1 ? " is" : "s are"} already shared. Nothing has been written.
+        {conflicts.length} device/recipient pair{conflicts.length === 1 ? " is" : "s are"} already
+        shared. Nothing has been written.
       </p>
       <ul className="max-h-40 list-disc overflow-y-auto pl-5">
         {conflicts.slice(0, 100).map((c) => (

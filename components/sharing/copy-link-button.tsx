@@ -3,7 +3,15 @@
 import { useState } from "react";
 import { buttonStyles } from "@/components/ui/button-styles";
 
-export function CopyLinkButton({ link, label = "Copy sharing link", onCopy }: { link?: string; label?: string; onCopy?: () => Promise<string | undefined> }) {
+export function CopyLinkButton({
+  link,
+  label = "Copy sharing link",
+  onCopy,
+}: {
+  link?: string;
+  label?: string;
+  onCopy?: () => Promise<string | undefined>;
+}) {
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   async function copy() {
     try {
@@ -22,7 +30,11 @@ export function CopyLinkButton({ link, label = "Copy sharing link", onCopy }: { 
         {label}
       </button>
       <span role="status" className="text-xs text-slate-600">
-        {copied === "yes" ? "Copied" : copied === "no" ? "Copy failed: select the link and copy it" : ""}
+        {copied === "yes"
+          ? "Copied"
+          : copied === "no"
+            ? "Copy failed: select the link and copy it"
+            : ""}
       </span>
     </span>
   );

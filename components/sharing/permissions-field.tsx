@@ -1,7 +1,13 @@
 "use client";
 
 import { FieldErrors, inputClass } from "@/components/ui/field";
-import { OPERATIONS, OPERATION_LABELS, PRESETS, type Operation, type PresetName } from "@/lib/sharing/permissions";
+import {
+  OPERATIONS,
+  OPERATION_LABELS,
+  PRESETS,
+  type Operation,
+  type PresetName,
+} from "@/lib/sharing/permissions";
 
 export type PermissionChoice = PresetName | "Custom";
 
@@ -33,7 +39,9 @@ export function PermissionsField({
       >
         <option value="Viewer">Viewer — see the device and its status</option>
         <option value="Operator">Operator — view and operate</option>
-        <option value="Manager">Manager — everything, including configure, scripts and remote access</option>
+        <option value="Manager">
+          Manager — everything, including configure, scripts and remote access
+        </option>
         <option value="Custom">Custom…</option>
       </select>
       {preset === "Custom" ? (
@@ -45,7 +53,9 @@ export function PermissionsField({
                 type="checkbox"
                 checked={custom.includes(op)}
                 disabled={op === "view"}
-                onChange={(e) => onCustom(e.target.checked ? [...custom, op] : custom.filter((x) => x !== op))}
+                onChange={(e) =>
+                  onCustom(e.target.checked ? [...custom, op] : custom.filter((x) => x !== op))
+                }
               />
               {OPERATION_LABELS[op]}
             </label>
@@ -53,7 +63,8 @@ export function PermissionsField({
         </fieldset>
       ) : null}
       <p id="share-permissions-hint" className="text-xs text-slate-500">
-        Grants: {shown.map((o) => OPERATION_LABELS[o]).join(", ")}. Permissions cannot be changed after sharing.
+        Grants: {shown.map((o) => OPERATION_LABELS[o]).join(", ")}. Permissions cannot be changed
+        after sharing.
       </p>
       <FieldErrors id="share-permissions-error" errors={errors} />
     </div>

@@ -2,14 +2,28 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { acceptShareAction, declineShareAction, leaveShareAction } from "@/lib/actions/share-respond";
+import {
+  acceptShareAction,
+  declineShareAction,
+  leaveShareAction,
+} from "@/lib/actions/share-respond";
 import type { EffectiveStatus } from "@/lib/sharing/status";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { SubmitButton } from "@/components/ui/buttons";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** Accept / Decline while pending, Leave while active — the recipient's whole say. */
-export function RecipientActions({ shareId, status, sharerName, goTo }: { shareId: string; status: EffectiveStatus; sharerName: string; goTo?: string }) {
+export function RecipientActions({
+  shareId,
+  status,
+  sharerName,
+  goTo,
+}: {
+  shareId: string;
+  status: EffectiveStatus;
+  sharerName: string;
+  goTo?: string;
+}) {
   const [state, accept] = useActionState(acceptShareAction, undefined);
   const router = useRouter();
   useEffect(() => {
@@ -22,7 +36,13 @@ export function RecipientActions({ shareId, status, sharerName, goTo }: { shareI
           <input type="hidden" name="shareId" value={shareId} />
           <SubmitButton aria-label={`Accept share from ${sharerName}`}>Accept</SubmitButton>
         </form>
-        <ConfirmAction label="Decline" triggerLabel={`Decline share from ${sharerName}`} title={`Decline the share from ${sharerName}?`} action={declineShareAction} fields={{ shareId }}>
+        <ConfirmAction
+          label="Decline"
+          triggerLabel={`Decline share from ${sharerName}`}
+          title={`Decline the share from ${sharerName}?`}
+          action={declineShareAction}
+          fields={{ shareId }}
+        >
           {sharerName} will be told. You will not get access to these devices.
         </ConfirmAction>
         <FormMessage state={state} />
@@ -31,7 +51,13 @@ export function RecipientActions({ shareId, status, sharerName, goTo }: { shareI
   }
   if (status === "Active" || status === "Suspended") {
     return (
-      <ConfirmAction label="Leave" triggerLabel={`Leave share from ${sharerName}`} title={`Leave the share from ${sharerName}?`} action={leaveShareAction} fields={{ shareId }}>
+      <ConfirmAction
+        label="Leave"
+        triggerLabel={`Leave share from ${sharerName}`}
+        title={`Leave the share from ${sharerName}?`}
+        action={leaveShareAction}
+        fields={{ shareId }}
+      >
         You lose access to these devices at once. {sharerName} will be told.
       </ConfirmAction>
     );

@@ -6,11 +6,28 @@ import { FieldErrors, inputClass } from "@/components/ui/field";
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 export function splitRecipients(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((w) => w.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((w) => w.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Several emails in one box (paste a column from a spreadsheet), shown back as removable chips. */
-export function RecipientsField({ value, onChange, errors, selfEmail }: { value: string; onChange: (v: string) => void; errors?: string[]; selfEmail: string }) {
+export function RecipientsField({
+  value,
+  onChange,
+  errors,
+  selfEmail,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  errors?: string[];
+  selfEmail: string;
+}) {
   const emails = useMemo(() => splitRecipients(value), [value]);
   return (
     <div className="space-y-1">
@@ -29,14 +46,18 @@ export function RecipientsField({ value, onChange, errors, selfEmail }: { value:
         aria-describedby="share-recipients-hint share-recipients-error"
       />
       <p id="share-recipients-hint" className="text-xs text-slate-500">
-        Separate emails with commas, spaces or new lines. Each recipient gets their own share and link.
+        Separate emails with commas, spaces or new lines. Each recipient gets their own share and
+        link.
       </p>
       {emails.length ? (
         <ul aria-label="Recipients to share with" className="flex flex-wrap gap-1">
           {emails.map((e) => {
             const bad = !EMAIL.test(e) || e === selfEmail;
             return (
-              <li key={e} className={`flex items-center gap-1 rounded-full px-2 py-0.5 text-xs ${bad ? "bg-red-100 text-red-800" : "bg-brand-50 text-brand-700"}`}>
+              <li
+                key={e}
+                className={`flex items-center gap-1 rounded-full px-2 py-0.5 text-xs ${bad ? "bg-red-100 text-red-800" : "bg-brand-50 text-brand-700"}`}
+              >
                 <span>{e}</span>
                 {bad ? <span className="sr-only">(invalid)</span> : null}
                 <button

@@ -9,7 +9,15 @@ type Svc = { id: string; deviceId: string; name: string; kind: string; port: num
 /** Per device: all services (default, includes services added later) or a chosen subset. */
 type PickerDevice = { id: string; name: string; serviceCount: number };
 
-export function ServicePicker({ devices, value, onChange }: { devices: PickerDevice[]; value: Record<string, ServiceChoice>; onChange: (v: Record<string, ServiceChoice>) => void }) {
+export function ServicePicker({
+  devices,
+  value,
+  onChange,
+}: {
+  devices: PickerDevice[];
+  value: Record<string, ServiceChoice>;
+  onChange: (v: Record<string, ServiceChoice>) => void;
+}) {
   const [services, setServices] = useState<Svc[] | null>(null);
   const [, start] = useTransition();
   const withServices = devices.filter((d) => d.serviceCount > 0);
@@ -24,8 +32,13 @@ export function ServicePicker({ devices, value, onChange }: { devices: PickerDev
   }
 
   return (
-    <details className="rounded-md border border-slate-200 p-3 text-sm" onToggle={(e) => load((e.target as HTMLDetailsElement).open)}>
-      <summary className="cursor-pointer font-medium max-sm:py-3">Services: {Object.keys(value).length ? "chosen per device" : "all services of each device"}</summary>
+    <details
+      className="rounded-md border border-slate-200 p-3 text-sm"
+      onToggle={(e) => load((e.target as HTMLDetailsElement).open)}
+    >
+      <summary className="cursor-pointer font-medium max-sm:py-3">
+        Services: {Object.keys(value).length ? "chosen per device" : "all services of each device"}
+      </summary>
       {services === null ? (
         <p className="mt-2 text-slate-500">Loading services…</p>
       ) : (
@@ -40,7 +53,12 @@ export function ServicePicker({ devices, value, onChange }: { devices: PickerDev
                   <input
                     type="checkbox"
                     checked={choice === "all"}
-                    onChange={(e) => onChange({ ...value, [d.id]: e.target.checked ? "all" : mine.map((s) => s.id) })}
+                    onChange={(e) =>
+                      onChange({
+                        ...value,
+                        [d.id]: e.target.checked ? "all" : mine.map((s) => s.id),
+                      })
+                    }
                   />
                   All services of {d.name}
                 </label>
@@ -52,7 +70,12 @@ export function ServicePicker({ devices, value, onChange }: { devices: PickerDev
                           type="checkbox"
                           checked={choice.includes(s.id)}
                           onChange={(e) =>
-                            onChange({ ...value, [d.id]: e.target.checked ? [...choice, s.id] : choice.filter((x) => x !== s.id) })
+                            onChange({
+                              ...value,
+                              [d.id]: e.target.checked
+                                ? [...choice, s.id]
+                                : choice.filter((x) => x !== s.id),
+                            })
                           }
                         />
                         {s.name} ({s.kind} {s.port}) on {d.name}

@@ -11,7 +11,15 @@ function servicesText(item: ShareItemView): string {
 }
 
 /** The sharer's view of the devices in a share, removed ones kept for the record. */
-export function ShareDevicesTable({ shareId, items, canRemove }: { shareId: string; items: ShareItemView[]; canRemove: boolean }) {
+export function ShareDevicesTable({
+  shareId,
+  items,
+  canRemove,
+}: {
+  shareId: string;
+  items: ShareItemView[];
+  canRemove: boolean;
+}) {
   if (items.length === 0) return <p className="text-sm text-slate-600">No devices.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -22,14 +30,21 @@ export function ShareDevicesTable({ shareId, items, canRemove }: { shareId: stri
             <th scope="col">Group</th>
             <th scope="col">Services</th>
             <th scope="col">Added</th>
-            <th scope="col"><span className="sr-only">Actions</span></th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {items.map((i) => (
-            <tr key={i.itemId} className={`border-t border-slate-100 ${i.removedAt ? "text-slate-400" : ""}`}>
+            <tr
+              key={i.itemId}
+              className={`border-t border-slate-100 ${i.removedAt ? "text-slate-400" : ""}`}
+            >
               <td>
-                <Link href={`/devices/${i.deviceId}`} className="font-medium hover:underline">{i.deviceName}</Link>
+                <Link href={`/devices/${i.deviceId}`} className="font-medium hover:underline">
+                  {i.deviceName}
+                </Link>
                 <div className="font-mono text-xs">{i.hardwareId}</div>
               </td>
               <td data-label="Group">{i.groupPath || "—"}</td>
@@ -46,7 +61,8 @@ export function ShareDevicesTable({ shareId, items, canRemove }: { shareId: stri
                     action={cancelDevicesAction}
                     fields={{ shareId, deviceIds: i.deviceId }}
                   >
-                    The recipient loses {i.deviceName} at once. If it is the last device of the share, the whole share is cancelled.
+                    The recipient loses {i.deviceName} at once. If it is the last device of the
+                    share, the whole share is cancelled.
                   </ConfirmAction>
                 ) : null}
               </td>

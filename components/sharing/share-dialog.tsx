@@ -12,7 +12,12 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { RecipientsField } from "@/components/sharing/recipients-field";
 import { PermissionsField, type PermissionChoice } from "@/components/sharing/permissions-field";
 import { ExpiryField, expiryTimestamp, type ExpiryChoice } from "@/components/sharing/expiry-field";
-import { ScheduleFields, defaultSchedule, scheduleRequest, type ScheduleState } from "@/components/sharing/schedule-fields";
+import {
+  ScheduleFields,
+  defaultSchedule,
+  scheduleRequest,
+  type ScheduleState,
+} from "@/components/sharing/schedule-fields";
 import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-picker";
 import { ShareResult } from "@/components/sharing/share-result";
 import { ConflictList } from "@/components/sharing/conflict-list";
@@ -50,12 +55,23 @@ type Props = {
   policy?: SharingPolicy;
 };
 
-export function ShareDialog({ selection, onShared, selfEmail = "", draft, replaceShareId, triggerLabel = "Share devices", defaultOpen = false, policy }: Props) {
+export function ShareDialog({
+  selection,
+  onShared,
+  selfEmail = "",
+  draft,
+  replaceShareId,
+  triggerLabel = "Share devices",
+  defaultOpen = false,
+  policy,
+}: Props) {
   const [open, setOpen] = useState(defaultOpen);
   const [recipients, setRecipients] = useState(draft?.recipients ?? "");
   const [preset, setPreset] = useState<PermissionChoice>(draft?.preset ?? "Viewer");
   const [custom, setCustom] = useState<Operation[]>(draft?.custom ?? ["view"]);
-  const [expiry, setExpiry] = useState<ExpiryChoice>(draft?.expiry ?? policy?.defaultExpiry ?? "7d");
+  const [expiry, setExpiry] = useState<ExpiryChoice>(
+    draft?.expiry ?? policy?.defaultExpiry ?? "7d",
+  );
   const [date, setDate] = useState(draft?.date ?? "");
   const [description, setDescription] = useState(draft?.description ?? "");
   const [notify, setNotify] = useState(draft?.notify ?? true);
@@ -93,9 +109,20 @@ export function ShareDialog({ selection, onShared, selfEmail = "", draft, replac
     };
     // The policy's refusals, without a round trip; the server checks the same rules again.
     const expiresAt = payload.expiresAt;
-    const refused = policy && expiresAt !== "" ? policyErrors(policy, { recipients: splitRecipients(recipients), expiresAt, now: Date.now() }) : null;
+    const refused =
+      policy && expiresAt !== ""
+        ? policyErrors(policy, {
+            recipients: splitRecipients(recipients),
+            expiresAt,
+            now: Date.now(),
+          })
+        : null;
     if (refused) {
-      setState({ ok: false, message: "Your sharing policy does not allow this share. Nothing was shared.", errors: refused as Record<string, string[]> });
+      setState({
+        ok: false,
+        message: "Your sharing policy does not allow this share. Nothing was shared.",
+        errors: refused as Record<string, string[]>,
+      });
       return;
     }
     start(async () => {
@@ -125,7 +152,13 @@ export function ShareDialog({ selection, onShared, selfEmail = "", draft, replac
         wide
       >
         {done ? (
-          <ShareResult result={done} onClose={() => { setOpen(false); reset(); }} />
+          <ShareResult
+            result={done}
+            onClose={() => {
+              setOpen(false);
+              reset();
+            }}
+          />
         ) : (
           <form
             className="space-y-4"
@@ -137,36 +170,100 @@ export function ShareDialog({ selection, onShared, selfEmail = "", draft, replac
           >
             {replaceShareId ? (
               <p className="rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">
-                Sharing again replaces the current share: it is cancelled and a new one with these settings is created, in one step.
+                Sharing again replaces the current share: it is cancelled and a new one with these
+                settings is created, in one step.
               </p>
             ) : null}
             <p className="text-sm text-slate-700">
-              {count === 0 ? "No devices selected: close this dialog and tick the devices to share." : `Sharing ${count} device${count === 1 ? "" : "s"}.`}
+              {count === 0
+                ? "No devices selected: close this dialog and tick the devices to share."
+                : `Sharing ${count} device${count === 1 ? "" : "s"}.`}
             </p>
             {demo.length ? (
               <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
-                Demo devices cannot be shared: {demo.map((d) => d.name).join(", ")}. Deselect them to continue.
+                Demo devices cannot be shared: {demo.map((d) => d.name).join(", ")}. Deselect them
+                to continue.
               </p>
             ) : null}
-            {selection.mode === "ids" && selection.devices.length > 0 && selection.devices.length <= 50 ? (
+            {selection.mode === "ids" &&
+            selection.devices.length > 0 &&
+            selection.devices.length <= 50 ? (
               <ServicePicker devices={selection.devices} value={services} onChange={setServices} />
             ) : null}
             {e?.deviceIds ? <p className="text-sm text-red-700">{e.deviceIds.join(" ")}</p> : null}
-            <RecipientsField value={recipients} onChange={setRecipients} errors={e?.recipients} selfEmail={selfEmail} />
-            {policy?.allowedDomains.length ? <p className="-mt-3 text-xs text-slate-500">Your sharing policy allows recipients at {orList(policy.allowedDomains)}.</p> : null}
-            <PermissionsField preset={preset} custom={custom} onPreset={setPreset} onCustom={setCustom} errors={e?.permissions} />
-            <ExpiryField choice={expiry} date={date} onChoice={setExpiry} onDate={setDate} errors={e?.expiresAt} maxDays={policy?.maxExpiryDays} />
+            <RecipientsField
+              value={recipients}
+              onChange={setRecipients}
+              errors={e?.recipients}
+              selfEmail={selfEmail}
+            />
+            {policy?.allowedDomains.length ? (
+              <p className="-mt-3 text-xs text-slate-500">
+                Your sharing policy allows recipients at {orList(policy.allowedDomains)}.
+              </p>
+            ) : null}
+            <PermissionsField
+              preset={preset}
+              custom={custom}
+              onPreset={setPreset}
+              onCustom={setCustom}
+              errors={e?.permissions}
+            />
+            <ExpiryField
+              choice={expiry}
+              date={date}
+              onChoice={setExpiry}
+              onDate={setDate}
+              errors={e?.expiresAt}
+              maxDays={policy?.maxExpiryDays}
+            />
             <ScheduleFields value={schedule} onChange={setSchedule} errors={{ s: e?.schedule }} />
-            <TextField label="Description" name="description" id="share-description" value={description} onChange={(ev) => setDescription(ev.target.value)} maxLength={500} placeholder="e.g. Boiler maintenance, December" errors={e?.description} />
+            <TextField
+              label="Description"
+              name="description"
+              id="share-description"
+              value={description}
+              onChange={(ev) => setDescription(ev.target.value)}
+              maxLength={500}
+              placeholder="e.g. Boiler maintenance, December"
+              errors={e?.description}
+            />
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={notify} onChange={(ev) => setNotify(ev.target.checked)} />
+              <input
+                type="checkbox"
+                checked={notify}
+                onChange={(ev) => setNotify(ev.target.checked)}
+              />
               Notify recipients
             </label>
-            <TextAreaField label="Message" name="message" id="share-message" rows={3} value={message} onChange={(ev) => setMessage(ev.target.value)} maxLength={2000} hint={notify ? "Included in the invitation email." : "Shown on the sharing link page."} errors={e?.message} />
-            {state?.conflicts?.length ? <ConflictList conflicts={state.conflicts} onSkip={() => submit(true)} pending={pending} /> : null}
+            <TextAreaField
+              label="Message"
+              name="message"
+              id="share-message"
+              rows={3}
+              value={message}
+              onChange={(ev) => setMessage(ev.target.value)}
+              maxLength={2000}
+              hint={
+                notify ? "Included in the invitation email." : "Shown on the sharing link page."
+              }
+              errors={e?.message}
+            />
+            {state?.conflicts?.length ? (
+              <ConflictList
+                conflicts={state.conflicts}
+                onSkip={() => submit(true)}
+                pending={pending}
+              />
+            ) : null}
             <FormMessage state={state} />
             <div className="dialog-footer">
-              <button type="submit" className={buttonStyles.primary} disabled={pending} aria-busy={pending}>
+              <button
+                type="submit"
+                className={buttonStyles.primary}
+                disabled={pending}
+                aria-busy={pending}
+              >
                 Share
               </button>
             </div>

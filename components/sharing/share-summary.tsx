@@ -12,13 +12,17 @@ export function ShareSummary({ detail, side }: { detail: Detail; side: "sharer" 
     <dl className="grid gap-x-8 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
       <div>
         <dt className="text-slate-500">Status</dt>
-        <dd><StatusBadge status={detail.status} /></dd>
+        <dd>
+          <StatusBadge status={detail.status} />
+        </dd>
       </div>
       <div>
         <dt className="text-slate-500">Expires</dt>
         <dd>
           {formatExpiry(s.expiresAt)}
-          {detail.timeLeft && detail.status !== "Expired" && s.expiresAt != null ? <span className="text-slate-500"> · {detail.timeLeft} left</span> : null}
+          {detail.timeLeft && detail.status !== "Expired" && s.expiresAt != null ? (
+            <span className="text-slate-500"> · {detail.timeLeft} left</span>
+          ) : null}
         </dd>
       </div>
       <div className="sm:col-span-2">
@@ -26,9 +30,14 @@ export function ShareSummary({ detail, side }: { detail: Detail; side: "sharer" 
         <dd>
           <ul className="mt-1 flex flex-wrap gap-2">
             {OPERATIONS.map((op) => (
-              <li key={op} className={`rounded px-2 py-0.5 text-xs ${detail.permissions.includes(op) ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-600 line-through"}`}>
+              <li
+                key={op}
+                className={`rounded px-2 py-0.5 text-xs ${detail.permissions.includes(op) ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-600 line-through"}`}
+              >
                 {OPERATION_LABELS[op]}
-                <span className="sr-only">{detail.permissions.includes(op) ? ": granted" : ": not granted"}</span>
+                <span className="sr-only">
+                  {detail.permissions.includes(op) ? ": granted" : ": not granted"}
+                </span>
               </li>
             ))}
           </ul>
@@ -36,7 +45,10 @@ export function ShareSummary({ detail, side }: { detail: Detail; side: "sharer" 
             <p className="mt-1 text-xs text-slate-500">
               Permissions, services and schedule are fixed once shared.{" "}
               {["Pending", "Active", "Expired", "Suspended"].includes(detail.status) ? (
-                <Link className="text-brand-700 underline" href={`/shared-by-me/${s.id}/share-again`}>
+                <Link
+                  className="text-brand-700 underline"
+                  href={`/shared-by-me/${s.id}/share-again`}
+                >
                   Cancel and share again with changes
                 </Link>
               ) : (

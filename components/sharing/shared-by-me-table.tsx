@@ -15,14 +15,16 @@ const ENDED = new Set(["Cancelled", "Declined", "Left"]);
 
 /** The row whose Extend or Cancel dialog is showing (kept after closing, so it closes in place). */
 type Target = { kind: "extend" | "cancel"; row: SharedByMeTableRow; open: boolean };
-const recipientOf = (r: SharedByMeTableRow) => (r.recipientName ? `${r.recipientName} (${r.share.recipientEmail})` : r.share.recipientEmail);
+const recipientOf = (r: SharedByMeTableRow) =>
+  r.recipientName ? `${r.recipientName} (${r.share.recipientEmail})` : r.share.recipientEmail;
 
 export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // One Extend and one Cancel dialog for the whole table, not one pair per row: 50 rows of
   // dialogs, forms and action state cost every render of the page for nothing.
   const [target, setTarget] = useState<Target | null>(null);
-  const openFor = (kind: Target["kind"], row: SharedByMeTableRow) => setTarget({ kind, row, open: true });
+  const openFor = (kind: Target["kind"], row: SharedByMeTableRow) =>
+    setTarget({ kind, row, open: true });
   const close = () => setTarget((t) => (t ? { ...t, open: false } : t));
   const selectable = rows.filter((r) => !ENDED.has(r.status));
   const ids = [...selected].filter((id) => selectable.some((r) => r.share.id === id));
@@ -37,10 +39,20 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
   return (
     <div className="space-y-3">
       {ids.length ? (
-        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm max-sm:sticky max-sm:top-0 max-sm:z-20">
+        <div
+          role="region"
+          aria-label="Bulk actions"
+          className="flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm max-sm:sticky max-sm:top-0 max-sm:z-20"
+        >
           <span>{ids.length} selected</span>
           <ExtendDialog shareIds={ids} label="Extend selected" />
-          <ConfirmAction label="Cancel selected" title={`Cancel ${ids.length} shares?`} action={cancelSharesAction} fields={{ shareIds: ids.join(",") }} onDone={() => setSelected(new Set())}>
+          <ConfirmAction
+            label="Cancel selected"
+            title={`Cancel ${ids.length} shares?`}
+            action={cancelSharesAction}
+            fields={{ shareIds: ids.join(",") }}
+            onDone={() => setSelected(new Set())}
+          >
             The recipients lose access to every device in these shares at once.
           </ConfirmAction>
         </div>
@@ -54,8 +66,14 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
                   <input
                     type="checkbox"
                     aria-label="Select all shares on this page"
-                    checked={selectable.length > 0 && selectable.every((r) => selected.has(r.share.id))}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.share.id)) : new Set())}
+                    checked={
+                      selectable.length > 0 && selectable.every((r) => selected.has(r.share.id))
+                    }
+                    onChange={(e) =>
+                      setSelected(
+                        e.target.checked ? new Set(selectable.map((r) => r.share.id)) : new Set(),
+                      )
+                    }
                   />
                 </label>
               </th>
@@ -65,7 +83,9 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
               <th scope="col">Status</th>
               <th scope="col">Expires</th>
               <th scope="col">Created</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -77,23 +97,39 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
                   <td>
                     {live ? (
                       <label className="hit">
-                        <input type="checkbox" aria-label={`Select share with ${r.share.recipientEmail}`} checked={selected.has(r.share.id)} onChange={(e) => toggle(r.share.id, e.target.checked)} />
+                        <input
+                          type="checkbox"
+                          aria-label={`Select share with ${r.share.recipientEmail}`}
+                          checked={selected.has(r.share.id)}
+                          onChange={(e) => toggle(r.share.id, e.target.checked)}
+                        />
                       </label>
                     ) : null}
                   </td>
                   <td>
-                    <Link href={`/shared-by-me/${r.share.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/shared-by-me/${r.share.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {r.recipientName ?? r.share.recipientEmail}
                     </Link>
-                    {r.recipientName ? <div className="text-xs text-slate-500">{r.share.recipientEmail}</div> : null}
-                    {r.share.description ? <div className="text-xs text-slate-500">{r.share.description}</div> : null}
+                    {r.recipientName ? (
+                      <div className="text-xs text-slate-500">{r.share.recipientEmail}</div>
+                    ) : null}
+                    {r.share.description ? (
+                      <div className="text-xs text-slate-500">{r.share.description}</div>
+                    ) : null}
                   </td>
                   <td data-label="Devices">{r.deviceCount}</td>
                   <td data-label="Permissions">{r.preset}</td>
-                  <td data-label="Status"><StatusBadge status={r.status} /></td>
+                  <td data-label="Status">
+                    <StatusBadge status={r.status} />
+                  </td>
                   <td data-label="Expires">
                     {formatExpiry(r.share.expiresAt)}
-                    {r.timeLeft && r.status !== "Expired" && r.share.expiresAt != null ? <div className="text-xs text-slate-500">{r.timeLeft} left</div> : null}
+                    {r.timeLeft && r.status !== "Expired" && r.share.expiresAt != null ? (
+                      <div className="text-xs text-slate-500">{r.timeLeft} left</div>
+                    ) : null}
                   </td>
                   <td data-label="Created">{formatDate(r.share.createdAt)}</td>
                   <td>
@@ -107,12 +143,22 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
                         />
                       ) : null}
                       {live && r.share.expiresAt != null ? (
-                        <button type="button" className={buttonStyles.secondary} aria-label={`Extend expiration for ${who}`} onClick={() => openFor("extend", r)}>
+                        <button
+                          type="button"
+                          className={buttonStyles.secondary}
+                          aria-label={`Extend expiration for ${who}`}
+                          onClick={() => openFor("extend", r)}
+                        >
                           Extend expiration
                         </button>
                       ) : null}
                       {live ? (
-                        <button type="button" className={buttonStyles.secondary} aria-label={`Cancel sharing with ${who}`} onClick={() => openFor("cancel", r)}>
+                        <button
+                          type="button"
+                          className={buttonStyles.secondary}
+                          aria-label={`Cancel sharing with ${who}`}
+                          onClick={() => openFor("cancel", r)}
+                        >
                           Cancel sharing
                         </button>
                       ) : null}
@@ -124,7 +170,14 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
           </tbody>
         </table>
       </div>
-      {target?.kind === "extend" ? <ExtendModal key={target.row.share.id} shareIds={[target.row.share.id]} open={target.open} onClose={close} /> : null}
+      {target?.kind === "extend" ? (
+        <ExtendModal
+          key={target.row.share.id}
+          shareIds={[target.row.share.id]}
+          open={target.open}
+          onClose={close}
+        />
+      ) : null}
       {target?.kind === "cancel" ? (
         <ConfirmModal
           key={target.row.share.id}
@@ -135,8 +188,9 @@ export function SharedByMeTable({ rows }: { rows: SharedByMeTableRow[] }) {
           action={cancelSharesAction}
           fields={{ shareIds: target.row.share.id }}
         >
-          {target.row.recipientName ?? target.row.share.recipientEmail} loses access to {target.row.deviceCount} device{target.row.deviceCount === 1 ? "" : "s"} at once. To
-          share again later, start a new share.
+          {target.row.recipientName ?? target.row.share.recipientEmail} loses access to{" "}
+          {target.row.deviceCount} device{target.row.deviceCount === 1 ? "" : "s"} at once. To share
+          again later, start a new share.
         </ConfirmModal>
       ) : null}
     </div>

@@ -16,7 +16,10 @@ export type ReceivedRow = {
   createdAt: number;
   expiresAt: number | null;
 };
-export type ReceivedGroup = { sharer: { id: string; name: string; email: string }; shares: ReceivedRow[] };
+export type ReceivedGroup = {
+  sharer: { id: string; name: string; email: string };
+  shares: ReceivedRow[];
+};
 
 /**
  * One client island for the whole list, fed slim rows: cheaper to render and to send than a
@@ -26,13 +29,17 @@ export function SharedWithMeList({ groups }: { groups: ReceivedGroup[] }) {
   return groups.map((g) => (
     <section key={g.sharer.id} aria-labelledby={`sharer-${g.sharer.id}`} className="space-y-2">
       <h2 id={`sharer-${g.sharer.id}`} className="text-lg font-semibold">
-        From {g.sharer.name} <span className="text-sm font-normal text-slate-500">{g.sharer.email}</span>
+        From {g.sharer.name}{" "}
+        <span className="text-sm font-normal text-slate-500">{g.sharer.email}</span>
       </h2>
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
         {g.shares.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
             <div className="min-w-48 flex-1">
-              <Link href={`/shared-with-me/${r.id}`} className="font-medium text-brand-700 hover:underline">
+              <Link
+                href={`/shared-with-me/${r.id}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
                 {r.deviceCount} device{r.deviceCount === 1 ? "" : "s"} · {r.preset}
               </Link>
               {r.devices ? <div className="text-xs text-slate-600">{r.devices}</div> : null}

@@ -11,5 +11,9 @@ const STYLES: Record<EffectiveStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: EffectiveStatus }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>{status}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>
+      {status}
+    </span>
+  );
 }

@@ -11,12 +11,27 @@ import { FormMessage } from "@/components/ui/form-message";
  * `Suspend` (asks first: the recipient loses access at once) on an active share, `Resume`
  * (harmless, so immediate) on a suspended one; nothing otherwise.
  */
-export function SuspendControls({ shareId, status, recipient }: { shareId: string; status: EffectiveStatus; recipient: string }) {
+export function SuspendControls({
+  shareId,
+  status,
+  recipient,
+}: {
+  shareId: string;
+  status: EffectiveStatus;
+  recipient: string;
+}) {
   const [state, resume] = useActionState(resumeShareAction, undefined);
   if (status === "Active") {
     return (
-      <ConfirmAction label="Suspend" title={`Suspend sharing with ${recipient}?`} action={suspendShareAction} fields={{ shareId }} variant="primary">
-        {recipient} cannot use the shared devices until you resume. The share keeps its devices, permissions and expiry.
+      <ConfirmAction
+        label="Suspend"
+        title={`Suspend sharing with ${recipient}?`}
+        action={suspendShareAction}
+        fields={{ shareId }}
+        variant="primary"
+      >
+        {recipient} cannot use the shared devices until you resume. The share keeps its devices,
+        permissions and expiry.
       </ConfirmAction>
     );
   }

@@ -9,10 +9,19 @@ export function SubmitButton({
   variant = "primary",
   pendingText,
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof buttonStyles; pendingText?: string }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: keyof typeof buttonStyles;
+  pendingText?: string;
+}) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={buttonStyles[variant]} disabled={pending || rest.disabled} aria-busy={pending} {...rest}>
+    <button
+      type="submit"
+      className={buttonStyles[variant]}
+      disabled={pending || rest.disabled}
+      aria-busy={pending}
+      {...rest}
+    >
       {children}
       {pending && pendingText ? <span className="sr-only">{pendingText}</span> : null}
     </button>

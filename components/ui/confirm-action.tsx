@@ -19,15 +19,28 @@ type Confirm = {
 };
 
 /** The confirming dialog alone, opened by its owner (e.g. one dialog for a whole table). */
-export function ConfirmModal({ open, onClose, label, title, children, action, fields, variant = "danger", onDone }: Confirm & { open: boolean; onClose: () => void }) {
-  const [state, formAction] = useActionState<ActionState<unknown> | undefined, FormData>(async (prev, fd) => {
-    const result = await action(prev, fd);
-    if (result.ok) {
-      onClose();
-      onDone?.(result);
-    }
-    return result;
-  }, undefined);
+export function ConfirmModal({
+  open,
+  onClose,
+  label,
+  title,
+  children,
+  action,
+  fields,
+  variant = "danger",
+  onDone,
+}: Confirm & { open: boolean; onClose: () => void }) {
+  const [state, formAction] = useActionState<ActionState<unknown> | undefined, FormData>(
+    async (prev, fd) => {
+      const result = await action(prev, fd);
+      if (result.ok) {
+        onClose();
+        onDone?.(result);
+      }
+      return result;
+    },
+    undefined,
+  );
   return (
     <Modal open={open} onClose={onClose} title={title}>
       <form action={formAction} className="space-y-4">
@@ -48,11 +61,20 @@ export function ConfirmModal({ open, onClose, label, title, children, action, fi
 }
 
 /** A button that asks before acting; the confirming button is named like the action. */
-export function ConfirmAction({ triggerVariant = "secondary", triggerLabel, ...confirm }: Confirm & { triggerVariant?: keyof typeof buttonStyles; triggerLabel?: string }) {
+export function ConfirmAction({
+  triggerVariant = "secondary",
+  triggerLabel,
+  ...confirm
+}: Confirm & { triggerVariant?: keyof typeof buttonStyles; triggerLabel?: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={buttonStyles[triggerVariant]} onClick={() => setOpen(true)} aria-label={triggerLabel}>
+      <button
+        type="button"
+        className={buttonStyles[triggerVariant]}
+        onClick={() => setOpen(true)}
+        aria-label={triggerLabel}
+      >
         {confirm.label}
       </button>
       <ConfirmModal {...confirm} open={open} onClose={() => setOpen(false)} />

@@ -1,11 +1,22 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 
 type Common = { label: string; name: string; errors?: string[]; hint?: ReactNode; id?: string };
 
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
 
-function FieldShell({ id, label, errors, hint, children }: Common & { id: string; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  errors,
+  hint,
+  children,
+}: Common & { id: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -45,7 +56,14 @@ function controlProps(fid: string, name: string, errors: string[] | undefined, h
   } as const;
 }
 
-export function TextField({ label, name, errors, hint, id, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  name,
+  errors,
+  hint,
+  id,
+  ...rest
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const fid = id ?? `f-${name}`;
   return (
     <FieldShell id={fid} label={label} name={name} errors={errors} hint={hint}>
@@ -54,7 +72,14 @@ export function TextField({ label, name, errors, hint, id, ...rest }: Common & I
   );
 }
 
-export function TextAreaField({ label, name, errors, hint, id, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  name,
+  errors,
+  hint,
+  id,
+  ...rest
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const fid = id ?? `f-${name}`;
   return (
     <FieldShell id={fid} label={label} name={name} errors={errors} hint={hint}>
@@ -63,7 +88,15 @@ export function TextAreaField({ label, name, errors, hint, id, ...rest }: Common
   );
 }
 
-export function SelectField({ label, name, errors, hint, id, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  name,
+  errors,
+  hint,
+  id,
+  children,
+  ...rest
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   const fid = id ?? `f-${name}`;
   return (
     <FieldShell id={fid} label={label} name={name} errors={errors} hint={hint}>

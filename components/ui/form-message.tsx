@@ -1,7 +1,13 @@
 import type { ActionState } from "@/lib/action";
 
 /** The form-level outcome, announced to screen readers. */
-export function FormMessage({ state, success }: { state?: ActionState<unknown>; success?: string }) {
+export function FormMessage({
+  state,
+  success,
+}: {
+  state?: ActionState<unknown>;
+  success?: string;
+}) {
   const text = state?.ok ? success : state?.message;
   return (
     <div aria-live="polite" role="status" className="min-h-5">

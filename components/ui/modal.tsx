@@ -49,11 +49,18 @@ export function Modal({
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>
-            <button type="button" onClick={onClose} className="btn btn-ghost -mr-2 text-xl leading-none text-slate-600 sm:mr-0" aria-label="Close">
+            <button
+              type="button"
+              onClick={onClose}
+              className="btn btn-ghost -mr-2 text-xl leading-none text-slate-600 sm:mr-0"
+              aria-label="Close"
+            >
               ×
             </button>
           </div>
-          <div className="dialog-body flex flex-1 flex-col p-4 sm:block sm:space-y-4 sm:p-6 sm:pt-4">{children}</div>
+          <div className="dialog-body flex flex-1 flex-col p-4 sm:block sm:space-y-4 sm:p-6 sm:pt-4">
+            {children}
+          </div>
         </>
       ) : null}
     </dialog>

@@ -1,6 +1,9 @@
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 
-export type TablePlan = { name: string; columns: { name: string; type: string; boolean: boolean }[] };
+export type TablePlan = {
+  name: string;
+  columns: { name: string; type: string; boolean: boolean }[];
+};
 
 /**
  * The tables in foreign-key dependency order (a table after every table it references),
@@ -13,7 +16,8 @@ export function copyOrder(tables: PgTable[]): TablePlan[] {
   const order: TablePlan[] = [];
   const visit = (name: string) => {
     if (done.has(name)) return;
-    if (visiting.has(name)) throw new Error(`Foreign-key cycle through ${name}: cannot order the copy`);
+    if (visiting.has(name))
+      throw new Error(`Foreign-key cycle through ${name}: cannot order the copy`);
     visiting.add(name);
     const config = configs.get(name)!;
     for (const fk of config.foreignKeys) {
@@ -24,7 +28,11 @@ export function copyOrder(tables: PgTable[]): TablePlan[] {
     done.add(name);
     order.push({
       name,
-      columns: config.columns.map((c) => ({ name: c.name, type: c.getSQLType(), boolean: c.columnType === "PgBoolean" })),
+      columns: config.columns.map((c) => ({
+        name: c.name,
+        type: c.getSQLType(),
+        boolean: c.columnType === "PgBoolean",
+      })),
     });
   };
   for (const name of [...configs.keys()].sort()) visit(name);

@@ -17,11 +17,16 @@ import { createEmptyPgDatabase } from "@/tests/support/db/test-db";
 import { copyOrder } from "./plan";
 import { copySqliteToPg } from "./sqlite-to-pg";
 
-const TABLES = Object.entries(pgSchema as Record<string, unknown>).filter(([, v]) => is(v, PgTable)).map(([key]) => key as keyof typeof pgSchema);
+const TABLES = Object.entries(pgSchema as Record<string, unknown>)
+  .filter(([, v]) => is(v, PgTable))
+  .map(([key]) => key as keyof typeof pgSchema);
 const sortRows = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 function runCli(args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-copy.ts", ...args], { encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-copy.ts", ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
@@ -38,7 +43,8 @@ async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise
 const totalRows = (url: string) =>
   withPg(url, async (c) => {
     let n = 0;
-    for (const { name } of copyOrder(TABLES.map((k) => pgSchema[k] as PgTable))) n += (await c.query(`select count(*)::int as n from "${name}"`)).rows[0].n;
+    for (const { name } of copyOrder(TABLES.map((k) => pgSchema[k] as PgTable)))
+      n += (await c.query(`select count(*)::int as n from "${name}"`)).rows[0].n;
     return n;
   });
 
@@ -48,7 +54,10 @@ describe("copyOrder()", () => {
     expect(order).toHaveLength(TABLES.length);
     for (const key of TABLES) {
       const config = getTableConfig(pgSchema[key] as PgTable);
-      for (const fk of config.foreignKeys) expect(order.indexOf(getTableConfig(fk.reference().foreignTable).name)).toBeLessThan(order.indexOf(config.name));
+      for (const fk of config.foreignKeys)
+        expect(order.indexOf(getTableConfig(fk.reference().foreignTable).name)).toBeLessThan(
+          order.indexOf(config.name),
+        );
     }
   });
 });
@@ -89,7 +98,10 @@ describe.skipIf(!inject("keysharePg").ok)("npm run db:copy (SQLite → PostgreSQ
       let seeded = 0;
       for (const key of TABLES) {
         // Read through each engine's own schema: booleans and ms timestamps come back alike.
-        const fromSqlite = s.select().from(sqliteSchema[key] as never).all() as unknown[];
+        const fromSqlite = s
+          .select()
+          .from(sqliteSchema[key] as never)
+          .all() as unknown[];
         const fromPg = (await p.select().from(pgSchema[key] as never)) as unknown[];
         expect(fromPg.length, key).toBe(fromSqlite.length);
         expect(sortRows(fromPg), key).toEqual(sortRows(fromSqlite));
@@ -97,9 +109,17 @@ describe.skipIf(!inject("keysharePg").ok)("npm run db:copy (SQLite → PostgreSQ
       }
       expect(seeded).toBeGreaterThan(100); // the demo really has users, devices, shares, items, events, emails
       for (const key of ["users", "devices", "shares", "shareItems", "services"] as const) {
-        expect(s.select().from(sqliteSchema[key] as never).all().length, key).toBeGreaterThan(0);
+        expect(
+          s
+            .select()
+            .from(sqliteSchema[key] as never)
+            .all().length,
+          key,
+        ).toBeGreaterThan(0);
       }
-      const olivia = (await p.select().from(pgSchema.users)).find((u) => u.email === DEMO_ACCOUNTS[0].email)!;
+      const olivia = (await p.select().from(pgSchema.users)).find(
+        (u) => u.email === DEMO_ACCOUNTS[0].email,
+      )!;
       expect(await verifyPassword(DEMO_PASSWORD, olivia.passwordHash!)).toBe(true);
       expect(await verifyPassword("not-the-password", olivia.passwordHash!)).toBe(false);
     } finally {
@@ -124,7 +144,8 @@ describe.skipIf(!inject("keysharePg").ok)("npm run db:copy (SQLite → PostgreSQ
       afterTable: async (table, client) => {
         copied.push(table);
         // Lose one row of a table copied in several batches, as a bug in the copy would.
-        if (table === "services") await client.query("delete from services where id = (select min(id) from services)");
+        if (table === "services")
+          await client.query("delete from services where id = (select min(id) from services)");
       },
     });
     await expect(run).rejects.toThrow(/Row count mismatch in services/);
@@ -137,7 +158,9 @@ describe.skipIf(!inject("keysharePg").ok)("npm run db:copy (SQLite → PostgreSQ
     fs.copyFileSync(file, broken);
     const db = new Database(broken);
     db.pragma("foreign_keys = OFF");
-    db.prepare("update share_items set share_id = 'no-such-share' where id = (select max(id) from share_items)").run();
+    db.prepare(
+      "update share_items set share_id = 'no-such-share' where id = (select max(id) from share_items)",
+    ).run();
     db.close();
     const target = await emptyTarget();
     const r = runCli(["--from", broken, "--to", target.url]);
@@ -149,13 +172,17 @@ describe.skipIf(!inject("keysharePg").ok)("npm run db:copy (SQLite → PostgreSQ
   it("refuses a target that holds other tables, and a source from another schema version", async () => {
     const target = await emptyTarget();
     await withPg(target.url, (c) => c.query("create table notes (id int)"));
-    await expect(copySqliteToPg({ from: file, to: target.url })).rejects.toThrow(/has other tables \(notes\)/);
+    await expect(copySqliteToPg({ from: file, to: target.url })).rejects.toThrow(
+      /has other tables \(notes\)/,
+    );
     const old = path.join(dir, "old.db");
     fs.copyFileSync(file, old);
     const db = new Database(old);
     db.exec("alter table shares drop column time_zone");
     db.close();
     const clean = await emptyTarget();
-    await expect(copySqliteToPg({ from: old, to: clean.url })).rejects.toThrow(/does not match this version of Keyshare \(table shares/);
+    await expect(copySqliteToPg({ from: old, to: clean.url })).rejects.toThrow(
+      /does not match this version of Keyshare \(table shares/,
+    );
   });
 });

@@ -31,10 +31,13 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export async function copySqliteToPg(opts: CopyOptions): Promise<CopyResult> {
   const log = opts.log ?? (() => {});
   const batchSize = opts.batchSize ?? 5000;
-  if (!isPostgresUrl(opts.to)) throw new CopyError("--to must be a postgres:// or postgresql:// URL");
+  if (!isPostgresUrl(opts.to))
+    throw new CopyError("--to must be a postgres:// or postgresql:// URL");
   if (!fs.existsSync(opts.from)) throw new CopyError(`--from: no SQLite database at ${opts.from}`);
 
-  const plans = copyOrder(Object.values(pgSchema as Record<string, unknown>).filter((v): v is PgTable => is(v, PgTable)));
+  const plans = copyOrder(
+    Object.values(pgSchema as Record<string, unknown>).filter((v): v is PgTable => is(v, PgTable)),
+  );
   const source = new Database(opts.from, { fileMustExist: true });
   source.pragma("query_only = ON");
   const target = new pg.Client({ connectionString: opts.to });
@@ -43,7 +46,9 @@ export async function copySqliteToPg(opts: CopyOptions): Promise<CopyResult> {
     await target.connect();
     await refuseForeignTables(target, plans);
     await migratePostgres(opts.to); // idempotent: creates the tables in an empty database
-    log(`Schema up to date on ${redact(opts.to)}; copying ${plans.length} tables from ${opts.from}`);
+    log(
+      `Schema up to date on ${redact(opts.to)}; copying ${plans.length} tables from ${opts.from}`,
+    );
 
     // One snapshot of the source for all tables, so their rows agree with each other even
     // if a server is still writing to it.
@@ -51,19 +56,30 @@ export async function copySqliteToPg(opts: CopyOptions): Promise<CopyResult> {
     await target.query("BEGIN");
     try {
       // Nothing else may write these tables until we commit (e.g. a server already started on them).
-      await target.query(`LOCK TABLE ${plans.map((p) => ident(p.name)).join(", ")} IN EXCLUSIVE MODE`);
+      await target.query(
+        `LOCK TABLE ${plans.map((p) => ident(p.name)).join(", ")} IN EXCLUSIVE MODE`,
+      );
       for (const p of plans) {
-        const { rows } = await target.query(`select exists (select 1 from ${ident(p.name)}) as has`);
-        if (rows[0].has) throw new CopyError(`The target database is not empty (table ${p.name} has rows): copy into an empty database.`);
+        const { rows } = await target.query(
+          `select exists (select 1 from ${ident(p.name)}) as has`,
+        );
+        if (rows[0].has)
+          throw new CopyError(
+            `The target database is not empty (table ${p.name} has rows): copy into an empty database.`,
+          );
       }
       const result: CopyResult = { tables: [] };
       for (const p of plans) {
         const copied = await copyTable(source, target, p, batchSize);
         await opts.afterTable?.(p.name, target);
-        const expected = (source.prepare(`select count(*) as n from ${ident(p.name)}`).get() as { n: number }).n;
+        const expected = (
+          source.prepare(`select count(*) as n from ${ident(p.name)}`).get() as { n: number }
+        ).n;
         const { rows } = await target.query(`select count(*)::int as n from ${ident(p.name)}`);
         if (copied !== expected || rows[0].n !== expected) {
-          throw new CopyError(`Row count mismatch in ${p.name}: SQLite has ${expected}, PostgreSQL has ${rows[0].n} (${copied} copied). Nothing was committed.`);
+          throw new CopyError(
+            `Row count mismatch in ${p.name}: SQLite has ${expected}, PostgreSQL has ${rows[0].n} (${copied} copied). Nothing was committed.`,
+          );
         }
         result.tables.push({ name: p.name, rows: expected });
         log(`  ${p.name.padEnd(20)} ${String(expected).padStart(9)} rows`);
@@ -84,11 +100,19 @@ export async function copySqliteToPg(opts: CopyOptions): Promise<CopyResult> {
 }
 
 /** Streams one table (iterate() reads a row at a time) into batched INSERT … SELECT FROM unnest. */
-async function copyTable(source: Database.Database, target: pg.Client, p: TablePlan, batchSize: number): Promise<number> {
+async function copyTable(
+  source: Database.Database,
+  target: pg.Client,
+  p: TablePlan,
+  batchSize: number,
+): Promise<number> {
   const names = p.columns.map((c) => ident(c.name)).join(", ");
   const unnest = p.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ");
   const insert = `insert into ${ident(p.name)} (${names}) select * from unnest(${unnest})`;
-  const rows = source.prepare(`select ${names} from ${ident(p.name)}`).raw(true).iterate() as IterableIterator<unknown[]>;
+  const rows = source
+    .prepare(`select ${names} from ${ident(p.name)}`)
+    .raw(true)
+    .iterate() as IterableIterator<unknown[]>;
   let arrays: unknown[][] = p.columns.map(() => []);
   let pending = 0;
   let total = 0;
@@ -100,7 +124,8 @@ async function copyTable(source: Database.Database, target: pg.Client, p: TableP
     pending = 0;
   };
   for (const row of rows) {
-    for (let i = 0; i < row.length; i++) arrays[i].push(p.columns[i].boolean && row[i] !== null ? row[i] !== 0 : row[i]);
+    for (let i = 0; i < row.length; i++)
+      arrays[i].push(p.columns[i].boolean && row[i] !== null ? row[i] !== 0 : row[i]);
     if (++pending >= batchSize) await flush();
   }
   await flush();
@@ -110,7 +135,9 @@ async function copyTable(source: Database.Database, target: pg.Client, p: TableP
 /** The source must have this version's tables and columns (it is migrated when Keyshare starts on it). */
 function checkSourceShape(source: Database.Database, plans: TablePlan[]): void {
   for (const p of plans) {
-    const have = (source.pragma(`table_info(${ident(p.name)})`) as { name: string }[]).map((c) => c.name).sort();
+    const have = (source.pragma(`table_info(${ident(p.name)})`) as { name: string }[])
+      .map((c) => c.name)
+      .sort();
     const want = p.columns.map((c) => c.name).sort();
     if (have.join() !== want.join()) {
       throw new CopyError(
@@ -122,10 +149,15 @@ function checkSourceShape(source: Database.Database, plans: TablePlan[]): void {
 }
 
 async function refuseForeignTables(target: pg.Client, plans: TablePlan[]): Promise<void> {
-  const { rows } = await target.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public'");
+  const { rows } = await target.query<{ table_name: string }>(
+    "select table_name from information_schema.tables where table_schema = 'public'",
+  );
   const ours = new Set(plans.map((p) => p.name));
   const foreign = rows.map((r) => r.table_name).filter((n) => !ours.has(n));
-  if (foreign.length) throw new CopyError(`The target database has other tables (${foreign.sort().join(", ")}): copy into an empty database.`);
+  if (foreign.length)
+    throw new CopyError(
+      `The target database has other tables (${foreign.sort().join(", ")}): copy into an empty database.`,
+    );
 }
 
 export const redact = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:…@");

@@ -7,7 +7,8 @@ type DbError = Error & { code?: string; constraint?: string; table?: string };
 export function driverError(e: unknown): DbError | undefined {
   for (let cur = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
     const code = (cur as DbError).code;
-    if (typeof code === "string" && (code.startsWith("SQLITE_") || /^[0-9A-Z]{5}$/.test(code))) return cur as DbError;
+    if (typeof code === "string" && (code.startsWith("SQLITE_") || /^[0-9A-Z]{5}$/.test(code)))
+      return cur as DbError;
   }
   return undefined;
 }
@@ -26,9 +27,11 @@ function uniqueColumnsByName(): Map<string, string> {
     const config = getTableConfig(table as SQLiteTable);
     const cols = (names: string[]) => names.map((n) => `${config.name}.${n}`).join(", ");
     for (const idx of config.indexes) {
-      if (idx.config.unique) out.set(idx.config.name, cols(idx.config.columns.map((c) => (c as { name: string }).name)));
+      if (idx.config.unique)
+        out.set(idx.config.name, cols(idx.config.columns.map((c) => (c as { name: string }).name)));
     }
-    for (const c of config.columns) if (c.isUnique && c.uniqueName) out.set(c.uniqueName, cols([c.name]));
+    for (const c of config.columns)
+      if (c.isUnique && c.uniqueName) out.set(c.uniqueName, cols([c.name]));
   }
   return (sqliteUniqueColumns = out);
 }
@@ -42,7 +45,8 @@ export function isUniqueViolation(e: unknown, name?: string): boolean {
   const err = driverError(e);
   if (!err) return false;
   if (err.code === "23505") return !name || err.constraint === name || err.table === name;
-  if (err.code !== "SQLITE_CONSTRAINT_UNIQUE" && err.code !== "SQLITE_CONSTRAINT_PRIMARYKEY") return false;
+  if (err.code !== "SQLITE_CONSTRAINT_UNIQUE" && err.code !== "SQLITE_CONSTRAINT_PRIMARYKEY")
+    return false;
   if (!name) return true;
   const failed = err.message.replace(/^UNIQUE constraint failed: /, "");
   return failed === uniqueColumnsByName().get(name) || failed.startsWith(`${name}.`);

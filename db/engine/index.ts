@@ -18,7 +18,10 @@ export type { Conn, Db, EngineKind, Schema, Tx } from "./types";
 
 /** Opens a database (no migration). SQLite opens its file now; PostgreSQL connects on first query. */
 export function openDb(config: EngineConfig = engineConfigFromEnv()): Db {
-  const engine = config.kind === "postgres" ? openPostgres(config.url, config.poolSize) : openSqlite(config.path);
+  const engine =
+    config.kind === "postgres"
+      ? openPostgres(config.url, config.poolSize)
+      : openSqlite(config.path);
   return engine.db;
 }
 

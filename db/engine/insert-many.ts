@@ -8,9 +8,14 @@ import type { Tx } from "./types";
  * INSERT … SELECT FROM unnest(arrays), 10,000 rows per statement. Every row must set the
  * same columns as the first (omitted columns take their database default); no returning.
  */
-export async function insertMany<T extends PgTable>(tx: Tx, table: T, rows: readonly T["$inferInsert"][]): Promise<void> {
+export async function insertMany<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: readonly T["$inferInsert"][],
+): Promise<void> {
   const engine = engineOf(tx);
-  if (openTxOn(engine)?.tx !== tx) throw new TxMisuseError("insertMany() needs the tx of an open transaction.");
+  if (openTxOn(engine)?.tx !== tx)
+    throw new TxMisuseError("insertMany() needs the tx of an open transaction.");
   if (!rows.length) return;
   await engine.insertRows(tx, table, rows as readonly Record<string, unknown>[]);
 }

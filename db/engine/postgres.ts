@@ -5,7 +5,14 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import path from "node:path";
 import pg from "pg";
 import * as pgSchema from "../schema-pg";
-import { openTxOn, register, txContext, TxMisuseError, type Engine, type TxContext } from "./registry";
+import {
+  openTxOn,
+  register,
+  txContext,
+  TxMisuseError,
+  type Engine,
+  type TxContext,
+} from "./registry";
 import { driverValue, rowShape } from "./rows";
 import type { Db, Tx } from "./types";
 
@@ -28,7 +35,11 @@ export function openPostgres(url: string, poolSize: number): Engine {
   // Read-only by default, as SQLite's reader is: a write outside transaction() fails loudly
   // ("cannot execute INSERT in a read-only transaction") on both engines alike, instead of
   // committing on its own on one of them. Write transactions begin READ WRITE.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: "-c default_transaction_read_only=on" });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: "-c default_transaction_read_only=on",
+  });
   // An idle client losing its server (restart, failover) emits "error" on the pool; without
   // a listener that would crash the process. The pool drops the client and makes new ones.
   pool.on("error", (e) => console.error("PostgreSQL: an idle connection failed:", e.message));
@@ -50,7 +61,9 @@ export function openPostgres(url: string, poolSize: number): Engine {
         },
         // A read-only transaction is one snapshot (count and page agree); writes stay READ
         // COMMITTED and rely on guarded updates, unique indexes and forUpdate().
-        readOnly ? { isolationLevel: "repeatable read", accessMode: "read only" } : { accessMode: "read write" },
+        readOnly
+          ? { isolationLevel: "repeatable read", accessMode: "read only" }
+          : { accessMode: "read write" },
       );
     },
     insertRows: (tx, table, rows) => insertUnnest(tx, table, rows),
@@ -64,7 +77,10 @@ export function openPostgres(url: string, poolSize: number): Engine {
   // transaction waiting for one more, the pool would deadlock. Refuse it, as SQLite does.
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   pool.query = ((...args: unknown[]) => {
-    if (openTxOn(engine)) throw new TxMisuseError("Inside transaction() use its tx, not the database: the database would not see the transaction's writes.");
+    if (openTxOn(engine))
+      throw new TxMisuseError(
+        "Inside transaction() use its tx, not the database: the database would not see the transaction's writes.",
+      );
     return query(...args);
   }) as typeof pool.query;
 
@@ -90,14 +106,23 @@ export async function migratePostgres(url: string): Promise<void> {
  * rows (multi-row VALUES needs a parameter per value, at most 65,535, and drizzle's builder
  * spends most of the time building them). Measured in bench/insert-many.ts.
  */
-async function insertUnnest(tx: Tx, table: object, rows: readonly Record<string, unknown>[]): Promise<void> {
+async function insertUnnest(
+  tx: Tx,
+  table: object,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
   const { keys, columns } = rowShape(table, rows[0]);
-  const target = sql`${sql.identifier(getTableName(table as never))} (${sql.join(columns.map((c) => sql.identifier(c.name)), sql`, `)})`;
+  const target = sql`${sql.identifier(getTableName(table as never))} (${sql.join(
+    columns.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  )})`;
   for (let start = 0; start < rows.length; start += UNNEST_CHUNK) {
     const chunk = rows.slice(start, start + UNNEST_CHUNK);
     const arrays = keys.map((k, i) => chunk.map((row) => driverValue(columns[i], row[k], k)));
     const unnest = sql.join(
-      columns.map((c, i) => sql`${sql.param(arrays[i])}::${sql.raw((c as PgColumn).getSQLType())}[]`),
+      columns.map(
+        (c, i) => sql`${sql.param(arrays[i])}::${sql.raw((c as PgColumn).getSQLType())}[]`,
+      ),
       sql`, `,
     );
     await tx.execute(sql`insert into ${target} select * from unnest(${unnest})`);

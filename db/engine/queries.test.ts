@@ -3,7 +3,17 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { affected, engineKindOf, first, forUpdate, ilike, insertMany, transaction, type Db, type Schema } from "@/db/engine";
+import {
+  affected,
+  engineKindOf,
+  first,
+  forUpdate,
+  ilike,
+  insertMany,
+  transaction,
+  type Db,
+  type Schema,
+} from "@/db/engine";
 import { availableEngines, createTestDb, type TestDb } from "@/tests/support/db/test-db";
 import { NOW } from "@/tests/support/db/rows";
 
@@ -21,9 +31,32 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
         { id: "u2", email: "carl@example.com", name: "Carl Contractor", createdAt: NOW + 1 },
       ]);
       await tx.insert(t.devices).values([
-        { id: "d1", ownerId: "u1", name: "Gateway A", hardwareId: "hw1", demo: true, createdAt: NOW, updatedAt: NOW },
-        { id: "d2", ownerId: "u1", name: "ÄRouter b", hardwareId: "hw2", kind: "Router", createdAt: NOW, updatedAt: NOW },
-        { id: "d3", ownerId: "u2", name: "Van gateway", hardwareId: "hw3", createdAt: NOW, updatedAt: NOW },
+        {
+          id: "d1",
+          ownerId: "u1",
+          name: "Gateway A",
+          hardwareId: "hw1",
+          demo: true,
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
+        {
+          id: "d2",
+          ownerId: "u1",
+          name: "ÄRouter b",
+          hardwareId: "hw2",
+          kind: "Router",
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
+        {
+          id: "d3",
+          ownerId: "u2",
+          name: "Van gateway",
+          hardwareId: "hw3",
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
       ]);
     });
   });
@@ -34,26 +67,77 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
   });
 
   it("selects with where, order, limit and offset; defaults, booleans and ms timestamps read back alike", async () => {
-    const rows = await db.select().from(t.devices).where(eq(t.devices.ownerId, "u1")).orderBy(asc(t.devices.id)).limit(5).offset(0);
+    const rows = await db
+      .select()
+      .from(t.devices)
+      .where(eq(t.devices.ownerId, "u1"))
+      .orderBy(asc(t.devices.id))
+      .limit(5)
+      .offset(0);
     expect(rows).toEqual([
-      { id: "d1", ownerId: "u1", name: "Gateway A", hardwareId: "hw1", kind: "Gateway", groupPath: "", demo: true, createdAt: NOW, updatedAt: NOW },
-      { id: "d2", ownerId: "u1", name: "ÄRouter b", hardwareId: "hw2", kind: "Router", groupPath: "", demo: false, createdAt: NOW, updatedAt: NOW },
+      {
+        id: "d1",
+        ownerId: "u1",
+        name: "Gateway A",
+        hardwareId: "hw1",
+        kind: "Gateway",
+        groupPath: "",
+        demo: true,
+        createdAt: NOW,
+        updatedAt: NOW,
+      },
+      {
+        id: "d2",
+        ownerId: "u1",
+        name: "ÄRouter b",
+        hardwareId: "hw2",
+        kind: "Router",
+        groupPath: "",
+        demo: false,
+        createdAt: NOW,
+        updatedAt: NOW,
+      },
     ]);
     expect(typeof rows[0].createdAt).toBe("number");
-    expect(first(await db.select({ id: t.devices.id }).from(t.devices).where(eq(t.devices.id, "nope")))).toBeUndefined();
+    expect(
+      first(await db.select({ id: t.devices.id }).from(t.devices).where(eq(t.devices.id, "nope"))),
+    ).toBeUndefined();
   });
 
   it("inserts, updates and deletes with returning()", async () => {
     const out = await transaction(db, async (tx) => {
-      const [inserted] = await tx.insert(t.shares)
-        .values({ id: "s1", sharerId: "u1", recipientEmail: "carl@example.com", permissions: "view", status: "pending", createdAt: NOW })
+      const [inserted] = await tx
+        .insert(t.shares)
+        .values({
+          id: "s1",
+          sharerId: "u1",
+          recipientEmail: "carl@example.com",
+          permissions: "view",
+          status: "pending",
+          createdAt: NOW,
+        })
         .returning({ id: t.shares.id, notify: t.shares.notify, expiresAt: t.shares.expiresAt });
-      const updated = await tx.update(t.shares).set({ status: "active", acceptedAt: NOW + 5, recipientId: "u2" })
+      const updated = await tx
+        .update(t.shares)
+        .set({ status: "active", acceptedAt: NOW + 5, recipientId: "u2" })
         .where(and(eq(t.shares.id, "s1"), eq(t.shares.status, "pending")))
         .returning({ status: t.shares.status, acceptedAt: t.shares.acceptedAt });
-      const again = await tx.update(t.shares).set({ status: "active" }).where(and(eq(t.shares.id, "s1"), eq(t.shares.status, "pending")));
-      await tx.insert(t.shares).values({ id: "s2", sharerId: "u1", recipientEmail: "x@example.com", permissions: "view", status: "pending", createdAt: NOW });
-      const deleted = await tx.delete(t.shares).where(eq(t.shares.id, "s2")).returning({ id: t.shares.id });
+      const again = await tx
+        .update(t.shares)
+        .set({ status: "active" })
+        .where(and(eq(t.shares.id, "s1"), eq(t.shares.status, "pending")));
+      await tx.insert(t.shares).values({
+        id: "s2",
+        sharerId: "u1",
+        recipientEmail: "x@example.com",
+        permissions: "view",
+        status: "pending",
+        createdAt: NOW,
+      });
+      const deleted = await tx
+        .delete(t.shares)
+        .where(eq(t.shares.id, "s2"))
+        .returning({ id: t.shares.id });
       return { inserted, updated, again: affected(again), deleted };
     });
     expect(out).toEqual({
@@ -67,7 +151,9 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
   it("upserts with onConflictDoUpdate, excluded columns and a CASE fragment", async () => {
     const hit = (now: number) =>
       transaction(db, async (tx) => {
-        const [row] = await tx.insert(t.rateLimits).values({ key: "k", count: 1, resetAt: now + 100 })
+        const [row] = await tx
+          .insert(t.rateLimits)
+          .values({ key: "k", count: 1, resetAt: now + 100 })
           .onConflictDoUpdate({
             target: t.rateLimits.key,
             set: {
@@ -84,39 +170,89 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
   });
 
   it("joins, groups and counts; $count; count(*) as a sql fragment is a number on both", async () => {
-    const perOwner = await db.select({ owner: t.users.name, devices: count() }).from(t.devices)
+    const perOwner = await db
+      .select({ owner: t.users.name, devices: count() })
+      .from(t.devices)
       .innerJoin(t.users, eq(t.users.id, t.devices.ownerId))
-      .groupBy(t.users.name).orderBy(desc(count()), asc(t.users.name));
-    expect(perOwner).toEqual([{ owner: "Olivia Owner", devices: 2 }, { owner: "Carl Contractor", devices: 1 }]);
+      .groupBy(t.users.name)
+      .orderBy(desc(count()), asc(t.users.name));
+    expect(perOwner).toEqual([
+      { owner: "Olivia Owner", devices: 2 },
+      { owner: "Carl Contractor", devices: 1 },
+    ]);
     expect(await db.$count(t.devices, eq(t.devices.ownerId, "u1"))).toBe(2);
-    const [{ n, newest }] = await db.select({ n: sql<number>`count(*)`, newest: sql<number>`max(${t.users.createdAt})` }).from(t.users);
+    const [{ n, newest }] = await db
+      .select({ n: sql<number>`count(*)`, newest: sql<number>`max(${t.users.createdAt})` })
+      .from(t.users);
     expect({ n, newest }).toEqual({ n: 2, newest: NOW + 1 });
-    const [flag] = await db.select({ hasHash: sql<boolean>`${t.users.passwordHash} is not null`.mapWith(Boolean) }).from(t.users).where(eq(t.users.id, "u1"));
+    const [flag] = await db
+      .select({ hasHash: sql<boolean>`${t.users.passwordHash} is not null`.mapWith(Boolean) })
+      .from(t.users)
+      .where(eq(t.users.id, "u1"));
     expect(flag).toEqual({ hasHash: false });
   });
 
   it("matches case-insensitively with ilike(), also through an aliased table", async () => {
     const names = async (pattern: string) =>
-      (await db.select({ name: t.devices.name }).from(t.devices).where(ilike(t.devices.name, pattern)).orderBy(asc(t.devices.id))).map((r) => r.name);
+      (
+        await db
+          .select({ name: t.devices.name })
+          .from(t.devices)
+          .where(ilike(t.devices.name, pattern))
+          .orderBy(asc(t.devices.id))
+      ).map((r) => r.name);
     expect(await names("%gateway%")).toEqual(["Gateway A", "Van gateway"]);
     expect(await names("%b")).toEqual(["ÄRouter b"]);
     expect(await names("100\\%")).toEqual([]); // the escape character is a backslash on both
     const owner = alias(t.users, "owner");
-    const rows = await db.select({ device: t.devices.id }).from(t.devices).innerJoin(owner, eq(owner.id, t.devices.ownerId)).where(ilike(owner.name, "CARL%"));
+    const rows = await db
+      .select({ device: t.devices.id })
+      .from(t.devices)
+      .innerJoin(owner, eq(owner.id, t.devices.ownerId))
+      .where(ilike(owner.name, "CARL%"));
     expect(rows).toEqual([{ device: "d3" }]);
   });
 
   it("insertMany() writes booleans, nulls, big timestamps and awkward text exactly, and leaves omitted columns to their defaults", async () => {
     const awkward = [`a,"b"\\{c}`, "NULL", "", "ünï 😀", "it's", "x\ny", "{}", " spaced "];
     const rows = awkward.map((name, i) => ({
-      id: `m${i}`, ownerId: "u2", name, hardwareId: `mh${i}`, demo: i % 2 === 0, createdAt: NOW + i, updatedAt: 2 ** 52 + i,
+      id: `m${i}`,
+      ownerId: "u2",
+      name,
+      hardwareId: `mh${i}`,
+      demo: i % 2 === 0,
+      createdAt: NOW + i,
+      updatedAt: 2 ** 52 + i,
     }));
     await transaction(db, (tx) => insertMany(tx, t.devices, rows));
-    const back = await db.select().from(t.devices).where(sql`${t.devices.id} like 'm%'`).orderBy(asc(t.devices.createdAt));
+    const back = await db
+      .select()
+      .from(t.devices)
+      .where(sql`${t.devices.id} like 'm%'`)
+      .orderBy(asc(t.devices.createdAt));
     expect(back).toEqual(rows.map((r) => ({ ...r, kind: "Gateway", groupPath: "" })));
-    const items = [{ id: "i1", shareId: "sx", deviceId: "m0", sharerId: "u2", recipientEmail: "a@example.com", serviceIds: null, live: null, addedAt: NOW, removedAt: null }];
+    const items = [
+      {
+        id: "i1",
+        shareId: "sx",
+        deviceId: "m0",
+        sharerId: "u2",
+        recipientEmail: "a@example.com",
+        serviceIds: null,
+        live: null,
+        addedAt: NOW,
+        removedAt: null,
+      },
+    ];
     await transaction(db, async (tx) => {
-      await tx.insert(t.shares).values({ id: "sx", sharerId: "u2", recipientEmail: "a@example.com", permissions: "view", status: "pending", createdAt: NOW });
+      await tx.insert(t.shares).values({
+        id: "sx",
+        sharerId: "u2",
+        recipientEmail: "a@example.com",
+        permissions: "view",
+        status: "pending",
+        createdAt: NOW,
+      });
       await insertMany(tx, t.shareItems, items);
     });
     expect(await db.select().from(t.shareItems).where(eq(t.shareItems.id, "i1"))).toEqual(items);
@@ -125,17 +261,33 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
 
   it("locks with forUpdate() inside a transaction and runs raw SQL through execute() with one result shape", async () => {
     const result = await transaction(db, async (tx) => {
-      const locked = await forUpdate(tx.select({ id: t.devices.id }).from(t.devices).where(eq(t.devices.id, "d1")));
-      const changed = await tx.execute(sql`update devices set group_path = ${"Lab"} where owner_id = ${"u1"}`);
+      const locked = await forUpdate(
+        tx.select({ id: t.devices.id }).from(t.devices).where(eq(t.devices.id, "d1")),
+      );
+      const changed = await tx.execute(
+        sql`update devices set group_path = ${"Lab"} where owner_id = ${"u1"}`,
+      );
       const read = await tx.execute<{ id: string; group_path: string; n: number }>(
-        sql`select id, group_path, count(*) over () as n from devices where owner_id = ${"u1"} order by id`);
-      const returned = await tx.execute(sql`update devices set group_path = '' where id = ${"d2"} returning id`);
-      return { locked, changed: affected(changed), rows: read.rows, rowCount: read.rowCount, returned: returned.rows };
+        sql`select id, group_path, count(*) over () as n from devices where owner_id = ${"u1"} order by id`,
+      );
+      const returned = await tx.execute(
+        sql`update devices set group_path = '' where id = ${"d2"} returning id`,
+      );
+      return {
+        locked,
+        changed: affected(changed),
+        rows: read.rows,
+        rowCount: read.rowCount,
+        returned: returned.rows,
+      };
     });
     expect(result).toEqual({
       locked: [{ id: "d1" }],
       changed: 2,
-      rows: [{ id: "d1", group_path: "Lab", n: 2 }, { id: "d2", group_path: "Lab", n: 2 }],
+      rows: [
+        { id: "d1", group_path: "Lab", n: 2 },
+        { id: "d2", group_path: "Lab", n: 2 },
+      ],
       rowCount: 2,
       returned: [{ id: "d2" }],
     });

@@ -31,7 +31,10 @@ export function register(handle: object, engine: Engine): void {
 
 export function engineOf(conn: Conn): Engine {
   const engine = engines.get(conn);
-  if (!engine) throw new TypeError("Not a Keyshare database or transaction: open it with openDb() from db/engine");
+  if (!engine)
+    throw new TypeError(
+      "Not a Keyshare database or transaction: open it with openDb() from db/engine",
+    );
   return engine;
 }
 

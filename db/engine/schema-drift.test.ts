@@ -4,7 +4,12 @@
 // (columns, target, on delete/update), as read from their live catalogues. And each
 // migrations folder must be up to date with its schema file.
 import Database from "better-sqlite3";
-import { generateDrizzleJson, generateMigration, generateSQLiteDrizzleJson, generateSQLiteMigration } from "drizzle-kit/api";
+import {
+  generateDrizzleJson,
+  generateMigration,
+  generateSQLiteDrizzleJson,
+  generateSQLiteMigration,
+} from "drizzle-kit/api";
 import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,14 +27,19 @@ function sqliteBooleans(): Set<string> {
   for (const table of Object.values(sqliteSchema)) {
     if (typeof table !== "object" || !table || !("getSQL" in table)) continue;
     const config = getTableConfig(table as SQLiteTable);
-    for (const c of config.columns) if (c.columnType === "SQLiteBoolean") out.add(`${config.name}.${c.name}`);
+    for (const c of config.columns)
+      if (c.columnType === "SQLiteBoolean") out.add(`${config.name}.${c.name}`);
   }
   return out;
 }
 
 function lastSnapshot(folder: string): unknown {
   const meta = path.join(folder, "meta");
-  const last = fs.readdirSync(meta).filter((f) => f.endsWith("_snapshot.json")).sort().at(-1)!;
+  const last = fs
+    .readdirSync(meta)
+    .filter((f) => f.endsWith("_snapshot.json"))
+    .sort()
+    .at(-1)!;
   return JSON.parse(fs.readFileSync(path.join(meta, last), "utf8"));
 }
 
@@ -66,13 +76,33 @@ describe.skipIf(!inject("keysharePg").ok)("schema drift between SQLite and Postg
 
   it("reads what matters from both catalogues (the comparison below is not vacuous)", () => {
     for (const cat of [sqliteCat, pgCat]) {
-      expect(Object.keys(cat)).toHaveLength(Object.values(pgSchema).filter((v) => is(v, PgTable)).length);
-      expect(cat.share_items.indexes.share_items_live_uq).toEqual({ columns: ["device_id", "sharer_id", "recipient_email"], unique: true, where: "live = 1" });
-      expect(cat.shares.foreignKeys).toContainEqual({ columns: ["recipient_id"], references: "users", referencedColumns: ["id"], onDelete: "set null", onUpdate: "no action" });
+      expect(Object.keys(cat)).toHaveLength(
+        Object.values(pgSchema).filter((v) => is(v, PgTable)).length,
+      );
+      expect(cat.share_items.indexes.share_items_live_uq).toEqual({
+        columns: ["device_id", "sharer_id", "recipient_email"],
+        unique: true,
+        where: "live = 1",
+      });
+      expect(cat.shares.foreignKeys).toContainEqual({
+        columns: ["recipient_id"],
+        references: "users",
+        referencedColumns: ["id"],
+        onDelete: "set null",
+        onUpdate: "no action",
+      });
       expect(cat.accounts.primaryKey).toEqual(["provider", "provider_account_id"]);
       expect(cat.devices.columns.demo).toEqual({ type: "bool", notNull: true, default: "false" });
-      expect(cat.devices.columns.kind).toEqual({ type: "text", notNull: true, default: "'Gateway'" });
-      expect(cat.users.indexes.users_email_unique).toEqual({ columns: ["email"], unique: true, where: null });
+      expect(cat.devices.columns.kind).toEqual({
+        type: "text",
+        notNull: true,
+        default: "'Gateway'",
+      });
+      expect(cat.users.indexes.users_email_unique).toEqual({
+        columns: ["email"],
+        unique: true,
+        where: null,
+      });
     }
   });
 
@@ -83,13 +113,17 @@ describe.skipIf(!inject("keysharePg").ok)("schema drift between SQLite and Postg
 
 describe("committed migrations", () => {
   it("db/migrations is up to date with db/schema.ts", async () => {
-    const prev = lastSnapshot(path.resolve("db/migrations")) as Parameters<typeof generateSQLiteMigration>[0];
+    const prev = lastSnapshot(path.resolve("db/migrations")) as Parameters<
+      typeof generateSQLiteMigration
+    >[0];
     const cur = await generateSQLiteDrizzleJson(sqliteSchema as unknown as Record<string, unknown>);
     expect(await generateSQLiteMigration(prev, cur)).toEqual([]);
   });
 
   it("db/migrations-pg is up to date with db/schema-pg.ts", async () => {
-    const prev = lastSnapshot(path.resolve("db/migrations-pg")) as Parameters<typeof generateMigration>[0];
+    const prev = lastSnapshot(path.resolve("db/migrations-pg")) as Parameters<
+      typeof generateMigration
+    >[0];
     const cur = generateDrizzleJson(pgSchema as unknown as Record<string, unknown>);
     expect(await generateMigration(prev, cur)).toEqual([]);
   });

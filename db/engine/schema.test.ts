@@ -12,7 +12,9 @@ describe("db/engine/schema (the env-switched tables)", () => {
 
   it("exports every table of the schema", async () => {
     const mod = await import("./schema");
-    const tables = Object.keys(pgSchema).filter((k) => is((pgSchema as Record<string, unknown>)[k], PgTable));
+    const tables = Object.keys(pgSchema).filter((k) =>
+      is((pgSchema as Record<string, unknown>)[k], PgTable),
+    );
     expect(Object.keys(mod).sort()).toEqual(tables.sort());
   });
 

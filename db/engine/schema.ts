@@ -7,7 +7,31 @@ import { tablesFor } from "./tables";
 const t = tablesFor(engineKindFromEnv());
 
 export const {
-  users, userSessions, emailTokens, accounts, sessions, verificationTokens, devices, services,
-  shares, shareItems, shareEvents, emails, rateLimits, shareReminders, sharingPolicies,
+  users,
+  userSessions,
+  emailTokens,
+  accounts,
+  sessions,
+  verificationTokens,
+  devices,
+  services,
+  shares,
+  shareItems,
+  shareEvents,
+  emails,
+  rateLimits,
+  shareReminders,
+  sharingPolicies,
 } = t;
-export type { Device, Email, EmailToken, Service, Share, ShareEvent, ShareItem, SharingPolicyRow, User, UserSession } from "../schema-pg";
+export type {
+  Device,
+  Email,
+  EmailToken,
+  Service,
+  Share,
+  ShareEvent,
+  ShareItem,
+  SharingPolicyRow,
+  User,
+  UserSession,
+} from "../schema-pg";

@@ -11,12 +11,18 @@ const CHILD = path.resolve("tests/support/db/sqlite-writer-child.ts");
 
 /** Starts a writer process; resolves `ready` when it is waiting for "go", `done` with its exit code. */
 function startWriter(file: string, key: string, rounds: number) {
-  const proc = spawn(process.execPath, ["--import", "tsx", CHILD, file, key, String(rounds)], { stdio: ["pipe", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", CHILD, file, key, String(rounds)], {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   proc.stderr.on("data", (d) => (err += d));
-  const ready = new Promise<void>((resolve) => proc.stdout.on("data", (d) => (out += d).includes("ready") && resolve()));
-  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) => proc.on("close", (code) => resolve({ code, out, err })));
+  const ready = new Promise<void>((resolve) =>
+    proc.stdout.on("data", (d) => (out += d).includes("ready") && resolve()),
+  );
+  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+    proc.on("close", (code) => resolve({ code, out, err })),
+  );
   return { proc, ready, done };
 }
 
@@ -30,7 +36,10 @@ describe("SQLite: several processes writing one file", () => {
   it("loses no update when two processes and this one each run read-then-write transactions (BEGIN IMMEDIATE + busy_timeout)", async () => {
     const { db, t, location } = tdb;
     const key = "cross-process";
-    await transaction(db, async (tx) => void (await tx.insert(t.rateLimits).values({ key, count: 0, resetAt: NOW })));
+    await transaction(
+      db,
+      async (tx) => void (await tx.insert(t.rateLimits).values({ key, count: 0, resetAt: NOW })),
+    );
     const rounds = 40;
     const writers = [startWriter(location, key, rounds), startWriter(location, key, rounds)];
     await Promise.all(writers.map((w) => w.ready));
@@ -40,12 +49,17 @@ describe("SQLite: several processes writing one file", () => {
       await transaction(db, async (tx) => {
         const row = first(await tx.select().from(t.rateLimits).where(eq(t.rateLimits.key, key)));
         await new Promise((r) => setTimeout(r, Math.random() * 2));
-        await tx.update(t.rateLimits).set({ count: row!.count + 1 }).where(eq(t.rateLimits.key, key));
+        await tx
+          .update(t.rateLimits)
+          .set({ count: row!.count + 1 })
+          .where(eq(t.rateLimits.key, key));
       });
     }
     const results = await Promise.all(writers.map((w) => w.done));
     for (const r of results) expect(r, r.err).toMatchObject({ code: 0 });
-    expect(first(await db.select().from(t.rateLimits).where(eq(t.rateLimits.key, key)))?.count).toBe(3 * rounds);
+    expect(
+      first(await db.select().from(t.rateLimits).where(eq(t.rateLimits.key, key)))?.count,
+    ).toBe(3 * rounds);
     const check = new Database(location, { readonly: true });
     try {
       expect(check.pragma("integrity_check", { simple: true })).toBe("ok");

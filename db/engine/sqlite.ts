@@ -1,5 +1,11 @@
 import Database from "better-sqlite3";
-import { getTableName, sql, TransactionRollbackError, type SQL, type SQLWrapper } from "drizzle-orm";
+import {
+  getTableName,
+  sql,
+  TransactionRollbackError,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
@@ -7,7 +13,14 @@ import path from "node:path";
 import * as sqliteSchema from "../schema";
 import { Mutex } from "./mutex";
 import { driverValue, rowShape } from "./rows";
-import { openTxOn, register, txContext, TxMisuseError, type Engine, type TxContext } from "./registry";
+import {
+  openTxOn,
+  register,
+  txContext,
+  TxMisuseError,
+  type Engine,
+  type TxContext,
+} from "./registry";
 import type { Db, Tx } from "./types";
 
 export const SQLITE_MIGRATIONS = path.join(process.cwd(), "db", "migrations");
@@ -49,7 +62,8 @@ function guard(client: Database.Database, allowed: () => string | null): void {
  *   read sees one snapshot without holding up writers or the plain reads.
  */
 export function openSqlite(file: string): Engine {
-  if (file === ":memory:") throw new Error("The SQLite engine needs a file: its connections must share one database");
+  if (file === ":memory:")
+    throw new Error("The SQLite engine needs a file: its connections must share one database");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const writer = connect(file, "writer");
   const reader = connect(file, "reader");
@@ -66,7 +80,8 @@ export function openSqlite(file: string): Engine {
   // domain cannot call; what SQLite lacks gets PG's behaviour (execute, tx.rollback) or goes
   // through db/engine helpers (.for → forUpdate) or is not used (selectDistinctOn, lateral
   // joins; docs/decisions/0001-two-engines.md).
-  const asDb = (client: Database.Database) => withExecute(drizzle(client, { schema: sqliteSchema }), client) as unknown as Db;
+  const asDb = (client: Database.Database) =>
+    withExecute(drizzle(client, { schema: sqliteSchema }), client) as unknown as Db;
   const root = asDb(reader);
   const tx = withRollback(asDb(writer));
 
@@ -102,13 +117,21 @@ export function openSqlite(file: string): Engine {
     const client = connect(file, "snapshot");
     const db = withRollback(asDb(client));
     register(db, engine);
-    guard(client, () => (isCurrent(db) ? null : "The read-only transaction handle was used outside its transaction."));
+    guard(client, () =>
+      isCurrent(db) ? null : "The read-only transaction handle was used outside its transaction.",
+    );
     return { client, db, mutex: new Mutex() };
   }
 
   const isCurrent = (handle: object) => openTxOn(engine)?.tx === handle;
 
-  async function run<T>(client: Database.Database, handle: Db, mutex: Mutex, begin: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  async function run<T>(
+    client: Database.Database,
+    handle: Db,
+    mutex: Mutex,
+    begin: string,
+    fn: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
     return mutex.run(() => {
       const ctx: TxContext = { engine, tx: handle, open: true };
       return txContext.run(ctx, async () => {
@@ -132,9 +155,13 @@ export function openSqlite(file: string): Engine {
   register(root, engine);
   register(tx, engine);
   guard(reader, () =>
-    openTxOn(engine) ? "Inside transaction() use its tx, not the database: the database would not see the transaction's writes." : null,
+    openTxOn(engine)
+      ? "Inside transaction() use its tx, not the database: the database would not see the transaction's writes."
+      : null,
   );
-  guard(writer, () => (migrating || isCurrent(tx) ? null : "The transaction handle was used outside its transaction."));
+  guard(writer, () =>
+    migrating || isCurrent(tx) ? null : "The transaction handle was used outside its transaction.",
+  );
   return engine;
 }
 
@@ -146,10 +173,14 @@ type SqliteDrizzle = ReturnType<typeof drizzle<typeof sqliteSchema>>;
  * and `rowCount` (rows returned, or rows changed by a write).
  */
 function withExecute(db: SqliteDrizzle, client: Database.Database): SqliteDrizzle {
-  const dialect = (db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect;
+  const dialect = (
+    db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }
+  ).dialect;
   Object.assign(db, {
     async execute(query: SQLWrapper | string) {
-      const { sql: text, params } = dialect.sqlToQuery(typeof query === "string" ? sql.raw(query) : query.getSQL());
+      const { sql: text, params } = dialect.sqlToQuery(
+        typeof query === "string" ? sql.raw(query) : query.getSQL(),
+      );
       const stmt = client.prepare(text);
       if (stmt.reader) {
         const rows = stmt.all(...params);
@@ -174,13 +205,20 @@ function withRollback(db: Db): Db {
  * The bulk-insert hot path: one prepared statement run per row, on the writer and so inside
  * the caller's transaction. Values go through the columns' own mapping (booleans → 0/1).
  */
-function insertRows(client: Database.Database, table: object, rows: readonly Record<string, unknown>[]): void {
+function insertRows(
+  client: Database.Database,
+  table: object,
+  rows: readonly Record<string, unknown>[],
+): void {
   const { keys, columns } = rowShape(table, rows[0]);
   const names = columns.map((c) => `"${c.name}"`).join(", ");
-  const stmt = client.prepare(`insert into "${getTableName(table as never)}" (${names}) values (${columns.map(() => "?").join(", ")})`);
+  const stmt = client.prepare(
+    `insert into "${getTableName(table as never)}" (${names}) values (${columns.map(() => "?").join(", ")})`,
+  );
   const values: unknown[] = new Array(keys.length);
   for (const row of rows) {
-    for (let i = 0; i < keys.length; i++) values[i] = driverValue(columns[i], row[keys[i]], keys[i]);
+    for (let i = 0; i < keys.length; i++)
+      values[i] = driverValue(columns[i], row[keys[i]], keys[i]);
     stmt.run(values);
   }
 }

@@ -11,12 +11,17 @@ import { userRow } from "@/tests/support/db/rows";
 async function exists(location: string): Promise<boolean> {
   if (!location.startsWith("postgres")) return fs.existsSync(location);
   const name = new URL(location).pathname.slice(1);
-  return withAdmin(async (c) => (await c.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1);
+  return withAdmin(
+    async (c) =>
+      (await c.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1,
+  );
 }
 
 describe("createTestDb()", () => {
   it("defaults to the engine KEYSHARE_TEST_DB names", async () => {
-    expect(testEngineKind()).toBe(process.env.KEYSHARE_TEST_DB === "postgres" ? "postgres" : "sqlite");
+    expect(testEngineKind()).toBe(
+      process.env.KEYSHARE_TEST_DB === "postgres" ? "postgres" : "sqlite",
+    );
     const tdb = await createTestDb();
     try {
       expect(engineKindOf(tdb.db)).toBe(testEngineKind());

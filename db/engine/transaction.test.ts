@@ -1,6 +1,16 @@
 import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { affected, first, forUpdate, insertMany, isUniqueViolation, transaction, TxMisuseError, type Db, type Schema } from "@/db/engine";
+import {
+  affected,
+  first,
+  forUpdate,
+  insertMany,
+  isUniqueViolation,
+  transaction,
+  TxMisuseError,
+  type Db,
+  type Schema,
+} from "@/db/engine";
 import { availableEngines, createTestDb, type TestDb } from "@/tests/support/db/test-db";
 import { deviceRow, itemRow, NOW, pause, shareRow, userRow } from "@/tests/support/db/rows";
 
@@ -12,7 +22,10 @@ const rootMessage = (e: unknown): string => {
 };
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => expect.unreachable("expected a rejection"), (e: unknown) => e);
+  return p.then(
+    () => expect.unreachable("expected a rejection"),
+    (e: unknown) => e,
+  );
 }
 
 describe.each(availableEngines())("transaction() on %s", (kind) => {
@@ -73,7 +86,9 @@ describe.each(availableEngines())("transaction() on %s", (kind) => {
   it("refuses a write outside transaction(): the root database is read-only", async () => {
     const e = await rejection(db.insert(t.users).values(userRow()));
     // SQLite: the reader connection has PRAGMA query_only; PostgreSQL: default_transaction_read_only.
-    expect(rootMessage(e)).toMatch(kind === "sqlite" ? /attempt to write a readonly database/ : /read-only transaction/);
+    expect(rootMessage(e)).toMatch(
+      kind === "sqlite" ? /attempt to write a readonly database/ : /read-only transaction/,
+    );
   });
 
   it("runs a nested call with the tx inside the outer transaction; a throw inside rolls back both", async () => {
@@ -103,10 +118,14 @@ describe.each(availableEngines())("transaction() on %s", (kind) => {
     await transaction(db, async (tx) => {
       leaked = tx;
     });
-    const e = await rejection(Promise.resolve().then(() => leaked!.insert(t.users).values(userRow())));
+    const e = await rejection(
+      Promise.resolve().then(() => leaked!.insert(t.users).values(userRow())),
+    );
     // SQLite: the writer refuses statements outside its transaction. PostgreSQL: the
     // connection went back to the pool, where every session is read-only by default.
-    expect(rootMessage(e)).toMatch(kind === "sqlite" ? /outside its transaction/ : /read-only transaction/);
+    expect(rootMessage(e)).toMatch(
+      kind === "sqlite" ? /outside its transaction/ : /read-only transaction/,
+    );
   });
 
   it("gives a read-only transaction one snapshot while another transaction commits, and refuses writes in it", async () => {
@@ -140,17 +159,27 @@ describe.each(availableEngines())("transaction() on %s", (kind) => {
 
   it("serialises 20 concurrent read-then-write transactions with awaits in between: the counter ends at 20", async () => {
     const key = `counter-${kind}`;
-    await transaction(db, async (tx) => void (await tx.insert(t.rateLimits).values({ key, count: 0, resetAt: NOW })));
+    await transaction(
+      db,
+      async (tx) => void (await tx.insert(t.rateLimits).values({ key, count: 0, resetAt: NOW })),
+    );
     await Promise.all(
       Array.from({ length: 20 }, () =>
         transaction(db, async (tx) => {
-          const row = first(await forUpdate(tx.select().from(t.rateLimits).where(eq(t.rateLimits.key, key))));
+          const row = first(
+            await forUpdate(tx.select().from(t.rateLimits).where(eq(t.rateLimits.key, key))),
+          );
           await pause(2); // another transaction would read the same value here without the lock
-          await tx.update(t.rateLimits).set({ count: row!.count + 1 }).where(eq(t.rateLimits.key, key));
+          await tx
+            .update(t.rateLimits)
+            .set({ count: row!.count + 1 })
+            .where(eq(t.rateLimits.key, key));
         }),
       ),
     );
-    expect(first(await db.select().from(t.rateLimits).where(eq(t.rateLimits.key, key)))?.count).toBe(20);
+    expect(
+      first(await db.select().from(t.rateLimits).where(eq(t.rateLimits.key, key)))?.count,
+    ).toBe(20);
   });
 
   it("lets exactly one of 50 concurrent guarded updates win", async () => {
@@ -163,7 +192,9 @@ describe.each(availableEngines())("transaction() on %s", (kind) => {
     const won = await Promise.all(
       Array.from({ length: 50 }, () =>
         transaction(db, async (tx) => {
-          const r = await tx.update(t.shares).set({ status: "active", acceptedAt: NOW })
+          const r = await tx
+            .update(t.shares)
+            .set({ status: "active", acceptedAt: NOW })
             .where(sql`${t.shares.id} = ${s.id} and ${t.shares.status} = 'pending'`);
           return affected(r);
         }),
@@ -183,17 +214,26 @@ describe.each(availableEngines())("transaction() on %s", (kind) => {
       await tx.insert(t.shares).values([s1, s2]);
       await tx.insert(t.shareItems).values(itemRow(s1, d.id));
     });
-    const e = await rejection(transaction(db, async (tx) => insertMany(tx, t.shareItems, [itemRow(s2, d.id)])));
+    const e = await rejection(
+      transaction(db, async (tx) => insertMany(tx, t.shareItems, [itemRow(s2, d.id)])),
+    );
     expect(isUniqueViolation(e)).toBe(true);
     expect(isUniqueViolation(e, "share_items_live_uq")).toBe(true);
     expect(isUniqueViolation(e, "share_items")).toBe(true);
     expect(isUniqueViolation(e, "users_email_unique")).toBe(false);
     expect(isUniqueViolation(new Error("UNIQUE constraint failed: share_items.id"))).toBe(false);
     // Not live (null) is outside the partial index: a second, removed item is fine.
-    await transaction(db, async (tx) => insertMany(tx, t.shareItems, [itemRow(s2, d.id, { live: null, removedAt: NOW })]));
+    await transaction(db, async (tx) =>
+      insertMany(tx, t.shareItems, [itemRow(s2, d.id, { live: null, removedAt: NOW })]),
+    );
     expect(await db.$count(t.shareItems, eq(t.shareItems.deviceId, d.id))).toBe(2);
 
-    const dup = await rejection(transaction(db, async (tx) => void (await tx.insert(t.users).values({ ...userRow(), email: u.email }))));
+    const dup = await rejection(
+      transaction(
+        db,
+        async (tx) => void (await tx.insert(t.users).values({ ...userRow(), email: u.email })),
+      ),
+    );
     expect(isUniqueViolation(dup, "users_email_unique")).toBe(true);
     expect(isUniqueViolation(dup, "share_items_live_uq")).toBe(false);
   });

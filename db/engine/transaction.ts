@@ -25,12 +25,18 @@ export type TransactionOptions = {
  * for its own mutex forever, on PostgreSQL it would not be part of the outer transaction.
  * Inside `fn`, use only `tx`: the root database refuses statements there (same reason).
  */
-export async function transaction<T>(db: Conn, fn: (tx: Tx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+export async function transaction<T>(
+  db: Conn,
+  fn: (tx: Tx) => Promise<T>,
+  opts: TransactionOptions = {},
+): Promise<T> {
   const engine = engineOf(db);
   const ctx = txContext.getStore();
   if (ctx?.engine === engine && ctx.open) {
     if (ctx.tx === db) return fn(db as Tx);
-    throw new TxMisuseError("transaction() was called with the database inside a transaction: pass the tx instead.");
+    throw new TxMisuseError(
+      "transaction() was called with the database inside a transaction: pass the tx instead.",
+    );
   }
   if (db !== engine.db) throw new TxMisuseError("This transaction has already ended.");
   return engine.transaction(fn, !!opts.readOnly);

@@ -10,7 +10,10 @@ async function expectSheet(page: Page, dialog: Locator, primary: Locator) {
   const box = (await dialog.boundingBox())!;
   const screen = page.viewportSize()!;
   expect(box).toEqual({ x: 0, y: 0, width: screen.width, height: screen.height });
-  expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth), "dialog wider than the screen").toBe(true);
+  expect(
+    await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth),
+    "dialog wider than the screen",
+  ).toBe(true);
   await expect(primary).toBeInViewport({ ratio: 1 });
 }
 
@@ -25,7 +28,9 @@ async function expectOnScreen(page: Page, buttons: Locator) {
   }
 }
 
-test("share from a phone, the recipient accepts by link on a phone, the sharer extends and cancels", async ({ browser }) => {
+test("share from a phone, the recipient accepts by link on a phone, the sharer extends and cancels", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Pia Phone");
   await addDevices(owner.page, ["Roof Gateway", "Cellar Sensor"]);
   const page = owner.page;
@@ -50,11 +55,16 @@ test("share from a phone, the recipient accepts by link on a phone, the sharer e
   await expectNoSeriousAxeViolations(page, "share dialog at 390 px");
   // The form is now taller than the screen; its Share button stays in sight.
   expect(await dialog.evaluate((d) => d.scrollHeight > d.clientHeight)).toBe(true);
-  await expect(dialog.getByRole("button", { name: "Share", exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(dialog.getByRole("button", { name: "Share", exact: true })).toBeInViewport({
+    ratio: 1,
+  });
   await dialog.getByLabel("Limit access to a schedule").uncheck();
   await dialog.getByRole("button", { name: "Share", exact: true }).tap();
   await expect(dialog.getByText("Shared with 1 recipient.")).toBeVisible();
-  const link = await dialog.getByRole("group", { name: invited }).getByLabel("Sharing link").inputValue();
+  const link = await dialog
+    .getByRole("group", { name: invited })
+    .getByLabel("Sharing link")
+    .inputValue();
   expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
   await expectSheet(page, dialog, dialog.getByRole("button", { name: "Done" }));
   await dialog.getByRole("button", { name: "Done" }).tap();
@@ -64,7 +74,9 @@ test("share from a phone, the recipient accepts by link on a phone, the sharer e
   const context = await browser.newContext();
   const phone = await context.newPage();
   await phone.goto(link);
-  await expect(phone.getByRole("heading", { name: "Pia Phone shared 2 devices with you" })).toBeVisible();
+  await expect(
+    phone.getByRole("heading", { name: "Pia Phone shared 2 devices with you" }),
+  ).toBeVisible();
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await phone.getByRole("link", { name: "Sign up" }).tap();
   await phone.getByLabel("Name").fill("Ivo Invitee");
@@ -103,7 +115,9 @@ test("share from a phone, the recipient accepts by link on a phone, the sharer e
   await context.close();
 });
 
-test("a share's page on a phone: add devices and cancel one device through sheets", async ({ browser }) => {
+test("a share's page on a phone: add devices and cancel one device through sheets", async ({
+  browser,
+}) => {
   const owner = await newUser(browser, "Sol Sharer");
   const rec = await newUser(browser, "Tom Taker");
   await addDevices(owner.page, ["Pump 1", "Pump 2"]);
@@ -128,7 +142,10 @@ test("a share's page on a phone: add devices and cancel one device through sheet
   await add.getByRole("button", { name: "Add devices (1)" }).tap();
   await expect(page.getByText(/added Pump 2/)).toBeVisible();
 
-  await expectOnScreen(page, page.getByRole("row").filter({ hasText: "Pump 1" }).getByRole("button"));
+  await expectOnScreen(
+    page,
+    page.getByRole("row").filter({ hasText: "Pump 1" }).getByRole("button"),
+  );
   await page.getByRole("button", { name: "Cancel device sharing for Pump 1" }).tap();
   const confirm = page.getByRole("dialog", { name: "Stop sharing Pump 1?" });
   await expectSheet(page, confirm, confirm.getByRole("button", { name: "Cancel device sharing" }));

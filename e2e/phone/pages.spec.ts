@@ -1,5 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { STOPS, expectNoSeriousAxeViolations, setUpTour, smallTargets, visit, type Tour } from "../support/tour";
+import {
+  STOPS,
+  expectNoSeriousAxeViolations,
+  setUpTour,
+  smallTargets,
+  visit,
+  type Tour,
+} from "../support/tour";
 
 const SCREEN = 390;
 let tour: Tour;
@@ -16,7 +23,10 @@ for (const stop of STOPS) {
     const page = await visit(tour, stop);
     // A mobile browser widens its layout viewport to fit wide content (and zooms out), so
     // innerWidth alone would hide the problem: both must stay at the screen's 390 px.
-    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    const widths = await page.evaluate(() => ({
+      doc: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+    }));
     // Soft: one run reports every kind of problem a page has.
     expect.soft(widths.viewport, "layout viewport wider than the screen").toBe(SCREEN);
     expect.soft(widths.doc, "page wider than the screen").toBeLessThanOrEqual(SCREEN);
@@ -33,7 +43,10 @@ for (const stop of STOPS) {
     await expect(menu).toHaveAttribute("aria-expanded", "true");
     await expect(nav).toBeVisible();
     await expect(nav.getByRole("link").first()).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), "open menu wider than the screen").toBeLessThanOrEqual(SCREEN);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      "open menu wider than the screen",
+    ).toBeLessThanOrEqual(SCREEN);
     expect(await smallTargets(page), "touch targets under 44 px, menu open").toEqual([]);
     await expectNoSeriousAxeViolations(page, `${stop.route} at 390 px, menu open`);
     await page.keyboard.press("Escape");

@@ -24,7 +24,11 @@ export function timeShiftShare(shareId: string, o: { ageDays: number; expiresInH
   const db = e2eDb();
   try {
     const now = Date.now();
-    db.prepare("update shares set created_at = ?, expires_at = ? where id = ?").run(now - o.ageDays * 86_400_000, now + o.expiresInHours * 3_600_000, shareId);
+    db.prepare("update shares set created_at = ?, expires_at = ? where id = ?").run(
+      now - o.ageDays * 86_400_000,
+      now + o.expiresInHours * 3_600_000,
+      shareId,
+    );
   } finally {
     db.close();
   }
@@ -35,8 +39,13 @@ export async function download(page: Page, href: string) {
   const res = await page.request.get(href);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-  expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="keyshare-[a-z-]+-\d{4}-\d{2}-\d{2}\.csv"$/);
-  return (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  expect(res.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="keyshare-[a-z-]+-\d{4}-\d{2}-\d{2}\.csv"$/,
+  );
+  return (await res.text())
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
 }
 
 /** Rewrites the body of server-action POSTs, to show the server refuses what the UI would not send. */
@@ -44,7 +53,8 @@ export async function forgeActions(page: Page, rewrite: (body: string) => string
   await page.route("**/*", async (route) => {
     const req = route.request();
     const body = req.postData();
-    if (req.method() === "POST" && req.headers()["next-action"] && body) await route.continue({ postData: rewrite(body) });
+    if (req.method() === "POST" && req.headers()["next-action"] && body)
+      await route.continue({ postData: rewrite(body) });
     else await route.continue();
   });
 }

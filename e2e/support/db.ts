@@ -29,7 +29,11 @@ export function markDemo(deviceId: string) {
 export function serviceId(deviceId: string, name: string): string {
   const db = e2eDb();
   try {
-    return (db.prepare("select id from services where device_id = ? and name = ?").get(deviceId, name) as { id: string }).id;
+    return (
+      db
+        .prepare("select id from services where device_id = ? and name = ?")
+        .get(deviceId, name) as { id: string }
+    ).id;
   } finally {
     db.close();
   }

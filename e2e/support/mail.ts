@@ -5,11 +5,16 @@ type Received = { to: string[]; raw: string };
 
 /** Undo quoted-printable soft line breaks and escapes, enough to read links and words. */
 function decode(raw: string): string {
-  return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  return raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** Waits for the n-th email to `to` at the real SMTP server the portal sends to. */
-export async function waitForMail(to: string, predicate: (text: string) => boolean = () => true): Promise<string> {
+export async function waitForMail(
+  to: string,
+  predicate: (text: string) => boolean = () => true,
+): Promise<string> {
   let found: string | undefined;
   await expect
     .poll(
@@ -41,7 +46,10 @@ export const verifyLinkIn = (mail: string) => tokenLink(mail, "verify-email");
 export const resetLinkIn = (mail: string) => tokenLink(mail, "reset-password");
 
 /** How many emails to `to` the sink has received that match. */
-export async function countMail(to: string, predicate: (text: string) => boolean = () => true): Promise<number> {
+export async function countMail(
+  to: string,
+  predicate: (text: string) => boolean = () => true,
+): Promise<number> {
   const res = await fetch(`${MAIL}/messages?to=${encodeURIComponent(to.toLowerCase())}`);
   return ((await res.json()) as Received[]).map((m) => decode(m.raw)).filter(predicate).length;
 }

@@ -5,7 +5,10 @@ import { addDevice, signUpVerified, uniqueEmail } from "./users";
 export async function newUser(browser: Browser, name: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const user = await signUpVerified(page, { name, email: uniqueEmail(name.split(" ")[0].toLowerCase()) });
+  const user = await signUpVerified(page, {
+    name,
+    email: uniqueEmail(name.split(" ")[0].toLowerCase()),
+  });
   return { context, page, ...user };
 }
 
@@ -13,17 +16,33 @@ export async function newUser(browser: Browser, name: string) {
 export async function addDevices(page: Page, names: string[]): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const [i, name] of names.entries()) {
-    await addDevice(page, { name, hardwareId: `E2:${Date.now().toString(16).slice(-6)}:${i}`, group: "Site A" });
+    await addDevice(page, {
+      name,
+      hardwareId: `E2:${Date.now().toString(16).slice(-6)}:${i}`,
+      group: "Site A",
+    });
     const href = await page.getByRole("link", { name, exact: true }).getAttribute("href");
     ids[name] = href!.split("/").pop()!;
   }
   return ids;
 }
 
-export type ShareOptions = { permissions?: string; expires?: string; expiryDate?: string; description?: string; message?: string; notify?: boolean };
+export type ShareOptions = {
+  permissions?: string;
+  expires?: string;
+  expiryDate?: string;
+  description?: string;
+  message?: string;
+  notify?: boolean;
+};
 
 /** Opens the dialog for the ticked devices and fills it in (without pressing Share). */
-export async function fillShareDialog(page: Page, deviceNames: string[], recipients: string, o: ShareOptions = {}) {
+export async function fillShareDialog(
+  page: Page,
+  deviceNames: string[],
+  recipients: string,
+  o: ShareOptions = {},
+) {
   await page.goto("/devices");
   for (const n of deviceNames) await page.getByRole("checkbox", { name: n, exact: true }).check();
   await page.getByRole("button", { name: "Share devices" }).click();
@@ -40,7 +59,12 @@ export async function fillShareDialog(page: Page, deviceNames: string[], recipie
 }
 
 /** Shares and returns each recipient's sharing link from the result. */
-export async function share(page: Page, deviceNames: string[], recipients: string, o: ShareOptions = {}) {
+export async function share(
+  page: Page,
+  deviceNames: string[],
+  recipients: string,
+  o: ShareOptions = {},
+) {
   const dialog = await fillShareDialog(page, deviceNames, recipients, o);
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByText(/Shared with \d+ recipient/)).toBeVisible();

@@ -19,33 +19,105 @@ export type Tour = {
 };
 
 /** `dialog`: the page opens with this modal dialog (the page behind it is inert). */
-export type Stop = { route: string; as: keyof Pick<Tour, "owner" | "recipient" | "anon">; path: (t: Tour["ids"]) => string; heading: string | RegExp; dialog?: string };
+export type Stop = {
+  route: string;
+  as: keyof Pick<Tour, "owner" | "recipient" | "anon">;
+  path: (t: Tour["ids"]) => string;
+  heading: string | RegExp;
+  dialog?: string;
+};
 
 /** The main pages, by route pattern, with who opens them. */
 export const STOPS: Stop[] = [
   { route: "/", as: "anon", path: () => "/", heading: "Lend your devices, not your keys." },
   { route: "/sign-in", as: "anon", path: () => "/sign-in", heading: "Sign in" },
   { route: "/sign-up", as: "anon", path: () => "/sign-up", heading: "Create your account" },
-  { route: "/s/[token] (signed out)", as: "anon", path: (i) => i.anonLink, heading: /Tess Owner shared 2 devices with you/ },
+  {
+    route: "/s/[token] (signed out)",
+    as: "anon",
+    path: (i) => i.anonLink,
+    heading: /Tess Owner shared 2 devices with you/,
+  },
   { route: "/devices", as: "owner", path: () => "/devices", heading: "My devices" },
   { route: "/devices/new", as: "owner", path: () => "/devices/new", heading: "Add a device" },
-  { route: "/devices/import", as: "owner", path: () => "/devices/import", heading: "Import devices" },
-  { route: "/devices/[id] (owner)", as: "owner", path: (i) => `/devices/${i.device}`, heading: "North Gateway" },
+  {
+    route: "/devices/import",
+    as: "owner",
+    path: () => "/devices/import",
+    heading: "Import devices",
+  },
+  {
+    route: "/devices/[id] (owner)",
+    as: "owner",
+    path: (i) => `/devices/${i.device}`,
+    heading: "North Gateway",
+  },
   { route: "/shared-by-me", as: "owner", path: () => "/shared-by-me", heading: "Shared by Me" },
-  { route: "/shared-by-me/[id]", as: "owner", path: (i) => `/shared-by-me/${i.share}`, heading: /Shared with Ray Recipient/ },
-  { route: "/shared-by-me/[id]/share-again", as: "owner", path: (i) => `/shared-by-me/${i.share}/share-again`, heading: /Share again with/, dialog: "Share devices" },
+  {
+    route: "/shared-by-me/[id]",
+    as: "owner",
+    path: (i) => `/shared-by-me/${i.share}`,
+    heading: /Shared with Ray Recipient/,
+  },
+  {
+    route: "/shared-by-me/[id]/share-again",
+    as: "owner",
+    path: (i) => `/shared-by-me/${i.share}/share-again`,
+    heading: /Share again with/,
+    dialog: "Share devices",
+  },
   { route: "/access", as: "owner", path: () => "/access", heading: "Who has access" },
   { route: "/activity", as: "owner", path: () => "/activity", heading: "Activity" },
   { route: "/settings", as: "owner", path: () => "/settings", heading: "Sharing policies" },
   { route: "/account", as: "owner", path: () => "/account", heading: "Account" },
-  { route: "/shared-with-me", as: "recipient", path: () => "/shared-with-me", heading: "Shared with Me" },
-  { route: "/shared-with-me/[id]", as: "recipient", path: (i) => `/shared-with-me/${i.share}`, heading: "Shared by Tess Owner" },
-  { route: "/devices/[id] (recipient)", as: "recipient", path: (i) => `/devices/${i.device}`, heading: "North Gateway" },
-  { route: "/s/[token] (invited, signed in)", as: "recipient", path: (i) => i.recipientLink, heading: /Tess Owner shared 1 device with you/ },
-  { route: "/link-gone/[state]", as: "anon", path: () => "/link-gone/used", heading: "This sharing link has already been used" },
-  { route: "/forgot-password", as: "anon", path: () => "/forgot-password", heading: "Forgot your password?" },
-  { route: "/reset-password/[token]", as: "anon", path: () => `/reset-password/${"A".repeat(43)}`, heading: "This reset link does not work" },
-  { route: "/verify-email/[token]", as: "anon", path: () => `/verify-email/${"A".repeat(43)}`, heading: "This verification link does not work" },
+  {
+    route: "/shared-with-me",
+    as: "recipient",
+    path: () => "/shared-with-me",
+    heading: "Shared with Me",
+  },
+  {
+    route: "/shared-with-me/[id]",
+    as: "recipient",
+    path: (i) => `/shared-with-me/${i.share}`,
+    heading: "Shared by Tess Owner",
+  },
+  {
+    route: "/devices/[id] (recipient)",
+    as: "recipient",
+    path: (i) => `/devices/${i.device}`,
+    heading: "North Gateway",
+  },
+  {
+    route: "/s/[token] (invited, signed in)",
+    as: "recipient",
+    path: (i) => i.recipientLink,
+    heading: /Tess Owner shared 1 device with you/,
+  },
+  {
+    route: "/link-gone/[state]",
+    as: "anon",
+    path: () => "/link-gone/used",
+    heading: "This sharing link has already been used",
+  },
+  {
+    route: "/forgot-password",
+    as: "anon",
+    path: () => "/forgot-password",
+    heading: "Forgot your password?",
+  },
+  {
+    route: "/reset-password/[token]",
+    as: "anon",
+    path: () => `/reset-password/${"A".repeat(43)}`,
+    heading: "This reset link does not work",
+  },
+  {
+    route: "/verify-email/[token]",
+    as: "anon",
+    path: () => `/verify-email/${"A".repeat(43)}`,
+    heading: "This verification link does not work",
+  },
 ];
 
 export async function setUpTour(browser: Browser): Promise<Tour> {
@@ -59,12 +131,17 @@ export async function setUpTour(browser: Browser): Promise<Tour> {
   await expect(owner.page.getByText("Service added.")).toBeVisible();
 
   const invited = uniqueEmail("invited");
-  const links = await share(owner.page, ["North Gateway", "South Sensor"], `${recipient.email}, ${invited}`, {
-    permissions: "Operator",
-    description: "Boiler maintenance, December",
-    message: "Hi! The boiler check is on Friday.",
-    notify: false,
-  });
+  const links = await share(
+    owner.page,
+    ["North Gateway", "South Sensor"],
+    `${recipient.email}, ${invited}`,
+    {
+      permissions: "Operator",
+      description: "Boiler maintenance, December",
+      message: "Hi! The boiler check is on Friday.",
+      notify: false,
+    },
+  );
   await acceptPending(recipient.page);
   const later = await share(owner.page, ["West Lock"], recipient.email, { notify: false });
   const anonContext = await browser.newContext();
@@ -73,7 +150,12 @@ export async function setUpTour(browser: Browser): Promise<Tour> {
     owner: owner.page,
     recipient: recipient.page,
     anon,
-    ids: { device: devices["North Gateway"], share: await shareIdFor(owner.page, recipient.email), anonLink: links[invited], recipientLink: later[recipient.email] },
+    ids: {
+      device: devices["North Gateway"],
+      share: await shareIdFor(owner.page, recipient.email),
+      anonLink: links[invited],
+      recipientLink: later[recipient.email],
+    },
     contexts: [owner.context, recipient.context, anonContext],
   };
 }
@@ -90,10 +172,18 @@ export async function visit(tour: Tour, stop: Stop): Promise<Page> {
 
 /** axe-core's WCAG 2.x A/AA rules; any serious or critical violation fails, listed by rule and element. */
 export async function expectNoSeriousAxeViolations(page: Page, label: string, soft = false) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
   const bad = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join("\n    ")}`,
+    );
   (soft ? expect.soft : expect)(bad, `axe on ${label}`).toEqual([]);
 }
 
@@ -101,13 +191,20 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string, so
 export function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const small: string[] = [];
-    const controls = document.querySelectorAll<HTMLElement>("button, a.btn, nav a, summary, select, input:not([type=hidden])");
+    const controls = document.querySelectorAll<HTMLElement>(
+      "button, a.btn, nav a, summary, select, input:not([type=hidden])",
+    );
     for (const el of controls) {
       const box = el.getBoundingClientRect();
       if (box.width <= 2 || box.height <= 2) continue; // not shown, or visually hidden (sr-only)
-      const target = el.matches("input[type=checkbox], input[type=radio]") ? (el.closest("label") ?? el) : el;
+      const target = el.matches("input[type=checkbox], input[type=radio]")
+        ? (el.closest("label") ?? el)
+        : el;
       const r = target.getBoundingClientRect();
-      if (r.height < 43.5 || r.width < 43.5) small.push(`${el.tagName.toLowerCase()} "${el.getAttribute("aria-label") ?? el.textContent?.trim()}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      if (r.height < 43.5 || r.width < 43.5)
+        small.push(
+          `${el.tagName.toLowerCase()} "${el.getAttribute("aria-label") ?? el.textContent?.trim()}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
     }
     return small;
   });

@@ -47,7 +47,10 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-export async function addDevice(page: Page, d: { name: string; hardwareId: string; group?: string }) {
+export async function addDevice(
+  page: Page,
+  d: { name: string; hardwareId: string; group?: string },
+) {
   await page.goto("/devices");
   await page.getByRole("link", { name: "Add device" }).click();
   await page.getByLabel("Name").fill(d.name);

@@ -50,17 +50,23 @@ describe("checkAccess performance", () => {
   beforeAll(() => {
     db = openDb(":memory:", { migrate: true });
     seed(db);
-    const count = db.$client.prepare("SELECT count(*) AS n FROM share_items").get() as { n: number };
+    const count = db.$client.prepare("SELECT count(*) AS n FROM share_items").get() as {
+      n: number;
+    };
     expect(count.n).toBe(1_000_000);
     // Real recipients of random items (allowed, expired, cancelled, outside the window)…
     const random = db.$client.prepare(`SELECT s.recipient_id AS userId, si.device_id AS deviceId
       FROM share_items si JOIN shares s ON s.id = si.share_id WHERE si.id = ?`);
     pairs = [];
-    for (let i = 0; i < 8_000; i++) pairs.push(random.get(`i${(i * 7_919_993) % 1_000_000}`) as (typeof pairs)[number]);
+    for (let i = 0; i < 8_000; i++)
+      pairs.push(random.get(`i${(i * 7_919_993) % 1_000_000}`) as (typeof pairs)[number]);
     // …plus owners and outsiders probing devices.
     for (let i = 0; i < 2_000; i++) {
       const device = (i * 48_271) % 100_000;
-      pairs.push({ userId: i % 2 ? `u${Math.floor(device / 100)}` : `u${OWNERS + ((i * 31) % 19_000)}`, deviceId: `d${device}` });
+      pairs.push({
+        userId: i % 2 ? `u${Math.floor(device / 100)}` : `u${OWNERS + ((i * 31) % 19_000)}`,
+        deviceId: `d${device}`,
+      });
     }
   }, 120_000);
 
@@ -69,7 +75,12 @@ describe("checkAccess performance", () => {
     const now = Date.UTC(2026, 11, 7, 5); // Monday 06:00 Berlin: office-hours shares are closed
     const call = (i: number) => {
       const { userId, deviceId } = pairs[i % pairs.length];
-      return checkAccess(db, { userId, deviceId, operation: ops[i % ops.length], now: now + (i % 2) * 3 * 3_600_000 });
+      return checkAccess(db, {
+        userId,
+        deviceId,
+        operation: ops[i % ops.length],
+        now: now + (i % 2) * 3 * 3_600_000,
+      });
     };
     for (let i = 0; i < 2_000; i++) call(i); // warm up JIT, statement cache and page cache
     const reasons = new Map<string, number>();
@@ -78,7 +89,15 @@ describe("checkAccess performance", () => {
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
     // The mix must exercise every path, not only cheap denials.
-    for (const reason of ["shared", "owner", "not_shared", "expired", "cancelled", "outside_window", "permission_not_granted"]) {
+    for (const reason of [
+      "shared",
+      "owner",
+      "not_shared",
+      "expired",
+      "cancelled",
+      "outside_window",
+      "permission_not_granted",
+    ]) {
       expect(reasons.get(reason) ?? 0).toBeGreaterThan(0);
     }
     // The machine is shared with other test runs: take the best of three rounds so a
@@ -93,7 +112,10 @@ describe("checkAccess performance", () => {
       return p99(samples);
     });
     const best = Math.min(...rounds);
-    console.info(`checkAccess p99 per round (ms): ${rounds.map((r) => r.toFixed(4)).join(", ")}`, Object.fromEntries(reasons));
+    console.info(
+      `checkAccess p99 per round (ms): ${rounds.map((r) => r.toFixed(4)).join(", ")}`,
+      Object.fromEntries(reasons),
+    );
     expect(best).toBeLessThanOrEqual(0.2);
   });
 });

@@ -9,10 +9,20 @@ describe("query plan", () => {
       .prepare(`EXPLAIN QUERY PLAN ${CHECK_ACCESS_SQL}`)
       .all({ userId: "u", deviceId: "d", serviceId: "svc" }) as { detail: string }[];
     const details = plan.map((p) => p.detail);
-    expect(details).toContainEqual(expect.stringMatching(/SEARCH si USING INDEX share_items_device_recipient_idx \(device_id=\? AND recipient_email=\?\)/));
-    expect(details).toContainEqual(expect.stringMatching(/SEARCH s USING INDEX sqlite_autoindex_shares_1 \(id=\?\)/));
-    expect(details).toContainEqual(expect.stringMatching(/SEARCH d USING INDEX sqlite_autoindex_devices_1 \(id=\?\)/));
-    expect(details).toContainEqual(expect.stringMatching(/SEARCH sv USING INDEX sqlite_autoindex_services_1 \(id=\?\)/));
+    expect(details).toContainEqual(
+      expect.stringMatching(
+        /SEARCH si USING INDEX share_items_device_recipient_idx \(device_id=\? AND recipient_email=\?\)/,
+      ),
+    );
+    expect(details).toContainEqual(
+      expect.stringMatching(/SEARCH s USING INDEX sqlite_autoindex_shares_1 \(id=\?\)/),
+    );
+    expect(details).toContainEqual(
+      expect.stringMatching(/SEARCH d USING INDEX sqlite_autoindex_devices_1 \(id=\?\)/),
+    );
+    expect(details).toContainEqual(
+      expect.stringMatching(/SEARCH sv USING INDEX sqlite_autoindex_services_1 \(id=\?\)/),
+    );
     expect(details.filter((d) => /^SCAN /.test(d))).toEqual([]);
   });
 
@@ -21,9 +31,15 @@ describe("query plan", () => {
     const [o, a] = [other.user("O"), other.user("A")];
     const d = other.device(o);
     other.share(o, a, [d]);
-    expect(checkAccess(other.db, { userId: a, deviceId: d, operation: "view", now: T0 })).toMatchObject({ allowed: true });
+    expect(
+      checkAccess(other.db, { userId: a, deviceId: d, operation: "view", now: T0 }),
+    ).toMatchObject({ allowed: true });
     const first = createFixture();
-    expect(checkAccess(first.db, { userId: a, deviceId: d, operation: "view", now: T0 })).toMatchObject({ allowed: false });
-    expect(checkAccess(other.db, { userId: a, deviceId: d, operation: "view", now: T0 })).toMatchObject({ allowed: true });
+    expect(
+      checkAccess(first.db, { userId: a, deviceId: d, operation: "view", now: T0 }),
+    ).toMatchObject({ allowed: false });
+    expect(
+      checkAccess(other.db, { userId: a, deviceId: d, operation: "view", now: T0 }),
+    ).toMatchObject({ allowed: true });
   });
 });

@@ -16,33 +16,61 @@ beforeEach(() => {
   gateway = f.device(owner, "Gateway");
 });
 
-const check = (userId: string, operation: Operation = "view", extra: { serviceId?: string; now?: number } = {}) =>
-  checkAccess(f.db, { userId, deviceId: gateway, operation, now: extra.now ?? T0, serviceId: extra.serviceId });
+const check = (
+  userId: string,
+  operation: Operation = "view",
+  extra: { serviceId?: string; now?: number } = {},
+) =>
+  checkAccess(f.db, {
+    userId,
+    deviceId: gateway,
+    operation,
+    now: extra.now ?? T0,
+    serviceId: extra.serviceId,
+  });
 
 describe("owner and strangers", () => {
   it("lets the owner do everything with all services", () => {
     for (const op of ["view", "operate", "configure", "scripts", "remote"] as const) {
-      expect(check(owner, op)).toEqual({ allowed: true, reason: "owner", permissions: ["view", "operate", "configure", "scripts", "remote"], serviceIds: null });
+      expect(check(owner, op)).toEqual({
+        allowed: true,
+        reason: "owner",
+        permissions: ["view", "operate", "configure", "scripts", "remote"],
+        serviceIds: null,
+      });
     }
-    expect(check(owner, "view", { serviceId: f.service(gateway) })).toMatchObject({ allowed: true });
+    expect(check(owner, "view", { serviceId: f.service(gateway) })).toMatchObject({
+      allowed: true,
+    });
   });
 
   it("refuses a service id of another device, even to the owner", () => {
     const other = f.service(f.device(owner, "Other"));
-    expect(check(owner, "view", { serviceId: other })).toEqual({ allowed: false, reason: "service_not_shared" });
+    expect(check(owner, "view", { serviceId: other })).toEqual({
+      allowed: false,
+      reason: "service_not_shared",
+    });
   });
 
   it("says not_shared (and nothing else) to strangers and for unknown devices", () => {
     f.share(owner, alice, [gateway]);
     expect(check(bob)).toEqual({ allowed: false, reason: "not_shared" });
-    expect(checkAccess(f.db, { userId: alice, deviceId: "nope", operation: "view", now: T0 })).toEqual({ allowed: false, reason: "not_shared" });
+    expect(
+      checkAccess(f.db, { userId: alice, deviceId: "nope", operation: "view", now: T0 }),
+    ).toEqual({ allowed: false, reason: "not_shared" });
   });
 });
 
 describe("share lifecycle", () => {
   it("allows an active share with its permissions", () => {
     const shareId = f.share(owner, alice, [gateway], { permissions: "view,operate" });
-    expect(check(alice, "operate")).toEqual({ allowed: true, reason: "shared", shareId, permissions: ["view", "operate"], serviceIds: null });
+    expect(check(alice, "operate")).toEqual({
+      allowed: true,
+      reason: "shared",
+      shareId,
+      permissions: ["view", "operate"],
+      serviceIds: null,
+    });
   });
 
   it("never grants access through a pending share, bound or not", () => {
@@ -66,7 +94,11 @@ describe("share lifecycle", () => {
   it("expires at the exact millisecond", () => {
     const shareId = f.share(owner, alice, [gateway], { expiresAt: T0 });
     expect(check(alice, "view", { now: T0 - 1 })).toMatchObject({ allowed: true });
-    expect(check(alice, "view", { now: T0 })).toEqual({ allowed: false, reason: "expired", shareId });
+    expect(check(alice, "view", { now: T0 })).toEqual({
+      allowed: false,
+      reason: "expired",
+      shareId,
+    });
   });
 
   it("denies suspended shares", () => {
@@ -81,14 +113,20 @@ describe("share lifecycle", () => {
     const shareId = f.share(owner, alice, [sensor]);
     f.item(shareId, gateway, { removedAt: T0 - HOUR });
     expect(check(alice)).toEqual({ allowed: false, reason: "not_shared" });
-    expect(checkAccess(f.db, { userId: alice, deviceId: sensor, operation: "view", now: T0 })).toMatchObject({ allowed: true });
+    expect(
+      checkAccess(f.db, { userId: alice, deviceId: sensor, operation: "view", now: T0 }),
+    ).toMatchObject({ allowed: true });
   });
 });
 
 describe("permissions, remote access and services", () => {
   it("denies operations that were not granted", () => {
     const shareId = f.share(owner, alice, [gateway], { permissions: "view" });
-    expect(check(alice, "configure")).toEqual({ allowed: false, reason: "permission_not_granted", shareId });
+    expect(check(alice, "configure")).toEqual({
+      allowed: false,
+      reason: "permission_not_granted",
+      shareId,
+    });
     expect(check(alice, "scripts")).toMatchObject({ reason: "permission_not_granted" });
   });
 
@@ -104,8 +142,15 @@ describe("permissions, remote access and services", () => {
     const ssh = f.service(gateway, "SSH");
     const http = f.service(gateway, "HTTP");
     const shareId = f.share(owner, alice, [gateway], { serviceIds: [ssh] });
-    expect(check(alice, "operate", { serviceId: ssh })).toMatchObject({ allowed: true, serviceIds: [ssh] });
-    expect(check(alice, "operate", { serviceId: http })).toEqual({ allowed: false, reason: "service_not_shared", shareId });
+    expect(check(alice, "operate", { serviceId: ssh })).toMatchObject({
+      allowed: true,
+      serviceIds: [ssh],
+    });
+    expect(check(alice, "operate", { serviceId: http })).toEqual({
+      allowed: false,
+      reason: "service_not_shared",
+      shareId,
+    });
     expect(check(alice, "view")).toMatchObject({ allowed: true, serviceIds: [ssh] });
   });
 
@@ -113,15 +158,28 @@ describe("permissions, remote access and services", () => {
     const ssh = f.service(gateway);
     const foreign = f.service(f.device(bob, "Bob's"));
     f.share(owner, alice, [gateway]);
-    expect(check(alice, "operate", { serviceId: ssh })).toMatchObject({ allowed: true, serviceIds: null });
-    expect(check(alice, "operate", { serviceId: foreign })).toMatchObject({ allowed: false, reason: "service_not_shared" });
+    expect(check(alice, "operate", { serviceId: ssh })).toMatchObject({
+      allowed: true,
+      serviceIds: null,
+    });
+    expect(check(alice, "operate", { serviceId: foreign })).toMatchObject({
+      allowed: false,
+      reason: "service_not_shared",
+    });
   });
 
   it("grants no service when the stored subset is unreadable (fail closed)", () => {
     const ssh = f.service(gateway);
     const shareId = f.share(owner, alice, []);
-    f.db.$client.prepare("INSERT INTO share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at) SELECT 'bad', ?, ?, ?, email, 'not json', 1, 0 FROM users WHERE id = ?").run(shareId, gateway, owner, alice);
-    expect(check(alice, "operate", { serviceId: ssh })).toMatchObject({ allowed: false, reason: "service_not_shared" });
+    f.db.$client
+      .prepare(
+        "INSERT INTO share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at) SELECT 'bad', ?, ?, ?, email, 'not json', 1, 0 FROM users WHERE id = ?",
+      )
+      .run(shareId, gateway, owner, alice);
+    expect(check(alice, "operate", { serviceId: ssh })).toMatchObject({
+      allowed: false,
+      reason: "service_not_shared",
+    });
   });
 });
 
@@ -132,7 +190,13 @@ describe("schedule", () => {
   it("denies before the start date and says when it starts", () => {
     const startsAt = T0 + 24 * HOUR;
     const shareId = f.share(owner, alice, [gateway], { startsAt });
-    expect(check(alice)).toEqual({ allowed: false, reason: "not_started", shareId, until: startsAt, timeZone: "UTC" });
+    expect(check(alice)).toEqual({
+      allowed: false,
+      reason: "not_started",
+      shareId,
+      until: startsAt,
+      timeZone: "UTC",
+    });
     expect(check(alice, "view", { now: startsAt })).toMatchObject({ allowed: true });
   });
 
@@ -141,18 +205,34 @@ describe("schedule", () => {
     const opens = Date.UTC(2026, 11, 7, 7); // 08:00 Berlin
     const closes = Date.UTC(2026, 11, 7, 17); // 18:00 Berlin
     expect(check(alice, "view", { now: opens })).toMatchObject({ allowed: true });
-    expect(check(alice, "view", { now: opens - 1 })).toEqual({ allowed: false, reason: "outside_window", shareId, until: opens, timeZone: "Europe/Berlin" });
+    expect(check(alice, "view", { now: opens - 1 })).toEqual({
+      allowed: false,
+      reason: "outside_window",
+      shareId,
+      until: opens,
+      timeZone: "Europe/Berlin",
+    });
     expect(check(alice, "view", { now: closes - 1 })).toMatchObject({ allowed: true });
-    expect(check(alice, "view", { now: closes })).toMatchObject({ reason: "outside_window", until: opens + 24 * HOUR });
+    expect(check(alice, "view", { now: closes })).toMatchObject({
+      reason: "outside_window",
+      until: opens + 24 * HOUR,
+    });
   });
 
   it("reports days outside the weekdays as outside_window", () => {
     f.share(owner, alice, [gateway], { weekdays: 0b1100000 }); // weekends only
-    expect(check(alice)).toMatchObject({ allowed: false, reason: "outside_window", until: Date.UTC(2026, 11, 12) });
+    expect(check(alice)).toMatchObject({
+      allowed: false,
+      reason: "outside_window",
+      until: Date.UTC(2026, 11, 12),
+    });
   });
 
   it("promises no reopening after the share expires", () => {
-    const shareId = f.share(owner, alice, [gateway], { ...berlinOffice, expiresAt: Date.UTC(2026, 11, 7, 18) });
+    const shareId = f.share(owner, alice, [gateway], {
+      ...berlinOffice,
+      expiresAt: Date.UTC(2026, 11, 7, 18),
+    });
     expect(check(alice, "view", { now: Date.UTC(2026, 11, 7, 17) })).toEqual({
       allowed: false,
       reason: "outside_window",
@@ -163,14 +243,20 @@ describe("schedule", () => {
 
   it("allows a night window after midnight only for the day it started", () => {
     f.share(owner, alice, [gateway], { weekdays: 0b1, windowStart: 1320, windowEnd: 360 }); // Mon 22:00–06:00 UTC
-    expect(check(alice, "view", { now: Date.UTC(2026, 11, 8, 3) })).toMatchObject({ allowed: true }); // Tue 03:00
-    expect(check(alice, "view", { now: Date.UTC(2026, 11, 7, 3) })).toMatchObject({ reason: "outside_window" }); // Mon 03:00
+    expect(check(alice, "view", { now: Date.UTC(2026, 11, 8, 3) })).toMatchObject({
+      allowed: true,
+    }); // Tue 03:00
+    expect(check(alice, "view", { now: Date.UTC(2026, 11, 7, 3) })).toMatchObject({
+      reason: "outside_window",
+    }); // Mon 03:00
   });
 
   it("puts ungranted permissions before the schedule", () => {
     f.share(owner, alice, [gateway], { ...berlinOffice, permissions: "view" });
     const night = Date.UTC(2026, 11, 7, 22);
-    expect(check(alice, "configure", { now: night })).toMatchObject({ reason: "permission_not_granted" });
+    expect(check(alice, "configure", { now: night })).toMatchObject({
+      reason: "permission_not_granted",
+    });
     expect(check(alice, "view", { now: night })).toMatchObject({ reason: "outside_window" });
   });
 });
@@ -198,13 +284,21 @@ describe("several shares for the same device", () => {
     expect(check(alice)).toMatchObject({ reason: "permission_not_granted" });
     f.share(sharer(), alice, [gateway], { startsAt: T0 + 48 * HOUR });
     const sooner = f.share(sharer(), alice, [gateway], { startsAt: T0 + 24 * HOUR });
-    expect(check(alice)).toMatchObject({ reason: "not_started", shareId: sooner, until: T0 + 24 * HOUR });
+    expect(check(alice)).toMatchObject({
+      reason: "not_started",
+      shareId: sooner,
+      until: T0 + 24 * HOUR,
+    });
   });
 
   it("prefers the allowed share granting the most", () => {
     f.share(sharer(), alice, [gateway], { permissions: "view" });
     const wide = f.share(owner, alice, [gateway], { permissions: "view,operate,configure" });
-    expect(check(alice)).toMatchObject({ allowed: true, shareId: wide, permissions: ["view", "operate", "configure"] });
+    expect(check(alice)).toMatchObject({
+      allowed: true,
+      shareId: wide,
+      permissions: ["view", "operate", "configure"],
+    });
   });
 
   it("never lends one recipient's share to another", () => {
@@ -216,14 +310,24 @@ describe("several shares for the same device", () => {
 
 describe("accessForDevice", () => {
   it("answers all five operations at once", () => {
-    const shareId = f.share(owner, alice, [gateway], { permissions: "view,operate,remote", remoteAccess: false });
+    const shareId = f.share(owner, alice, [gateway], {
+      permissions: "view,operate,remote",
+      remoteAccess: false,
+    });
     const result = accessForDevice(f.db, { userId: alice, deviceId: gateway, now: T0 });
     expect(result.view).toMatchObject({ allowed: true, shareId });
     expect(result.operate).toMatchObject({ allowed: true });
     expect(result.configure).toEqual({ allowed: false, reason: "permission_not_granted", shareId });
     expect(result.scripts).toMatchObject({ reason: "permission_not_granted" });
     expect(result.remote).toEqual({ allowed: false, reason: "remote_disabled", shareId });
-    expect(Object.values(accessForDevice(f.db, { userId: owner, deviceId: gateway, now: T0 })).every((r) => r.allowed)).toBe(true);
-    expect(accessForDevice(f.db, { userId: bob, deviceId: gateway, now: T0 }).view).toEqual({ allowed: false, reason: "not_shared" });
+    expect(
+      Object.values(accessForDevice(f.db, { userId: owner, deviceId: gateway, now: T0 })).every(
+        (r) => r.allowed,
+      ),
+    ).toBe(true);
+    expect(accessForDevice(f.db, { userId: bob, deviceId: gateway, now: T0 }).view).toEqual({
+      allowed: false,
+      reason: "not_shared",
+    });
   });
 });

@@ -80,11 +80,19 @@ const ownerResult = (): AccessResult => ({
   serviceIds: null,
 });
 
-function decide(rows: CheckRow[], op: Operation, serviceId: string | null, now: number, memo: Map<string, ScheduleCheck>) {
+function decide(
+  rows: CheckRow[],
+  op: Operation,
+  serviceId: string | null,
+  now: number,
+  memo: Map<string, ScheduleCheck>,
+) {
   const serviceOnDevice = rows.length === 0 || rows[0].serviceOnDevice === 1;
   // The owner may do everything with their device, but still only with its own services.
   if (rows.some((r) => r.isOwner === 1)) {
-    return serviceOnDevice ? ownerResult() : ({ allowed: false, reason: "service_not_shared" } as const);
+    return serviceOnDevice
+      ? ownerResult()
+      : ({ allowed: false, reason: "service_not_shared" } as const);
   }
   return pickBest(
     rows.map((row) => {

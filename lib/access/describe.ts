@@ -46,7 +46,8 @@ const DENIALS: Record<DenyReason, string> = {
 export function describeAccess(result: AccessResult, opts: DescribeAccessOptions = {}): string {
   let text: string;
   if (result.allowed) text = "Allowed";
-  else if (result.reason === "remote_disabled" && opts.operation === "remote") text = "Disabled by the sharer";
+  else if (result.reason === "remote_disabled" && opts.operation === "remote")
+    text = "Disabled by the sharer";
   else {
     text = DENIALS[result.reason];
     if (result.until !== undefined) {

@@ -79,12 +79,18 @@ export function parseServiceIds(text: string | null): string[] | null {
  * independent of the operation. Null = in effect. `schedule` lets callers reuse one lazy
  * schedule evaluation across the five operations (it is skipped for ended shares).
  */
-export function shareState(row: ShareRow, now: number, schedule?: () => ScheduleCheck): AccessDenied | null {
-  if (row.status === "cancelled") return { allowed: false, reason: "cancelled", shareId: row.shareId };
+export function shareState(
+  row: ShareRow,
+  now: number,
+  schedule?: () => ScheduleCheck,
+): AccessDenied | null {
+  if (row.status === "cancelled")
+    return { allowed: false, reason: "cancelled", shareId: row.shareId };
   // Pending, declined and left shares grant nothing and say nothing: to the recipient the
   // device is simply not shared (pending shares never bind access, Rule 8).
   if (row.status !== "active") return { allowed: false, reason: "not_shared" };
-  if (row.expiresAt != null && now >= row.expiresAt) return { allowed: false, reason: "expired", shareId: row.shareId };
+  if (row.expiresAt != null && now >= row.expiresAt)
+    return { allowed: false, reason: "expired", shareId: row.shareId };
   // Any suspension stamp denies; lifting a suspension clears the column.
   if (row.suspendedAt != null) return { allowed: false, reason: "suspended", shareId: row.shareId };
   const check = schedule ? schedule() : isWithinSchedule(row, now);
@@ -111,7 +117,11 @@ export interface EvaluateInput {
 }
 
 /** The full decision for one share row and one operation. */
-export function evaluateShare(row: ShareRow, input: EvaluateInput, schedule?: () => ScheduleCheck): AccessResult {
+export function evaluateShare(
+  row: ShareRow,
+  input: EvaluateInput,
+  schedule?: () => ScheduleCheck,
+): AccessResult {
   // Lifecycle first: an expired share says "expired", not "configure not granted".
   const state = shareState(row, input.now, () => ({ ok: true }));
   if (state) return state;
@@ -120,9 +130,13 @@ export function evaluateShare(row: ShareRow, input: EvaluateInput, schedule?: ()
   // "Configure: not granted" is truer than "outside the schedule until 08:00".
   const permissions = parsePermissions(row.permissions);
   if (!permissions.includes(input.operation)) return { ...base, reason: "permission_not_granted" };
-  if (input.operation === "remote" && !row.remoteAccess) return { ...base, reason: "remote_disabled" };
+  if (input.operation === "remote" && !row.remoteAccess)
+    return { ...base, reason: "remote_disabled" };
   const serviceIds = parseServiceIds(row.serviceIds);
-  if (input.serviceId != null && (!input.serviceOnDevice || (serviceIds && !serviceIds.includes(input.serviceId)))) {
+  if (
+    input.serviceId != null &&
+    (!input.serviceOnDevice || (serviceIds && !serviceIds.includes(input.serviceId)))
+  ) {
     return { ...base, reason: "service_not_shared" };
   }
   const timed = shareState(row, input.now, schedule);

@@ -15,14 +15,27 @@ beforeEach(() => {
 describe("listAccessibleDevices", () => {
   it("lists only devices in effect now, with permissions and shared services", () => {
     const [zeta, alpha, gone, later, night, ended, pending, paused, removed] = [
-      "Zeta", "Alpha", "Gone", "Later", "Night", "Ended", "Pending", "Paused", "Removed",
+      "Zeta",
+      "Alpha",
+      "Gone",
+      "Later",
+      "Night",
+      "Ended",
+      "Pending",
+      "Paused",
+      "Removed",
     ].map((name) => f.device(owner, name));
     const ssh = f.service(alpha, "SSH");
     f.service(alpha, "HTTP");
     const zetaWeb = f.service(zeta, "Web");
-    const shareId = f.share(owner, alice, [zeta, alpha], { permissions: "view,operate", expiresAt: T0 + HOUR });
+    const shareId = f.share(owner, alice, [zeta, alpha], {
+      permissions: "view,operate",
+      expiresAt: T0 + HOUR,
+    });
     f.item(shareId, removed, { removedAt: T0 - HOUR });
-    f.db.$client.prepare("UPDATE share_items SET service_ids = ? WHERE device_id = ?").run(JSON.stringify([ssh]), alpha);
+    f.db.$client
+      .prepare("UPDATE share_items SET service_ids = ? WHERE device_id = ?")
+      .run(JSON.stringify([ssh]), alpha);
     f.share(owner, alice, [gone], { expiresAt: T0 });
     f.share(owner, alice, [later], { startsAt: T0 + HOUR });
     f.share(owner, alice, [night], { windowStart: 1320, windowEnd: 360 });
@@ -49,9 +62,15 @@ describe("listAccessibleDevices", () => {
   it("agrees with checkAccess as time passes", () => {
     const d = f.device(owner, "Gateway");
     f.share(owner, alice, [d], { windowStart: 480, windowEnd: 1080, timeZone: "Europe/Berlin" });
-    for (const now of [Date.UTC(2026, 11, 7, 6, 59), Date.UTC(2026, 11, 7, 7), Date.UTC(2026, 11, 7, 17)]) {
+    for (const now of [
+      Date.UTC(2026, 11, 7, 6, 59),
+      Date.UTC(2026, 11, 7, 7),
+      Date.UTC(2026, 11, 7, 17),
+    ]) {
       const listed = listAccessibleDevices(f.db, { userId: alice, now }).length === 1;
-      expect(listed).toBe(checkAccess(f.db, { userId: alice, deviceId: d, operation: "view", now }).allowed);
+      expect(listed).toBe(
+        checkAccess(f.db, { userId: alice, deviceId: d, operation: "view", now }).allowed,
+      );
     }
   });
 
@@ -65,28 +84,62 @@ describe("describeAccess", () => {
   const now = Date.UTC(2026, 11, 7, 5); // Monday 06:00 in Berlin
 
   it("words allowed and not granted per operation", () => {
-    expect(describeAccess({ allowed: true, reason: "shared", permissions: ["operate"], serviceIds: null }, { operation: "operate" })).toBe(
-      "Operate: allowed",
+    expect(
+      describeAccess(
+        { allowed: true, reason: "shared", permissions: ["operate"], serviceIds: null },
+        { operation: "operate" },
+      ),
+    ).toBe("Operate: allowed");
+    expect(
+      describeAccess(
+        { allowed: false, reason: "permission_not_granted" },
+        { operation: "configure" },
+      ),
+    ).toBe("Configure: not granted");
+    expect(
+      describeAccess({ allowed: false, reason: "remote_disabled" }, { operation: "remote" }),
+    ).toBe("Remote access: disabled by the sharer");
+    expect(describeAccess({ allowed: false, reason: "expired" }, { operation: "scripts" })).toBe(
+      "Run scripts: sharing expired",
     );
-    expect(describeAccess({ allowed: false, reason: "permission_not_granted" }, { operation: "configure" })).toBe("Configure: not granted");
-    expect(describeAccess({ allowed: false, reason: "remote_disabled" }, { operation: "remote" })).toBe("Remote access: disabled by the sharer");
-    expect(describeAccess({ allowed: false, reason: "expired" }, { operation: "scripts" })).toBe("Run scripts: sharing expired");
   });
 
   it("says until when, in the share's zone, as briefly as is clear", () => {
     const at8 = Date.UTC(2026, 11, 7, 7);
-    const denied = { allowed: false as const, reason: "outside_window" as const, until: at8, timeZone: "Europe/Berlin" };
+    const denied = {
+      allowed: false as const,
+      reason: "outside_window" as const,
+      until: at8,
+      timeZone: "Europe/Berlin",
+    };
     expect(describeAccess(denied, { now })).toBe("Outside the schedule until 08:00");
-    expect(describeAccess({ ...denied, until: at8 + 24 * HOUR }, { now })).toBe("Outside the schedule until Tue 08:00");
-    expect(describeAccess({ ...denied, until: at8 + 30 * 24 * HOUR }, { now })).toBe("Outside the schedule until 6 Jan 2027, 08:00");
-    expect(describeAccess(denied)).toBe("Outside the schedule until 7 Dec 2026, 08:00");
-    expect(describeAccess({ allowed: false, reason: "not_started", until: at8 + 24 * HOUR }, { now, operation: "view" })).toBe(
-      "View: not started yet, starts Tue 07:00",
+    expect(describeAccess({ ...denied, until: at8 + 24 * HOUR }, { now })).toBe(
+      "Outside the schedule until Tue 08:00",
     );
+    expect(describeAccess({ ...denied, until: at8 + 30 * 24 * HOUR }, { now })).toBe(
+      "Outside the schedule until 6 Jan 2027, 08:00",
+    );
+    expect(describeAccess(denied)).toBe("Outside the schedule until 7 Dec 2026, 08:00");
+    expect(
+      describeAccess(
+        { allowed: false, reason: "not_started", until: at8 + 24 * HOUR },
+        { now, operation: "view" },
+      ),
+    ).toBe("View: not started yet, starts Tue 07:00");
   });
 
   it("has words for every reason", () => {
-    const reasons = ["not_shared", "not_started", "outside_window", "expired", "cancelled", "suspended", "service_not_shared", "permission_not_granted", "remote_disabled"] as const;
+    const reasons = [
+      "not_shared",
+      "not_started",
+      "outside_window",
+      "expired",
+      "cancelled",
+      "suspended",
+      "service_not_shared",
+      "permission_not_granted",
+      "remote_disabled",
+    ] as const;
     const texts = reasons.map((reason) => describeAccess({ allowed: false, reason }));
     expect(new Set(texts).size).toBe(reasons.length);
     expect(texts).toContain("Not shared with you");

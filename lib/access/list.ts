@@ -1,7 +1,13 @@
 // The recipient's view: devices shared with them that are in effect right now.
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
-import { parsePermissions, parseServiceIds, shareState, type Operation, type ShareRow } from "./evaluate";
+import {
+  parsePermissions,
+  parseServiceIds,
+  shareState,
+  type Operation,
+  type ShareRow,
+} from "./evaluate";
 
 export interface AccessibleDevice {
   deviceId: string;
@@ -41,10 +47,14 @@ const SERVICES_SQL = `
 SELECT id, device_id AS deviceId, name, kind, port FROM services
 WHERE device_id IN (SELECT value FROM json_each(@deviceIds)) ORDER BY name, id`;
 
-type ListRow = ShareRow & Omit<AccessibleDevice, "permissions" | "serviceIds" | "services" | "expiresAt" | "remoteAccess">;
+type ListRow = ShareRow &
+  Omit<AccessibleDevice, "permissions" | "serviceIds" | "services" | "expiresAt" | "remoteAccess">;
 type ServiceRow = { id: string; deviceId: string; name: string; kind: string; port: number };
 
-const statements = new WeakMap<Database.Database, { list: Database.Statement; services: Database.Statement }>();
+const statements = new WeakMap<
+  Database.Database,
+  { list: Database.Statement; services: Database.Statement }
+>();
 
 function prepared(db: Db) {
   let s = statements.get(db.$client);
@@ -56,7 +66,10 @@ function prepared(db: Db) {
 }
 
 /** Devices `userId` may see at `now` (active, unexpired, not suspended, inside the schedule). */
-export function listAccessibleDevices(db: Db, input: { userId: string; now: number }): AccessibleDevice[] {
+export function listAccessibleDevices(
+  db: Db,
+  input: { userId: string; now: number },
+): AccessibleDevice[] {
   const { list, services } = prepared(db);
   const rows = list.all({ userId: input.userId, now: input.now }) as ListRow[];
   const byDevice = new Map<string, AccessibleDevice>();
@@ -81,14 +94,19 @@ export function listAccessibleDevices(db: Db, input: { userId: string; now: numb
     // One live item per device and sharer is the norm; should a device still come through
     // two shares, show the one granting more, as checkAccess would pick it.
     const seen = byDevice.get(row.deviceId);
-    if (!seen || entry.permissions.length > seen.permissions.length) byDevice.set(row.deviceId, entry);
+    if (!seen || entry.permissions.length > seen.permissions.length)
+      byDevice.set(row.deviceId, entry);
   }
   if (byDevice.size === 0) return [];
-  const serviceRows = services.all({ deviceIds: JSON.stringify([...byDevice.keys()]) }) as ServiceRow[];
+  const serviceRows = services.all({
+    deviceIds: JSON.stringify([...byDevice.keys()]),
+  }) as ServiceRow[];
   for (const sv of serviceRows) {
     const entry = byDevice.get(sv.deviceId)!;
     if (entry.serviceIds && !entry.serviceIds.includes(sv.id)) continue;
     entry.services.push({ id: sv.id, name: sv.name, kind: sv.kind, port: sv.port });
   }
-  return [...byDevice.values()].sort((a, b) => a.name.localeCompare(b.name) || a.deviceId.localeCompare(b.deviceId));
+  return [...byDevice.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.deviceId.localeCompare(b.deviceId),
+  );
 }

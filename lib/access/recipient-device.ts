@@ -20,7 +20,10 @@ export type RecipientDeviceView = {
  * The device as a recipient may see it right now, built on the access check. Null (404)
  * for everyone without a current share: no hint that the device exists.
  */
-export function getRecipientDeviceView(db: Db, q: { userId: string; deviceId: string; now: number }): RecipientDeviceView | null {
+export function getRecipientDeviceView(
+  db: Db,
+  q: { userId: string; deviceId: string; now: number },
+): RecipientDeviceView | null {
   const access = accessForDevice(db, q);
   const view = access.view;
   if (view.allowed ? view.reason !== "shared" : !SHOWN_WHEN_DENIED.has(view.reason)) return null;
@@ -44,7 +47,13 @@ export function getRecipientDeviceView(db: Db, q: { userId: string; deviceId: st
         .filter((s) => view.serviceIds === null || view.serviceIds.includes(s.id))
     : [];
   return {
-    device: { id: device.id, name: device.name, kind: device.kind, groupPath: device.groupPath, hardwareId: view.allowed ? device.hardwareId : null },
+    device: {
+      id: device.id,
+      name: device.name,
+      kind: device.kind,
+      groupPath: device.groupPath,
+      hardwareId: view.allowed ? device.hardwareId : null,
+    },
     sharer,
     shareId,
     access,

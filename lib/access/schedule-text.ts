@@ -19,15 +19,30 @@ export interface Schedule {
 
 export const ALL_DAYS = 0b1111111;
 const EN_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const EN_MONTHS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
 const DAY_ALIASES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /** [0, 2, 4] or ["Mon", "wed", "friday"] → bitmask (bit 0 = Monday). Throws on unknown days. */
 export function weekdaysFromList(days: ReadonlyArray<number | string>): number {
   let mask = 0;
   for (const day of days) {
-    const index = typeof day === "number" ? day : DAY_ALIASES.indexOf(day.trim().toLowerCase().slice(0, 3));
-    if (!Number.isInteger(index) || index < 0 || index > 6) throw new RangeError(`Unknown weekday: ${day}`);
+    const index =
+      typeof day === "number" ? day : DAY_ALIASES.indexOf(day.trim().toLowerCase().slice(0, 3));
+    if (!Number.isInteger(index) || index < 0 || index > 6)
+      throw new RangeError(`Unknown weekday: ${day}`);
     mask |= 1 << index;
   }
   return mask;
@@ -73,7 +88,10 @@ export function describeWeekdays(mask: number | null | undefined, locale = "en")
   const parts: string[] = [];
   let d = 0;
   while (d < 7) {
-    if (!(days & (1 << d))) { d++; continue; }
+    if (!(days & (1 << d))) {
+      d++;
+      continue;
+    }
     let end = d;
     while (end + 1 < 7 && days & (1 << (end + 1))) end++;
     // Runs of three or more read better as a range; two days are simply listed.

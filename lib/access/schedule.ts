@@ -24,7 +24,8 @@ export interface LocalParts {
 }
 
 export type ScheduleReason = "not_started" | "outside_days" | "outside_window";
-export type ScheduleCheck = { ok: true } | { ok: false; reason: ScheduleReason; nextStart?: number };
+export type ScheduleCheck =
+  { ok: true } | { ok: false; reason: ScheduleReason; nextStart?: number };
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -58,10 +59,20 @@ const EN_US = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{2}):(\d{2})$/;
 /** Wall-clock date, weekday and minute of `ms` in `timeZone`. Throws RangeError on a bad zone. */
 export function localParts(ms: number, timeZone = "UTC"): LocalParts {
   const formatter = formatterFor(timeZone);
-  let year = 0, month = 0, day = 0, hour = 0, minute = 0;
+  let year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0;
   const m = EN_US.exec(formatter.format(ms));
   if (m) {
-    [month, day, year, hour, minute] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
+    [month, day, year, hour, minute] = [
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4]),
+      Number(m[5]),
+    ];
   } else {
     for (const p of formatter.formatToParts(ms)) {
       if (p.type === "year") year = Number(p.value);
@@ -92,7 +103,8 @@ function statusAt(s: Schedule, ms: number): "ok" | "outside_days" | "outside_win
   }
   // Crossing midnight: the evening part belongs to today, the early morning to yesterday.
   if (p.minutes >= win.start) return dayAllowed(s.weekdays, p.weekday) ? "ok" : "outside_days";
-  if (p.minutes < win.end) return dayAllowed(s.weekdays, (p.weekday + 6) % 7) ? "ok" : "outside_days";
+  if (p.minutes < win.end)
+    return dayAllowed(s.weekdays, (p.weekday + 6) % 7) ? "ok" : "outside_days";
   return dayAllowed(s.weekdays, p.weekday) ? "outside_window" : "outside_days";
 }
 
@@ -170,12 +182,16 @@ export function isWithinSchedule(s: Schedule, now: number): ScheduleCheck {
   try {
     if (s.startsAt != null && now < s.startsAt) {
       const nextStart = nextAllowedStart(s, s.startsAt, true);
-      return nextStart === undefined ? { ok: false, reason: "not_started" } : { ok: false, reason: "not_started", nextStart };
+      return nextStart === undefined
+        ? { ok: false, reason: "not_started" }
+        : { ok: false, reason: "not_started", nextStart };
     }
     const status = statusAt(s, now);
     if (status === "ok") return { ok: true };
     const nextStart = nextAllowedStart(s, now);
-    return nextStart === undefined ? { ok: false, reason: status } : { ok: false, reason: status, nextStart };
+    return nextStart === undefined
+      ? { ok: false, reason: status }
+      : { ok: false, reason: status, nextStart };
   } catch (error) {
     // An unknown time zone can only come from bad data; deny (fail closed) instead of
     // throwing out of the access check and turning a page into a 500.

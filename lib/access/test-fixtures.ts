@@ -14,11 +14,20 @@ export interface Fixture {
   device(ownerId: string, name?: string): string;
   service(deviceId: string, name?: string): string;
   /** An accepted (active) share from sharer to recipient holding the given devices. */
-  share(sharerId: string, recipientId: string | null, deviceIds: string[], opts?: ShareOverrides & {
-    serviceIds?: string[] | null;
-  }): string;
+  share(
+    sharerId: string,
+    recipientId: string | null,
+    deviceIds: string[],
+    opts?: ShareOverrides & {
+      serviceIds?: string[] | null;
+    },
+  ): string;
   /** Adds a device to an existing share; returns the item id. */
-  item(shareId: string, deviceId: string, opts?: { serviceIds?: string[] | null; removedAt?: number }): string;
+  item(
+    shareId: string,
+    deviceId: string,
+    opts?: { serviceIds?: string[] | null; removedAt?: number },
+  ): string;
 }
 
 export function createFixture(): Fixture {
@@ -39,19 +48,29 @@ export function createFixture(): Fixture {
     device(ownerId, name = "Gateway") {
       const deviceId = id("device");
       db.insert(devices)
-        .values({ id: deviceId, ownerId, name, hardwareId: `80:00:${seq}`, createdAt: T0, updatedAt: T0 })
+        .values({
+          id: deviceId,
+          ownerId,
+          name,
+          hardwareId: `80:00:${seq}`,
+          createdAt: T0,
+          updatedAt: T0,
+        })
         .run();
       return deviceId;
     },
     service(deviceId, name = "SSH") {
       const serviceId = id("service");
-      db.insert(services).values({ id: serviceId, deviceId, name, kind: name, port: 22, createdAt: T0 }).run();
+      db.insert(services)
+        .values({ id: serviceId, deviceId, name, kind: name, port: 22, createdAt: T0 })
+        .run();
       return serviceId;
     },
     share(sharerId, recipientId, deviceIds, opts = {}) {
       const { serviceIds, ...overrides } = opts;
       const shareId = id("share");
-      const recipientEmail = (recipientId && emails.get(recipientId)) || `invitee-${seq}@example.test`;
+      const recipientEmail =
+        (recipientId && emails.get(recipientId)) || `invitee-${seq}@example.test`;
       db.insert(shares)
         .values({
           id: shareId,
@@ -68,13 +87,18 @@ export function createFixture(): Fixture {
       return shareId;
     },
     item(shareId, deviceId, opts = {}) {
-      const share = db.$client.prepare("SELECT sharer_id, recipient_email, status FROM shares WHERE id = ?").get(shareId) as {
+      const share = db.$client
+        .prepare("SELECT sharer_id, recipient_email, status FROM shares WHERE id = ?")
+        .get(shareId) as {
         sharer_id: string;
         recipient_email: string;
         status: string;
       };
       const itemId = id("item");
-      const live = opts.removedAt == null && (share.status === "pending" || share.status === "active") ? 1 : null;
+      const live =
+        opts.removedAt == null && (share.status === "pending" || share.status === "active")
+          ? 1
+          : null;
       db.insert(shareItems)
         .values({
           id: itemId,

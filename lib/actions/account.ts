@@ -4,7 +4,13 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { authedAction, domainErrorState, fieldErrorsOf, isNextControlFlow, type ActionState } from "@/lib/action";
+import {
+  authedAction,
+  domainErrorState,
+  fieldErrorsOf,
+  isNextControlFlow,
+  type ActionState,
+} from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { clearSignInLimits } from "@/lib/auth/sign-in-limits";
@@ -17,7 +23,8 @@ import { formDataToObject } from "@/lib/form-data";
 import { LIMITS, hit, tooMany } from "@/lib/rate-limit";
 import { emailSchema, newPasswordSchema } from "@/lib/users";
 
-const formInput = (v: unknown): Record<string, unknown> => (v instanceof FormData ? formDataToObject(v) : {});
+const formInput = (v: unknown): Record<string, unknown> =>
+  v instanceof FormData ? formDataToObject(v) : {};
 
 /** Said whether or not an account has the address: the form must not tell who has one. */
 const RESET_SENT_MESSAGE =
@@ -26,22 +33,37 @@ const RESET_SENT_MESSAGE =
 const forgotSchema = z.object({ email: emailSchema });
 
 /** "Forgot password?": a reset link to the address, limited per address and per client. */
-export async function forgotPasswordAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState<{ email: string }>> {
+export async function forgotPasswordAction(
+  _prev: ActionState | undefined,
+  formData: FormData,
+): Promise<ActionState<{ email: string }>> {
   const parsed = forgotSchema.safeParse(formInput(formData));
   if (!parsed.success) return fieldErrorsOf(parsed.error);
   const db = getDb();
   const now = Date.now();
   const { email } = parsed.data;
-  for (const [key, limit] of [[`reset:ip:${await clientIp()}`, LIMITS.resetPerIp], [`reset:email:${email}`, LIMITS.resetPerEmail]] as const) {
+  for (const [key, limit] of [
+    [`reset:ip:${await clientIp()}`, LIMITS.resetPerIp],
+    [`reset:email:${email}`, LIMITS.resetPerEmail],
+  ] as const) {
     const r = hit(db, key, limit, now);
-    if (!r.ok) return { ok: false, message: tooMany(r.retryAfterS), errors: { email: [tooMany(r.retryAfterS)] }, data: { email } };
+    if (!r.ok)
+      return {
+        ok: false,
+        message: tooMany(r.retryAfterS),
+        errors: { email: [tooMany(r.retryAfterS)] },
+        data: { email },
+      };
   }
   if (requestPasswordReset(db, email, now)) kickEmailWorker(getDb);
   return { ok: true, message: RESET_SENT_MESSAGE, data: { email } };
 }
 
 const resetSchema = z.object({
-  token: z.string({ error: "This reset link is not valid." }).min(1, "This reset link is not valid.").max(200, "This reset link is not valid."),
+  token: z
+    .string({ error: "This reset link is not valid." })
+    .min(1, "This reset link is not valid.")
+    .max(200, "This reset link is not valid."),
   newPassword: newPasswordSchema,
 });
 
@@ -49,7 +71,10 @@ const resetSchema = z.object({
  * Sets the new password through the emailed link: every session of the account ends, the
  * address counts as verified, and this browser is signed in with the new password.
  */
-export async function resetPasswordAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+export async function resetPasswordAction(
+  _prev: ActionState | undefined,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = resetSchema.safeParse(formInput(formData));
   if (!parsed.success) return fieldErrorsOf(parsed.error);
   const db = getDb();
@@ -59,8 +84,16 @@ export async function resetPasswordAction(_prev: ActionState | undefined, formDa
   if (!limited.ok) return { ok: false, message: tooMany(limited.retryAfterS) };
   let email: string;
   try {
-    const user = await resetPassword(db, { token: parsed.data.token, newPassword: parsed.data.newPassword, now });
-    if (!user) return { ok: false, message: "This reset link has expired or was already used. Ask for a new one." };
+    const user = await resetPassword(db, {
+      token: parsed.data.token,
+      newPassword: parsed.data.newPassword,
+      now,
+    });
+    if (!user)
+      return {
+        ok: false,
+        message: "This reset link has expired or was already used. Ask for a new one.",
+      };
     email = user.email;
   } catch (e) {
     return domainErrorState(e);
@@ -68,10 +101,15 @@ export async function resetPasswordAction(_prev: ActionState | undefined, formDa
   // The link proved who this is: guesses made from this address no longer stand in the way.
   clearSignInLimits(db, { email, address });
   try {
-    await signIn("credentials", { email, password: parsed.data.newPassword, redirectTo: "/account?reset=1" });
+    await signIn("credentials", {
+      email,
+      password: parsed.data.newPassword,
+      redirectTo: "/account?reset=1",
+    });
   } catch (e) {
     if (isNextControlFlow(e)) throw e;
-    if (!(e instanceof AuthError) && (e as { code?: unknown })?.code !== "rate_limited") return domainErrorState(e);
+    if (!(e instanceof AuthError) && (e as { code?: unknown })?.code !== "rate_limited")
+      return domainErrorState(e);
   }
   // The password is set either way; if signing in here was refused, the form says so next.
   redirect("/sign-in?reset=1");
@@ -79,10 +117,19 @@ export async function resetPasswordAction(_prev: ActionState | undefined, formDa
 
 /** Another verification email, at most once a minute and 10 times a day per account. */
 export const resendVerificationAction = authedAction(z.object({}), (_input, { db, user, now }) => {
-  if (isVerified(user)) throw new DomainError("Your email address is already verified.", undefined, "conflict");
-  for (const [key, limit] of [[`verify:min:${user.id}`, LIMITS.verifyResendPerMinute], [`verify:day:${user.id}`, LIMITS.verifyResendPerDay]] as const) {
+  if (isVerified(user))
+    throw new DomainError("Your email address is already verified.", undefined, "conflict");
+  for (const [key, limit] of [
+    [`verify:min:${user.id}`, LIMITS.verifyResendPerMinute],
+    [`verify:day:${user.id}`, LIMITS.verifyResendPerDay],
+  ] as const) {
     const r = hit(db, key, limit, now);
-    if (!r.ok) throw new DomainError(`A verification email was sent a moment ago. You can ask for another in ${r.retryAfterS} s.`, undefined, "rate_limited");
+    if (!r.ok)
+      throw new DomainError(
+        `A verification email was sent a moment ago. You can ask for another in ${r.retryAfterS} s.`,
+        undefined,
+        "rate_limited",
+      );
   }
   sendVerificationEmail(db, user, now);
   kickEmailWorker(getDb);

@@ -12,7 +12,14 @@ import { sendVerificationEmail, verifyThroughLink } from "@/lib/auth/verificatio
 import { kickEmailWorker } from "@/lib/email/worker";
 import { formDataToObject } from "@/lib/form-data";
 import { invitedEmailForReturnPath } from "@/lib/links/invited-email";
-import { changePassword, changePasswordSchema, createUser, emailSchema, findUserByEmail, signUpSchema } from "@/lib/users";
+import {
+  changePassword,
+  changePasswordSchema,
+  createUser,
+  emailSchema,
+  findUserByEmail,
+  signUpSchema,
+} from "@/lib/users";
 import { authedAction } from "@/lib/action";
 import { clientIp } from "@/lib/client-ip";
 import { LIMITS, hit, tooMany } from "@/lib/rate-limit";
@@ -44,16 +51,24 @@ async function signInAndGo(email: string, password: string, back: string): Promi
     }
     if (e instanceof AuthError) {
       // One message for unknown email and wrong password: sign-in must not reveal who has an account.
-      return { ok: false, message: "Wrong email or password.", errors: { password: ["Wrong email or password."] } };
+      return {
+        ok: false,
+        message: "Wrong email or password.",
+        errors: { password: ["Wrong email or password."] },
+      };
     }
     return domainErrorState(e);
   }
 }
 
 /** The forms send FormData; anything else a crafted request sends is read as an empty form (not a 500). */
-const formInput = (v: unknown): Record<string, unknown> => (v instanceof FormData ? formDataToObject(v) : {});
+const formInput = (v: unknown): Record<string, unknown> =>
+  v instanceof FormData ? formDataToObject(v) : {};
 
-export async function signInAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+export async function signInAction(
+  _prev: ActionState | undefined,
+  formData: FormData,
+): Promise<ActionState> {
   const raw = formInput(formData);
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return fieldErrorsOf(parsed.error);
@@ -64,7 +79,10 @@ export async function signInAction(_prev: ActionState | undefined, formData: For
  * Creates the account and signs it in. Reached from a sharing link sent to this very address,
  * the address counts as verified; otherwise a verification email goes out.
  */
-export async function signUpAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+export async function signUpAction(
+  _prev: ActionState | undefined,
+  formData: FormData,
+): Promise<ActionState> {
   const raw = formInput(formData);
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return fieldErrorsOf(parsed.error);
@@ -94,7 +112,14 @@ export async function signOutAction(): Promise<void> {
 }
 
 /** Changes the password; every session ends, and this browser signs in again. */
-export const changePasswordAction = authedAction(changePasswordSchema, async (input, { db, user }) => {
-  await changePassword(db, user.id, input.currentPassword, input.newPassword);
-  await signIn("credentials", { email: user.email, password: input.newPassword, redirectTo: "/account?changed=1" });
-});
+export const changePasswordAction = authedAction(
+  changePasswordSchema,
+  async (input, { db, user }) => {
+    await changePassword(db, user.id, input.currentPassword, input.newPassword);
+    await signIn("credentials", {
+      email: user.email,
+      password: input.newPassword,
+      redirectTo: "/account?changed=1",
+    });
+  },
+);

@@ -14,7 +14,13 @@ export const performOperationAction = authedAction(
     serviceId: z.string().min(1).max(64).optional(),
   }),
   (input, { db, user, now }) => {
-    const result = performOperation(db, { user, deviceId: input.deviceId, operation: input.operation, serviceId: input.serviceId, now });
+    const result = performOperation(db, {
+      user,
+      deviceId: input.deviceId,
+      operation: input.operation,
+      serviceId: input.serviceId,
+      now,
+    });
     revalidatePath(`/devices/${input.deviceId}`);
     return result;
   },

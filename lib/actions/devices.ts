@@ -5,7 +5,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { importDevices } from "@/lib/devices/csv";
-import { addService, createDevice, deleteDevice, removeService, updateDevice } from "@/lib/devices/mutations";
+import {
+  addService,
+  createDevice,
+  deleteDevice,
+  removeService,
+  updateDevice,
+} from "@/lib/devices/mutations";
 import { deviceInputSchema, idSchema, serviceInputSchema } from "@/lib/devices/validation";
 import { DomainError } from "@/lib/errors";
 
@@ -25,11 +31,14 @@ export const updateDeviceAction = authedAction(
   },
 );
 
-export const deleteDeviceAction = authedAction(z.object({ deviceId: idSchema }), (input, { db, user }) => {
-  deleteDevice(db, user.id, input.deviceId);
-  revalidatePath("/devices");
-  redirect("/devices?deleted=1");
-});
+export const deleteDeviceAction = authedAction(
+  z.object({ deviceId: idSchema }),
+  (input, { db, user }) => {
+    deleteDevice(db, user.id, input.deviceId);
+    revalidatePath("/devices");
+    redirect("/devices?deleted=1");
+  },
+);
 
 export const addServiceAction = authedAction(
   serviceInputSchema.extend({ deviceId: idSchema }),
@@ -51,14 +60,18 @@ export const removeServiceAction = authedAction(
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
 const importSchema = z.object({
-  csv: z.string().max(MAX_CSV_BYTES, "The CSV is larger than 2 MB; split it into several imports.").optional(),
+  csv: z
+    .string()
+    .max(MAX_CSV_BYTES, "The CSV is larger than 2 MB; split it into several imports.")
+    .optional(),
   file: z.instanceof(File).optional(),
 });
 
 export const importDevicesAction = authedAction(importSchema, async (input, { db, user, now }) => {
   let text = input.csv ?? "";
   if (input.file && input.file.size > 0) {
-    if (input.file.size > MAX_CSV_BYTES) throw new DomainError("The file is larger than 2 MB; split it into several imports.", "file");
+    if (input.file.size > MAX_CSV_BYTES)
+      throw new DomainError("The file is larger than 2 MB; split it into several imports.", "file");
     text = await input.file.text();
   }
   if (!text.trim()) throw new DomainError("Choose a CSV file or paste its contents.", "csv");
@@ -67,7 +80,12 @@ export const importDevicesAction = authedAction(importSchema, async (input, { db
     const lines = result.errors.slice(0, 50).map((e) => `Line ${e.line}: ${e.message}`);
     if (result.errors.length > 50) lines.push(`…and ${result.errors.length - 50} more.`);
     const n = result.errors.length;
-    throw new DomainError(`Nothing was imported: ${n} ${n === 1 ? "line has" : "lines have"} errors.`, "csv", "invalid", lines);
+    throw new DomainError(
+      `Nothing was imported: ${n} ${n === 1 ? "line has" : "lines have"} errors.`,
+      "csv",
+      "invalid",
+      lines,
+    );
   }
   revalidatePath("/devices");
   return { created: result.created };

@@ -20,7 +20,10 @@ import { getDevicesByIds } from "@/lib/devices/queries";
 const DAY = 86_400_000;
 const shareIds = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
-  z.array(z.string().min(1).max(64)).min(1, "Select at least one share.").max(1000, "Select at most 1,000 shares at once."),
+  z
+    .array(z.string().min(1).max(64))
+    .min(1, "Select at least one share.")
+    .max(1000, "Select at most 1,000 shares at once."),
 );
 
 function refresh(ids: string[]) {
@@ -57,7 +60,8 @@ function endOfDay(date: string | undefined, tzOffsetMinutes = 0): number {
 /** Extend one or several shares (each from its own expiry, or from now when expired). */
 export const extendSharesAction = authedAction(extendSchema, (input, { db, user, now }) => {
   const newExpiresAt = input.by === "date" ? endOfDay(input.until, input.tzOffset) : undefined;
-  const extendBy = input.by === "date" ? undefined : { "1d": 1, "7d": 7, "30d": 30, "90d": 90 }[input.by] * DAY;
+  const extendBy =
+    input.by === "date" ? undefined : { "1d": 1, "7d": 7, "30d": 30, "90d": 90 }[input.by] * DAY;
   // IMMEDIATE, like writeTx: a deferred outer transaction turns the inner ones into savepoints
   // that read first and then fail with "database is locked" when another writer got there.
   const results = db.transaction(
@@ -71,27 +75,31 @@ export const extendSharesAction = authedAction(extendSchema, (input, { db, user,
   );
   for (const r of results) {
     const share = db.select().from(shares).where(eq(shares.id, r.shareId)).get();
-    if (share) notifyRecipientOfChange(db, share, user, { action: "extended", from: r.from, to: r.to }, now);
+    if (share)
+      notifyRecipientOfChange(db, share, user, { action: "extended", from: r.from, to: r.to }, now);
   }
   refresh(input.shareIds);
   return { extended: results.length, to: results[0]?.to };
 });
 
 /** Cancel one or several whole shares. */
-export const cancelSharesAction = authedAction(z.object({ shareIds }), (input, { db, user, now }) => {
-  db.transaction(
-    () => {
-      for (const shareId of input.shareIds) cancelShare(db, { shareId, sharerId: user.id, now });
-    },
-    { behavior: "immediate" }, // see extendSharesAction
-  );
-  for (const shareId of input.shareIds) {
-    const share = db.select().from(shares).where(eq(shares.id, shareId)).get();
-    if (share) notifyRecipientOfChange(db, share, user, { action: "cancelled" }, now);
-  }
-  refresh(input.shareIds);
-  return { cancelled: input.shareIds.length };
-});
+export const cancelSharesAction = authedAction(
+  z.object({ shareIds }),
+  (input, { db, user, now }) => {
+    db.transaction(
+      () => {
+        for (const shareId of input.shareIds) cancelShare(db, { shareId, sharerId: user.id, now });
+      },
+      { behavior: "immediate" }, // see extendSharesAction
+    );
+    for (const shareId of input.shareIds) {
+      const share = db.select().from(shares).where(eq(shares.id, shareId)).get();
+      if (share) notifyRecipientOfChange(db, share, user, { action: "cancelled" }, now);
+    }
+    refresh(input.shareIds);
+    return { cancelled: input.shareIds.length };
+  },
+);
 
 const deviceIds = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
@@ -102,9 +110,25 @@ export const cancelDevicesAction = authedAction(
   z.object({ shareId: z.string().min(1).max(64), deviceIds }),
   (input, { db, user, now }) => {
     const before = db.select().from(shares).where(eq(shares.id, input.shareId)).get();
-    const result = cancelDevices(db, { shareId: input.shareId, sharerId: user.id, deviceIds: input.deviceIds, now });
+    const result = cancelDevices(db, {
+      shareId: input.shareId,
+      sharerId: user.id,
+      deviceIds: input.deviceIds,
+      now,
+    });
     if (before) {
-      notifyRecipientOfChange(db, before, user, result.shareCancelled ? { action: "cancelled" } : { action: "devices_removed", devices: getDevicesByIds(db, input.deviceIds.slice(0, 50)).map((d) => d.name) }, now);
+      notifyRecipientOfChange(
+        db,
+        before,
+        user,
+        result.shareCancelled
+          ? { action: "cancelled" }
+          : {
+              action: "devices_removed",
+              devices: getDevicesByIds(db, input.deviceIds.slice(0, 50)).map((d) => d.name),
+            },
+        now,
+      );
     }
     refresh([input.shareId]);
     return result;
@@ -115,37 +139,66 @@ export const addDevicesAction = authedAction(
   z.object({
     shareId: z.string().min(1).max(64),
     deviceIds,
-    services: z.record(z.string(), z.union([z.literal("all"), z.array(z.string().max(64)).max(200)])).optional(),
+    services: z
+      .record(z.string(), z.union([z.literal("all"), z.array(z.string().max(64)).max(200)]))
+      .optional(),
   }),
   (input, { db, user, now }) => {
-    const result = addDevices(db, { shareId: input.shareId, sharerId: user.id, deviceIds: input.deviceIds, services: input.services, now });
+    const result = addDevices(db, {
+      shareId: input.shareId,
+      sharerId: user.id,
+      deviceIds: input.deviceIds,
+      services: input.services,
+      now,
+    });
     refresh([input.shareId]);
     return result;
   },
 );
 
 /** The pending share's link, re-derived on the server (only its hash is stored). */
-export const copyLinkAction = authedAction(z.object({ shareId: z.string().min(1).max(64) }), (input, { db, user, now }) => {
-  const found = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
-  if (!found) throw new DomainError("Only a pending share has a sharing link.");
-  if (found.lapsed) throw new DomainError("This sharing link has expired (links work for 30 days). Send the invitation again, or make a new link.", undefined, "conflict");
-  return { link: found.link };
-});
+export const copyLinkAction = authedAction(
+  z.object({ shareId: z.string().min(1).max(64) }),
+  (input, { db, user, now }) => {
+    const found = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
+    if (!found) throw new DomainError("Only a pending share has a sharing link.");
+    if (found.lapsed)
+      throw new DomainError(
+        "This sharing link has expired (links work for 30 days). Send the invitation again, or make a new link.",
+        undefined,
+        "conflict",
+      );
+    return { link: found.link };
+  },
+);
 
 /** A new link; the old one stops working at once. */
-export const regenerateLinkAction = authedAction(z.object({ shareId: z.string().min(1).max(64) }), (input, { db, user, now }) => {
-  const { token } = regenerateLink(db, { shareId: input.shareId, sharerId: user.id, now });
-  refresh([input.shareId]);
-  return { link: `${appUrl()}/s/${token}` };
-});
+export const regenerateLinkAction = authedAction(
+  z.object({ shareId: z.string().min(1).max(64) }),
+  (input, { db, user, now }) => {
+    const { token } = regenerateLink(db, { shareId: input.shareId, sharerId: user.id, now });
+    refresh([input.shareId]);
+    return { link: `${appUrl()}/s/${token}` };
+  },
+);
 
 export const searchAddableDevicesAction = authedAction(
   z.object({ shareId: z.string().min(1).max(64), q: z.string().max(200).optional() }),
   (input, { db, user }) => {
     // Only the sharer's own share: anyone else learns nothing.
-    const share = db.select({ sharerId: shares.sharerId }).from(shares).where(eq(shares.id, input.shareId)).get();
-    if (!share || share.sharerId !== user.id) throw new DomainError("Share not found.", undefined, "not_found");
-    return listAddableDevices(db, { ownerId: user.id, shareId: input.shareId, text: input.q, limit: 100 });
+    const share = db
+      .select({ sharerId: shares.sharerId })
+      .from(shares)
+      .where(eq(shares.id, input.shareId))
+      .get();
+    if (!share || share.sharerId !== user.id)
+      throw new DomainError("Share not found.", undefined, "not_found");
+    return listAddableDevices(db, {
+      ownerId: user.id,
+      shareId: input.shareId,
+      text: input.q,
+      limit: 100,
+    });
   },
 );
 
@@ -153,18 +206,31 @@ export const searchAddableDevicesAction = authedAction(
  * Sends the invitation email again with the same link, which works for another 30 days from
  * now. At most once a minute per share, and it counts against the sharer's daily invitations.
  */
-export const resendInvitationAction = authedAction(z.object({ shareId: z.string().min(1).max(64) }), (input, { db, user, now }) => {
-  // Ownership first: nobody else's attempts may use up the share's resend allowance.
-  const found = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
-  if (!found) throw new DomainError("Only a pending share can be sent again.");
-  const r = hit(db, `resend:share:${input.shareId}`, LIMITS.invitationResendPerShare, now);
-  if (!r.ok) throw new DomainError(`This invitation was sent a moment ago. You can send it again in ${r.retryAfterS} s.`, undefined, "rate_limited");
-  db.transaction(() => {
-    spendInvitations(db, user.id, 1, now);
-    renewLink(db, { shareId: input.shareId, sharerId: user.id, now });
-  });
-  const share = db.select().from(shares).where(eq(shares.id, input.shareId)).get()!;
-  notifyShared(db, user, [{ shareId: share.id, recipientEmail: share.recipientEmail, link: found.link }], now);
-  refresh([share.id]);
-  return { sent: true };
-});
+export const resendInvitationAction = authedAction(
+  z.object({ shareId: z.string().min(1).max(64) }),
+  (input, { db, user, now }) => {
+    // Ownership first: nobody else's attempts may use up the share's resend allowance.
+    const found = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
+    if (!found) throw new DomainError("Only a pending share can be sent again.");
+    const r = hit(db, `resend:share:${input.shareId}`, LIMITS.invitationResendPerShare, now);
+    if (!r.ok)
+      throw new DomainError(
+        `This invitation was sent a moment ago. You can send it again in ${r.retryAfterS} s.`,
+        undefined,
+        "rate_limited",
+      );
+    db.transaction(() => {
+      spendInvitations(db, user.id, 1, now);
+      renewLink(db, { shareId: input.shareId, sharerId: user.id, now });
+    });
+    const share = db.select().from(shares).where(eq(shares.id, input.shareId)).get()!;
+    notifyShared(
+      db,
+      user,
+      [{ shareId: share.id, recipientEmail: share.recipientEmail, link: found.link }],
+      now,
+    );
+    refresh([share.id]);
+    return { sent: true };
+  },
+);

@@ -4,7 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
-import { acceptLink, acceptShare, declineLink, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
+import {
+  acceptLink,
+  acceptShare,
+  declineLink,
+  declineShare,
+  leaveShare,
+} from "@/lib/sharing/lifecycle";
 import { notifySharerOfResponse } from "@/lib/notify";
 
 const shareId = z.object({ shareId: z.string().min(1).max(64) });

@@ -17,7 +17,12 @@ import { domainErrorState, isNextControlFlow } from "@/lib/action";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 
-export type ConflictView = { deviceId: string; deviceName: string; recipientEmail: string; shareId: string };
+export type ConflictView = {
+  deviceId: string;
+  deviceName: string;
+  recipientEmail: string;
+  shareId: string;
+};
 export type ShareDevicesData = {
   shares: { shareId: string; recipientEmail: string; link: string }[];
   skipped: { deviceName: string; recipientEmail: string }[];
@@ -30,9 +35,14 @@ const linkFor = (token: string) => `${appUrl()}/s/${token}`;
 // Loose on purpose: the domain parses the share input with its own, clock-aware schema.
 const shareRequestSchema = z
   .object({
-    deviceIds: z.array(z.string().max(64)).max(100_000, "Too many devices in one request.").optional(),
+    deviceIds: z
+      .array(z.string().max(64))
+      .max(100_000, "Too many devices in one request.")
+      .optional(),
     replaceShareId: z.string().min(1).max(64).optional(),
-    filter: z.object({ q: z.string().max(200).optional(), group: z.string().max(200).optional() }).optional(),
+    filter: z
+      .object({ q: z.string().max(200).optional(), group: z.string().max(200).optional() })
+      .optional(),
   })
   .passthrough();
 
@@ -41,12 +51,15 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to continue." };
   const parsed = shareRequestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "The request was malformed. Nothing was shared." };
+  if (!parsed.success)
+    return { ok: false, message: "The request was malformed. Nothing was shared." };
   const db = getDb();
   const now = Date.now();
   try {
     const { filter, replaceShareId, ...rest } = parsed.data;
-    const deviceIds = filter ? matchingDeviceIds(db, { ownerId: user.id, ...filter }) : (rest.deviceIds ?? []);
+    const deviceIds = filter
+      ? matchingDeviceIds(db, { ownerId: user.id, ...filter })
+      : (rest.deviceIds ?? []);
     enforceSharePolicy(db, user.id, { ...rest, deviceIds }, now);
     // "Cancel and share again": both or neither, so the recipient never loses access in between.
     // IMMEDIATE like writeTx: deferred, the inner transactions become savepoints that read
@@ -62,20 +75,37 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
       },
       { behavior: "immediate" },
     );
-    if (notify) notifyShared(db, user, result.shares.map((s) => ({ ...s, link: linkFor(s.token) })), now);
+    if (notify)
+      notifyShared(
+        db,
+        user,
+        result.shares.map((s) => ({ ...s, link: linkFor(s.token) })),
+        now,
+      );
     revalidatePath("/shared-by-me");
     return {
       ok: true,
       data: {
-        shares: result.shares.map((s) => ({ shareId: s.shareId, recipientEmail: s.recipientEmail, link: linkFor(s.token) })),
-        skipped: result.skipped.map((s) => ({ deviceName: s.deviceName, recipientEmail: s.recipientEmail })),
+        shares: result.shares.map((s) => ({
+          shareId: s.shareId,
+          recipientEmail: s.recipientEmail,
+          link: linkFor(s.token),
+        })),
+        skipped: result.skipped.map((s) => ({
+          deviceName: s.deviceName,
+          recipientEmail: s.recipientEmail,
+        })),
         notified: notify,
       },
     };
   } catch (e) {
     if (isNextControlFlow(e)) throw e;
     if (e instanceof ShareValidationError) {
-      return { ok: false, message: e.formErrors[0] ?? "Please correct the highlighted fields. Nothing was shared.", errors: e.fieldErrors };
+      return {
+        ok: false,
+        message: e.formErrors[0] ?? "Please correct the highlighted fields. Nothing was shared.",
+        errors: e.fieldErrors,
+      };
     }
     if (e instanceof ShareConflictError) {
       return { ok: false, message: e.message, conflicts: e.conflicts };

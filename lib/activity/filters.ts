@@ -2,14 +2,33 @@
 import { param, type SearchParams } from "@/lib/search-params";
 
 export const ACTIVITY_TYPES = [
-  "shared", "accepted", "declined", "extended", "devices_added", "devices_removed",
-  "cancelled", "left", "expired", "suspended", "resumed", "link_regenerated",
+  "shared",
+  "accepted",
+  "declined",
+  "extended",
+  "devices_added",
+  "devices_removed",
+  "cancelled",
+  "left",
+  "expired",
+  "suspended",
+  "resumed",
+  "link_regenerated",
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
-  shared: "Shared", accepted: "Accepted", declined: "Declined", extended: "Extended",
-  devices_added: "Devices added", devices_removed: "Devices removed", cancelled: "Cancelled", left: "Left",
-  expired: "Expired", suspended: "Suspended", resumed: "Resumed", link_regenerated: "New sharing link",
+  shared: "Shared",
+  accepted: "Accepted",
+  declined: "Declined",
+  extended: "Extended",
+  devices_added: "Devices added",
+  devices_removed: "Devices removed",
+  cancelled: "Cancelled",
+  left: "Left",
+  expired: "Expired",
+  suspended: "Suspended",
+  resumed: "Resumed",
+  link_regenerated: "New sharing link",
 };
 
 /** A position in the newest-first list: (created_at, id), both needed as times can tie. */
@@ -38,7 +57,9 @@ export function utcDay(text: string | undefined): number | undefined {
   return new Date(t).toISOString().slice(0, 10) === text ? t : undefined;
 }
 
-export function parseActivityFilters(sp: SearchParams): ActivityFilters & { before?: Cursor; after?: Cursor } {
+export function parseActivityFilters(
+  sp: SearchParams,
+): ActivityFilters & { before?: Cursor; after?: Cursor } {
   const type = ACTIVITY_TYPES.find((t) => t === param(sp, "type"));
   const fromText = param(sp, "from");
   const toText = param(sp, "to");

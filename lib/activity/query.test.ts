@@ -5,7 +5,15 @@ import { acceptShare } from "@/lib/sharing/lifecycle";
 import { cancelShare, extendShare } from "@/lib/sharing/manage-share";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { suspendShare } from "@/lib/sharing/suspend";
-import { DAY, HOUR, makeDevice, makeUser, shareRequest, T0, testDb } from "@/lib/sharing/test-fixtures";
+import {
+  DAY,
+  HOUR,
+  makeDevice,
+  makeUser,
+  shareRequest,
+  T0,
+  testDb,
+} from "@/lib/sharing/test-fixtures";
 import { decodeCursor, encodeCursor, parseActivityFilters } from "./filters";
 import { listActivity, type ActivityRow } from "./query";
 
@@ -20,7 +28,12 @@ beforeEach(() => {
   const carl = makeUser(db, { email: "carl@example.com", name: "@Carl" });
   const other = makeUser(db, { name: "Other" });
   const dev = makeDevice(db, { ownerId: alice });
-  const share = (email: string, now: number) => shareDevices(db, { sharerId: alice, now, input: shareRequest({ recipients: email, deviceIds: [dev.id], expiresAt: T0 + 30 * DAY }) }).shares[0].shareId;
+  const share = (email: string, now: number) =>
+    shareDevices(db, {
+      sharerId: alice,
+      now,
+      input: shareRequest({ recipients: email, deviceIds: [dev.id], expiresAt: T0 + 30 * DAY }),
+    }).shares[0].shareId;
   bobShare = share(bob.email, T0);
   acceptShare(db, { shareId: bobShare, user: bob, now: T0 + HOUR });
   extendShare(db, { shareId: bobShare, sharerId: alice, extendBy: DAY, now: T0 + DAY });
@@ -29,7 +42,11 @@ beforeEach(() => {
   cancelShare(db, { shareId: carlShare, sharerId: alice, now: T0 + 3 * DAY }); // same ms as "shared": ties are ordered by id
   // Someone else's history never shows.
   const theirs = makeDevice(db, { ownerId: other.id });
-  shareDevices(db, { sharerId: other.id, now: T0, input: shareRequest({ recipients: bob.email, deviceIds: [theirs.id] }) });
+  shareDevices(db, {
+    sharerId: other.id,
+    now: T0,
+    input: shareRequest({ recipients: bob.email, deviceIds: [theirs.id] }),
+  });
 });
 
 const types = (rows: ActivityRow[]) => rows.map((r) => r.type);
@@ -40,18 +57,35 @@ describe("activity", () => {
     expect(rows).toHaveLength(6);
     expect(types(rows).slice(2)).toEqual(["suspended", "extended", "accepted", "shared"]);
     expect(new Set(types(rows).slice(0, 2))).toEqual(new Set(["shared", "cancelled"]));
-    expect(rows.at(-2)).toMatchObject({ actorName: "Bob", recipientEmail: "bob@example.com", recipientName: "Bob", shareId: bobShare });
+    expect(rows.at(-2)).toMatchObject({
+      actorName: "Bob",
+      recipientEmail: "bob@example.com",
+      recipientName: "Bob",
+      shareId: bobShare,
+    });
     expect(newer).toBeUndefined();
     expect(older).toBeUndefined();
   });
 
   it("filters by type, recipient and date range", () => {
-    expect(types(listActivity(db, { sharerId: alice, type: "suspended" }).rows)).toEqual(["suspended"]);
-    expect(listActivity(db, { sharerId: alice, recipient: "CARL" }).rows.every((r) => r.shareId === carlShare)).toBe(true);
+    expect(types(listActivity(db, { sharerId: alice, type: "suspended" }).rows)).toEqual([
+      "suspended",
+    ]);
+    expect(
+      listActivity(db, { sharerId: alice, recipient: "CARL" }).rows.every(
+        (r) => r.shareId === carlShare,
+      ),
+    ).toBe(true);
     expect(listActivity(db, { sharerId: alice, recipient: "@carl" }).rows).toHaveLength(2); // by name, literally
     const f = parseActivityFilters({ from: "2030-01-16", to: "2030-01-17" });
-    expect(types(listActivity(db, { sharerId: alice, ...f }).rows)).toEqual(["suspended", "extended"]);
-    expect(parseActivityFilters({ from: "2030-02-31", type: "bogus" })).toMatchObject({ from: undefined, type: undefined });
+    expect(types(listActivity(db, { sharerId: alice, ...f }).rows)).toEqual([
+      "suspended",
+      "extended",
+    ]);
+    expect(parseActivityFilters({ from: "2030-02-31", type: "bogus" })).toMatchObject({
+      from: undefined,
+      type: undefined,
+    });
   });
 
   it("pages by keyset both ways without gaps or repeats", () => {
@@ -74,12 +108,17 @@ describe("activity", () => {
 
   it("exports the same rows and wording as CSV", () => {
     const csv = activityCsv(db, { sharerId: alice, type: "suspended" });
-    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines).toEqual([
       "Time (UTC),Event,Description,Actor,Recipient email,Recipient name,Share ID",
       `2030-01-17T12:00:00.000Z,suspended,Alice suspended access,Alice,bob@example.com,Bob,${bobShare}`,
     ]);
     // A recipient name that looks like a formula is neutralised.
-    expect(activityCsv(db, { sharerId: alice, recipient: "carl" })).toContain(",carl@example.com,'@Carl,");
+    expect(activityCsv(db, { sharerId: alice, recipient: "carl" })).toContain(
+      ",carl@example.com,'@Carl,",
+    );
   });
 });

@@ -9,7 +9,11 @@ import { likePattern } from "@/lib/sharing/queries";
 import type { ShareEventView } from "@/lib/sharing/share-details";
 import type { ActivityFilters, Cursor } from "./filters";
 
-export type ActivityRow = ShareEventView & { shareId: string; recipientEmail: string; recipientName: string | null };
+export type ActivityRow = ShareEventView & {
+  shareId: string;
+  recipientEmail: string;
+  recipientName: string | null;
+};
 export type ActivityPage = { rows: ActivityRow[]; newer?: Cursor; older?: Cursor };
 
 const actor = alias(users, "actor");
@@ -22,7 +26,12 @@ function filterWhere(sharerId: string, f: ActivityFilters): SQL {
     f.type ? eq(shareEvents.type, f.type) : undefined,
     f.from !== undefined ? sql`${shareEvents.createdAt} >= ${f.from}` : undefined,
     f.to !== undefined ? sql`${shareEvents.createdAt} < ${f.to}` : undefined,
-    text ? or(sql`${shares.recipientEmail} like ${text} escape '\\'`, sql`${recipient.name} like ${text} escape '\\'`) : undefined,
+    text
+      ? or(
+          sql`${shares.recipientEmail} like ${text} escape '\\'`,
+          sql`${recipient.name} like ${text} escape '\\'`,
+        )
+      : undefined,
   )!;
 }
 
@@ -36,9 +45,15 @@ function select(db: Db, where: SQL, newestFirst: boolean, limit: number): Activi
   const dir = newestFirst ? desc : asc;
   return db
     .select({
-      id: shareEvents.id, type: shareEvents.type, actorId: shareEvents.actorId, actorName: actor.name,
-      data: shareEvents.data, createdAt: shareEvents.createdAt,
-      shareId: shareEvents.shareId, recipientEmail: shares.recipientEmail, recipientName: recipient.name,
+      id: shareEvents.id,
+      type: shareEvents.type,
+      actorId: shareEvents.actorId,
+      actorName: actor.name,
+      data: shareEvents.data,
+      createdAt: shareEvents.createdAt,
+      shareId: shareEvents.shareId,
+      recipientEmail: shares.recipientEmail,
+      recipientName: recipient.name,
     })
     .from(shareEvents)
     .innerJoin(shares, eq(shares.id, shareEvents.shareId))
@@ -89,7 +104,11 @@ export function listActivity(
 }
 
 /** Every matching event (newest first) for the CSV export, in keyset batches. */
-export function* allActivity(db: Db, q: ActivityFilters & { sharerId: string }, max = 50_000): Generator<ActivityRow> {
+export function* allActivity(
+  db: Db,
+  q: ActivityFilters & { sharerId: string },
+  max = 50_000,
+): Generator<ActivityRow> {
   let before: Cursor | undefined;
   let n = 0;
   while (n < max) {

@@ -3,7 +3,12 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { SLOW_SIGN_IN_MS, countSignInAttempt, signInSucceeded } from "@/lib/auth/sign-in-limits";
-import { SESSION_MAX_AGE_S, createSession, endSession, findSessionUser } from "@/lib/auth/user-sessions";
+import {
+  SESSION_MAX_AGE_S,
+  createSession,
+  endSession,
+  findSessionUser,
+} from "@/lib/auth/user-sessions";
 import { ipFromHeaders } from "@/lib/ip-from-headers";
 import { findUserByEmail } from "@/lib/users";
 
@@ -30,7 +35,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // A wrong password is an expected outcome, not a server error worth a stack trace.
   logger: {
     error(error) {
-      if ((error as { type?: string }).type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
+      if (
+        (error as { type?: string }).type === "CredentialsSignin" ||
+        error.name === "CredentialsSignin"
+      )
+        return;
       console.error("[auth]", error);
     },
   },
@@ -49,7 +58,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!verdict.ok) throw new SignInRateLimited(verdict.retryAfterS);
         const user = email ? findUserByEmail(db, email) : undefined;
         // Verify against a dummy hash for unknown emails: same work, so timing reveals nothing.
-        const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+        const ok = await verifyPassword(
+          password,
+          user?.passwordHash ?? (await dummyPasswordHash()),
+        );
         if (verdict.slow) await sleep(SLOW_SIGN_IN_MS);
         if (!user || !user.passwordHash || !ok) throw new InvalidLogin();
         signInSucceeded(db, { email, address });
@@ -67,7 +79,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return token;
       }
       // Auth.js's own session endpoint: an ended session is no session (and its cookie is cleared).
-      if (typeof token.sid !== "string" || !findSessionUser(getDb(), token.sid, Date.now())) return null;
+      if (typeof token.sid !== "string" || !findSessionUser(getDb(), token.sid, Date.now()))
+        return null;
       return token;
     },
     session({ session, token }) {

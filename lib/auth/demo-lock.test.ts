@@ -13,11 +13,17 @@ describe("demo accounts in a public deployment", () => {
     const db = openDb(":memory:", { migrate: true });
     await seedIfEmpty(db, Date.UTC(2026, 10, 25));
     // Carl changed his password at some point: his account is a real one now.
-    db.update(users).set({ passwordHash: await hashPassword("carl's own secret") }).where(inArray(users.email, [demoEmails[1]])).run();
+    db.update(users)
+      .set({ passwordHash: await hashPassword("carl's own secret") })
+      .where(inArray(users.email, [demoEmails[1]]))
+      .run();
     const locked = await lockDemoAccounts(db, demoEmails, DEMO_PASSWORD);
     expect(locked.sort()).toEqual([demoEmails[0], demoEmails[2]].sort());
     for (const u of db.select().from(users).all()) {
-      expect(u.passwordHash == null || !(await verifyPassword(DEMO_PASSWORD, u.passwordHash)), u.email).toBe(true);
+      expect(
+        u.passwordHash == null || !(await verifyPassword(DEMO_PASSWORD, u.passwordHash)),
+        u.email,
+      ).toBe(true);
     }
     expect(await lockDemoAccounts(db, demoEmails, DEMO_PASSWORD)).toEqual([]);
   });
@@ -25,6 +31,12 @@ describe("demo accounts in a public deployment", () => {
   it("the demo accounts a local install seeds are verified (their shares show at once)", async () => {
     const db = openDb(":memory:", { migrate: true });
     await seedIfEmpty(db, 1_000);
-    expect(db.select().from(users).all().map((u) => u.emailVerified)).toEqual([1_000, 1_000, 1_000]);
+    expect(
+      db
+        .select()
+        .from(users)
+        .all()
+        .map((u) => u.emailVerified),
+    ).toEqual([1_000, 1_000, 1_000]);
   });
 });

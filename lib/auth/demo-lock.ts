@@ -10,9 +10,17 @@ import { endAllSessions } from "./user-sessions";
  * its sessions), so a database seeded before the deployment went public is no way in.
  * Returns the emails it locked.
  */
-export async function lockDemoAccounts(db: Db, emails: readonly string[], demoPassword: string): Promise<string[]> {
+export async function lockDemoAccounts(
+  db: Db,
+  emails: readonly string[],
+  demoPassword: string,
+): Promise<string[]> {
   if (!emails.length) return [];
-  const rows = db.select({ id: users.id, email: users.email, hash: users.passwordHash }).from(users).where(inArray(users.email, [...emails])).all();
+  const rows = db
+    .select({ id: users.id, email: users.email, hash: users.passwordHash })
+    .from(users)
+    .where(inArray(users.email, [...emails]))
+    .all();
   const locked: string[] = [];
   for (const r of rows) {
     if (!r.hash || !(await verifyPassword(demoPassword, r.hash))) continue;

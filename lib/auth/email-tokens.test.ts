@@ -2,7 +2,14 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { emailTokens } from "@/db/schema";
 import { makeUser, T0, testDb } from "@/lib/sharing/test-fixtures";
-import { EMAIL_TOKEN_TTL_MS, consumeEmailToken, createEmailToken, peekEmailToken, purgeEmailTokens, spendAllEmailTokens } from "./email-tokens";
+import {
+  EMAIL_TOKEN_TTL_MS,
+  consumeEmailToken,
+  createEmailToken,
+  peekEmailToken,
+  purgeEmailTokens,
+  spendAllEmailTokens,
+} from "./email-tokens";
 
 describe("emailed single-use tokens", () => {
   it("are 256 random bits; only their SHA-256 is stored", () => {
@@ -28,12 +35,22 @@ describe("emailed single-use tokens", () => {
     expect(consumeEmailToken(db, { token: reset, purpose: "reset", now: T0 + 2 })).toBeNull();
     expect(peekEmailToken(db, { token: reset, purpose: "reset", now: T0 + 2 })).toBeNull();
     const late = createEmailToken(db, { userId: u.id, purpose: "reset", now: T0 });
-    expect(consumeEmailToken(db, { token: late, purpose: "reset", now: T0 + 3_600_000 })).toBeNull();
+    expect(
+      consumeEmailToken(db, { token: late, purpose: "reset", now: T0 + 3_600_000 }),
+    ).toBeNull();
   });
 
   it("refuse anything that is not a token without a lookup, and forged ones alike", () => {
     const db = testDb();
-    for (const token of [undefined, null, 5, "", "x".repeat(43) + "!", "A".repeat(44), { toString: () => "x" }]) {
+    for (const token of [
+      undefined,
+      null,
+      5,
+      "",
+      "x".repeat(43) + "!",
+      "A".repeat(44),
+      { toString: () => "x" },
+    ]) {
       expect(consumeEmailToken(db, { token, purpose: "verify", now: T0 })).toBeNull();
     }
     expect(consumeEmailToken(db, { token: "A".repeat(43), purpose: "verify", now: T0 })).toBeNull();

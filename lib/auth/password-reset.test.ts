@@ -27,13 +27,24 @@ describe("password reset", () => {
   it("sets the password, ends every session, verifies the address, and works once", async () => {
     const db = testDb();
     const u = makeUser(db, { email: "ada@example.com" });
-    db.update(users).set({ emailVerified: null, passwordHash: await hashPassword("old password!") }).where(eq(users.id, u.id)).run();
+    db.update(users)
+      .set({ emailVerified: null, passwordHash: await hashPassword("old password!") })
+      .where(eq(users.id, u.id))
+      .run();
     const sid = createSession(db, u.id, T0);
     requestPasswordReset(db, u.email, T0);
     requestPasswordReset(db, u.email, T0 + 1);
-    const [first, second] = db.select().from(emails).all().map((m) => tokenIn(m.text));
+    const [first, second] = db
+      .select()
+      .from(emails)
+      .all()
+      .map((m) => tokenIn(m.text));
 
-    const done = await resetPassword(db, { token: second, newPassword: "new password!", now: T0 + 5 });
+    const done = await resetPassword(db, {
+      token: second,
+      newPassword: "new password!",
+      now: T0 + 5,
+    });
     expect(done?.id).toBe(u.id);
     const row = userRow(db, u.id);
     expect(await verifyPassword("new password!", row.passwordHash!)).toBe(true);
@@ -41,8 +52,12 @@ describe("password reset", () => {
     expect(row.emailVerified).toBe(T0 + 5);
     expect(findSessionUser(db, sid, T0 + 6)).toBeUndefined();
     // Used, and the older link went with it.
-    expect(await resetPassword(db, { token: second, newPassword: "third password", now: T0 + 6 })).toBeNull();
-    expect(await resetPassword(db, { token: first, newPassword: "third password", now: T0 + 6 })).toBeNull();
+    expect(
+      await resetPassword(db, { token: second, newPassword: "third password", now: T0 + 6 }),
+    ).toBeNull();
+    expect(
+      await resetPassword(db, { token: first, newPassword: "third password", now: T0 + 6 }),
+    ).toBeNull();
     expect(await verifyPassword("new password!", userRow(db, u.id).passwordHash!)).toBe(true);
   });
 
@@ -53,7 +68,9 @@ describe("password reset", () => {
     const token = tokenIn(db.select().from(emails).all()[0].text);
     const before = JSON.stringify(userRow(db, u.id));
     for (const t of [token, "A".repeat(43), "", undefined]) {
-      expect(await resetPassword(db, { token: t, newPassword: "new password!", now: T0 + 3_600_000 })).toBeNull();
+      expect(
+        await resetPassword(db, { token: t, newPassword: "new password!", now: T0 + 3_600_000 }),
+      ).toBeNull();
     }
     expect(JSON.stringify(userRow(db, u.id))).toBe(before);
   });

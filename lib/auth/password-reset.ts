@@ -8,7 +8,12 @@ import { passwordResetEmail } from "@/lib/email/account-templates";
 import { queueEmail } from "@/lib/email/outbox";
 import { findUserByEmail, findUserById } from "@/lib/users";
 import { hashPassword } from "./password";
-import { consumeEmailToken, createEmailToken, peekEmailToken, spendAllEmailTokens } from "./email-tokens";
+import {
+  consumeEmailToken,
+  createEmailToken,
+  peekEmailToken,
+  spendAllEmailTokens,
+} from "./email-tokens";
 import { endAllSessions } from "./user-sessions";
 import { markVerified } from "./verification";
 
@@ -21,7 +26,14 @@ export function requestPasswordReset(db: Db, email: string, now: number): boolea
   if (!user) return false;
   db.transaction(() => {
     const token = createEmailToken(db, { userId: user.id, purpose: "reset", now });
-    queueEmail(db, { to: user.email, ...passwordResetEmail({ name: user.name, link: `${appUrl()}/reset-password/${token}` }) }, now);
+    queueEmail(
+      db,
+      {
+        to: user.email,
+        ...passwordResetEmail({ name: user.name, link: `${appUrl()}/reset-password/${token}` }),
+      },
+      now,
+    );
   });
   return true;
 }
@@ -36,7 +48,10 @@ export function resetTokenUsable(db: Db, token: unknown, now: number): boolean {
  * other reset link of the account) is spent, every session ends, the address counts as
  * verified (the link was sent to it). Null, with nothing written, when the token is not good.
  */
-export async function resetPassword(db: Db, q: { token: unknown; newPassword: string; now: number }): Promise<User | null> {
+export async function resetPassword(
+  db: Db,
+  q: { token: unknown; newPassword: string; now: number },
+): Promise<User | null> {
   if (!resetTokenUsable(db, q.token, q.now)) return null;
   const passwordHash = await hashPassword(q.newPassword);
   return db.transaction(() => {

@@ -7,8 +7,12 @@ describe("safeReturnPath: only paths on this site", () => {
   it("keeps paths on the site, with their query and fragment", () => {
     vi.stubEnv("APP_URL", "https://keyshare.example.com");
     expect(safeReturnPath("/devices")).toBe("/devices");
-    expect(safeReturnPath("/shared-by-me?status=Pending&q=a%20b#top")).toBe("/shared-by-me?status=Pending&q=a%20b#top");
-    expect(safeReturnPath("/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toBe("/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    expect(safeReturnPath("/shared-by-me?status=Pending&q=a%20b#top")).toBe(
+      "/shared-by-me?status=Pending&q=a%20b#top",
+    );
+    expect(safeReturnPath("/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toBe(
+      "/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    );
     // The app's own absolute URL is fine too: it comes back as its path.
     expect(safeReturnPath("https://keyshare.example.com/devices/new")).toBe("/devices/new");
     // Dot segments resolve like a browser would, and stay on the site.
@@ -44,7 +48,8 @@ describe("safeReturnPath: only paths on this site", () => {
   });
 
   it("refuses what is not a string, with the fallback chosen by the caller", () => {
-    for (const v of [undefined, null, 5, ["/devices"], { toString: () => "/devices" }]) expect(safeReturnPath(v, "/x")).toBe("/x");
+    for (const v of [undefined, null, 5, ["/devices"], { toString: () => "/devices" }])
+      expect(safeReturnPath(v, "/x")).toBe("/x");
   });
 
   it("decoded forms of encoded attacks are refused (Next decodes searchParams once)", () => {

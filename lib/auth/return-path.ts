@@ -11,7 +11,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\\]/;
  * the resolved path, query and fragment, so it is always a plain same-origin path.
  */
 export function safeReturnPath(value: unknown, fallback = "/devices"): string {
-  if (typeof value !== "string" || value === "" || value.length > 2000 || UNSAFE.test(value)) return fallback;
+  if (typeof value !== "string" || value === "" || value.length > 2000 || UNSAFE.test(value))
+    return fallback;
   const origin = new URL(appUrl()).origin;
   let url: URL;
   try {
@@ -19,7 +20,8 @@ export function safeReturnPath(value: unknown, fallback = "/devices"): string {
   } catch {
     return fallback;
   }
-  if (url.origin !== origin || (url.protocol !== "http:" && url.protocol !== "https:")) return fallback;
+  if (url.origin !== origin || (url.protocol !== "http:" && url.protocol !== "https:"))
+    return fallback;
   const path = `${url.pathname}${url.search}${url.hash}`;
   // A path that starts with two slashes would be read as another host by whoever follows it.
   return path.startsWith("//") ? fallback : path;

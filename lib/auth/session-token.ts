@@ -17,7 +17,10 @@ const SECURE = `__Secure-${PLAIN}`;
  * its CPU. Expired, tampered or foreign tokens give null. Only the cookie is read: a bearer
  * header is no way in.
  */
-export async function sessionFromCookieHeader(cookieHeader: string, secret: string | undefined): Promise<SessionClaims | null> {
+export async function sessionFromCookieHeader(
+  cookieHeader: string,
+  secret: string | undefined,
+): Promise<SessionClaims | null> {
   if (!cookieHeader || !secret) return null;
   const names = cookieHeader.split(";").map((part) => part.split("=", 1)[0].trim());
   const secure = names.some((n) => n === SECURE || n.startsWith(`${SECURE}.`));
@@ -32,5 +35,9 @@ export async function sessionFromCookieHeader(cookieHeader: string, secret: stri
   if (!token || typeof token.sub !== "string" || !token.sub) return null;
   // Cookies from before sessions had rows carry no sid: they no longer open anything.
   if (typeof token.sid !== "string" || !token.sid) return null;
-  return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0, sessionId: token.sid };
+  return {
+    userId: token.sub,
+    sessionVersion: typeof token.sv === "number" ? token.sv : 0,
+    sessionId: token.sid,
+  };
 }

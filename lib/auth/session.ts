@@ -22,7 +22,8 @@ export const getCurrentUser = cache(async (): Promise<User | null> => {
   const claims = await getSessionClaims();
   if (!claims) return null;
   const user = findSessionUser(getDb(), claims.sessionId, Date.now());
-  if (!user || user.id !== claims.userId || user.sessionVersion !== claims.sessionVersion) return null;
+  if (!user || user.id !== claims.userId || user.sessionVersion !== claims.sessionVersion)
+    return null;
   return user;
 });
 

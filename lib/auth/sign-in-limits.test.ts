@@ -5,7 +5,8 @@ import { clearSignInLimits, countSignInAttempt, signInSucceeded } from "./sign-i
 
 let db: Db;
 const T = 1_000_000;
-const attempt = (email: string, address: string, now = T) => countSignInAttempt(db, { email, address, now });
+const attempt = (email: string, address: string, now = T) =>
+  countSignInAttempt(db, { email, address, now });
 
 beforeEach(() => {
   db = testDb();
@@ -16,21 +17,27 @@ afterEach(() => vi.unstubAllEnvs());
 describe("password attempts", () => {
   it("10 per account from one address, then refused for the rest of the 15 minutes", () => {
     for (let i = 0; i < 10; i++) expect(attempt("ada@example.com", "203.0.113.9").ok).toBe(true);
-    expect(attempt("ADA@example.com ", "203.0.113.9", T + 1000)).toEqual({ ok: false, retryAfterS: 899 });
+    expect(attempt("ADA@example.com ", "203.0.113.9", T + 1000)).toEqual({
+      ok: false,
+      retryAfterS: 899,
+    });
     // The owner at another address is not locked out by the guesser.
     expect(attempt("ada@example.com", "198.51.100.7")).toEqual({ ok: true, slow: false });
     expect(attempt("ada@example.com", "203.0.113.9", T + 15 * 60_000)).toMatchObject({ ok: true });
   });
 
   it("50 from one address, whatever the accounts", () => {
-    for (let i = 0; i < 50; i++) expect(attempt(`user${i}@example.com`, "203.0.113.9").ok).toBe(true);
+    for (let i = 0; i < 50; i++)
+      expect(attempt(`user${i}@example.com`, "203.0.113.9").ok).toBe(true);
     expect(attempt("someone-else@example.com", "203.0.113.9").ok).toBe(false);
     expect(attempt("someone-else@example.com", "198.51.100.7").ok).toBe(true);
   });
 
   it("from many addresses, one account is slowed down beyond 20 attempts, never locked", () => {
-    for (let i = 0; i < 20; i++) expect(attempt("ada@example.com", `203.0.113.${i}`)).toEqual({ ok: true, slow: false });
-    for (let i = 20; i < 60; i++) expect(attempt("ada@example.com", `203.0.113.${i}`)).toEqual({ ok: true, slow: true });
+    for (let i = 0; i < 20; i++)
+      expect(attempt("ada@example.com", `203.0.113.${i}`)).toEqual({ ok: true, slow: false });
+    for (let i = 20; i < 60; i++)
+      expect(attempt("ada@example.com", `203.0.113.${i}`)).toEqual({ ok: true, slow: true });
   });
 
   it("a right password clears the address's typos for that account and does not count", () => {

@@ -11,7 +11,11 @@ export type AttemptVerdict = { ok: true; slow: boolean } | { ok: false; retryAft
 
 const keys = (email: string, address: string) => {
   const e = normalizeEmail(email);
-  return { pair: `signin:pair:${address}|${e}`, ip: `signin:ip:${address}`, account: `signin:account:${e}` };
+  return {
+    pair: `signin:pair:${address}|${e}`,
+    ip: `signin:ip:${address}`,
+    account: `signin:account:${e}`,
+  };
 };
 
 /**
@@ -20,7 +24,10 @@ const keys = (email: string, address: string) => {
  * account from everywhere there is no hard lock, which a stranger could keep on forever:
  * beyond 20 attempts the answers are slowed down instead (`slow`), for everyone alike.
  */
-export function countSignInAttempt(db: Db, q: { email: string; address: string; now: number }): AttemptVerdict {
+export function countSignInAttempt(
+  db: Db,
+  q: { email: string; address: string; now: number },
+): AttemptVerdict {
   const k = keys(q.email, q.address);
   const pair = hit(db, k.pair, LIMITS.signInPerAccountAddress, q.now);
   const ip = hit(db, k.ip, LIMITS.signInPerIp, q.now);

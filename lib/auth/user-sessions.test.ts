@@ -5,7 +5,14 @@ import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { userSessions, users } from "@/db/schema";
 import { makeUser, T0, testDb } from "@/lib/sharing/test-fixtures";
-import { SESSION_MAX_AGE_S, createSession, endAllSessions, endSession, findSessionUser, purgeExpiredSessions } from "./user-sessions";
+import {
+  SESSION_MAX_AGE_S,
+  createSession,
+  endAllSessions,
+  endSession,
+  findSessionUser,
+  purgeExpiredSessions,
+} from "./user-sessions";
 
 const LIFE = SESSION_MAX_AGE_S * 1000;
 
@@ -26,7 +33,11 @@ describe("sessions that can end", () => {
     const db = testDb();
     const u = makeUser(db);
     const other = makeUser(db);
-    const [a, b, c] = [createSession(db, u.id, T0), createSession(db, u.id, T0), createSession(db, other.id, T0)];
+    const [a, b, c] = [
+      createSession(db, u.id, T0),
+      createSession(db, u.id, T0),
+      createSession(db, other.id, T0),
+    ];
     endSession(db, a);
     expect(findSessionUser(db, b, T0)?.id).toBe(u.id);
     endAllSessions(db, u.id);
@@ -41,12 +52,19 @@ describe("sessions that can end", () => {
     const sid = createSession(db, u.id, T0);
     // The SQL the lookup really sends, through Drizzle's logger on the same connection.
     const sent: { sql: string; params: unknown[] }[] = [];
-    const logging = drizzle(db.$client, { schema, logger: { logQuery: (sql, params) => sent.push({ sql, params }) } }) as unknown as Db;
+    const logging = drizzle(db.$client, {
+      schema,
+      logger: { logQuery: (sql, params) => sent.push({ sql, params }) },
+    }) as unknown as Db;
     expect(findSessionUser(logging, sid, T0)?.id).toBe(u.id);
     expect(sent).toHaveLength(1);
-    const plan = db.$client.prepare(`explain query plan ${sent[0].sql}`).all(...(sent[0].params as never[])) as { detail: string }[];
+    const plan = db.$client
+      .prepare(`explain query plan ${sent[0].sql}`)
+      .all(...(sent[0].params as never[])) as { detail: string }[];
     expect(plan.map((p) => p.detail)).toEqual([
-      expect.stringMatching(/^SEARCH user_sessions USING INDEX sqlite_autoindex_user_sessions_1 \(id=\?\)$/),
+      expect.stringMatching(
+        /^SEARCH user_sessions USING INDEX sqlite_autoindex_user_sessions_1 \(id=\?\)$/,
+      ),
       expect.stringMatching(/^SEARCH users USING INDEX sqlite_autoindex_users_1 \(id=\?\)$/),
     ]);
   });
@@ -58,8 +76,21 @@ describe("sessions that can end", () => {
     createSession(db, u.id, T0);
     createSession(db, other.id, T0);
     createSession(db, u.id, T0 + LIFE); // the user's old row is gone now
-    expect(db.select().from(userSessions).all().map((s) => s.userId).sort()).toEqual([u.id, other.id].sort());
+    expect(
+      db
+        .select()
+        .from(userSessions)
+        .all()
+        .map((s) => s.userId)
+        .sort(),
+    ).toEqual([u.id, other.id].sort());
     expect(purgeExpiredSessions(db, T0 + LIFE)).toBe(1);
-    expect(db.select().from(userSessions).all().map((s) => s.userId)).toEqual([u.id]);
+    expect(
+      db
+        .select()
+        .from(userSessions)
+        .all()
+        .map((s) => s.userId),
+    ).toEqual([u.id]);
   });
 });

@@ -10,8 +10,12 @@ export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 export function createSession(db: Db, userId: string, now: number): string {
   const id = randomBytes(32).toString("base64url");
   // Opportunistic cleanup of this user's lapsed rows (indexed by user): nothing piles up.
-  db.delete(userSessions).where(and(eq(userSessions.userId, userId), lte(userSessions.expiresAt, now))).run();
-  db.insert(userSessions).values({ id, userId, createdAt: now, expiresAt: now + SESSION_MAX_AGE_S * 1000 }).run();
+  db.delete(userSessions)
+    .where(and(eq(userSessions.userId, userId), lte(userSessions.expiresAt, now)))
+    .run();
+  db.insert(userSessions)
+    .values({ id, userId, createdAt: now, expiresAt: now + SESSION_MAX_AGE_S * 1000 })
+    .run();
   return id;
 }
 
@@ -23,7 +27,12 @@ function prepareLookup(db: Db) {
     .select({ user: users })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
-    .where(and(eq(userSessions.id, sql.placeholder("sid")), gt(userSessions.expiresAt, sql.placeholder("now"))))
+    .where(
+      and(
+        eq(userSessions.id, sql.placeholder("sid")),
+        gt(userSessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
     .prepare();
 }
 
@@ -51,7 +60,10 @@ export function endSession(db: Db, sid: string): void {
 export function endAllSessions(db: Db, userId: string): void {
   db.transaction((tx) => {
     tx.delete(userSessions).where(eq(userSessions.userId, userId)).run();
-    tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .run();
   });
 }
 

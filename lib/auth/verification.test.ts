@@ -12,7 +12,8 @@ function unverified(db: Db, email: string): User {
   db.update(users).set({ emailVerified: null }).where(eq(users.id, u.id)).run();
   return { ...u, emailVerified: null };
 }
-const verifiedAt = (db: Db, id: string) => db.select().from(users).where(eq(users.id, id)).get()!.emailVerified;
+const verifiedAt = (db: Db, id: string) =>
+  db.select().from(users).where(eq(users.id, id)).get()!.emailVerified;
 const tokenIn = (text: string) => /\/verify-email\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 
 describe("email verification", () => {
@@ -35,7 +36,11 @@ describe("email verification", () => {
     const carol = unverified(db, "carol@corp.test");
     sendVerificationEmail(db, carol, T0);
     sendVerificationEmail(db, carol, T0 + 1);
-    const [first, second] = db.select().from(emails).all().map((m) => tokenIn(m.text)!);
+    const [first, second] = db
+      .select()
+      .from(emails)
+      .all()
+      .map((m) => tokenIn(m.text)!);
     expect(verifyEmailWithToken(db, first, T0 + DAY)).toBeNull();
     expect(verifyEmailWithToken(db, second, T0 + 2)).toEqual({ userId: carol.id });
     expect(verifyEmailWithToken(db, first, T0 + 3)).toBeNull();
@@ -47,7 +52,11 @@ describe("email verification", () => {
     const d = makeDevice(db, { ownerId: alice.id });
     const carol = unverified(db, "carol@corp.test");
     const mallory = unverified(db, "mallory@evil.test");
-    const toCarol = shareDevices(db, { sharerId: alice.id, now: T0, input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d.id] }) }).shares[0];
+    const toCarol = shareDevices(db, {
+      sharerId: alice.id,
+      now: T0,
+      input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d.id] }),
+    }).shares[0];
     // Someone else's link, or anything that is not a link, proves nothing.
     expect(verifyThroughLink(db, mallory, `/s/${toCarol.token}`, T0 + 1)).toBe(false);
     expect(verifyThroughLink(db, carol, "/devices", T0 + 1)).toBe(false);
@@ -63,7 +72,11 @@ describe("email verification", () => {
     const carol = unverified(db, "carol@corp.test");
     const share = (expiresAt: number) => {
       const d = makeDevice(db, { ownerId: alice.id });
-      return shareDevices(db, { sharerId: alice.id, now: T0, input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d.id], expiresAt }) }).shares[0];
+      return shareDevices(db, {
+        sharerId: alice.id,
+        now: T0,
+        input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d.id], expiresAt }),
+      }).shares[0];
     };
     const expired = share(T0 + DAY);
     expect(verifyThroughLink(db, carol, `/s/${expired.token}`, T0 + DAY)).toBe(false);

@@ -43,11 +43,23 @@ function requireOwned(db: Db, ownerId: string, deviceId: string): Device {
   return d;
 }
 
-export function updateDevice(db: Db, ownerId: string, deviceId: string, input: DeviceInput, now: number): Device {
+export function updateDevice(
+  db: Db,
+  ownerId: string,
+  deviceId: string,
+  input: DeviceInput,
+  now: number,
+): Device {
   requireOwned(db, ownerId, deviceId);
   try {
     db.update(devices)
-      .set({ name: input.name, hardwareId: input.hardwareId, groupPath: input.group, kind: input.kind, updatedAt: now })
+      .set({
+        name: input.name,
+        hardwareId: input.hardwareId,
+        groupPath: input.group,
+        kind: input.kind,
+        updatedAt: now,
+      })
       .where(and(eq(devices.id, deviceId), eq(devices.ownerId, ownerId)))
       .run();
   } catch (e) {
@@ -60,16 +72,35 @@ export function updateDevice(db: Db, ownerId: string, deviceId: string, input: D
 /** Deleting a device also ends its share items (cascade): recipients lose it at once. */
 export function deleteDevice(db: Db, ownerId: string, deviceId: string): void {
   requireOwned(db, ownerId, deviceId);
-  db.delete(devices).where(and(eq(devices.id, deviceId), eq(devices.ownerId, ownerId))).run();
+  db.delete(devices)
+    .where(and(eq(devices.id, deviceId), eq(devices.ownerId, ownerId)))
+    .run();
 }
 
-export function addService(db: Db, ownerId: string, deviceId: string, input: ServiceInput, now: number): Service {
+export function addService(
+  db: Db,
+  ownerId: string,
+  deviceId: string,
+  input: ServiceInput,
+  now: number,
+): Service {
   requireOwned(db, ownerId, deviceId);
   const existing = db.select().from(services).where(eq(services.deviceId, deviceId)).all();
   if (existing.some((s) => s.name.toLowerCase() === input.name.toLowerCase())) {
-    throw new DomainError(`This device already has a service named ${input.name}.`, "name", "conflict");
+    throw new DomainError(
+      `This device already has a service named ${input.name}.`,
+      "name",
+      "conflict",
+    );
   }
-  const svc: Service = { id: newId(), deviceId, name: input.name, kind: input.kind, port: input.port, createdAt: now };
+  const svc: Service = {
+    id: newId(),
+    deviceId,
+    name: input.name,
+    kind: input.kind,
+    port: input.port,
+    createdAt: now,
+  };
   db.insert(services).values(svc).run();
   return svc;
 }

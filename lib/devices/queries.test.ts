@@ -9,10 +9,30 @@ describe("listOwnedDevices", () => {
     const db = openDb(":memory:", { migrate: true });
     const me = makeUser(db, { email: "me@example.com" });
     const other = makeUser(db, { email: "other@example.com" });
-    const pump = createDevice(db, me.id, { name: "North Pump", hardwareId: "AA:01", group: "Plant / North", kind: "Gateway" }, 1);
-    createDevice(db, me.id, { name: "South_Pump", hardwareId: "AA:02", group: "Plant / South", kind: "Sensor" }, 1);
-    createDevice(db, me.id, { name: "Office Router", hardwareId: "AA:03", group: "Office", kind: "Router" }, 1);
-    createDevice(db, other.id, { name: "North Secret", hardwareId: "AA:01", group: "Plant / North", kind: "Gateway" }, 1);
+    const pump = createDevice(
+      db,
+      me.id,
+      { name: "North Pump", hardwareId: "AA:01", group: "Plant / North", kind: "Gateway" },
+      1,
+    );
+    createDevice(
+      db,
+      me.id,
+      { name: "South_Pump", hardwareId: "AA:02", group: "Plant / South", kind: "Sensor" },
+      1,
+    );
+    createDevice(
+      db,
+      me.id,
+      { name: "Office Router", hardwareId: "AA:03", group: "Office", kind: "Router" },
+      1,
+    );
+    createDevice(
+      db,
+      other.id,
+      { name: "North Secret", hardwareId: "AA:01", group: "Plant / North", kind: "Gateway" },
+      1,
+    );
     addService(db, me.id, pump.id, { name: "SSH", kind: "SSH", port: 22 }, 1);
     addService(db, me.id, pump.id, { name: "Web", kind: "HTTP", port: 80 }, 1);
 
@@ -20,9 +40,13 @@ describe("listOwnedDevices", () => {
     expect(plant.rows.map((d) => d.name)).toEqual(["North Pump", "South_Pump"]);
     expect(plant.rows[0].serviceCount).toBe(2);
     expect(plant.rows[1].serviceCount).toBe(0);
-    expect(listOwnedDevices(db, { ownerId: me.id, q: "north" }).rows.map((d) => d.name)).toEqual(["North Pump"]);
+    expect(listOwnedDevices(db, { ownerId: me.id, q: "north" }).rows.map((d) => d.name)).toEqual([
+      "North Pump",
+    ]);
     // % and _ are taken literally.
-    expect(listOwnedDevices(db, { ownerId: me.id, q: "_" }).rows.map((d) => d.name)).toEqual(["South_Pump"]);
+    expect(listOwnedDevices(db, { ownerId: me.id, q: "_" }).rows.map((d) => d.name)).toEqual([
+      "South_Pump",
+    ]);
     expect(matchingDeviceIds(db, { ownerId: me.id, q: "pump" })).toHaveLength(2);
     expect(listGroups(db, me.id)).toEqual(["Office", "Plant", "Plant / North", "Plant / South"]);
     const paged = listOwnedDevices(db, { ownerId: me.id, page: 2, pageSize: 2 });

@@ -14,7 +14,9 @@ export function deviceFilterWhere({ ownerId, q, group }: DeviceFilter): SQL {
   if (group) {
     // A group includes its sub-groups: "Site A" matches "Site A / Floor 2".
     const prefix = `${group.replace(/[\\%_]/g, (c) => `\\${c}`)} / %`;
-    parts.push(or(eq(devices.groupPath, group), sql`${devices.groupPath} LIKE ${prefix} ESCAPE '\\'`)!);
+    parts.push(
+      or(eq(devices.groupPath, group), sql`${devices.groupPath} LIKE ${prefix} ESCAPE '\\'`)!,
+    );
   }
   const text = q?.trim();
   if (text) {
@@ -61,7 +63,12 @@ export function listOwnedDevices(
 
 /** Every id matching a filter, for "select all matching" in bulk actions. */
 export function matchingDeviceIds(db: Db, filter: DeviceFilter): string[] {
-  return db.select({ id: devices.id }).from(devices).where(deviceFilterWhere(filter)).all().map((r) => r.id);
+  return db
+    .select({ id: devices.id })
+    .from(devices)
+    .where(deviceFilterWhere(filter))
+    .all()
+    .map((r) => r.id);
 }
 
 /** The owner's groups with their parents, so a filter can pick a whole site. */
@@ -81,14 +88,23 @@ export function listGroups(db: Db, ownerId: string): string[] {
   return [...all].sort((a, b) => a.localeCompare(b));
 }
 
-export function getOwnedDevice(db: Db, ownerId: string, deviceId: string): (Device & { services: Service[] }) | null {
+export function getOwnedDevice(
+  db: Db,
+  ownerId: string,
+  deviceId: string,
+): (Device & { services: Service[] }) | null {
   const device = db
     .select()
     .from(devices)
     .where(and(eq(devices.id, deviceId), eq(devices.ownerId, ownerId)))
     .get();
   if (!device) return null;
-  const svc = db.select().from(services).where(eq(services.deviceId, deviceId)).orderBy(asc(services.port)).all();
+  const svc = db
+    .select()
+    .from(services)
+    .where(eq(services.deviceId, deviceId))
+    .orderBy(asc(services.port))
+    .all();
   return { ...device, services: svc };
 }
 
@@ -97,7 +113,12 @@ export function getDevicesByIds(db: Db, ids: string[]): Device[] {
   return db.select().from(devices).where(inArray(devices.id, ids)).all();
 }
 
-export function searchOwnedDevicesByName(db: Db, ownerId: string, text: string, limit = 20): Device[] {
+export function searchOwnedDevicesByName(
+  db: Db,
+  ownerId: string,
+  text: string,
+  limit = 20,
+): Device[] {
   return db
     .select()
     .from(devices)

@@ -6,7 +6,13 @@ import { devices, services } from "@/db/schema";
 export function getDevicesServices(db: Db, ownerId: string, deviceIds: string[]) {
   if (deviceIds.length === 0) return [];
   return db
-    .select({ id: services.id, deviceId: services.deviceId, name: services.name, kind: services.kind, port: services.port })
+    .select({
+      id: services.id,
+      deviceId: services.deviceId,
+      name: services.name,
+      kind: services.kind,
+      port: services.port,
+    })
     .from(services)
     .innerJoin(devices, eq(devices.id, services.deviceId))
     .where(and(eq(devices.ownerId, ownerId), inArray(services.deviceId, deviceIds)))

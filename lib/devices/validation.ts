@@ -1,7 +1,15 @@
 import { z } from "zod";
 
 export const SERVICE_KINDS = ["SSH", "HTTP", "HTTPS", "RDP", "VNC", "TCP", "UDP"] as const;
-export const DEVICE_KINDS = ["Gateway", "Sensor", "Lock", "Router", "Camera", "Controller", "Other"] as const;
+export const DEVICE_KINDS = [
+  "Gateway",
+  "Sensor",
+  "Lock",
+  "Router",
+  "Camera",
+  "Controller",
+  "Other",
+] as const;
 
 /** "Site A/ Floor 2 " → "Site A / Floor 2": one canonical spelling so filters match. */
 export function normalizeGroup(raw: string): string {
@@ -13,7 +21,8 @@ export function normalizeGroup(raw: string): string {
 }
 
 // C0/C1 controls and bidi overrides could disguise a name ("txt.exe" shown as "exe.txt").
-const noControlChars = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(s);
+const noControlChars = (s: string) =>
+  !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(s);
 
 export const deviceNameSchema = z
   .string({ error: "Enter a name." })
@@ -27,7 +36,10 @@ export const hardwareIdSchema = z
   .trim()
   .min(1, "Enter the hardware ID.")
   .max(64, "Hardware ID is at most 64 characters.")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9:._-]*$/, "Use letters, digits and : . _ - only, e.g. 80:00:00:00:12:34:56:78.");
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9:._-]*$/,
+    "Use letters, digits and : . _ - only, e.g. 80:00:00:00:12:34:56:78.",
+  );
 
 export const groupSchema = z
   .string()
@@ -41,7 +53,10 @@ export const deviceInputSchema = z.object({
   name: deviceNameSchema,
   hardwareId: hardwareIdSchema,
   group: groupSchema,
-  kind: z.enum(DEVICE_KINDS, { error: "Choose a kind from the list." }).optional().default("Gateway"),
+  kind: z
+    .enum(DEVICE_KINDS, { error: "Choose a kind from the list." })
+    .optional()
+    .default("Gateway"),
 });
 export type DeviceInput = z.infer<typeof deviceInputSchema>;
 

@@ -14,7 +14,8 @@ describe("account emails", () => {
   it("the reset email carries the link, says how long it works and what it does", () => {
     const m = passwordResetEmail({ name: "Ada", link: "https://k.test/reset-password/xyz" });
     expect(m.subject).toMatch(/Reset/);
-    for (const part of [m.text, m.html]) expect(part).toContain("https://k.test/reset-password/xyz");
+    for (const part of [m.text, m.html])
+      expect(part).toContain("https://k.test/reset-password/xyz");
     expect(m.text).toMatch(/1 hour/);
     expect(m.text).toMatch(/signs you out everywhere else/);
   });

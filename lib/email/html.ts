@@ -21,7 +21,10 @@ export function escMultiline(value: string): string {
 
 /** Header values must stay on one line: a newline in a name must not forge headers. */
 export function oneLine(value: string): string {
-  return value.replace(/[\r\n\t]+/g, " ").replace(/\s{2,}/g, " ").trim();
+  return value
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/\s{2,}/g, " ")
+    .trim();
 }
 
 const FONT = "font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif";

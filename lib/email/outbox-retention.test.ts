@@ -6,8 +6,16 @@ import { MAX_ATTEMPTS, deliverDue, listOutbox, queueEmail } from "./outbox";
 import { outboxTransport, type MailMessage, type MailTransport } from "./transport";
 
 const T0 = Date.UTC(2026, 0, 1);
-const invitation: MailMessage = { to: "Carol@Corp.test", subject: "Alice shared 1 device", text: "Open https://k.test/s/TOKEN", html: "<a href='https://k.test/s/TOKEN'>open</a>" };
-const smtp = (fail = false): MailTransport => ({ kind: "smtp", send: async () => (fail ? Promise.reject(new Error("550 no such user")) : undefined) });
+const invitation: MailMessage = {
+  to: "Carol@Corp.test",
+  subject: "Alice shared 1 device",
+  text: "Open https://k.test/s/TOKEN",
+  html: "<a href='https://k.test/s/TOKEN'>open</a>",
+};
+const smtp = (fail = false): MailTransport => ({
+  kind: "smtp",
+  send: async () => (fail ? Promise.reject(new Error("550 no such user")) : undefined),
+});
 const only = (db: Db) => listOutbox(db, { limit: 10 })[0];
 
 describe("what the emails table keeps", () => {
@@ -15,7 +23,13 @@ describe("what the emails table keeps", () => {
     const db = openDb(":memory:", { migrate: true });
     queueEmail(db, invitation, T0);
     await deliverDue(db, { now: T0, transport: smtp() });
-    expect(only(db)).toMatchObject({ status: "sent", to: "Carol@Corp.test", subject: invitation.subject, text: "", html: "" });
+    expect(only(db)).toMatchObject({
+      status: "sent",
+      to: "Carol@Corp.test",
+      subject: invitation.subject,
+      text: "",
+      html: "",
+    });
   });
 
   it("a message given up on loses its body too; one still being retried keeps it", async () => {

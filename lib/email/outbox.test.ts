@@ -3,11 +3,24 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
-import { backoffMs, CLAIM_MS, countOutbox, deliverDue, listOutbox, MAX_ATTEMPTS, queueEmail } from "./outbox";
+import {
+  backoffMs,
+  CLAIM_MS,
+  countOutbox,
+  deliverDue,
+  listOutbox,
+  MAX_ATTEMPTS,
+  queueEmail,
+} from "./outbox";
 import { outboxTransport, type MailMessage, type MailTransport } from "./transport";
 
 const T0 = Date.UTC(2026, 0, 1);
-const msg = (n: number): MailMessage => ({ to: `r${n}@example.com`, subject: `S${n}`, text: `t${n}`, html: `<p>${n}</p>` });
+const msg = (n: number): MailMessage => ({
+  to: `r${n}@example.com`,
+  subject: `S${n}`,
+  text: `t${n}`,
+  html: `<p>${n}</p>`,
+});
 
 /** A fake SMTP-like transport recording what it sent; fails while `failing` is true. */
 function fakeTransport(opts: { failing?: boolean; delayMs?: number } = {}) {
@@ -31,7 +44,13 @@ describe("queueEmail", () => {
   it("inserts a queued row due now, and works inside a synchronous transaction", () => {
     const db = openDb(":memory:", { migrate: true });
     const id = db.transaction((tx) => queueEmail(tx as unknown as Db, msg(1), T0));
-    expect(row(db, id)).toMatchObject({ status: "queued", attempts: 0, nextAttemptAt: T0, createdAt: T0, to: "r1@example.com" });
+    expect(row(db, id)).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      nextAttemptAt: T0,
+      createdAt: T0,
+      to: "r1@example.com",
+    });
   });
 
   it("is rolled back with the caller's transaction", () => {
@@ -55,7 +74,12 @@ describe("deliverDue", () => {
     const report = await deliverDue(db, { now: T0 + 1, transport: t });
     expect(report).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
     expect(t.sent.map((m) => m.subject)).toEqual(["S1"]);
-    expect(row(db, a)).toMatchObject({ status: "sent", sentAt: T0 + 1, attempts: 1, nextAttemptAt: null });
+    expect(row(db, a)).toMatchObject({
+      status: "sent",
+      sentAt: T0 + 1,
+      attempts: 1,
+      nextAttemptAt: null,
+    });
     expect(row(db, later).status).toBe("queued");
   });
 
@@ -71,7 +95,12 @@ describe("deliverDue", () => {
     const id = queueEmail(db, msg(1), T0);
     const t = fakeTransport({ failing: true });
     expect(await deliverDue(db, { now: T0, transport: t })).toMatchObject({ retrying: 1 });
-    expect(row(db, id)).toMatchObject({ status: "queued", attempts: 1, lastError: "421 try later", nextAttemptAt: T0 + 60_000 });
+    expect(row(db, id)).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      lastError: "421 try later",
+      nextAttemptAt: T0 + 60_000,
+    });
 
     // Not due yet: nothing happens.
     await deliverDue(db, { now: T0 + 59_999, transport: t });
@@ -132,7 +161,10 @@ describe("deliverDue", () => {
       const db2 = openDb(file);
       for (let i = 0; i < 6; i++) queueEmail(db1, msg(i), T0);
       const t = fakeTransport({ delayMs: 3 });
-      await Promise.all([deliverDue(db1, { now: T0, transport: t }), deliverDue(db2, { now: T0, transport: t })]);
+      await Promise.all([
+        deliverDue(db1, { now: T0, transport: t }),
+        deliverDue(db2, { now: T0, transport: t }),
+      ]);
       expect(t.sent).toHaveLength(6);
       expect(new Set(t.sent.map((m) => m.to)).size).toBe(6);
       db1.$client.close();
@@ -144,7 +176,10 @@ describe("deliverDue", () => {
     const db = openDb(":memory:", { migrate: true });
     const id = queueEmail(db, msg(1), T0);
     // A crashed deliverer: the row was claimed (synchronously) but the send never finished.
-    void deliverDue(db, { now: T0, transport: { kind: "smtp", send: () => new Promise(() => {}) } });
+    void deliverDue(db, {
+      now: T0,
+      transport: { kind: "smtp", send: () => new Promise(() => {}) },
+    });
     const t = fakeTransport();
     await deliverDue(db, { now: T0 + CLAIM_MS - 1, transport: t });
     expect(t.sent).toHaveLength(0);
@@ -156,7 +191,9 @@ describe("deliverDue", () => {
     const db = openDb(":memory:", { migrate: true });
     queueEmail(db, msg(1), T0);
     db.$client.close();
-    await expect(deliverDue(db, { now: T0, transport: fakeTransport() })).resolves.toMatchObject({ sent: 0 });
+    await expect(deliverDue(db, { now: T0, transport: fakeTransport() })).resolves.toMatchObject({
+      sent: 0,
+    });
   });
 });
 
@@ -166,7 +203,11 @@ describe("listOutbox", () => {
     for (let i = 0; i < 5; i++) queueEmail(db, msg(i), T0 + i);
     queueEmail(db, msg(5), T0 + 4); // same timestamp: insertion order breaks the tie
     expect(listOutbox(db, { limit: 3 }).map((e) => e.subject)).toEqual(["S5", "S4", "S3"]);
-    expect(listOutbox(db, { limit: 3, offset: 3 }).map((e) => e.subject)).toEqual(["S2", "S1", "S0"]);
+    expect(listOutbox(db, { limit: 3, offset: 3 }).map((e) => e.subject)).toEqual([
+      "S2",
+      "S1",
+      "S0",
+    ]);
     expect(countOutbox(db)).toBe(6);
   });
 });

@@ -13,7 +13,15 @@ export const CLAIM_MS = 60_000;
 /** After this many failed attempts the row is marked "failed" and left alone. */
 export const MAX_ATTEMPTS = 8;
 /** Wait before retry n (1-based); the last value repeats. */
-export const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 24 * 3_600_000];
+export const BACKOFF_MS = [
+  60_000,
+  5 * 60_000,
+  30 * 60_000,
+  2 * 3_600_000,
+  6 * 3_600_000,
+  12 * 3_600_000,
+  24 * 3_600_000,
+];
 
 export function backoffMs(failedAttempts: number): number {
   return BACKOFF_MS[Math.min(Math.max(failedAttempts, 1), BACKOFF_MS.length) - 1];
@@ -93,7 +101,13 @@ export async function deliverDue(
   return report;
 }
 
-async function deliverOne(db: Db, row: Email, now: number, transport: MailTransport, report: DeliveryReport) {
+async function deliverOne(
+  db: Db,
+  row: Email,
+  now: number,
+  transport: MailTransport,
+  report: DeliveryReport,
+) {
   const attempts = row.attempts + 1;
   try {
     await transport.send({ to: row.to, subject: row.subject, text: row.text, html: row.html });
@@ -118,7 +132,10 @@ async function deliverOne(db: Db, row: Email, now: number, transport: MailTransp
   // again: delivery is at-least-once, which beats silently losing an invitation.
   // Sent over SMTP, the body has done its job: it goes (invitations hold working links). In
   // the local outbox mode the row *is* the delivered message, read on /dev/outbox: it stays.
-  const sent = transport.kind === "outbox" ? { status: "outbox" as const } : { status: "sent" as const, text: "", html: "" };
+  const sent =
+    transport.kind === "outbox"
+      ? { status: "outbox" as const }
+      : { status: "sent" as const, text: "", html: "" };
   db.update(emails)
     .set({ attempts, ...sent, sentAt: now, nextAttemptAt: null })
     .where(eq(emails.id, row.id))
@@ -127,13 +144,20 @@ async function deliverOne(db: Db, row: Email, now: number, transport: MailTransp
 }
 
 /** Emails newest first, for the developer's outbox page; with `to`, only those to that address. */
-export function listOutbox(db: Db, opts: { limit?: number; offset?: number; to?: string } = {}): Email[] {
+export function listOutbox(
+  db: Db,
+  opts: { limit?: number; offset?: number; to?: string } = {},
+): Email[] {
   const limit = Math.min(Math.max(Math.trunc(opts.limit ?? 50), 1), 500);
   const offset = Math.max(Math.trunc(opts.offset ?? 0), 0);
   return db
     .select()
     .from(emails)
-    .where(opts.to === undefined ? undefined : sql`lower(${emails.to}) = ${opts.to.trim().toLowerCase()}`)
+    .where(
+      opts.to === undefined
+        ? undefined
+        : sql`lower(${emails.to}) = ${opts.to.trim().toLowerCase()}`,
+    )
     .orderBy(desc(emails.createdAt), sql`rowid desc`)
     .limit(limit)
     .offset(offset)
@@ -142,5 +166,10 @@ export function listOutbox(db: Db, opts: { limit?: number; offset?: number; to?:
 
 /** Total number of emails, so the outbox page can paginate. */
 export function countOutbox(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(emails).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(emails)
+      .get()?.n ?? 0
+  );
 }

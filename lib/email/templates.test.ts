@@ -27,7 +27,9 @@ const invite = (over: Partial<ShareInviteInput> = {}): ShareInviteInput => ({
 
 describe("esc", () => {
   it("escapes the five HTML-significant characters", () => {
-    expect(esc(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(esc(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
   });
 });
 
@@ -77,7 +79,9 @@ describe("invitationEmail", () => {
   });
 
   it("keeps the subject on one line even when a name contains line breaks", () => {
-    const m = invitationEmail(invite({ sharerName: "Eve\r\nBcc: victim@example.com", devices: ["X"] }));
+    const m = invitationEmail(
+      invite({ sharerName: "Eve\r\nBcc: victim@example.com", devices: ["X"] }),
+    );
     expect(m.subject).not.toMatch(/[\r\n]/);
     expect(m.subject).toContain("1 device with you");
   });
@@ -94,8 +98,12 @@ describe("other templates", () => {
 
   it("recipientRespondedEmail covers accepted, declined and left", () => {
     const base = { recipientEmail: "bob@example.com", shareUrl: "https://ks/shared-by-me/1" };
-    expect(recipientRespondedEmail({ ...base, recipientName: "Bob", action: "accepted" }).subject).toBe("Bob accepted your share");
-    expect(recipientRespondedEmail({ ...base, action: "declined" }).subject).toBe("bob@example.com declined your share");
+    expect(
+      recipientRespondedEmail({ ...base, recipientName: "Bob", action: "accepted" }).subject,
+    ).toBe("Bob accepted your share");
+    expect(recipientRespondedEmail({ ...base, action: "declined" }).subject).toBe(
+      "bob@example.com declined your share",
+    );
     const left = recipientRespondedEmail({ ...base, recipientName: "<b>Bob</b>", action: "left" });
     expect(left.html).toContain("&lt;b&gt;Bob&lt;/b&gt;");
     expect(left.text).toContain("https://ks/shared-by-me/1");
@@ -106,16 +114,30 @@ describe("other templates", () => {
     const cancelled = sharerChangedEmail({ ...base, action: "cancelled", devices: ["Gateway A"] });
     expect(cancelled.subject).toBe("Ada stopped sharing devices with you");
     expect(cancelled.text).toContain("- Gateway A");
-    const removed = sharerChangedEmail({ ...base, action: "devices_removed", devices: ["L1", "L2"] });
+    const removed = sharerChangedEmail({
+      ...base,
+      action: "devices_removed",
+      devices: ["L1", "L2"],
+    });
     expect(removed.subject).toBe("Ada removed 2 devices from your share");
-    const ext = sharerChangedEmail({ ...base, action: "extended", from: EXPIRES, to: Date.UTC(2027, 0, 10, 7, 5) });
+    const ext = sharerChangedEmail({
+      ...base,
+      action: "extended",
+      from: EXPIRES,
+      to: Date.UTC(2027, 0, 10, 7, 5),
+    });
     expect(ext.text).toContain("Previously: Wed, 2 Dec 2026, 18:00 UTC");
     expect(ext.text).toContain("Now expires: Sun, 10 Jan 2027, 07:05 UTC");
   });
 
   it("expiryReminderEmail offers the sharer an extend link and tells the recipient whom to ask", () => {
     const base = { devices: ["Gateway A"], expiresAt: EXPIRES, shareUrl: "https://ks/share/1" };
-    const sharer = expiryReminderEmail({ ...base, role: "sharer", counterpartName: "Bob", extendUrl: "https://ks/share/1?extend=1" });
+    const sharer = expiryReminderEmail({
+      ...base,
+      role: "sharer",
+      counterpartName: "Bob",
+      extendUrl: "https://ks/share/1?extend=1",
+    });
     expect(sharer.subject).toBe("Your share with Bob expires Wed, 2 Dec 2026, 18:00 UTC");
     expect(sharer.text).toContain("Extend expiration:\nhttps://ks/share/1?extend=1");
     const recipient = expiryReminderEmail({ ...base, role: "recipient", counterpartName: "Ada" });

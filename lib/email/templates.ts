@@ -41,7 +41,10 @@ export function formatExpiry(expiresAt: number | null | undefined): string {
 export type Block = { text: string; html: string };
 
 export const para = (text: string): Block => ({ text, html: p(escMultiline(text)) });
-export const action = (label: string, url: string): Block => ({ text: `${label}:\n${url}`, html: button(label, url) });
+export const action = (label: string, url: string): Block => ({
+  text: `${label}:\n${url}`,
+  html: button(label, url),
+});
 
 function deviceBlock(devices: string[]): Block {
   const shown = devices.slice(0, MAX_LISTED_DEVICES);
@@ -58,7 +61,12 @@ function messageBlock(from: string, message: string | null | undefined): Block[]
   if (!m) return [];
   return [
     {
-      text: `Message from ${from}:\n` + m.split(/\r?\n/).map((l) => `> ${l}`).join("\n"),
+      text:
+        `Message from ${from}:\n` +
+        m
+          .split(/\r?\n/)
+          .map((l) => `> ${l}`)
+          .join("\n"),
       html: p(`Message from ${esc(from)}:`) + quote(m),
     },
   ];
@@ -77,7 +85,9 @@ export function compose(subject: string, title: string, blocks: Block[]): EmailC
 /** The shared body of both invitation emails: who shares what, how, until when, why. */
 function inviteBlocks(i: ShareInviteInput): Block[] {
   return [
-    para(`${i.sharerName} (${i.sharerEmail}) shared ${plural(i.devices.length, "device")} with you on Keyshare:`),
+    para(
+      `${i.sharerName} (${i.sharerEmail}) shared ${plural(i.devices.length, "device")} with you on Keyshare:`,
+    ),
     deviceBlock(i.devices),
     para(`Permissions: ${i.permissions}\nExpires: ${formatExpiry(i.expiresAt)}`),
     ...messageBlock(i.sharerName, i.message),
@@ -100,7 +110,9 @@ export function invitationEmail(i: ShareInviteInput): EmailContent {
 }
 
 /** To a recipient who already has an account: the share also waits in Shared with Me. */
-export function sharedWithExistingUserEmail(i: ShareInviteInput & { appUrl?: string }): EmailContent {
+export function sharedWithExistingUserEmail(
+  i: ShareInviteInput & { appUrl?: string },
+): EmailContent {
   const sharedWithMe = `${(i.appUrl ?? appUrl()).replace(/\/+$/, "")}/shared-with-me`;
   const subject = `${i.sharerName} shared ${plural(i.devices.length, "device")} with you on Keyshare`;
   return compose(subject, "Devices shared with you", [
@@ -139,7 +151,10 @@ export function recipientRespondedEmail(i: RecipientRespondedInput): EmailConten
       body: `${full} left the share and no longer has access to the devices.`,
     },
   }[i.action];
-  return compose(what.subject, what.subject, [para(what.body), action("View the share", i.shareUrl)]);
+  return compose(what.subject, what.subject, [
+    para(what.body),
+    action("View the share", i.shareUrl),
+  ]);
 }
 
 export type SharerChangedInput = {
@@ -161,7 +176,9 @@ export function sharerChangedEmail(i: SharerChangedInput): EmailContent {
   if (i.action === "cancelled") {
     const subject = `${i.sharerName} stopped sharing devices with you`;
     return compose(subject, "Sharing cancelled", [
-      para(`${i.sharerName} cancelled the share. You no longer have access to ${devices.length > 0 ? "these devices:" : "its devices."}`),
+      para(
+        `${i.sharerName} cancelled the share. You no longer have access to ${devices.length > 0 ? "these devices:" : "its devices."}`,
+      ),
       ...listed,
       action("Open Keyshare", i.shareUrl),
     ]);
@@ -169,7 +186,9 @@ export function sharerChangedEmail(i: SharerChangedInput): EmailContent {
   if (i.action === "devices_removed") {
     const subject = `${i.sharerName} removed ${plural(devices.length, "device")} from your share`;
     return compose(subject, "Devices removed", [
-      para(`${i.sharerName} stopped sharing ${devices.length === 1 ? "this device" : "these devices"} with you:`),
+      para(
+        `${i.sharerName} stopped sharing ${devices.length === 1 ? "this device" : "these devices"} with you:`,
+      ),
       ...listed,
       para("Your access to the other devices of the share is unchanged."),
       action("View the share", i.shareUrl),
@@ -198,19 +217,29 @@ export type ExpiryReminderInput = {
 /** Warns either side that a share is about to expire, while there is time to extend it. */
 export function expiryReminderEmail(i: ExpiryReminderInput): EmailContent {
   const when = formatExpiry(i.expiresAt);
-  const other = i.counterpartEmail ? `${i.counterpartName} (${i.counterpartEmail})` : i.counterpartName;
+  const other = i.counterpartEmail
+    ? `${i.counterpartName} (${i.counterpartEmail})`
+    : i.counterpartName;
   if (i.role === "sharer") {
     return compose(`Your share with ${i.counterpartName} expires ${when}`, "Share expiring soon", [
-      para(`The ${plural(i.devices.length, "device")} you shared with ${other} will stop being shared on ${when}:`),
+      para(
+        `The ${plural(i.devices.length, "device")} you shared with ${other} will stop being shared on ${when}:`,
+      ),
       deviceBlock(i.devices),
       para("Extend the expiration if they still need access."),
       action("Extend expiration", i.extendUrl ?? i.shareUrl),
     ]);
   }
-  return compose(`Your access to devices from ${i.counterpartName} expires ${when}`, "Access expiring soon", [
-    para(`Your access to ${plural(i.devices.length, "device")} shared by ${other} ends on ${when}:`),
-    deviceBlock(i.devices),
-    para(`If you still need access, ask ${i.counterpartName} to extend it.`),
-    action("View the share", i.shareUrl),
-  ]);
+  return compose(
+    `Your access to devices from ${i.counterpartName} expires ${when}`,
+    "Access expiring soon",
+    [
+      para(
+        `Your access to ${plural(i.devices.length, "device")} shared by ${other} ends on ${when}:`,
+      ),
+      deviceBlock(i.devices),
+      para(`If you still need access, ask ${i.counterpartName} to extend it.`),
+      action("View the share", i.shareUrl),
+    ],
+  );
 }

@@ -17,7 +17,8 @@ const server = new SMTPServer({
   authOptional: true,
   logger: false,
   onRcptTo(address, _session, cb) {
-    if (rejectRecipients) return cb(Object.assign(new Error("550 mailbox unavailable"), { responseCode: 550 }));
+    if (rejectRecipients)
+      return cb(Object.assign(new Error("550 mailbox unavailable"), { responseCode: 550 }));
     cb();
   },
   onData(stream, session, cb) {
@@ -37,7 +38,9 @@ let port = 0;
 
 /** Undoes quoted-printable soft breaks and escapes so assertions can search the body. */
 const decodeQp = (raw: string) =>
-  raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -108,7 +111,10 @@ describe("SMTP delivery to a real local server", () => {
     const db = openDb(":memory:", { migrate: true });
     const now = Date.now();
     const id = queueEmail(db, { to: "nobody@example.com", ...invite() }, now);
-    expect(await deliverDue(db, { now, transport: getTransport() })).toMatchObject({ sent: 0, retrying: 1 });
+    expect(await deliverDue(db, { now, transport: getTransport() })).toMatchObject({
+      sent: 0,
+      retrying: 1,
+    });
     const row = listOutbox(db).find((e) => e.id === id)!;
     expect(row).toMatchObject({ status: "queued", attempts: 1, nextAttemptAt: now + 60_000 });
     expect(row.lastError).toMatch(/mailbox unavailable/);

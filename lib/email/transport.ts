@@ -51,7 +51,12 @@ export function createSmtpTransport(url: string, from: string = DEFAULT_MAIL_FRO
   return {
     kind: "smtp",
     async send(msg) {
-      await transporter.sendMail({ to: msg.to, subject: msg.subject, text: msg.text, html: msg.html });
+      await transporter.sendMail({
+        to: msg.to,
+        subject: msg.subject,
+        text: msg.text,
+        html: msg.html,
+      });
     },
   };
 }

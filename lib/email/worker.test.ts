@@ -4,7 +4,12 @@ import { listOutbox, queueEmail } from "./outbox";
 import type { MailMessage, MailTransport } from "./transport";
 import { kickEmailWorker, startEmailWorker, stopEmailWorker } from "./worker";
 
-const msg = (n: number): MailMessage => ({ to: `r${n}@example.com`, subject: `S${n}`, text: "t", html: "<p>h</p>" });
+const msg = (n: number): MailMessage => ({
+  to: `r${n}@example.com`,
+  subject: `S${n}`,
+  text: "t",
+  html: "<p>h</p>",
+});
 
 /** A transport whose sends stay pending until `release()`, to observe overlapping rounds. */
 function gatedTransport() {
@@ -63,7 +68,11 @@ describe("startEmailWorker", () => {
     const db: Db = openDb(":memory:", { migrate: true });
     const g = gatedTransport();
     const rounds: number[] = [];
-    const w = startEmailWorker(() => db, { intervalMs: 60_000, transport: () => g.t, onRound: (r) => rounds.push(r.sent) });
+    const w = startEmailWorker(() => db, {
+      intervalMs: 60_000,
+      transport: () => g.t,
+      onRound: (r) => rounds.push(r.sent),
+    });
     queueEmail(db, msg(1), Date.now());
     const first = w.kick();
     // Queued after the first round selected its rows, then kicked twice mid-round.

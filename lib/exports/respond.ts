@@ -16,7 +16,9 @@ export async function csvExport(
   const user = await getCurrentUser();
   if (!user) {
     const back = `${req.nextUrl.pathname}${req.nextUrl.search}`;
-    return NextResponse.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(back)}`, req.url));
+    return NextResponse.redirect(
+      new URL(`/sign-in?callbackUrl=${encodeURIComponent(back)}`, req.url),
+    );
   }
   const sp: SearchParams = Object.fromEntries(req.nextUrl.searchParams.entries());
   const now = Date.now();

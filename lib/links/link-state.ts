@@ -21,6 +21,13 @@ export function linkState(link: ResolvedLink | null): LinkState {
   }
 }
 
-export const LINK_STATE_HTTP: Record<LinkState, number> = { open: 200, used: 410, declined: 410, expired: 410, lapsed: 410, invalid: 404 };
+export const LINK_STATE_HTTP: Record<LinkState, number> = {
+  open: 200,
+  used: 410,
+  declined: 410,
+  expired: 410,
+  lapsed: 410,
+  invalid: 404,
+};
 
 export { maskEmail } from "./mask-email";

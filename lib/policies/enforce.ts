@@ -15,12 +15,24 @@ export function enforceSharePolicy(db: Db, ownerId: string, raw: unknown, now: n
   if (!policy.allowedDomains.length && policy.maxExpiryDays == null) return;
   const parsed = safeParseShareInput(raw, now);
   if (!parsed.ok) return;
-  const errors = policyErrors(policy, { recipients: parsed.data.recipients, expiresAt: parsed.data.expiresAt, now });
-  if (errors) throw new ShareValidationError(errors as Record<string, string[]>, ["Your sharing policy does not allow this share. Nothing was shared."]);
+  const errors = policyErrors(policy, {
+    recipients: parsed.data.recipients,
+    expiresAt: parsed.data.expiresAt,
+    now,
+  });
+  if (errors)
+    throw new ShareValidationError(errors as Record<string, string[]>, [
+      "Your sharing policy does not allow this share. Nothing was shared.",
+    ]);
 }
 
 /** For an extension: the new expiry must respect the maximum too (measured from now). */
-export function enforceExtensionPolicy(db: Db, ownerId: string, newExpiresAt: number, now: number): void {
+export function enforceExtensionPolicy(
+  db: Db,
+  ownerId: string,
+  newExpiresAt: number,
+  now: number,
+): void {
   const error = expiryError(getSharingPolicy(db, ownerId), newExpiresAt, now);
   if (error) throw new DomainError(error, "expiresAt");
 }

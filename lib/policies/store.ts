@@ -2,13 +2,25 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { sharingPolicies } from "@/db/schema";
-import { DEFAULT_EXPIRY_CHOICES, DEFAULT_EXPIRY_DAYS, isDomain, MAX_POLICY_DAYS, NO_POLICY, splitDomains, type SharingPolicy } from "./policy";
+import {
+  DEFAULT_EXPIRY_CHOICES,
+  DEFAULT_EXPIRY_DAYS,
+  isDomain,
+  MAX_POLICY_DAYS,
+  NO_POLICY,
+  splitDomains,
+  type SharingPolicy,
+} from "./policy";
 
 /** The owner's policy; an owner who never saved one has none (the defaults). */
 export function getSharingPolicy(db: Db, ownerId: string): SharingPolicy {
   const row = db.select().from(sharingPolicies).where(eq(sharingPolicies.ownerId, ownerId)).get();
   if (!row) return NO_POLICY;
-  return { defaultExpiry: row.defaultExpiry, maxExpiryDays: row.maxExpiryDays, allowedDomains: splitDomains(row.allowedDomains) };
+  return {
+    defaultExpiry: row.defaultExpiry,
+    maxExpiryDays: row.maxExpiryDays,
+    allowedDomains: splitDomains(row.allowedDomains),
+  };
 }
 
 /** The /settings form; an empty maximum means none. */
@@ -16,7 +28,12 @@ export const policyFormSchema = z
   .object({
     defaultExpiry: z.enum(DEFAULT_EXPIRY_CHOICES, { error: "Choose a default expiry." }),
     maxExpiryDays: z.preprocess(
-      (v) => (v == null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? Number(v) : v),
+      (v) =>
+        v == null || (typeof v === "string" && v.trim() === "")
+          ? null
+          : typeof v === "string"
+            ? Number(v)
+            : v,
       z
         .number({ error: "Enter a number of days, or leave it empty for no maximum." })
         .int("Enter a whole number of days.")
@@ -32,8 +49,10 @@ export const policyFormSchema = z
         .max(2000, "List at most 2,000 characters of domains.")
         .transform((text, ctx) => {
           const list = splitDomains(text);
-          for (const bad of list.filter((d) => !isDomain(d))) ctx.addIssue({ code: "custom", message: `"${bad}" is not a valid domain.` });
-          if (list.length > 50) ctx.addIssue({ code: "custom", message: "List at most 50 domains." });
+          for (const bad of list.filter((d) => !isDomain(d)))
+            ctx.addIssue({ code: "custom", message: `"${bad}" is not a valid domain.` });
+          if (list.length > 50)
+            ctx.addIssue({ code: "custom", message: "List at most 50 domains." });
           return list;
         }),
     ),
@@ -41,13 +60,30 @@ export const policyFormSchema = z
   .superRefine((v, ctx) => {
     const days = DEFAULT_EXPIRY_DAYS[v.defaultExpiry];
     if (v.maxExpiryDays != null && (days == null || days > v.maxExpiryDays)) {
-      ctx.addIssue({ code: "custom", path: ["defaultExpiry"], message: "The default expiry cannot be longer than the maximum expiry." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaultExpiry"],
+        message: "The default expiry cannot be longer than the maximum expiry.",
+      });
     }
   });
 export type PolicyForm = z.output<typeof policyFormSchema>;
 
-export function saveSharingPolicy(db: Db, ownerId: string, p: PolicyForm, now: number): SharingPolicy {
-  const row = { defaultExpiry: p.defaultExpiry, maxExpiryDays: p.maxExpiryDays, allowedDomains: p.allowedDomains.join(","), updatedAt: now };
-  db.insert(sharingPolicies).values({ ownerId, ...row }).onConflictDoUpdate({ target: sharingPolicies.ownerId, set: row }).run();
+export function saveSharingPolicy(
+  db: Db,
+  ownerId: string,
+  p: PolicyForm,
+  now: number,
+): SharingPolicy {
+  const row = {
+    defaultExpiry: p.defaultExpiry,
+    maxExpiryDays: p.maxExpiryDays,
+    allowedDomains: p.allowedDomains.join(","),
+    updatedAt: now,
+  };
+  db.insert(sharingPolicies)
+    .values({ ownerId, ...row })
+    .onConflictDoUpdate({ target: sharingPolicies.ownerId, set: row })
+    .run();
   return getSharingPolicy(db, ownerId);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { DEFAULT_REMINDER_OFFSETS, expiringSoonWindow, parseReminderOffsets, reminderOffsets } from "./offsets";
+import {
+  DEFAULT_REMINDER_OFFSETS,
+  expiringSoonWindow,
+  parseReminderOffsets,
+  reminderOffsets,
+} from "./offsets";
 
 const H = 3_600_000;
 
@@ -16,7 +21,8 @@ describe("REMINDER_OFFSETS", () => {
   });
 
   it("refuses nonsense but never stops the server", () => {
-    for (const bad of ["72", "-1h", "0h", "3w", "400d", ","]) expect(() => parseReminderOffsets(bad)).toThrow();
+    for (const bad of ["72", "-1h", "0h", "3w", "400d", ","])
+      expect(() => parseReminderOffsets(bad)).toThrow();
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     expect(reminderOffsets({ REMINDER_OFFSETS: "soon" })).toEqual([72 * H, 24 * H]);
     expect(log).toHaveBeenCalledOnce();

@@ -12,7 +12,8 @@ export function parseReminderOffsets(text: string): number[] {
   for (const word of text.split(/[\s,;]+/).filter(Boolean)) {
     const m = /^(\d+(?:\.\d+)?)([mhd])$/i.exec(word);
     const ms = m ? Math.round(Number(m[1]) * UNIT[m[2].toLowerCase()]) : NaN;
-    if (!(ms > 0 && ms <= MAX_OFFSET)) throw new Error(`Invalid reminder offset "${word}" (use e.g. 72h, 3d or 90m).`);
+    if (!(ms > 0 && ms <= MAX_OFFSET))
+      throw new Error(`Invalid reminder offset "${word}" (use e.g. 72h, 3d or 90m).`);
     out.add(ms);
   }
   if (!out.size) throw new Error("REMINDER_OFFSETS lists no offsets.");

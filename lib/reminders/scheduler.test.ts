@@ -4,7 +4,15 @@ import { hit } from "@/lib/rate-limit";
 import { stopEmailWorker } from "@/lib/email/worker";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";
-import { DAY, HOUR, makeDevice, makeUser, shareRequest, T0, testDb } from "@/lib/sharing/test-fixtures";
+import {
+  DAY,
+  HOUR,
+  makeDevice,
+  makeUser,
+  shareRequest,
+  T0,
+  testDb,
+} from "@/lib/sharing/test-fixtures";
 import { startReminderScheduler, stopReminderScheduler } from "./scheduler";
 
 afterEach(() => {
@@ -18,7 +26,11 @@ describe("the reminder scheduler", () => {
     const alice = makeUser(db, { name: "Alice" });
     const bob = makeUser(db, { name: "Bob" });
     const dev = makeDevice(db, { ownerId: alice.id });
-    const id = shareDevices(db, { sharerId: alice.id, now: T0, input: shareRequest({ recipients: bob.email, deviceIds: [dev.id], expiresAt: T0 + 5 * DAY }) }).shares[0].shareId;
+    const id = shareDevices(db, {
+      sharerId: alice.id,
+      now: T0,
+      input: shareRequest({ recipients: bob.email, deviceIds: [dev.id], expiresAt: T0 + 5 * DAY }),
+    }).shares[0].shareId;
     acceptShare(db, { shareId: id, user: bob, now: T0 });
     let now = T0 + DAY;
     const opts = { intervalMs: 3_600_000, clock: () => now, offsets: [72 * HOUR, 24 * HOUR] };
@@ -41,7 +53,13 @@ describe("the reminder scheduler", () => {
     // Housekeeping runs on a scheduler's first round (then every 4th): the expiry enters the activity.
     const third = startReminderScheduler(() => db, opts);
     third.tick();
-    expect(db.select().from(shareEvents).all().map((e) => e.type)).toContain("expired");
+    expect(
+      db
+        .select()
+        .from(shareEvents)
+        .all()
+        .map((e) => e.type),
+    ).toContain("expired");
   });
 
   it("its housekeeping round purges rate-limit windows that are over", () => {
@@ -53,9 +71,12 @@ describe("the reminder scheduler", () => {
   });
 
   it("survives a failing database", () => {
-    const s = startReminderScheduler(() => {
-      throw new Error("disk on fire");
-    }, { intervalMs: 3_600_000 });
+    const s = startReminderScheduler(
+      () => {
+        throw new Error("disk on fire");
+      },
+      { intervalMs: 3_600_000 },
+    );
     const original = console.error;
     console.error = () => {};
     try {

@@ -26,9 +26,18 @@ function intervalFromEnv(): number {
 }
 
 /** Starts the loop (one per process, reused across dev hot reloads). */
-export function startReminderScheduler(getDb: () => Db, opts: ReminderSchedulerOptions = {}): ReminderScheduler {
+export function startReminderScheduler(
+  getDb: () => Db,
+  opts: ReminderSchedulerOptions = {},
+): ReminderScheduler {
   if (state.keyshareReminders) return state.keyshareReminders;
-  const { intervalMs = intervalFromEnv(), offsets = reminderOffsets(), clock = Date.now, housekeepingEvery = 4, onRound } = opts;
+  const {
+    intervalMs = intervalFromEnv(),
+    offsets = reminderOffsets(),
+    clock = Date.now,
+    housekeepingEvery = 4,
+    onRound,
+  } = opts;
   let rounds = 0;
 
   const tick = (): ReminderReport => {

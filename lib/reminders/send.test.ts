@@ -8,7 +8,15 @@ import { acceptShare } from "@/lib/sharing/lifecycle";
 import { cancelShare, extendShare } from "@/lib/sharing/manage-share";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { suspendShare } from "@/lib/sharing/suspend";
-import { DAY, HOUR, makeDevice, makeUser, shareRequest, T0, testDb } from "@/lib/sharing/test-fixtures";
+import {
+  DAY,
+  HOUR,
+  makeDevice,
+  makeUser,
+  shareRequest,
+  T0,
+  testDb,
+} from "@/lib/sharing/test-fixtures";
 import { claimReminder, sendDueReminders } from "./send";
 
 const OFFSETS = [72 * HOUR, 24 * HOUR];
@@ -24,7 +32,15 @@ function world(d: Db) {
 
 /** A share made at T0 that expires `days` later, accepted unless told otherwise. */
 function shareFor(d: Db, w: ReturnType<typeof world>, days: number, accept = true) {
-  const id = shareDevices(d, { sharerId: w.alice.id, now: T0, input: shareRequest({ recipients: w.bob.email, deviceIds: [w.dev.id], expiresAt: T0 + days * DAY }) }).shares[0].shareId;
+  const id = shareDevices(d, {
+    sharerId: w.alice.id,
+    now: T0,
+    input: shareRequest({
+      recipients: w.bob.email,
+      deviceIds: [w.dev.id],
+      expiresAt: T0 + days * DAY,
+    }),
+  }).shares[0].shareId;
   if (accept) acceptShare(d, { shareId: id, user: w.bob, now: T0 });
   return id;
 }
@@ -42,7 +58,9 @@ describe("expiry reminders", () => {
     expect(run(db, T0 + 6 * DAY)).toEqual({ reminders: 0, emails: 0 });
     expect(run(db, T0 + 7 * DAY)).toEqual({ reminders: 1, emails: 2 });
     expect(run(db, T0 + 7 * DAY + HOUR)).toEqual({ reminders: 0, emails: 0 });
-    const [toSharer, toRecipient] = [w.alice.email, w.bob.email].map((to) => mails(db).find((m) => m.to === to)!);
+    const [toSharer, toRecipient] = [w.alice.email, w.bob.email].map((to) =>
+      mails(db).find((m) => m.to === to)!,
+    );
     expect(toSharer.subject).toMatch(/^Your share with Bob expires/);
     expect(toSharer.text).toContain(`Extend expiration:\n${BASE}/shared-by-me/${id}?extend=1`);
     expect(toSharer.html).toContain(`${BASE}/shared-by-me/${id}?extend=1`);
@@ -74,7 +92,12 @@ describe("expiry reminders", () => {
     const w = world(db);
     const id = shareFor(db, w, 10);
     run(db, T0 + 9 * DAY + HOUR);
-    extendShare(db, { shareId: id, sharerId: w.alice.id, extendBy: 10 * DAY, now: T0 + 9 * DAY + 2 * HOUR });
+    extendShare(db, {
+      shareId: id,
+      sharerId: w.alice.id,
+      extendBy: 10 * DAY,
+      now: T0 + 9 * DAY + 2 * HOUR,
+    });
     expect(run(db, T0 + 9 * DAY + 3 * HOUR)).toEqual({ reminders: 0, emails: 0 });
     expect(run(db, T0 + 17 * DAY)).toEqual({ reminders: 1, emails: 2 });
     expect(run(db, T0 + 19 * DAY + HOUR)).toEqual({ reminders: 1, emails: 2 });
@@ -98,8 +121,12 @@ describe("expiry reminders", () => {
 
   it("respects the limit per round and catches up on the next", () => {
     const w = world(db);
-    for (let i = 0; i < 3; i++) shareFor(db, { ...w, dev: makeDevice(db, { ownerId: w.alice.id }) }, 10);
-    expect(sendDueReminders(db, { now: T0 + 8 * DAY, offsets: OFFSETS, baseUrl: BASE, limit: 2 }).reminders).toBe(2);
+    for (let i = 0; i < 3; i++)
+      shareFor(db, { ...w, dev: makeDevice(db, { ownerId: w.alice.id }) }, 10);
+    expect(
+      sendDueReminders(db, { now: T0 + 8 * DAY, offsets: OFFSETS, baseUrl: BASE, limit: 2 })
+        .reminders,
+    ).toBe(2);
     expect(run(db, T0 + 8 * DAY).reminders).toBe(1);
   });
 });
@@ -119,17 +146,27 @@ describe("never twice, with two processes on one database", () => {
     a = openDb(file, { migrate: true });
     b = openDb(file);
     const w = world(a);
-    for (let i = 0; i < 20; i++) shareFor(a, { ...w, dev: makeDevice(a, { ownerId: w.alice.id }) }, 10);
+    for (let i = 0; i < 20; i++)
+      shareFor(a, { ...w, dev: makeDevice(a, { ownerId: w.alice.id }) }, 10);
     // Interleaved small rounds, as two servers' timers would run them.
     let sent = 0;
     for (let round = 0; round < 15; round++) {
-      for (const conn of [a, b, b, a]) sent += sendDueReminders(conn, { now: T0 + 8 * DAY + round, offsets: OFFSETS, baseUrl: BASE, limit: 3 }).emails;
+      for (const conn of [a, b, b, a])
+        sent += sendDueReminders(conn, {
+          now: T0 + 8 * DAY + round,
+          offsets: OFFSETS,
+          baseUrl: BASE,
+          limit: 3,
+        }).emails;
     }
     expect(sent).toBe(40);
     expect(mails(b)).toHaveLength(40);
     expect(new Set(mails(a).map((m) => `${m.to}|${m.text}`)).size).toBe(40);
     // The claim itself: the same reminder claimed from both connections wins once.
     const id = shareFor(a, { ...w, dev: makeDevice(a, { ownerId: w.alice.id }) }, 10);
-    expect([claimReminder(a, id, 1, T0 + 10 * DAY, T0), claimReminder(b, id, 1, T0 + 10 * DAY, T0)]).toEqual([true, false]);
+    expect([
+      claimReminder(a, id, 1, T0 + 10 * DAY, T0),
+      claimReminder(b, id, 1, T0 + 10 * DAY, T0),
+    ]).toEqual([true, false]);
   });
 });

@@ -11,8 +11,12 @@ import { writeTx } from "@/lib/sharing/internal";
 
 export type ReminderReport = { reminders: number; emails: number };
 type DueShare = {
-  id: string; sharerId: string; recipientEmail: string; status: string;
-  expiresAt: number; suspendedAt: number | null;
+  id: string;
+  sharerId: string;
+  recipientEmail: string;
+  status: string;
+  expiresAt: number;
+  suspendedAt: number | null;
 };
 
 /**
@@ -23,8 +27,12 @@ type DueShare = {
 function findDue(db: Db, offset: number, now: number, limit: number): DueShare[] {
   return db
     .select({
-      id: shares.id, sharerId: shares.sharerId, recipientEmail: shares.recipientEmail, status: shares.status,
-      expiresAt: sql<number>`${shares.expiresAt}`, suspendedAt: shares.suspendedAt,
+      id: shares.id,
+      sharerId: shares.sharerId,
+      recipientEmail: shares.recipientEmail,
+      status: shares.status,
+      expiresAt: sql<number>`${shares.expiresAt}`,
+      suspendedAt: shares.suspendedAt,
     })
     .from(shares)
     .where(
@@ -46,7 +54,13 @@ function findDue(db: Db, offset: number, now: number, limit: number): DueShare[]
  * process; later ones hit the unique index and update only if the expiry moved (an
  * extension re-arms the reminder). Returns true for exactly one caller per expiry.
  */
-export function claimReminder(db: Db, shareId: string, offset: number, expiresAt: number, now: number): boolean {
+export function claimReminder(
+  db: Db,
+  shareId: string,
+  offset: number,
+  expiresAt: number,
+  now: number,
+): boolean {
   const res = db.$client
     .prepare(
       `insert into share_reminders (share_id, offset_ms, expires_at, sent_at) values (?, ?, ?, ?)
@@ -68,8 +82,14 @@ function deviceNames(db: Db, shareId: string): string[] {
     .map((r) => r.name);
 }
 
-const userByEmail = (db: Db, email: string) => db.select({ name: users.name, email: users.email }).from(users).where(eq(users.email, email)).get();
-const userById = (db: Db, id: string) => db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, id)).get();
+const userByEmail = (db: Db, email: string) =>
+  db
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.email, email))
+    .get();
+const userById = (db: Db, id: string) =>
+  db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, id)).get();
 
 /**
  * The sharer always hears (with a one-click Extend expiration link); the recipient only
@@ -124,7 +144,8 @@ export function sendDueReminders(
       if (report.reminders >= limit) break;
       for (const s of findDue(db, offset, now, limit - report.reminders)) {
         if (!claimReminder(db, s.id, offset, s.expiresAt, now)) continue;
-        for (const larger of offsets.slice(i + 1)) claimReminder(db, s.id, larger, s.expiresAt, now);
+        for (const larger of offsets.slice(i + 1))
+          claimReminder(db, s.id, larger, s.expiresAt, now);
         report.emails += queueReminderEmails(db, s, base, now);
         report.reminders++;
       }

@@ -31,7 +31,8 @@ describe("createAdmission", () => {
   });
 
   it("refuses a limit that is not a positive integer", () => {
-    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => createAdmission(bad)).toThrow(/positive integer/);
+    for (const bad of [0, -1, 1.5, Number.NaN])
+      expect(() => createAdmission(bad)).toThrow(/positive integer/);
   });
 
   it("knows which paths are static", () => {
@@ -80,7 +81,10 @@ describe("admittingListener over real HTTP", () => {
     expect(asset.status).toBe(200);
 
     s.releaseAll();
-    expect(await Promise.all(first.map((p) => p.then((r) => r.text())))).toEqual(["ok /a", "ok /b"]);
+    expect(await Promise.all(first.map((p) => p.then((r) => r.text())))).toEqual([
+      "ok /a",
+      "ok /b",
+    ]);
     await s.until(() => s.admission.inFlight === 0);
     const again = fetch(`${s.url}/d`);
     await s.until(() => s.waiting.length === 1);

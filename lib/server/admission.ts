@@ -21,7 +21,8 @@ export function isNeverShed(path: string): boolean {
 }
 
 export function createAdmission(maxInFlight: number): Admission {
-  if (!Number.isInteger(maxInFlight) || maxInFlight < 1) throw new Error(`maxInFlight must be a positive integer, not ${maxInFlight}`);
+  if (!Number.isInteger(maxInFlight) || maxInFlight < 1)
+    throw new Error(`maxInFlight must be a positive integer, not ${maxInFlight}`);
   let inFlight = 0;
   let shed = 0;
   return {

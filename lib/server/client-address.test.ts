@@ -33,7 +33,8 @@ describe("clientAddress", () => {
     expect(normalizeAddress("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
     expect(normalizeAddress("64:ff9b::203.0.113.9")).toBe("64:ff9b:0:0::/64");
     expect(normalizeAddress("::ffff:203.0.113.9")).toBe("203.0.113.9");
-    for (const bad of ["", "1.2.3", "1.2.3.256", "2001:db8::g", "localhost", undefined]) expect(normalizeAddress(bad)).toBeNull();
+    for (const bad of ["", "1.2.3", "1.2.3.256", "2001:db8::g", "localhost", undefined])
+      expect(normalizeAddress(bad)).toBeNull();
   });
 });
 
@@ -42,6 +43,7 @@ describe("trustedProxyHops", () => {
     expect(trustedProxyHops(undefined)).toBe(0);
     expect(trustedProxyHops("")).toBe(0);
     expect(trustedProxyHops("1")).toBe(1);
-    for (const bad of ["-1", "1.5", "eleven", "11"]) expect(() => trustedProxyHops(bad)).toThrow(/TRUSTED_PROXY_HOPS/);
+    for (const bad of ["-1", "1.5", "eleven", "11"])
+      expect(() => trustedProxyHops(bad)).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });

@@ -7,7 +7,8 @@ import net from "node:net";
 export function trustedProxyHops(raw = process.env.TRUSTED_PROXY_HOPS): number {
   if (raw === undefined || raw.trim() === "") return 0;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${raw}"`);
   return n;
 }
 
@@ -17,7 +18,9 @@ function ipv6Groups(ip: string): number[] | null {
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (v4) {
     const b = v4[1].split(".").map(Number);
-    s = s.slice(0, -v4[1].length) + `${((b[0] << 8) | b[1]).toString(16)}:${((b[2] << 8) | b[3]).toString(16)}`;
+    s =
+      s.slice(0, -v4[1].length) +
+      `${((b[0] << 8) | b[1]).toString(16)}:${((b[2] << 8) | b[3]).toString(16)}`;
   }
   const [head, tail] = s.includes("::") ? s.split("::") : [s, undefined];
   const h = head ? head.split(":") : [];
@@ -41,7 +44,10 @@ export function normalizeAddress(value: string | undefined): string | null {
   if (mapped) return mapped[1];
   const g = ipv6Groups(ip);
   if (!g) return null;
-  return `${g.slice(0, 4).map((x) => x.toString(16)).join(":")}::/64`;
+  return `${g
+    .slice(0, 4)
+    .map((x) => x.toString(16))
+    .join(":")}::/64`;
 }
 
 /**
@@ -50,10 +56,16 @@ export function normalizeAddress(value: string | undefined): string | null {
  * proxy wrote; entries further left are whatever the client sent). A missing or invalid
  * entry falls back to the socket's peer, never to a value the client chose.
  */
-export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string {
+export function clientAddress(
+  remote: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  hops: number,
+): string {
   const peer = normalizeAddress(remote) ?? "unknown";
   if (hops <= 0 || !forwardedFor) return peer;
-  const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor).split(",").map((e) => e.trim());
+  const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor)
+    .split(",")
+    .map((e) => e.trim());
   if (entries.length < hops) return peer;
   return normalizeAddress(entries[entries.length - hops]) ?? peer;
 }

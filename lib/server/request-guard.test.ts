@@ -2,7 +2,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER, ipFromHeaders } from "@/lib/ip-from-headers";
-import { HSTS_VALUE, guardRequest, hstsWanted, redactUrl, type GuardOptions } from "./request-guard";
+import {
+  HSTS_VALUE,
+  guardRequest,
+  hstsWanted,
+  redactUrl,
+  type GuardOptions,
+} from "./request-guard";
 
 let server: http.Server | undefined;
 afterEach(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
@@ -11,7 +17,12 @@ afterEach(() => new Promise<void>((r) => (server ? server.close(() => r()) : r()
 async function start(opts: GuardOptions) {
   server = http.createServer((req, res) => {
     guardRequest(req, res, opts);
-    res.end(JSON.stringify({ ip: ipFromHeaders(new Headers(req.headers as Record<string, string>)), raw: req.headers[CLIENT_IP_HEADER] }));
+    res.end(
+      JSON.stringify({
+        ip: ipFromHeaders(new Headers(req.headers as Record<string, string>)),
+        raw: req.headers[CLIENT_IP_HEADER],
+      }),
+    );
   });
   await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -20,14 +31,18 @@ async function start(opts: GuardOptions) {
 describe("guardRequest over real HTTP", () => {
   it("sets the client address from the socket; a forged header or X-Forwarded-For changes nothing", async () => {
     const url = await start({ trustedHops: 0, hsts: false });
-    const res = await fetch(url, { headers: { [CLIENT_IP_HEADER]: "203.0.113.66", "x-forwarded-for": "198.51.100.1" } });
+    const res = await fetch(url, {
+      headers: { [CLIENT_IP_HEADER]: "203.0.113.66", "x-forwarded-for": "198.51.100.1" },
+    });
     expect(await res.json()).toEqual({ ip: "127.0.0.1", raw: "127.0.0.1" });
     expect(res.headers.get("strict-transport-security")).toBeNull();
   });
 
   it("behind one trusted proxy, takes the proxy's entry", async () => {
     const url = await start({ trustedHops: 1, hsts: false });
-    const res = await fetch(url, { headers: { [CLIENT_IP_HEADER]: "203.0.113.66", "x-forwarded-for": "6.6.6.6, 198.51.100.1" } });
+    const res = await fetch(url, {
+      headers: { [CLIENT_IP_HEADER]: "203.0.113.66", "x-forwarded-for": "6.6.6.6, 198.51.100.1" },
+    });
     expect(await res.json()).toMatchObject({ ip: "198.51.100.1" });
   });
 

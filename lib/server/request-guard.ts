@@ -24,7 +24,11 @@ export function hstsWanted(appUrl: string | undefined): boolean {
  */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, opts: GuardOptions): void {
   delete req.headers[CLIENT_IP_HEADER];
-  req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], opts.trustedHops);
+  req.headers[CLIENT_IP_HEADER] = clientAddress(
+    req.socket.remoteAddress,
+    req.headers["x-forwarded-for"],
+    opts.trustedHops,
+  );
   if (opts.hsts) res.setHeader("Strict-Transport-Security", HSTS_VALUE);
 }
 

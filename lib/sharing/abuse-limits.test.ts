@@ -16,19 +16,34 @@ const base = { permissions: "Viewer", expiresAt: T0 + 86_400_000 };
 describe("devices × recipients in one share", () => {
   it("allows up to 100,000 items and refuses one row more, with the figures", () => {
     expect(MAX_SHARE_ITEMS).toBe(100_000);
-    expect(safeParseShareInput({ ...base, deviceIds: ids(1_000), recipients: emails(100) }, T0).ok).toBe(true);
+    expect(
+      safeParseShareInput({ ...base, deviceIds: ids(1_000), recipients: emails(100) }, T0).ok,
+    ).toBe(true);
     const r = safeParseShareInput({ ...base, deviceIds: ids(10_000), recipients: emails(11) }, T0);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.fieldErrors.deviceIds).toEqual([expect.stringMatching(/10,000 devices × 11 recipients is 110,000 shared items; one share can hold at most 100,000/)]);
+    if (!r.ok)
+      expect(r.fieldErrors.deviceIds).toEqual([
+        expect.stringMatching(
+          /10,000 devices × 11 recipients is 110,000 shared items; one share can hold at most 100,000/,
+        ),
+      ]);
   });
 
   it("checks the chosen services of 10,000 devices against the selection", () => {
     const deviceIds = ids(10_000);
     const services = Object.fromEntries(deviceIds.map((d) => [d, "all" as const]));
-    expect(safeParseShareInput({ ...base, deviceIds, recipients: emails(1), services }, T0).ok).toBe(true);
-    const stray = safeParseShareInput({ ...base, deviceIds, recipients: emails(1), services: { ...services, other: "all" } }, T0);
+    expect(
+      safeParseShareInput({ ...base, deviceIds, recipients: emails(1), services }, T0).ok,
+    ).toBe(true);
+    const stray = safeParseShareInput(
+      { ...base, deviceIds, recipients: emails(1), services: { ...services, other: "all" } },
+      T0,
+    );
     expect(stray.ok).toBe(false);
-    if (!stray.ok) expect(stray.fieldErrors.services).toEqual(["Services were chosen for a device that is not selected."]);
+    if (!stray.ok)
+      expect(stray.fieldErrors.services).toEqual([
+        "Services were chosen for a device that is not selected.",
+      ]);
   });
 });
 
@@ -38,7 +53,9 @@ describe("invitation emails per sharer per day", () => {
     const u = makeUser(db);
     spendInvitations(db, u.id, LIMITS.invitationsPerSharerDay.limit - 1, T0);
     spendInvitations(db, u.id, 1, T0);
-    expect(() => spendInvitations(db, u.id, 1, T0 + 1)).toThrow(/at most 1,000 invitation emails a day.*Untick "Notify recipients"/);
+    expect(() => spendInvitations(db, u.id, 1, T0 + 1)).toThrow(
+      /at most 1,000 invitation emails a day.*Untick "Notify recipients"/,
+    );
     spendInvitations(db, u.id, 1, T0 + 86_400_000); // the next day
     spendInvitations(db, u.id, 0, T0 + 86_400_001); // sharing without emails spends nothing
   });

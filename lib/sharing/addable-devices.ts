@@ -4,7 +4,10 @@ import { devices, shareItems } from "@/db/schema";
 import { likePattern } from "@/lib/devices/queries";
 
 /** The owner's own, non-demo devices that are not (or no longer) in the share. */
-export function listAddableDevices(db: Db, q: { ownerId: string; shareId: string; text?: string; limit?: number }) {
+export function listAddableDevices(
+  db: Db,
+  q: { ownerId: string; shareId: string; text?: string; limit?: number },
+) {
   const text = q.text?.trim();
   return db
     .select({
@@ -23,7 +26,13 @@ export function listAddableDevices(db: Db, q: { ownerId: string; shareId: string
           db
             .select({ one: sql`1` })
             .from(shareItems)
-            .where(and(eq(shareItems.shareId, q.shareId), eq(shareItems.deviceId, devices.id), isNull(shareItems.removedAt))),
+            .where(
+              and(
+                eq(shareItems.shareId, q.shareId),
+                eq(shareItems.deviceId, devices.id),
+                isNull(shareItems.removedAt),
+              ),
+            ),
         ),
         text ? sql`lower(${devices.name}) like ${likePattern(text)} escape '\\'` : undefined,
       ),

@@ -16,7 +16,10 @@ export type DeviceAccessRow = {
 };
 
 /** For the owner's device page: everyone who holds the device now (pending or active). */
-export function listDeviceAccess(db: Db, q: { ownerId: string; deviceId: string; now: number }): DeviceAccessRow[] {
+export function listDeviceAccess(
+  db: Db,
+  q: { ownerId: string; deviceId: string; now: number },
+): DeviceAccessRow[] {
   return db
     .select({
       shareId: shares.id,
@@ -30,7 +33,14 @@ export function listDeviceAccess(db: Db, q: { ownerId: string; deviceId: string;
     .from(shareItems)
     .innerJoin(shares, eq(shares.id, shareItems.shareId))
     .leftJoin(users, eq(users.email, shares.recipientEmail))
-    .where(and(eq(shareItems.deviceId, q.deviceId), eq(shares.sharerId, q.ownerId), isNull(shareItems.removedAt), liveSql(q.now)))
+    .where(
+      and(
+        eq(shareItems.deviceId, q.deviceId),
+        eq(shares.sharerId, q.ownerId),
+        isNull(shareItems.removedAt),
+        liveSql(q.now),
+      ),
+    )
     .orderBy(asc(shares.recipientEmail))
     .all()
     .map(({ serviceIds, permissions, ...r }) => {

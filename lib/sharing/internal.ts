@@ -33,21 +33,45 @@ export function writeTx<T>(db: Db, fn: (tx: Conn) => T): T {
     return db.transaction((tx) => fn(tx), { behavior: "immediate" });
   } catch (e) {
     // The partial unique index is the safety net of the one-live-item rule.
-    if (e instanceof Error && (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" && e.message.includes("share_items")) {
-      throw new DomainError("One of these devices was just shared with this recipient. Reload and try again.", "deviceIds", "conflict");
+    if (
+      e instanceof Error &&
+      (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" &&
+      e.message.includes("share_items")
+    ) {
+      throw new DomainError(
+        "One of these devices was just shared with this recipient. Reload and try again.",
+        "deviceIds",
+        "conflict",
+      );
     }
     throw e;
   }
 }
 
 export type EventType =
-  | "shared" | "accepted" | "declined" | "extended" | "devices_added"
-  | "devices_removed" | "cancelled" | "left" | "link_regenerated" | "expired"
-  | "suspended" | "resumed";
+  | "shared"
+  | "accepted"
+  | "declined"
+  | "extended"
+  | "devices_added"
+  | "devices_removed"
+  | "cancelled"
+  | "left"
+  | "link_regenerated"
+  | "expired"
+  | "suspended"
+  | "resumed";
 
 export function recordEvent(
   tx: Conn,
-  e: { shareId: string; sharerId: string; actorId: string | null; type: EventType; data?: unknown; now: number },
+  e: {
+    shareId: string;
+    sharerId: string;
+    actorId: string | null;
+    type: EventType;
+    data?: unknown;
+    now: number;
+  },
 ): void {
   tx.insert(shareEvents)
     .values({
@@ -64,7 +88,11 @@ export function recordEvent(
 
 /** Same answer for "no such share" and "not yours": a 404 gives no hint. */
 export function loadShareForSharer(conn: Conn, shareId: string, sharerId: string): Share {
-  const share = conn.select().from(shares).where(and(eq(shares.id, shareId), eq(shares.sharerId, sharerId))).get();
+  const share = conn
+    .select()
+    .from(shares)
+    .where(and(eq(shares.id, shareId), eq(shares.sharerId, sharerId)))
+    .get();
   if (!share) throw new NotFoundError("Share not found");
   return share;
 }
@@ -74,7 +102,10 @@ export function loadShareForSharer(conn: Conn, shareId: string, sharerId: string
  * address or by the link itself), before that whoever holds the invited email. This is the
  * check for the sharing link, whose token is proof of the address on its own.
  */
-export function isInvitee(share: Pick<Share, "recipientId" | "recipientEmail">, user: Pick<Caller, "id" | "email">): boolean {
+export function isInvitee(
+  share: Pick<Share, "recipientId" | "recipientEmail">,
+  user: Pick<Caller, "id" | "email">,
+): boolean {
   if (share.recipientId != null) return share.recipientId === user.id;
   return share.recipientEmail === user.email.trim().toLowerCase();
 }
@@ -85,7 +116,10 @@ export function isInvitee(share: Pick<Share, "recipientId" | "recipientEmail">, 
  * nothing: until it is verified, shares addressed to it are invisible (404) and can be taken
  * only with their link.
  */
-export function isRecipient(share: Pick<Share, "recipientId" | "recipientEmail">, user: Caller): boolean {
+export function isRecipient(
+  share: Pick<Share, "recipientId" | "recipientEmail">,
+  user: Caller,
+): boolean {
   if (share.recipientId != null) return share.recipientId === user.id;
   return user.emailVerified != null && isInvitee(share, user);
 }
@@ -102,7 +136,11 @@ export type OwnedDevice = { id: string; name: string };
  * The caller's own devices among `ids`, in one query per 900 ids. Anything else (another
  * owner's device, one shared with the caller, a made-up id) gets the same "not found".
  */
-export function loadOwnedDevices(conn: Conn, ownerId: string, ids: readonly string[]): Map<string, OwnedDevice> {
+export function loadOwnedDevices(
+  conn: Conn,
+  ownerId: string,
+  ids: readonly string[],
+): Map<string, OwnedDevice> {
   const found = new Map<string, OwnedDevice & { demo: boolean }>();
   for (const part of chunked(ids)) {
     const rows = conn
@@ -112,11 +150,18 @@ export function loadOwnedDevices(conn: Conn, ownerId: string, ids: readonly stri
       .all();
     for (const r of rows) found.set(r.id, r);
   }
-  if (ids.some((id) => !found.has(id))) throw new DomainError("Device not found.", "deviceIds", "not_found");
+  if (ids.some((id) => !found.has(id)))
+    throw new DomainError("Device not found.", "deviceIds", "not_found");
   const demo = ids.map((id) => found.get(id)!).filter((d) => d.demo);
   if (demo.length) {
-    const more = demo.length > 1 ? ` (and ${demo.length - 1} more demo device${demo.length > 2 ? "s" : ""})` : "";
-    throw new DomainError(`"${demo[0].name}" is a demo device and cannot be shared${more}.`, "deviceIds");
+    const more =
+      demo.length > 1
+        ? ` (and ${demo.length - 1} more demo device${demo.length > 2 ? "s" : ""})`
+        : "";
+    throw new DomainError(
+      `"${demo[0].name}" is a demo device and cannot be shared${more}.`,
+      "deviceIds",
+    );
   }
   return new Map(ids.map((id) => [id, { id, name: found.get(id)!.name }]));
 }
@@ -131,20 +176,31 @@ export function resolveServiceIds(
   chosen: Record<string, string[] | "all"> | undefined,
 ): Map<string, string | null> {
   const out = new Map<string, string | null>();
-  const subsets = Object.entries(chosen ?? {}).filter((e): e is [string, string[]] => e[1] !== "all");
+  const subsets = Object.entries(chosen ?? {}).filter(
+    (e): e is [string, string[]] => e[1] !== "all",
+  );
   for (const [deviceId] of subsets) {
-    if (!devs.has(deviceId)) throw new DomainError("Services were chosen for a device that is not selected.", "services");
+    if (!devs.has(deviceId))
+      throw new DomainError("Services were chosen for a device that is not selected.", "services");
   }
   const owner = new Map<string, string>();
   for (const part of chunked(subsets.map(([id]) => id))) {
-    const rows = conn.select({ id: services.id, deviceId: services.deviceId }).from(services).where(inArray(services.deviceId, part)).all();
+    const rows = conn
+      .select({ id: services.id, deviceId: services.deviceId })
+      .from(services)
+      .where(inArray(services.deviceId, part))
+      .all();
     for (const r of rows) owner.set(r.id, r.deviceId);
   }
   for (const [deviceId, ids] of subsets) {
     const list = [...new Set(ids)];
-    if (!list.length) throw new DomainError("Choose at least one service, or all services.", "services");
+    if (!list.length)
+      throw new DomainError("Choose at least one service, or all services.", "services");
     if (list.some((s) => owner.get(s) !== deviceId)) {
-      throw new DomainError(`A chosen service does not belong to "${devs.get(deviceId)!.name}".`, "services");
+      throw new DomainError(
+        `A chosen service does not belong to "${devs.get(deviceId)!.name}".`,
+        "services",
+      );
     }
     out.set(deviceId, JSON.stringify(list));
   }
@@ -166,7 +222,13 @@ export function clearExpiredLiveItems(tx: Conn, sharerId: string, now: number): 
           tx
             .select({ id: shares.id })
             .from(shares)
-            .where(and(eq(shares.sharerId, sharerId), sql`${shares.status} in ('pending', 'active')`, sql`${shares.expiresAt} <= ${now}`)),
+            .where(
+              and(
+                eq(shares.sharerId, sharerId),
+                sql`${shares.status} in ('pending', 'active')`,
+                sql`${shares.expiresAt} <= ${now}`,
+              ),
+            ),
         ),
       ),
     )
@@ -178,14 +240,24 @@ export type Conflict = { deviceId: string; recipientEmail: string; shareId: stri
 /** Live items (pending/active, unexpired share, not removed) for these device × recipient pairs. */
 export function findLiveConflicts(
   conn: Conn,
-  q: { sharerId: string; deviceIds: readonly string[]; recipientEmails: readonly string[]; now: number; excludeShareId?: string },
+  q: {
+    sharerId: string;
+    deviceIds: readonly string[];
+    recipientEmails: readonly string[];
+    now: number;
+    excludeShareId?: string;
+  },
 ): Conflict[] {
   const out: Conflict[] = [];
   if (!q.deviceIds.length || !q.recipientEmails.length) return out;
   for (const emails of chunked(q.recipientEmails, 500)) {
     for (const ids of chunked(q.deviceIds)) {
       const rows = conn
-        .select({ deviceId: shareItems.deviceId, recipientEmail: shareItems.recipientEmail, shareId: shareItems.shareId })
+        .select({
+          deviceId: shareItems.deviceId,
+          recipientEmail: shareItems.recipientEmail,
+          shareId: shareItems.shareId,
+        })
         .from(shareItems)
         .innerJoin(shares, eq(shares.id, shareItems.shareId))
         .where(
@@ -211,7 +283,10 @@ export function findLiveConflicts(
 export class ShareConflictError extends DomainError {
   constructor(readonly conflicts: (Conflict & { deviceName: string })[]) {
     const c = conflicts[0];
-    const more = conflicts.length > 1 ? ` (${conflicts.length - 1} more device/recipient pair${conflicts.length > 2 ? "s" : ""} also conflict)` : "";
+    const more =
+      conflicts.length > 1
+        ? ` (${conflicts.length - 1} more device/recipient pair${conflicts.length > 2 ? "s" : ""} also conflict)`
+        : "";
     super(
       `"${c.deviceName}" is already shared with ${c.recipientEmail} in share ${c.shareId}: extend or cancel that share instead${more}.`,
       "deviceIds",
@@ -221,7 +296,13 @@ export class ShareConflictError extends DomainError {
   }
 }
 
-export type NewItem = { shareId: string; deviceId: string; sharerId: string; recipientEmail: string; serviceIds: string | null };
+export type NewItem = {
+  shareId: string;
+  deviceId: string;
+  sharerId: string;
+  recipientEmail: string;
+  serviceIds: string | null;
+};
 
 /**
  * The hot path of a bulk share (1,000 devices × 100 recipients = 100,000 rows): one
@@ -234,7 +315,19 @@ export function insertItems(client: Db["$client"], items: readonly NewItem[], no
   if (!items.length) return;
   if (!client.inTransaction) throw new Error("insertItems must run inside a transaction");
   const c = shareItems;
-  const cols = [c.id, c.shareId, c.deviceId, c.sharerId, c.recipientEmail, c.serviceIds, c.live, c.addedAt].map((col) => `"${col.name}"`);
-  const stmt = client.prepare(`insert into "share_items" (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")})`);
-  for (const i of items) stmt.run(newId(), i.shareId, i.deviceId, i.sharerId, i.recipientEmail, i.serviceIds, 1, now);
+  const cols = [
+    c.id,
+    c.shareId,
+    c.deviceId,
+    c.sharerId,
+    c.recipientEmail,
+    c.serviceIds,
+    c.live,
+    c.addedAt,
+  ].map((col) => `"${col.name}"`);
+  const stmt = client.prepare(
+    `insert into "share_items" (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")})`,
+  );
+  for (const i of items)
+    stmt.run(newId(), i.shareId, i.deviceId, i.sharerId, i.recipientEmail, i.serviceIds, 1, now);
 }

@@ -6,7 +6,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { shareEvents, shareItems, shares, type Device, type User } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { acceptLink, acceptShare, declineLink, declineShare, leaveShare, regenerateLink, resolveLink } from "./lifecycle";
+import {
+  acceptLink,
+  acceptShare,
+  declineLink,
+  declineShare,
+  leaveShare,
+  regenerateLink,
+  resolveLink,
+} from "./lifecycle";
 import { cancelDevices, cancelShare } from "./manage-share";
 import { shareDevices } from "./share-devices";
 import { HOUR, makeDevice, makeUser, shareRequest, T0, testDb } from "./test-fixtures";
@@ -26,11 +34,27 @@ beforeEach(() => {
 });
 
 function shareWith(recipients: string, over: Partial<Parameters<typeof shareRequest>[0]> = {}) {
-  return shareDevices(db, { sharerId: alice.id, now: T0, input: shareRequest({ recipients, deviceIds: [d1.id, d2.id], ...over }) }).shares[0];
+  return shareDevices(db, {
+    sharerId: alice.id,
+    now: T0,
+    input: shareRequest({ recipients, deviceIds: [d1.id, d2.id], ...over }),
+  }).shares[0];
 }
 const row = (id: string) => db.select().from(shares).where(eq(shares.id, id)).get()!;
-const events = (id: string) => db.select().from(shareEvents).where(eq(shareEvents.shareId, id)).all().map((e) => [e.type, e.actorId]);
-const liveFlags = (id: string) => db.select().from(shareItems).where(eq(shareItems.shareId, id)).all().map((i) => i.live);
+const events = (id: string) =>
+  db
+    .select()
+    .from(shareEvents)
+    .where(eq(shareEvents.shareId, id))
+    .all()
+    .map((e) => [e.type, e.actorId]);
+const liveFlags = (id: string) =>
+  db
+    .select()
+    .from(shareItems)
+    .where(eq(shareItems.shareId, id))
+    .all()
+    .map((i) => i.live);
 const thrown = (fn: () => unknown): unknown => {
   try {
     fn();
@@ -45,33 +69,56 @@ describe("acceptShare", () => {
     const s = shareWith("bob@example.com");
     const accepted = acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + 5 });
     expect(accepted).toMatchObject({ status: "active", recipientId: bob.id, acceptedAt: T0 + 5 });
-    expect(row(s.shareId)).toMatchObject({ status: "active", recipientId: bob.id, acceptedAt: T0 + 5 });
-    expect(events(s.shareId)).toEqual([["shared", alice.id], ["accepted", bob.id]]);
+    expect(row(s.shareId)).toMatchObject({
+      status: "active",
+      recipientId: bob.id,
+      acceptedAt: T0 + 5,
+    });
+    expect(events(s.shareId)).toEqual([
+      ["shared", alice.id],
+      ["accepted", bob.id],
+    ]);
     expect(liveFlags(s.shareId)).toEqual([1, 1]);
   });
 
   it("lets someone who signed up after the invitation accept by email", () => {
     const s = shareWith("newcomer@example.com");
     const newcomer = makeUser(db, { email: "NewComer@example.com" });
-    expect(acceptShare(db, { shareId: s.shareId, user: newcomer, now: T0 + 1 }).recipientId).toBe(newcomer.id);
+    expect(acceptShare(db, { shareId: s.shareId, user: newcomer, now: T0 + 1 }).recipientId).toBe(
+      newcomer.id,
+    );
   });
 
   it("is 404 for anyone else, the sharer included", () => {
     const s = shareWith("bob@example.com");
-    expect(thrown(() => acceptShare(db, { shareId: s.shareId, user: eve, now: T0 }))).toBeInstanceOf(NotFoundError);
-    expect(thrown(() => acceptShare(db, { shareId: s.shareId, user: alice, now: T0 }))).toBeInstanceOf(NotFoundError);
-    expect(thrown(() => acceptShare(db, { shareId: "nope", user: bob, now: T0 }))).toBeInstanceOf(NotFoundError);
+    expect(
+      thrown(() => acceptShare(db, { shareId: s.shareId, user: eve, now: T0 })),
+    ).toBeInstanceOf(NotFoundError);
+    expect(
+      thrown(() => acceptShare(db, { shareId: s.shareId, user: alice, now: T0 })),
+    ).toBeInstanceOf(NotFoundError);
+    expect(thrown(() => acceptShare(db, { shareId: "nope", user: bob, now: T0 }))).toBeInstanceOf(
+      NotFoundError,
+    );
     expect(row(s.shareId).status).toBe("pending");
   });
 
   it("works only while pending: not once expired (to the ms), cancelled or accepted", () => {
     const s = shareWith("bob@example.com", { expiresAt: T0 + HOUR });
-    expect(thrown(() => acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + HOUR }))).toMatchObject({ message: "This share has expired. Ask the sharer to extend it." });
-    expect(acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + HOUR - 1 }).status).toBe("active");
-    expect(thrown(() => acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + 2 }))).toMatchObject({ message: "You have already accepted this share.", code: "conflict" });
+    expect(
+      thrown(() => acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + HOUR })),
+    ).toMatchObject({ message: "This share has expired. Ask the sharer to extend it." });
+    expect(acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + HOUR - 1 }).status).toBe(
+      "active",
+    );
+    expect(
+      thrown(() => acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + 2 })),
+    ).toMatchObject({ message: "You have already accepted this share.", code: "conflict" });
     const c = shareWith("eve@example.com");
     cancelShare(db, { shareId: c.shareId, sharerId: alice.id, now: T0 + 1 });
-    expect(thrown(() => acceptShare(db, { shareId: c.shareId, user: eve, now: T0 + 2 }))).toMatchObject({ message: "This share was cancelled by the sharer." });
+    expect(
+      thrown(() => acceptShare(db, { shareId: c.shareId, user: eve, now: T0 + 2 })),
+    ).toMatchObject({ message: "This share was cancelled by the sharer." });
   });
 
   it("two concurrent accepts (two connections) yield exactly one acceptance", () => {
@@ -83,7 +130,11 @@ describe("acceptShare", () => {
       const owner = makeUser(a, { email: "o@example.com" });
       const rcpt = makeUser(a, { email: "r@example.com" });
       const dev = makeDevice(a, { ownerId: owner.id });
-      const s = shareDevices(a, { sharerId: owner.id, now: T0, input: shareRequest({ recipients: rcpt.email, deviceIds: [dev.id] }) }).shares[0];
+      const s = shareDevices(a, {
+        sharerId: owner.id,
+        now: T0,
+        input: shareRequest({ recipients: rcpt.email, deviceIds: [dev.id] }),
+      }).shares[0];
       const results = [a, b].map((conn) => {
         try {
           return acceptShare(conn, { shareId: s.shareId, user: rcpt, now: T0 + 1 });
@@ -112,7 +163,9 @@ describe("Rule 7: the sharing link", () => {
     expect(link.permissions).toEqual(["view", "operate"]);
     expect(link.sharer).toEqual({ id: alice.id, name: "Alice", email: "alice@example.com" });
     expect(link.devices.map((d) => d.name)).toEqual(["Gateway 1", "Gateway 2"]);
-    expect(resolveLink(db, s.token.slice(0, -1) + (s.token.endsWith("A") ? "B" : "A"), T0)).toBeNull();
+    expect(
+      resolveLink(db, s.token.slice(0, -1) + (s.token.endsWith("A") ? "B" : "A"), T0),
+    ).toBeNull();
     expect(resolveLink(db, "", T0)).toBeNull();
     expect(resolveLink(db, hashToken(s.token), T0)).toBeNull(); // the stored hash is not a token
   });
@@ -125,7 +178,9 @@ describe("Rule 7: the sharing link", () => {
     expect((e as Error).message).toContain("sent to bo•••@example.com");
     expect((e as Error).message).not.toContain("bob@example.com");
     expect((e as Error).message).toContain("signed in as eve@example.com");
-    expect(thrown(() => declineLink(db, { token: s.token, user: eve, now: T0 + 1 }))).toMatchObject({ code: "forbidden" });
+    expect(thrown(() => declineLink(db, { token: s.token, user: eve, now: T0 + 1 }))).toMatchObject(
+      { code: "forbidden" },
+    );
     expect(row(s.shareId).status).toBe("pending");
   });
 
@@ -134,22 +189,30 @@ describe("Rule 7: the sharing link", () => {
     expect(acceptLink(db, { token: s.token, user: bob, now: T0 + 1 }).status).toBe("active");
     // Still resolvable, so the link page can say "already used" rather than "unknown".
     expect(resolveLink(db, s.token, T0 + 2)!.status).toBe("Active");
-    expect(thrown(() => acceptLink(db, { token: s.token, user: bob, now: T0 + 2 }))).toMatchObject({ code: "conflict" });
+    expect(thrown(() => acceptLink(db, { token: s.token, user: bob, now: T0 + 2 }))).toMatchObject({
+      code: "conflict",
+    });
     expect(events(s.shareId).filter(([t]) => t === "accepted")).toHaveLength(1);
   });
 
   it("works only while pending: an expired or cancelled share resolves but cannot be accepted", () => {
     const s = shareWith("bob@example.com", { expiresAt: T0 + HOUR });
     expect(resolveLink(db, s.token, T0 + HOUR)!.status).toBe("Expired");
-    expect(thrown(() => acceptLink(db, { token: s.token, user: bob, now: T0 + HOUR }))).toMatchObject({ code: "conflict" });
+    expect(
+      thrown(() => acceptLink(db, { token: s.token, user: bob, now: T0 + HOUR })),
+    ).toMatchObject({ code: "conflict" });
     cancelShare(db, { shareId: s.shareId, sharerId: alice.id, now: T0 + 1 });
     expect(resolveLink(db, s.token, T0 + 2)!.status).toBe("Cancelled");
-    expect(thrown(() => acceptLink(db, { token: s.token, user: bob, now: T0 + 2 }))).toMatchObject({ message: "This share was cancelled by the sharer." });
+    expect(thrown(() => acceptLink(db, { token: s.token, user: bob, now: T0 + 2 }))).toMatchObject({
+      message: "This share was cancelled by the sharer.",
+    });
   });
 
   it("regenerateLink replaces the link of a pending share; only for its sharer", () => {
     const s = shareWith("bob@example.com");
-    expect(thrown(() => regenerateLink(db, { shareId: s.shareId, sharerId: bob.id, now: T0 }))).toBeInstanceOf(NotFoundError);
+    expect(
+      thrown(() => regenerateLink(db, { shareId: s.shareId, sharerId: bob.id, now: T0 })),
+    ).toBeInstanceOf(NotFoundError);
     const { token } = regenerateLink(db, { shareId: s.shareId, sharerId: alice.id, now: T0 + 1 });
     expect(token).not.toBe(s.token);
     expect(resolveLink(db, s.token, T0 + 1)).toBeNull();
@@ -157,20 +220,34 @@ describe("Rule 7: the sharing link", () => {
     expect(row(s.shareId)).toMatchObject({ tokenHash: hashToken(token), tokenCreatedAt: T0 + 1 });
     expect(events(s.shareId).at(-1)).toEqual(["link_regenerated", alice.id]);
     acceptLink(db, { token, user: bob, now: T0 + 2 });
-    expect(thrown(() => regenerateLink(db, { shareId: s.shareId, sharerId: alice.id, now: T0 + 3 }))).toMatchObject({ message: "Only a pending share has a sharing link." });
+    expect(
+      thrown(() => regenerateLink(db, { shareId: s.shareId, sharerId: alice.id, now: T0 + 3 })),
+    ).toMatchObject({ message: "Only a pending share has a sharing link." });
   });
 });
 
 describe("declineShare and leaveShare", () => {
   it("decline: pending only, by the recipient; frees the devices", () => {
     const s = shareWith("bob@example.com");
-    expect(thrown(() => declineShare(db, { shareId: s.shareId, user: eve, now: T0 }))).toBeInstanceOf(NotFoundError);
-    expect(declineShare(db, { shareId: s.shareId, user: bob, now: T0 + 1 }).status).toBe("declined");
-    expect(row(s.shareId)).toMatchObject({ status: "declined", endedAt: T0 + 1, recipientId: bob.id });
+    expect(
+      thrown(() => declineShare(db, { shareId: s.shareId, user: eve, now: T0 })),
+    ).toBeInstanceOf(NotFoundError);
+    expect(declineShare(db, { shareId: s.shareId, user: bob, now: T0 + 1 }).status).toBe(
+      "declined",
+    );
+    expect(row(s.shareId)).toMatchObject({
+      status: "declined",
+      endedAt: T0 + 1,
+      recipientId: bob.id,
+    });
     expect(liveFlags(s.shareId)).toEqual([null, null]);
     expect(events(s.shareId).at(-1)).toEqual(["declined", bob.id]);
-    expect(thrown(() => declineShare(db, { shareId: s.shareId, user: bob, now: T0 + 2 }))).toMatchObject({ message: "This share was declined." });
-    expect(thrown(() => acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + 2 }))).toBeInstanceOf(DomainError);
+    expect(
+      thrown(() => declineShare(db, { shareId: s.shareId, user: bob, now: T0 + 2 })),
+    ).toMatchObject({ message: "This share was declined." });
+    expect(
+      thrown(() => acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + 2 })),
+    ).toBeInstanceOf(DomainError);
     expect(shareWith("bob@example.com").shareId).toBeTruthy(); // no conflict any more
   });
 
@@ -181,25 +258,40 @@ describe("declineShare and leaveShare", () => {
 
   it("leave: active only, by the recipient; frees the devices", () => {
     const s = shareWith("bob@example.com");
-    expect(thrown(() => leaveShare(db, { shareId: s.shareId, user: bob, now: T0 + 1 }))).toMatchObject({ message: "You have not accepted this share yet; decline it instead." });
+    expect(
+      thrown(() => leaveShare(db, { shareId: s.shareId, user: bob, now: T0 + 1 })),
+    ).toMatchObject({ message: "You have not accepted this share yet; decline it instead." });
     acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + 1 });
-    expect(thrown(() => leaveShare(db, { shareId: s.shareId, user: eve, now: T0 + 2 }))).toBeInstanceOf(NotFoundError);
+    expect(
+      thrown(() => leaveShare(db, { shareId: s.shareId, user: eve, now: T0 + 2 })),
+    ).toBeInstanceOf(NotFoundError);
     expect(leaveShare(db, { shareId: s.shareId, user: bob, now: T0 + 2 }).status).toBe("left");
     expect(row(s.shareId)).toMatchObject({ status: "left", endedAt: T0 + 2 });
     expect(liveFlags(s.shareId)).toEqual([null, null]);
     expect(events(s.shareId).map((e) => e[0])).toEqual(["shared", "accepted", "left"]);
-    expect(thrown(() => leaveShare(db, { shareId: s.shareId, user: bob, now: T0 + 3 }))).toMatchObject({ message: "You have left this share." });
+    expect(
+      thrown(() => leaveShare(db, { shareId: s.shareId, user: bob, now: T0 + 3 })),
+    ).toMatchObject({ message: "You have left this share." });
   });
 
   it("leave: refused once expired", () => {
     const s = shareWith("bob@example.com", { expiresAt: T0 + HOUR });
     acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + 1 });
-    expect(thrown(() => leaveShare(db, { shareId: s.shareId, user: bob, now: T0 + HOUR }))).toMatchObject({ message: "This share has expired. Ask the sharer to extend it." });
+    expect(
+      thrown(() => leaveShare(db, { shareId: s.shareId, user: bob, now: T0 + HOUR })),
+    ).toMatchObject({ message: "This share has expired. Ask the sharer to extend it." });
   });
 
   it("a recipient whose devices were all removed sees a cancelled share", () => {
     const s = shareWith("bob@example.com");
-    cancelDevices(db, { shareId: s.shareId, sharerId: alice.id, deviceIds: [d1.id, d2.id], now: T0 + 1 });
-    expect(thrown(() => acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + 2 }))).toMatchObject({ message: "This share was cancelled by the sharer." });
+    cancelDevices(db, {
+      shareId: s.shareId,
+      sharerId: alice.id,
+      deviceIds: [d1.id, d2.id],
+      now: T0 + 1,
+    });
+    expect(
+      thrown(() => acceptShare(db, { shareId: s.shareId, user: bob, now: T0 + 2 })),
+    ).toMatchObject({ message: "This share was cancelled by the sharer." });
   });
 });

@@ -4,7 +4,15 @@ import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { maskEmail } from "@/lib/links/mask-email";
-import { isInvitee, loadShareForRecipient, loadShareForSharer, recordEvent, writeTx, type Caller, type Conn } from "./internal";
+import {
+  isInvitee,
+  loadShareForRecipient,
+  loadShareForSharer,
+  recordEvent,
+  writeTx,
+  type Caller,
+  type Conn,
+} from "./internal";
 import { LAPSED_LINK_MESSAGE, linkLapsed } from "./link-lifetime";
 import { parsePermissions, type Operation } from "./permissions";
 import { effectiveStatus, type EffectiveStatus } from "./status";
@@ -36,7 +44,11 @@ function assertPending(share: Share, now: number): void {
 }
 
 const stillPending = (shareId: string, now: number) =>
-  and(eq(shares.id, shareId), eq(shares.status, "pending"), sql`(${shares.expiresAt} is null or ${shares.expiresAt} > ${now})`);
+  and(
+    eq(shares.id, shareId),
+    eq(shares.status, "pending"),
+    sql`(${shares.expiresAt} is null or ${shares.expiresAt} > ${now})`,
+  );
 
 function accept(tx: Conn, share: Share, user: Caller, now: number): Share {
   assertPending(share, now);
@@ -46,8 +58,15 @@ function accept(tx: Conn, share: Share, user: Caller, now: number): Share {
     .set({ status: "active", recipientId: user.id, acceptedAt: now })
     .where(stillPending(share.id, now))
     .run();
-  if (res.changes !== 1) throw new DomainError("This share was already accepted.", undefined, "conflict");
-  recordEvent(tx, { shareId: share.id, sharerId: share.sharerId, actorId: user.id, type: "accepted", now });
+  if (res.changes !== 1)
+    throw new DomainError("This share was already accepted.", undefined, "conflict");
+  recordEvent(tx, {
+    shareId: share.id,
+    sharerId: share.sharerId,
+    actorId: user.id,
+    type: "accepted",
+    now,
+  });
   return { ...share, status: "active", recipientId: user.id, acceptedAt: now };
 }
 
@@ -58,9 +77,16 @@ function decline(tx: Conn, share: Share, user: Caller, now: number): Share {
     .set({ status: "declined", recipientId: user.id, endedAt: now })
     .where(stillPending(share.id, now))
     .run();
-  if (res.changes !== 1) throw new DomainError("This share is no longer pending.", undefined, "conflict");
+  if (res.changes !== 1)
+    throw new DomainError("This share is no longer pending.", undefined, "conflict");
   tx.update(shareItems).set({ live: null }).where(eq(shareItems.shareId, share.id)).run();
-  recordEvent(tx, { shareId: share.id, sharerId: share.sharerId, actorId: user.id, type: "declined", now });
+  recordEvent(tx, {
+    shareId: share.id,
+    sharerId: share.sharerId,
+    actorId: user.id,
+    type: "declined",
+    now,
+  });
   return { ...share, status: "declined", recipientId: user.id, endedAt: now };
 }
 
@@ -71,7 +97,8 @@ function decline(tx: Conn, share: Share, user: Caller, now: number): Share {
  */
 function shareByLink(tx: Conn, token: string, user: Caller, now: number): Share {
   const share = findByToken(tx, token);
-  if (!share) throw new NotFoundError("This sharing link is not valid, or it has already been used.");
+  if (!share)
+    throw new NotFoundError("This sharing link is not valid, or it has already been used.");
   if (!isInvitee(share, user)) {
     const invited = maskEmail(share.recipientEmail);
     throw new DomainError(
@@ -80,14 +107,19 @@ function shareByLink(tx: Conn, token: string, user: Caller, now: number): Share 
       "forbidden",
     );
   }
-  if (effectiveStatus(share, now) === "Pending" && linkLapsed(share, now)) throw new DomainError(LAPSED_LINK_MESSAGE, undefined, "conflict");
+  if (effectiveStatus(share, now) === "Pending" && linkLapsed(share, now))
+    throw new DomainError(LAPSED_LINK_MESSAGE, undefined, "conflict");
   return share;
 }
 
 /** Answering through the link proves the address it was sent to. */
 function verifyByLink(tx: Conn, share: Share, user: Caller, now: number): void {
-  if (user.emailVerified != null || share.recipientEmail !== user.email.trim().toLowerCase()) return;
-  tx.update(users).set({ emailVerified: now }).where(and(eq(users.id, user.id), isNull(users.emailVerified))).run();
+  if (user.emailVerified != null || share.recipientEmail !== user.email.trim().toLowerCase())
+    return;
+  tx.update(users)
+    .set({ emailVerified: now })
+    .where(and(eq(users.id, user.id), isNull(users.emailVerified)))
+    .run();
 }
 
 export function acceptShare(db: Db, { shareId, user, now }: RecipientArgs): Share {
@@ -119,7 +151,10 @@ export function leaveShare(db: Db, { shareId, user, now }: RecipientArgs): Share
     const share = loadShareForRecipient(tx, shareId, user);
     const status = effectiveStatus(share, now);
     if (status !== "Active" && status !== "Suspended") {
-      const why = status === "Pending" ? "You have not accepted this share yet; decline it instead." : notPendingMessage(status);
+      const why =
+        status === "Pending"
+          ? "You have not accepted this share yet; decline it instead."
+          : notPendingMessage(status);
       throw new DomainError(why, undefined, "conflict");
     }
     const res = tx
@@ -127,29 +162,51 @@ export function leaveShare(db: Db, { shareId, user, now }: RecipientArgs): Share
       .set({ status: "left", endedAt: now })
       .where(and(eq(shares.id, share.id), eq(shares.status, "active")))
       .run();
-    if (res.changes !== 1) throw new DomainError("This share is no longer active.", undefined, "conflict");
+    if (res.changes !== 1)
+      throw new DomainError("This share is no longer active.", undefined, "conflict");
     tx.update(shareItems).set({ live: null }).where(eq(shareItems.shareId, share.id)).run();
-    recordEvent(tx, { shareId: share.id, sharerId: share.sharerId, actorId: user.id, type: "left", now });
+    recordEvent(tx, {
+      shareId: share.id,
+      sharerId: share.sharerId,
+      actorId: user.id,
+      type: "left",
+      now,
+    });
     return { ...share, status: "left", endedAt: now };
   });
 }
 
 /** A new single-use link for a pending share; the old one stops working at once. */
-export function regenerateLink(db: Db, { shareId, sharerId, now }: { shareId: string; sharerId: string; now: number }): { token: string } {
+export function regenerateLink(
+  db: Db,
+  { shareId, sharerId, now }: { shareId: string; sharerId: string; now: number },
+): { token: string } {
   return writeTx(db, (tx) => {
     const share = loadShareForSharer(tx, shareId, sharerId);
     if (effectiveStatus(share, now) !== "Pending") {
       throw new DomainError("Only a pending share has a sharing link.", undefined, "conflict");
     }
     const { token, hash, nonce } = createLinkToken(share.id);
-    tx.update(shares).set({ tokenHash: hash, tokenNonce: nonce, tokenCreatedAt: now }).where(eq(shares.id, share.id)).run();
-    recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "link_regenerated", now });
+    tx.update(shares)
+      .set({ tokenHash: hash, tokenNonce: nonce, tokenCreatedAt: now })
+      .where(eq(shares.id, share.id))
+      .run();
+    recordEvent(tx, {
+      shareId: share.id,
+      sharerId,
+      actorId: sharerId,
+      type: "link_regenerated",
+      now,
+    });
     return { token };
   });
 }
 
 /** Resend: the same link works for another LINK_LIFETIME_MS from now (pending shares only). */
-export function renewLink(db: Db, { shareId, sharerId, now }: { shareId: string; sharerId: string; now: number }): void {
+export function renewLink(
+  db: Db,
+  { shareId, sharerId, now }: { shareId: string; sharerId: string; now: number },
+): void {
   db.update(shares)
     .set({ tokenCreatedAt: now })
     .where(and(eq(shares.id, shareId), eq(shares.sharerId, sharerId), eq(shares.status, "pending")))
@@ -158,13 +215,19 @@ export function renewLink(db: Db, { shareId, sharerId, now }: { shareId: string;
 
 function findByToken(conn: Conn, token: string): Share | undefined {
   if (!looksLikeLinkToken(token)) return undefined;
-  return conn.select().from(shares).where(eq(shares.tokenHash, hashToken(token))).get();
+  return conn
+    .select()
+    .from(shares)
+    .where(eq(shares.tokenHash, hashToken(token)))
+    .get();
 }
 
 /** The share of a link that can still be answered (pending, not lapsed), or null. */
 export function openLinkShare(conn: Conn, token: string, now: number): Share | null {
   const share = findByToken(conn, token);
-  return share && effectiveStatus(share, now) === "Pending" && !linkLapsed(share, now) ? share : null;
+  return share && effectiveStatus(share, now) === "Pending" && !linkLapsed(share, now)
+    ? share
+    : null;
 }
 
 export type ResolvedLink = {
@@ -184,7 +247,11 @@ export type ResolvedLink = {
 export function resolveLink(db: Db, token: string, now: number): ResolvedLink | null {
   const share = findByToken(db, token);
   if (!share) return null;
-  const sharer = db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, share.sharerId)).get();
+  const sharer = db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, share.sharerId))
+    .get();
   const devs = db
     .select({ id: devices.id, name: devices.name, kind: devices.kind })
     .from(shareItems)
@@ -193,5 +260,12 @@ export function resolveLink(db: Db, token: string, now: number): ResolvedLink | 
     .orderBy(devices.name)
     .all();
   const status = effectiveStatus(share, now);
-  return { share, status, lapsed: status === "Pending" && linkLapsed(share, now), permissions: parsePermissions(share.permissions), sharer: sharer!, devices: devs };
+  return {
+    share,
+    status,
+    lapsed: status === "Pending" && linkLapsed(share, now),
+    permissions: parsePermissions(share.permissions),
+    sharer: sharer!,
+    devices: devs,
+  };
 }

@@ -7,8 +7,12 @@ import type { Share } from "@/db/schema";
  */
 export const LINK_LIFETIME_MS = 30 * 86_400_000;
 
-export function linkLapsed(share: Pick<Share, "tokenCreatedAt" | "createdAt">, now: number): boolean {
+export function linkLapsed(
+  share: Pick<Share, "tokenCreatedAt" | "createdAt">,
+  now: number,
+): boolean {
   return now >= (share.tokenCreatedAt ?? share.createdAt) + LINK_LIFETIME_MS;
 }
 
-export const LAPSED_LINK_MESSAGE = "This sharing link has expired: links work for 30 days. Ask the sharer to send it again.";
+export const LAPSED_LINK_MESSAGE =
+  "This sharing link has expired: links work for 30 days. Ask the sharer to send it again.";

@@ -8,7 +8,10 @@ import { recipientPredicate } from "./queries";
  * A stamp that changes whenever anything happens to the caller's shares: the newest event
  * and the event count (both from an index), plus the minute, so expiries show up too.
  */
-export function liveVersion(db: Db, q: { user: Caller; scope: "sharer" | "recipient"; now: number }): string {
+export function liveVersion(
+  db: Db,
+  q: { user: Caller; scope: "sharer" | "recipient"; now: number },
+): string {
   const minute = Math.floor(q.now / 60_000);
   if (q.scope === "sharer") {
     const r = db

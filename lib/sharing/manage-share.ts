@@ -4,8 +4,17 @@ import type { Db } from "@/db/client";
 import { devices, shareEvents, shareItems, shares, type Share } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import {
-  chunked, clearExpiredLiveItems, findLiveConflicts, insertItems, loadOwnedDevices, loadShareForSharer,
-  recordEvent, resolveServiceIds, ShareConflictError, writeTx, type Conn,
+  chunked,
+  clearExpiredLiveItems,
+  findLiveConflicts,
+  insertItems,
+  loadOwnedDevices,
+  loadShareForSharer,
+  recordEvent,
+  resolveServiceIds,
+  ShareConflictError,
+  writeTx,
+  type Conn,
 } from "./internal";
 import { effectiveStatus, isExpired, isLive } from "./status";
 import { MAX_DEVICES, maxExpiry } from "./validation";
@@ -16,7 +25,11 @@ type SharerArgs = { shareId: string; sharerId: string; now: number };
 function assertNotEnded(share: Share, now: number, action: string): void {
   if (share.status !== "pending" && share.status !== "active") {
     const status = effectiveStatus(share, now).toLowerCase();
-    throw new DomainError(`This share is already ${status}; it cannot ${action}.`, undefined, "conflict");
+    throw new DomainError(
+      `This share is already ${status}; it cannot ${action}.`,
+      undefined,
+      "conflict",
+    );
   }
 }
 
@@ -26,7 +39,8 @@ function endShare(tx: Conn, share: Share, sharerId: string, now: number, data?: 
     .set({ status: "cancelled", endedAt: now })
     .where(and(eq(shares.id, share.id), inArray(shares.status, ["pending", "active"])))
     .run();
-  if (res.changes !== 1) throw new DomainError("This share has already ended.", undefined, "conflict");
+  if (res.changes !== 1)
+    throw new DomainError("This share has already ended.", undefined, "conflict");
   tx.update(shareItems).set({ live: null }).where(eq(shareItems.shareId, share.id)).run();
   recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "cancelled", data, now });
 }
@@ -43,12 +57,16 @@ export function cancelShare(db: Db, { shareId, sharerId, now }: SharerArgs): voi
 function uniqueIds(ids: readonly string[]): string[] {
   const list = [...new Set(ids.filter((id) => typeof id === "string" && id.length > 0))];
   if (!list.length) throw new DomainError("Select at least one device.", "deviceIds");
-  if (list.length > MAX_DEVICES) throw new DomainError(`Select at most ${MAX_DEVICES} devices.`, "deviceIds");
+  if (list.length > MAX_DEVICES)
+    throw new DomainError(`Select at most ${MAX_DEVICES} devices.`, "deviceIds");
   return list;
 }
 
 /** The share's current (not removed) devices, by device id. */
-function currentItems(conn: Conn, shareId: string): Map<string, { deviceId: string; name: string }> {
+function currentItems(
+  conn: Conn,
+  shareId: string,
+): Map<string, { deviceId: string; name: string }> {
   const rows = conn
     .select({ deviceId: shareItems.deviceId, name: devices.name })
     .from(shareItems)
@@ -71,15 +89,29 @@ export function cancelDevices(
     assertNotEnded(share, now, "change");
     const ids = uniqueIds(deviceIds);
     const current = currentItems(tx, share.id);
-    if (ids.some((id) => !current.has(id))) throw new DomainError("Device not found.", "deviceIds", "not_found");
+    if (ids.some((id) => !current.has(id)))
+      throw new DomainError("Device not found.", "deviceIds", "not_found");
     for (const part of chunked(ids)) {
       tx.update(shareItems)
         .set({ removedAt: now, live: null })
-        .where(and(eq(shareItems.shareId, share.id), isNull(shareItems.removedAt), inArray(shareItems.deviceId, part)))
+        .where(
+          and(
+            eq(shareItems.shareId, share.id),
+            isNull(shareItems.removedAt),
+            inArray(shareItems.deviceId, part),
+          ),
+        )
         .run();
     }
     const removed = ids.map((id) => ({ id, name: current.get(id)!.name }));
-    recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "devices_removed", data: { devices: removed }, now });
+    recordEvent(tx, {
+      shareId: share.id,
+      sharerId,
+      actorId: sharerId,
+      type: "devices_removed",
+      data: { devices: removed },
+      now,
+    });
     const shareCancelled = current.size === ids.length;
     if (shareCancelled) endShare(tx, share, sharerId, now, { reason: "last_device_removed" });
     return { removed: ids.length, shareCancelled };
@@ -95,7 +127,11 @@ export function addDevices(
   return writeTx(db, (tx) => {
     const share = loadShareForSharer(tx, shareId, sharerId);
     if (!isLive(share, now)) {
-      throw new DomainError("Devices can only be added to a pending or active share.", undefined, "conflict");
+      throw new DomainError(
+        "Devices can only be added to a pending or active share.",
+        undefined,
+        "conflict",
+      );
     }
     const current = currentItems(tx, share.id);
     const ids = uniqueIds(args.deviceIds);
@@ -105,18 +141,38 @@ export function addDevices(
       throw new DomainError("Services were chosen for a device that is not selected.", "services");
     }
     const fresh = ids.filter((id) => !current.has(id));
-    if (!fresh.length) throw new DomainError("These devices are already in this share.", "deviceIds");
+    if (!fresh.length)
+      throw new DomainError("These devices are already in this share.", "deviceIds");
     for (const id of ids) if (current.has(id)) devs.delete(id);
     const serviceIds = resolveServiceIds(tx, devs, args.services);
     clearExpiredLiveItems(tx, sharerId, now);
-    const conflicts = findLiveConflicts(tx, { sharerId, deviceIds: fresh, recipientEmails: [share.recipientEmail], now });
-    if (conflicts.length) throw new ShareConflictError(conflicts.map((c) => ({ ...c, deviceName: devs.get(c.deviceId)!.name })));
+    const conflicts = findLiveConflicts(tx, {
+      sharerId,
+      deviceIds: fresh,
+      recipientEmails: [share.recipientEmail],
+      now,
+    });
+    if (conflicts.length)
+      throw new ShareConflictError(
+        conflicts.map((c) => ({ ...c, deviceName: devs.get(c.deviceId)!.name })),
+      );
     const items = fresh.map((deviceId) => ({
-      shareId: share.id, deviceId, sharerId, recipientEmail: share.recipientEmail, serviceIds: serviceIds.get(deviceId) ?? null,
+      shareId: share.id,
+      deviceId,
+      sharerId,
+      recipientEmail: share.recipientEmail,
+      serviceIds: serviceIds.get(deviceId) ?? null,
     }));
     insertItems(db.$client, items, now);
     const added = fresh.map((id) => ({ id, name: devs.get(id)!.name }));
-    recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "devices_added", data: { devices: added }, now });
+    recordEvent(tx, {
+      shareId: share.id,
+      sharerId,
+      actorId: sharerId,
+      type: "devices_added",
+      data: { devices: added },
+      now,
+    });
     return { added: fresh.length };
   });
 }
@@ -134,25 +190,41 @@ export function extendShare(
     const share = loadShareForSharer(tx, shareId, sharerId);
     assertNotEnded(share, now, "be extended; share the devices again instead");
     const from = share.expiresAt;
-    if (from == null) throw new DomainError("This share is permanent: there is no expiry to extend.", "expiresAt", "conflict");
+    if (from == null)
+      throw new DomainError(
+        "This share is permanent: there is no expiry to extend.",
+        "expiresAt",
+        "conflict",
+      );
     const expired = isExpired(share, now);
     const base = expired ? now : from;
     const hasDate = args.newExpiresAt != null;
     const hasBy = args.extendBy != null;
-    if (hasDate === hasBy) throw new DomainError("Choose either a new expiry date or a duration.", "expiresAt");
+    if (hasDate === hasBy)
+      throw new DomainError("Choose either a new expiry date or a duration.", "expiresAt");
     if (hasBy && (!Number.isInteger(args.extendBy) || args.extendBy! <= 0)) {
       throw new DomainError("The extension must be a positive duration.", "expiresAt");
     }
     const to = hasDate ? args.newExpiresAt! : base + args.extendBy!;
     if (!Number.isInteger(to) || to <= base) {
-      const msg = expired ? "The new expiry must be in the future." : "The new expiry must be after the current expiry.";
+      const msg = expired
+        ? "The new expiry must be in the future."
+        : "The new expiry must be after the current expiry.";
       throw new DomainError(msg, "expiresAt");
     }
-    if (to > maxExpiry(now)) throw new DomainError("The expiry can be at most 5 years from now.", "expiresAt");
+    if (to > maxExpiry(now))
+      throw new DomainError("The expiry can be at most 5 years from now.", "expiresAt");
 
     if (expired) revive(tx, share, now);
     tx.update(shares).set({ expiresAt: to }).where(eq(shares.id, share.id)).run();
-    recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "extended", data: { from, to }, now });
+    recordEvent(tx, {
+      shareId: share.id,
+      sharerId,
+      actorId: sharerId,
+      type: "extended",
+      data: { from, to },
+      now,
+    });
     return { from, to };
   });
 }
@@ -166,10 +238,20 @@ function revive(tx: Conn, share: Share, now: number): void {
   clearExpiredLiveItems(tx, share.sharerId, now);
   const current = currentItems(tx, share.id);
   const conflicts = findLiveConflicts(tx, {
-    sharerId: share.sharerId, deviceIds: [...current.keys()], recipientEmails: [share.recipientEmail], now, excludeShareId: share.id,
+    sharerId: share.sharerId,
+    deviceIds: [...current.keys()],
+    recipientEmails: [share.recipientEmail],
+    now,
+    excludeShareId: share.id,
   });
-  if (conflicts.length) throw new ShareConflictError(conflicts.map((c) => ({ ...c, deviceName: current.get(c.deviceId)!.name })));
-  tx.update(shareItems).set({ live: 1 }).where(and(eq(shareItems.shareId, share.id), isNull(shareItems.removedAt))).run();
+  if (conflicts.length)
+    throw new ShareConflictError(
+      conflicts.map((c) => ({ ...c, deviceName: current.get(c.deviceId)!.name })),
+    );
+  tx.update(shareItems)
+    .set({ live: 1 })
+    .where(and(eq(shareItems.shareId, share.id), isNull(shareItems.removedAt)))
+    .run();
 }
 
 /** The "expired" activity entry, dated at the expiry itself, written at most once per expiry. */
@@ -178,9 +260,23 @@ function recordExpiry(tx: Conn, share: Share): void {
   const seen = tx
     .select({ id: shareEvents.id })
     .from(shareEvents)
-    .where(and(eq(shareEvents.shareId, share.id), eq(shareEvents.type, "expired"), eq(shareEvents.createdAt, at)))
+    .where(
+      and(
+        eq(shareEvents.shareId, share.id),
+        eq(shareEvents.type, "expired"),
+        eq(shareEvents.createdAt, at),
+      ),
+    )
     .get();
-  if (!seen) recordEvent(tx, { shareId: share.id, sharerId: share.sharerId, actorId: null, type: "expired", data: { at }, now: at });
+  if (!seen)
+    recordEvent(tx, {
+      shareId: share.id,
+      sharerId: share.sharerId,
+      actorId: null,
+      type: "expired",
+      data: { at },
+      now: at,
+    });
 }
 
 /**
@@ -205,7 +301,10 @@ export function recordExpiredEvents(db: Db, now: number): number {
     for (const share of expired) {
       recordExpiry(tx, share);
       n++;
-      tx.update(shareItems).set({ live: null }).where(and(eq(shareItems.shareId, share.id), sql`${shareItems.live} = 1`)).run();
+      tx.update(shareItems)
+        .set({ live: null })
+        .where(and(eq(shareItems.shareId, share.id), sql`${shareItems.live} = 1`))
+        .run();
     }
     return n;
   });

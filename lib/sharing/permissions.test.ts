@@ -1,17 +1,32 @@
 import { describe, expect, it } from "vitest";
 import {
-  describePermissions, hasPermission, OPERATION_LABELS, parsePermissions, presetByName, presetOf, PRESETS, serializePermissions,
+  describePermissions,
+  hasPermission,
+  OPERATION_LABELS,
+  parsePermissions,
+  presetByName,
+  presetOf,
+  PRESETS,
+  serializePermissions,
 } from "./permissions";
 
 describe("permissions", () => {
   it("labels every operation", () => {
-    expect(OPERATION_LABELS).toEqual({ view: "View", operate: "Operate", configure: "Configure", scripts: "Run scripts", remote: "Remote access" });
+    expect(OPERATION_LABELS).toEqual({
+      view: "View",
+      operate: "Operate",
+      configure: "Configure",
+      scripts: "Run scripts",
+      remote: "Remote access",
+    });
   });
 
   it("serializes in canonical order, without duplicates, always with view", () => {
     expect(serializePermissions(["remote", "operate", "operate"])).toBe("view,operate,remote");
     expect(serializePermissions([])).toBe("view");
-    expect(serializePermissions(["scripts", "configure", "view", "remote", "operate"])).toBe("view,operate,configure,scripts,remote");
+    expect(serializePermissions(["scripts", "configure", "view", "remote", "operate"])).toBe(
+      "view,operate,configure,scripts,remote",
+    );
   });
 
   it("parses CSV leniently and never grants unknown words", () => {
@@ -21,7 +36,8 @@ describe("permissions", () => {
   });
 
   it("round-trips", () => {
-    for (const p of Object.values(PRESETS)) expect(parsePermissions(serializePermissions(p))).toEqual([...p]);
+    for (const p of Object.values(PRESETS))
+      expect(parsePermissions(serializePermissions(p))).toEqual([...p]);
   });
 
   it("recognizes presets, whatever the order", () => {

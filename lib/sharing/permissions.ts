@@ -45,7 +45,10 @@ export function normalizePermissions(list: Iterable<string>): Operation[] {
 
 /** Reads the stored CSV; unknown words (e.g. from a newer version) are ignored, never granted. */
 export function parsePermissions(csv: string | null | undefined): Operation[] {
-  const words = (csv ?? "").split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+  const words = (csv ?? "")
+    .split(",")
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
   return normalizePermissions(words);
 }
 

@@ -12,12 +12,23 @@ import { makeDevices, makeUser, shareRequest, T0, testDb } from "./test-fixtures
 function fixture() {
   const db = testDb();
   const bob = makeUser(db, { email: "bob@example.com", name: "Bob" });
-  const sharers = ["Carol", "Alice", "Zoe"].map((name) => makeUser(db, { email: `${name.toLowerCase()}@example.com`, name }));
+  const sharers = ["Carol", "Alice", "Zoe"].map((name) =>
+    makeUser(db, { email: `${name.toLowerCase()}@example.com`, name }),
+  );
   // Alice shares 3 times, Carol 2, Zoe 1, each with another device, a minute apart.
   let t = T0;
-  for (const [sharer, times] of [[sharers[1], 3], [sharers[0], 2], [sharers[2], 1]] as const) {
+  for (const [sharer, times] of [
+    [sharers[1], 3],
+    [sharers[0], 2],
+    [sharers[2], 1],
+  ] as const) {
     const devs = makeDevices(db, sharer.id, times);
-    for (const d of devs) shareDevices(db, { sharerId: sharer.id, now: (t += 60_000), input: shareRequest({ recipients: "bob@example.com", deviceIds: [d.id] }) });
+    for (const d of devs)
+      shareDevices(db, {
+        sharerId: sharer.id,
+        now: (t += 60_000),
+        input: shareRequest({ recipients: "bob@example.com", deviceIds: [d.id] }),
+      });
   }
   return { db, bob };
 }
@@ -25,13 +36,18 @@ function fixture() {
 describe("listSharedWithMe paging", () => {
   it("pages shares in sharer-name order, a sharer's group continuing on the next page", () => {
     const { db, bob } = fixture();
-    const page = (n: number) => listSharedWithMe(db, { user: bob, now: T0 + 3_600_000, page: n, pageSize: 2 });
-    const seen = [1, 2, 3].map((n) => page(n).groups.map((g) => `${g.sharer.name}×${g.shares.length}`));
+    const page = (n: number) =>
+      listSharedWithMe(db, { user: bob, now: T0 + 3_600_000, page: n, pageSize: 2 });
+    const seen = [1, 2, 3].map((n) =>
+      page(n).groups.map((g) => `${g.sharer.name}×${g.shares.length}`),
+    );
     expect(seen).toEqual([["Alice×2"], ["Alice×1", "Carol×1"], ["Carol×1", "Zoe×1"]]);
     expect(page(1).total).toBe(6);
     expect(page(4).groups).toEqual([]);
     // Without pageSize, everything at once, as before.
-    expect(listSharedWithMe(db, { user: bob, now: T0 + 3_600_000 }).groups.flatMap((g) => g.shares)).toHaveLength(6);
+    expect(
+      listSharedWithMe(db, { user: bob, now: T0 + 3_600_000 }).groups.flatMap((g) => g.shares),
+    ).toHaveLength(6);
   });
 
   it("every page size, with and without filters, pages through exactly the unpaged list", () => {
@@ -39,11 +55,20 @@ describe("listSharedWithMe paging", () => {
     const [first] = listSharedWithMe(db, { user: bob, now: T0 + 3_600_000 }).groups[0].shares;
     acceptShare(db, { shareId: first.share.id, user: bob, now: T0 + 3_600_000 });
     const now = T0 + 3_600_001;
-    const ids = (r: ReturnType<typeof listSharedWithMe>) => r.groups.flatMap((g) => g.shares.map((x) => `${g.sharer.name}:${x.share.id}`));
-    for (const filter of [{}, { status: "Pending" as const }, { status: "Active" as const }, { q: "a" }, { q: "zoe" }]) {
+    const ids = (r: ReturnType<typeof listSharedWithMe>) =>
+      r.groups.flatMap((g) => g.shares.map((x) => `${g.sharer.name}:${x.share.id}`));
+    for (const filter of [
+      {},
+      { status: "Pending" as const },
+      { status: "Active" as const },
+      { q: "a" },
+      { q: "zoe" },
+    ]) {
       const all = ids(listSharedWithMe(db, { user: bob, now, ...filter }));
       for (let size = 1; size <= 7; size++) {
-        const pages = Array.from({ length: Math.ceil(all.length / size) + 1 }, (_, i) => listSharedWithMe(db, { user: bob, now, ...filter, page: i + 1, pageSize: size }));
+        const pages = Array.from({ length: Math.ceil(all.length / size) + 1 }, (_, i) =>
+          listSharedWithMe(db, { user: bob, now, ...filter, page: i + 1, pageSize: size }),
+        );
         expect(pages.flatMap(ids), `${JSON.stringify(filter)} by ${size}`).toEqual(all);
         for (const p of pages) expect(p.total).toBe(all.length);
       }
@@ -54,32 +79,59 @@ describe("listSharedWithMe paging", () => {
     const { db, bob } = fixture();
     const [first] = listSharedWithMe(db, { user: bob, now: T0 + 3_600_000 }).groups[0].shares;
     acceptShare(db, { shareId: first.share.id, user: bob, now: T0 + 3_600_000 });
-    const q = (status: "Active" | "Pending") => listSharedWithMe(db, { user: bob, now: T0 + 3_600_001, status, page: 1, pageSize: 2 }).total;
+    const q = (status: "Active" | "Pending") =>
+      listSharedWithMe(db, { user: bob, now: T0 + 3_600_001, status, page: 1, pageSize: 2 }).total;
     expect([q("Active"), q("Pending")]).toEqual([1, 5]);
-    expect(listSharedWithMe(db, { user: bob, now: T0 + 3_600_001, q: "zoe", page: 1, pageSize: 2 }).total).toBe(1);
+    expect(
+      listSharedWithMe(db, { user: bob, now: T0 + 3_600_001, q: "zoe", page: 1, pageSize: 2 })
+        .total,
+    ).toBe(1);
   });
 });
 
 /** The statements a list function sends, with their query plans. */
 function plans(db: Db, run: (db: Db) => void): string[] {
   const sent: { sql: string; params: unknown[] }[] = [];
-  run(drizzle(db.$client, { schema, logger: { logQuery: (sql, params) => sent.push({ sql, params }) } }) as unknown as Db);
-  return sent.flatMap((s) => (db.$client.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.params as never[])) as { detail: string }[]).map((p) => p.detail));
+  run(
+    drizzle(db.$client, {
+      schema,
+      logger: { logQuery: (sql, params) => sent.push({ sql, params }) },
+    }) as unknown as Db,
+  );
+  return sent.flatMap((s) =>
+    (
+      db.$client.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.params as never[])) as {
+        detail: string;
+      }[]
+    ).map((p) => p.detail),
+  );
 }
 
 describe("list query plans", () => {
   it("Shared by Me seeks the sharer's index and counts without joining users", () => {
     const { db } = fixture();
-    const details = plans(db, (d) => listSharedByMe(d, { sharerId: "x", now: T0, page: 1, pageSize: 50 }));
-    expect(details).toContainEqual(expect.stringMatching(/SEARCH shares USING (COVERING )?INDEX shares_sharer_created_idx \(sharer_id=\?\)/));
+    const details = plans(db, (d) =>
+      listSharedByMe(d, { sharerId: "x", now: T0, page: 1, pageSize: 50 }),
+    );
+    expect(details).toContainEqual(
+      expect.stringMatching(
+        /SEARCH shares USING (COVERING )?INDEX shares_sharer_created_idx \(sharer_id=\?\)/,
+      ),
+    );
     expect(details.filter((d) => /^SCAN (shares|share_items|users)\b/.test(d))).toEqual([]);
     expect(details.filter((d) => /users/.test(d))).toHaveLength(1); // the page's LEFT JOIN only, not the count
   });
 
   it("Shared with Me answers the not-yet-bound branch inside the email index", () => {
     const { db, bob } = fixture();
-    const details = plans(db, (d) => listSharedWithMe(d, { user: bob, now: T0, page: 1, pageSize: 50 }));
-    expect(details).toContainEqual(expect.stringMatching(/shares_recipient_email_idx \(recipient_email=\? AND recipient_id=\?\)/));
+    const details = plans(db, (d) =>
+      listSharedWithMe(d, { user: bob, now: T0, page: 1, pageSize: 50 }),
+    );
+    expect(details).toContainEqual(
+      expect.stringMatching(
+        /shares_recipient_email_idx \(recipient_email=\? AND recipient_id=\?\)/,
+      ),
+    );
     expect(details.filter((d) => /^SCAN (shares|share_items|users)\b/.test(d))).toEqual([]);
   });
 });

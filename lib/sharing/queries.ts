@@ -1,10 +1,29 @@
 // Lists for the "Shared by Me" and "Shared with Me" pages.
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
 import { chunked, type Caller } from "./internal";
 import { parsePermissions, presetOf, type Operation, type PresetName } from "./permissions";
-import { effectiveStatusSql, liveSql, statusPredicate, timeLeft, type EffectiveStatus } from "./status";
+import {
+  effectiveStatusSql,
+  liveSql,
+  statusPredicate,
+  timeLeft,
+  type EffectiveStatus,
+} from "./status";
 
 /** The share as the UI may see it: never the link's token hash. */
 export type ShareView = Omit<Share, "tokenHash" | "tokenNonce">;
@@ -31,9 +50,15 @@ export type SharedByMeRow = ShareRow & { recipientName: string | null; hasLink: 
 export type SharedByMeSort = "newest" | "oldest" | "expires" | "recipient";
 
 /** LIKE pattern for a user's text, with %, _ and \ taken literally. */
-export function rowTimeLeft(status: EffectiveStatus, expiresAt: number | null, now: number): string | null {
+export function rowTimeLeft(
+  status: EffectiveStatus,
+  expiresAt: number | null,
+  now: number,
+): string | null {
   if (status === "Expired") return "expired";
-  return status === "Cancelled" || status === "Declined" || status === "Left" ? null : timeLeft(expiresAt, now);
+  return status === "Cancelled" || status === "Declined" || status === "Left"
+    ? null
+    : timeLeft(expiresAt, now);
 }
 
 export function likePattern(q: string): string {
@@ -60,10 +85,18 @@ export function deviceCounts(db: Db, shareIds: string[]): Map<string, number> {
   return out;
 }
 
-function toRow(share: ShareView, status: EffectiveStatus, now: number, counts: Map<string, number>): ShareRow {
+function toRow(
+  share: ShareView,
+  status: EffectiveStatus,
+  now: number,
+  counts: Map<string, number>,
+): ShareRow {
   const permissions = parsePermissions(share.permissions);
   return {
-    share, status, permissions, preset: presetOf(permissions),
+    share,
+    status,
+    permissions,
+    preset: presetOf(permissions),
     timeLeft: rowTimeLeft(status, share.expiresAt, now),
     deviceCount: counts.get(share.id) ?? 0,
   };
@@ -72,7 +105,12 @@ function toRow(share: ShareView, status: EffectiveStatus, now: number, counts: M
 const ORDER: Record<SharedByMeSort, SQL[]> = {
   newest: [desc(shares.createdAt), desc(shares.id)],
   oldest: [asc(shares.createdAt), asc(shares.id)],
-  expires: [sql`${shares.expiresAt} is null`, asc(shares.expiresAt), desc(shares.createdAt), asc(shares.id)],
+  expires: [
+    sql`${shares.expiresAt} is null`,
+    asc(shares.expiresAt),
+    desc(shares.createdAt),
+    asc(shares.id),
+  ],
   recipient: [asc(shares.recipientEmail), desc(shares.createdAt), asc(shares.id)],
 };
 
@@ -83,7 +121,13 @@ const ORDER: Record<SharedByMeSort, SQL[]> = {
 export function listSharedByMe(
   db: Db,
   q: {
-    sharerId: string; now: number; status?: EffectiveStatus; q?: string; sort?: SharedByMeSort; page?: number; pageSize?: number;
+    sharerId: string;
+    now: number;
+    status?: EffectiveStatus;
+    q?: string;
+    sort?: SharedByMeSort;
+    page?: number;
+    pageSize?: number;
     /** "Expiring soon": live shares whose expiry falls within this many ms from now. */
     expiringWithin?: number;
   },
@@ -94,15 +138,27 @@ export function listSharedByMe(
   const where = and(
     eq(shares.sharerId, q.sharerId),
     q.status ? statusPredicate(q.status, q.now) : undefined,
-    q.expiringWithin ? and(liveSql(q.now), sql`${shares.expiresAt} <= ${q.now + q.expiringWithin}`) : undefined,
+    q.expiringWithin
+      ? and(liveSql(q.now), sql`${shares.expiresAt} <= ${q.now + q.expiringWithin}`)
+      : undefined,
     text
-      ? or(like(shares.recipientEmail, text), like(users.name, text), like(shares.description, text), deviceNameMatches(text))
+      ? or(
+          like(shares.recipientEmail, text),
+          like(users.name, text),
+          like(shares.description, text),
+          deviceNameMatches(text),
+        )
       : undefined,
   );
   // Recipients who signed up after being invited are matched by their (unique) email.
   const recipientJoin = eq(users.email, shares.recipientEmail);
   const found = db
-    .select({ share: viewColumns, recipientName: users.name, status: effectiveStatusSql(q.now), hasLink: sql<number>`${shares.tokenHash} is not null` })
+    .select({
+      share: viewColumns,
+      recipientName: users.name,
+      status: effectiveStatusSql(q.now),
+      hasLink: sql<number>`${shares.tokenHash} is not null`,
+    })
     .from(shares)
     .leftJoin(users, recipientJoin)
     .where(where)
@@ -113,8 +169,12 @@ export function listSharedByMe(
   // users.email is unique, so the LEFT JOIN cannot change the count: join only when the text
   // filter reads users.name (it cost ~3 ms of index seeks per request at 10,000 shares).
   const counted = db.select({ n: count() }).from(shares);
-  const total = (text ? counted.leftJoin(users, recipientJoin) : counted).where(where).get()?.n ?? 0;
-  const counts = deviceCounts(db, found.map((r) => r.share.id));
+  const total =
+    (text ? counted.leftJoin(users, recipientJoin) : counted).where(where).get()?.n ?? 0;
+  const counts = deviceCounts(
+    db,
+    found.map((r) => r.share.id),
+  );
   const rows = found.map((r) => ({
     ...toRow(r.share, r.status, q.now, counts),
     recipientName: r.recipientName,
@@ -134,7 +194,10 @@ export function recipientPredicate(user: Caller): SQL {
   return or(bound, and(isNull(shares.recipientId), eq(shares.recipientEmail, email)))!;
 }
 
-export type SharerGroup = { sharer: { id: string; name: string; email: string }; shares: ShareRow[] };
+export type SharerGroup = {
+  sharer: { id: string; name: string; email: string };
+  shares: ShareRow[];
+};
 
 /**
  * Shares received, grouped by sharer (sharers by name, shares newest first). With `pageSize`,
@@ -143,19 +206,37 @@ export type SharerGroup = { sharer: { id: string; name: string; email: string };
  */
 export function listSharedWithMe(
   db: Db,
-  q: { user: Caller; now: number; status?: EffectiveStatus; q?: string; page?: number; pageSize?: number },
+  q: {
+    user: Caller;
+    now: number;
+    status?: EffectiveStatus;
+    q?: string;
+    page?: number;
+    pageSize?: number;
+  },
 ): { groups: SharerGroup[]; total: number; page: number; pageSize: number } {
   const text = q.q?.trim() ? likePattern(q.q) : undefined;
   const where = and(
     recipientPredicate(q.user),
     q.status ? statusPredicate(q.status, q.now) : undefined,
-    text ? or(like(users.name, text), like(users.email, text), like(shares.description, text), deviceNameMatches(text)) : undefined,
+    text
+      ? or(
+          like(users.name, text),
+          like(users.email, text),
+          like(shares.description, text),
+          deviceNameMatches(text),
+        )
+      : undefined,
   );
   const page = Math.max(1, Math.floor(q.page ?? 1));
   const pageSize = q.pageSize ? Math.min(200, Math.max(1, Math.floor(q.pageSize))) : undefined;
   const select = () =>
     db
-      .select({ share: viewColumns, status: effectiveStatusSql(q.now), sharer: { id: users.id, name: users.name, email: users.email } })
+      .select({
+        share: viewColumns,
+        status: effectiveStatusSql(q.now),
+        sharer: { id: users.id, name: users.name, email: users.email },
+      })
       .from(shares)
       .innerJoin(users, eq(users.id, shares.sharerId));
   const order = [asc(users.name), asc(users.id), desc(shares.createdAt), asc(shares.id)];
@@ -163,19 +244,30 @@ export function listSharedWithMe(
   let found: Awaited<ReturnType<ReturnType<typeof select>["all"]>>;
   let total: number;
   if (!pageSize) {
-    found = select().where(where).orderBy(...order).all();
+    found = select()
+      .where(where)
+      .orderBy(...order)
+      .all();
     total = found.length;
   } else {
     // One snapshot for the counts and the page, so they agree while others write.
     ({ found, total } = db.transaction(() => {
       const window = sharerWindow(db, where, !!text, (page - 1) * pageSize, pageSize);
       const rows = window.sharerIds.length
-        ? select().where(and(where, inArray(shares.sharerId, window.sharerIds))).orderBy(...order).limit(pageSize).offset(window.skip).all()
+        ? select()
+            .where(and(where, inArray(shares.sharerId, window.sharerIds)))
+            .orderBy(...order)
+            .limit(pageSize)
+            .offset(window.skip)
+            .all()
         : [];
       return { found: rows, total: window.total };
     }));
   }
-  const counts = deviceCounts(db, found.map((r) => r.share.id));
+  const counts = deviceCounts(
+    db,
+    found.map((r) => r.share.id),
+  );
   const groups: SharerGroup[] = [];
   for (const r of found) {
     let g = groups.at(-1);
@@ -191,7 +283,13 @@ export function listSharedWithMe(
  * and then reading only the page's sharers spares sorting every share received by name: a
  * recipient of 2,000 shares from 100 sharers had all 2,000 joined and sorted for each page.
  */
-function sharerWindow(db: Db, where: SQL | undefined, joinUsers: boolean, offset: number, limit: number) {
+function sharerWindow(
+  db: Db,
+  where: SQL | undefined,
+  joinUsers: boolean,
+  offset: number,
+  limit: number,
+) {
   const grouped = db.select({ sharerId: shares.sharerId, n: count().as("n") }).from(shares);
   const g = (joinUsers ? grouped.innerJoin(users, eq(users.id, shares.sharerId)) : grouped)
     .where(where)

@@ -24,14 +24,27 @@ describe("share schedule", () => {
   it("allows access only on an active share within its schedule (Rule 8), and says why not", () => {
     expect(accessNow({ ...none, ...active }, monUtc(3))).toEqual({ allowed: true });
     expect(accessNow({ ...none, ...active, status: "pending" }, monUtc(3)).allowed).toBe(false);
-    expect(accessNow({ ...none, ...active, expiresAt: monUtc(3) }, monUtc(3)).reason).toBe("this share is expired");
-    expect(accessNow({ ...none, ...active, windowStart: 480, windowEnd: 1080, timeZone: "UTC" }, monUtc(3)).reason).toBe(
-      "outside the schedule until 08:00 UTC",
+    expect(accessNow({ ...none, ...active, expiresAt: monUtc(3) }, monUtc(3)).reason).toBe(
+      "this share is expired",
     );
+    expect(
+      accessNow(
+        { ...none, ...active, windowStart: 480, windowEnd: 1080, timeZone: "UTC" },
+        monUtc(3),
+      ).reason,
+    ).toBe("outside the schedule until 08:00 UTC");
   });
 
   it("is described in words, or not at all when unrestricted", () => {
     expect(describeSchedule(none)).toBeNull();
-    expect(describeSchedule({ ...none, weekdays: 31, windowStart: 480, windowEnd: 1080, timeZone: "Europe/Paris" })).toBe("Mon–Fri, 08:00–18:00 Europe/Paris");
+    expect(
+      describeSchedule({
+        ...none,
+        weekdays: 31,
+        windowStart: 480,
+        windowEnd: 1080,
+        timeZone: "Europe/Paris",
+      }),
+    ).toBe("Mon–Fri, 08:00–18:00 Europe/Paris");
   });
 });

@@ -8,17 +8,28 @@ describe("bulk share at fleet size", () => {
     const owner = makeUser(db, { email: "fleet@example.com" });
     const devs = makeDevices(db, owner.id, 1000);
     const recipients = Array.from({ length: 100 }, (_, i) => `tech${i}@contractor.example`);
-    const input = { recipients, deviceIds: devs.map((d) => d.id), permissions: "Operator", expiresAt: T0 + 30 * DAY };
+    const input = {
+      recipients,
+      deviceIds: devs.map((d) => d.id),
+      permissions: "Operator",
+      expiresAt: T0 + 30 * DAY,
+    };
 
     const r = shareDevices(db, { sharerId: owner.id, now: T0, input });
     expect(r.shares).toHaveLength(100);
     expect(new Set(r.shares.map((s) => s.token)).size).toBe(100);
     expect(sharingCounts(db)).toEqual({ shares: 100, items: 100_000, events: 100 });
-    const perShare = db.$client.prepare("select count(*) as n from share_items group by share_id").all() as { n: number }[];
+    const perShare = db.$client
+      .prepare("select count(*) as n from share_items group by share_id")
+      .all() as { n: number }[];
     expect(perShare.every((x) => x.n === 1000)).toBe(true);
 
     // Again with skipConflicts: every pair is already live, so nothing new is written.
-    const again = shareDevices(db, { sharerId: owner.id, now: T0 + 1, input: { ...input, skipConflicts: true } });
+    const again = shareDevices(db, {
+      sharerId: owner.id,
+      now: T0 + 1,
+      input: { ...input, skipConflicts: true },
+    });
     expect(again.shares).toEqual([]);
     expect(again.skipped).toHaveLength(100_000);
     expect(sharingCounts(db)).toEqual({ shares: 100, items: 100_000, events: 100 });

@@ -5,7 +5,13 @@ import type { Db } from "@/db/client";
 import { devices, services, shareEvents, shareItems, shares, users } from "@/db/schema";
 import { chunked, isRecipient, type Caller } from "./internal";
 import { parsePermissions, presetOf } from "./permissions";
-import { deviceCounts, rowTimeLeft, shareViewColumns, type ShareRow, type ShareView } from "./queries";
+import {
+  deviceCounts,
+  rowTimeLeft,
+  shareViewColumns,
+  type ShareRow,
+  type ShareView,
+} from "./queries";
 import { accessNow, describeSchedule } from "./schedule";
 import { effectiveStatus } from "./status";
 
@@ -22,27 +28,53 @@ export type ShareItemView = {
   addedAt: number;
   removedAt: number | null;
 };
-export type ShareEventView = { id: string; type: string; actorId: string | null; actorName: string | null; data: unknown; createdAt: number };
+export type ShareEventView = {
+  id: string;
+  type: string;
+  actorId: string | null;
+  actorName: string | null;
+  data: unknown;
+  createdAt: number;
+};
 
 const viewColumns = shareViewColumns;
 
 function loadItems(db: Db, shareId: string, includeRemoved: boolean): ShareItemView[] {
   const rows = db
     .select({
-      itemId: shareItems.id, deviceId: shareItems.deviceId, serviceIds: shareItems.serviceIds,
-      addedAt: shareItems.addedAt, removedAt: shareItems.removedAt,
-      deviceName: devices.name, hardwareId: devices.hardwareId, kind: devices.kind, groupPath: devices.groupPath,
+      itemId: shareItems.id,
+      deviceId: shareItems.deviceId,
+      serviceIds: shareItems.serviceIds,
+      addedAt: shareItems.addedAt,
+      removedAt: shareItems.removedAt,
+      deviceName: devices.name,
+      hardwareId: devices.hardwareId,
+      kind: devices.kind,
+      groupPath: devices.groupPath,
     })
     .from(shareItems)
     .innerJoin(devices, eq(devices.id, shareItems.deviceId))
-    .where(and(eq(shareItems.shareId, shareId), includeRemoved ? undefined : isNull(shareItems.removedAt)))
+    .where(
+      and(
+        eq(shareItems.shareId, shareId),
+        includeRemoved ? undefined : isNull(shareItems.removedAt),
+      ),
+    )
     .orderBy(asc(devices.name), asc(shareItems.addedAt))
     .all();
-  const wanted = [...new Set(rows.flatMap((r) => (r.serviceIds ? (JSON.parse(r.serviceIds) as string[]) : [])))];
+  const wanted = [
+    ...new Set(rows.flatMap((r) => (r.serviceIds ? (JSON.parse(r.serviceIds) as string[]) : []))),
+  ];
   const byId = new Map<string, ServiceView & { deviceId: string }>();
   for (const part of chunked(wanted)) {
     const found = db
-      .select({ id: services.id, name: services.name, kind: services.kind, port: services.port, deviceId: services.deviceId })
+      .select({
+        id: services.id,
+        name: services.name,
+        kind: services.kind,
+        port: services.port,
+        deviceId: services.deviceId,
+      })
       .from(services)
       .where(inArray(services.id, part))
       .all();
@@ -51,12 +83,15 @@ function loadItems(db: Db, shareId: string, includeRemoved: boolean): ShareItemV
   return rows.map(({ serviceIds, ...r }) => ({
     ...r,
     // A service deleted since sharing simply disappears from the list.
-    services: serviceIds == null
-      ? "all"
-      : (JSON.parse(serviceIds) as string[]).flatMap((id) => {
-          const s = byId.get(id);
-          return s && s.deviceId === r.deviceId ? [{ id: s.id, name: s.name, kind: s.kind, port: s.port }] : [];
-        }),
+    services:
+      serviceIds == null
+        ? "all"
+        : (JSON.parse(serviceIds) as string[]).flatMap((id) => {
+            const s = byId.get(id);
+            return s && s.deviceId === r.deviceId
+              ? [{ id: s.id, name: s.name, kind: s.kind, port: s.port }]
+              : [];
+          }),
   }));
 }
 
@@ -64,7 +99,10 @@ function toDetailRow(share: ShareView, now: number, items: ShareItemView[]): Sha
   const status = effectiveStatus(share, now);
   const permissions = parsePermissions(share.permissions);
   return {
-    share, status, permissions, preset: presetOf(permissions),
+    share,
+    status,
+    permissions,
+    preset: presetOf(permissions),
     timeLeft: rowTimeLeft(status, share.expiresAt, now),
     deviceCount: items.filter((i) => i.removedAt == null).length,
   };
@@ -80,7 +118,10 @@ export type SharerShareDetail = ShareRow & {
 };
 
 /** Null when the share does not exist or is not the caller's: the page shows 404. */
-export function getShareForSharer(db: Db, q: { shareId: string; sharerId: string; now: number }): SharerShareDetail | null {
+export function getShareForSharer(
+  db: Db,
+  q: { shareId: string; sharerId: string; now: number },
+): SharerShareDetail | null {
   const found = db
     .select({ share: viewColumns, hasLink: shares.tokenHash })
     .from(shares)
@@ -90,11 +131,19 @@ export function getShareForSharer(db: Db, q: { shareId: string; sharerId: string
   const { share } = found;
   const items = loadItems(db, share.id, true);
   const row = toDetailRow(share, q.now, items);
-  const recipient = db.select({ name: users.name }).from(users).where(eq(users.email, share.recipientEmail)).get();
+  const recipient = db
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.email, share.recipientEmail))
+    .get();
   const events: ShareEventView[] = db
     .select({
-      id: shareEvents.id, type: shareEvents.type, actorId: shareEvents.actorId, actorName: users.name,
-      data: shareEvents.data, createdAt: shareEvents.createdAt,
+      id: shareEvents.id,
+      type: shareEvents.type,
+      actorId: shareEvents.actorId,
+      actorName: users.name,
+      data: shareEvents.data,
+      createdAt: shareEvents.createdAt,
     })
     .from(shareEvents)
     .leftJoin(users, eq(users.id, shareEvents.actorId))
@@ -104,8 +153,19 @@ export function getShareForSharer(db: Db, q: { shareId: string; sharerId: string
     .map((e) => ({ ...e, data: e.data == null ? null : JSON.parse(e.data) }));
   // Expiry needs no job: if nothing recorded it yet, the activity still shows it, on time.
   const at = share.expiresAt;
-  if (row.status === "Expired" && at != null && !events.some((e) => e.type === "expired" && e.createdAt === at)) {
-    events.push({ id: `expired:${share.id}:${at}`, type: "expired", actorId: null, actorName: null, data: { at }, createdAt: at });
+  if (
+    row.status === "Expired" &&
+    at != null &&
+    !events.some((e) => e.type === "expired" && e.createdAt === at)
+  ) {
+    events.push({
+      id: `expired:${share.id}:${at}`,
+      type: "expired",
+      actorId: null,
+      actorName: null,
+      data: { at },
+      createdAt: at,
+    });
     events.sort((a, b) => a.createdAt - b.createdAt);
   }
   return {
@@ -127,7 +187,10 @@ export type RecipientShareDetail = ShareRow & {
 };
 
 /** Null when the share does not exist or the caller is not its recipient (404, no hint). */
-export function getShareForRecipient(db: Db, q: { shareId: string; user: Caller; now: number }): RecipientShareDetail | null {
+export function getShareForRecipient(
+  db: Db,
+  q: { shareId: string; user: Caller; now: number },
+): RecipientShareDetail | null {
   const found = db
     .select({ share: viewColumns, sharer: { id: users.id, name: users.name, email: users.email } })
     .from(shares)
@@ -141,5 +204,12 @@ export function getShareForRecipient(db: Db, q: { shareId: string; user: Caller;
   const items = visible ? loadItems(db, share.id, false) : [];
   // Same device count as the list, even when the devices themselves are hidden.
   const deviceCount = visible ? items.length : (deviceCounts(db, [share.id]).get(share.id) ?? 0);
-  return { ...toDetailRow(share, q.now, items), deviceCount, sharer, schedule: describeSchedule(share), access: accessNow(share, q.now), items };
+  return {
+    ...toDetailRow(share, q.now, items),
+    deviceCount,
+    sharer,
+    schedule: describeSchedule(share),
+    access: accessNow(share, q.now),
+    items,
+  };
 }

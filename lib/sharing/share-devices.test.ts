@@ -7,7 +7,18 @@ import { ShareConflictError } from "./internal";
 import { acceptShare } from "./lifecycle";
 import { cancelShare } from "./manage-share";
 import { findConflicts, shareDevices } from "./share-devices";
-import { DAY, HOUR, makeDevice, makeDevices, makeService, makeUser, shareRequest, sharingCounts, T0, testDb } from "./test-fixtures";
+import {
+  DAY,
+  HOUR,
+  makeDevice,
+  makeDevices,
+  makeService,
+  makeUser,
+  shareRequest,
+  sharingCounts,
+  T0,
+  testDb,
+} from "./test-fixtures";
 import { hashToken } from "./tokens";
 import { ShareValidationError } from "./validation";
 
@@ -44,20 +55,47 @@ function refused(fn: () => unknown): DomainError {
 
 describe("shareDevices", () => {
   it("creates one pending share per recipient, with items, a hashed link and a 'shared' event", () => {
-    const r = share({ recipients: "bob@example.com, newcomer@example.com", deviceIds: [d1.id, d2.id], permissions: "Operator", description: "Site A" });
+    const r = share({
+      recipients: "bob@example.com, newcomer@example.com",
+      deviceIds: [d1.id, d2.id],
+      permissions: "Operator",
+      description: "Site A",
+    });
     expect(r.skipped).toEqual([]);
-    expect(r.shares.map((s) => [s.recipientEmail, s.recipientId])).toEqual([["bob@example.com", bob.id], ["newcomer@example.com", null]]);
+    expect(r.shares.map((s) => [s.recipientEmail, s.recipientId])).toEqual([
+      ["bob@example.com", bob.id],
+      ["newcomer@example.com", null],
+    ]);
     for (const s of r.shares) {
       const row = db.select().from(shares).where(eq(shares.id, s.shareId)).get()!;
-      expect(row).toMatchObject({ sharerId: alice.id, status: "pending", permissions: "view,operate", description: "Site A", expiresAt: T0 + 7 * DAY, createdAt: T0, tokenCreatedAt: T0 });
+      expect(row).toMatchObject({
+        sharerId: alice.id,
+        status: "pending",
+        permissions: "view,operate",
+        description: "Site A",
+        expiresAt: T0 + 7 * DAY,
+        createdAt: T0,
+        tokenCreatedAt: T0,
+      });
       expect(row.tokenHash).toBe(hashToken(s.token));
       expect(JSON.stringify(row)).not.toContain(s.token); // only the hash is stored
       const items = db.select().from(shareItems).where(eq(shareItems.shareId, s.shareId)).all();
       expect(items.map((i) => i.deviceId).sort()).toEqual([d1.id, d2.id].sort());
-      expect(items.every((i) => i.live === 1 && i.serviceIds === null && i.recipientEmail === s.recipientEmail && i.sharerId === alice.id)).toBe(true);
+      expect(
+        items.every(
+          (i) =>
+            i.live === 1 &&
+            i.serviceIds === null &&
+            i.recipientEmail === s.recipientEmail &&
+            i.sharerId === alice.id,
+        ),
+      ).toBe(true);
       const events = db.select().from(shareEvents).where(eq(shareEvents.shareId, s.shareId)).all();
       expect(events).toMatchObject([{ type: "shared", actorId: alice.id, createdAt: T0 }]);
-      expect(JSON.parse(events[0].data!)).toMatchObject({ deviceCount: 2, permissions: "view,operate" });
+      expect(JSON.parse(events[0].data!)).toMatchObject({
+        deviceCount: 2,
+        permissions: "view,operate",
+      });
     }
   });
 
@@ -65,57 +103,115 @@ describe("shareDevices", () => {
     const ssh = makeService(db, { deviceId: d1.id, name: "SSH" });
     makeService(db, { deviceId: d1.id, name: "HTTP", kind: "HTTP", port: 80 });
     const r = share({
-      recipients: "bob@example.com", deviceIds: [d1.id, d2.id], services: { [d1.id]: [ssh.id], [d2.id]: "all" },
-      schedule: { weekdays: 31, windowStart: 480, windowEnd: 1020, timeZone: "Europe/Paris", remoteAccess: false },
+      recipients: "bob@example.com",
+      deviceIds: [d1.id, d2.id],
+      services: { [d1.id]: [ssh.id], [d2.id]: "all" },
+      schedule: {
+        weekdays: 31,
+        windowStart: 480,
+        windowEnd: 1020,
+        timeZone: "Europe/Paris",
+        remoteAccess: false,
+      },
     });
     const row = db.select().from(shares).where(eq(shares.id, r.shares[0].shareId)).get()!;
-    expect(row).toMatchObject({ weekdays: 31, windowStart: 480, windowEnd: 1020, timeZone: "Europe/Paris", remoteAccess: false });
-    const items = db.select().from(shareItems).where(eq(shareItems.shareId, r.shares[0].shareId)).all();
-    expect(Object.fromEntries(items.map((i) => [i.deviceId, i.serviceIds]))).toEqual({ [d1.id]: JSON.stringify([ssh.id]), [d2.id]: null });
+    expect(row).toMatchObject({
+      weekdays: 31,
+      windowStart: 480,
+      windowEnd: 1020,
+      timeZone: "Europe/Paris",
+      remoteAccess: false,
+    });
+    const items = db
+      .select()
+      .from(shareItems)
+      .where(eq(shareItems.shareId, r.shares[0].shareId))
+      .all();
+    expect(Object.fromEntries(items.map((i) => [i.deviceId, i.serviceIds]))).toEqual({
+      [d1.id]: JSON.stringify([ssh.id]),
+      [d2.id]: null,
+    });
   });
 
   it("refuses a service that belongs to another device", () => {
     const other = makeService(db, { deviceId: d2.id });
-    const e = refused(() => share({ recipients: "bob@example.com", deviceIds: [d1.id, d2.id], services: { [d1.id]: [other.id] } }));
-    expect(e).toMatchObject({ field: "services", message: 'A chosen service does not belong to "Gateway 1".' });
+    const e = refused(() =>
+      share({
+        recipients: "bob@example.com",
+        deviceIds: [d1.id, d2.id],
+        services: { [d1.id]: [other.id] },
+      }),
+    );
+    expect(e).toMatchObject({
+      field: "services",
+      message: 'A chosen service does not belong to "Gateway 1".',
+    });
   });
 });
 
 describe("Rule 1: only the owner shares; not onwards; no demo devices", () => {
   it("refuses someone else's device exactly like a missing one, writing nothing", () => {
     const bobs = makeDevice(db, { ownerId: bob.id, name: "Bob's router" });
-    const foreign = refused(() => share({ recipients: "carol@example.com", deviceIds: [d1.id, bobs.id] }));
-    const missing = refused(() => share({ recipients: "carol@example.com", deviceIds: [d1.id, "no-such-device"] }));
-    expect(foreign).toMatchObject({ message: "Device not found.", field: "deviceIds", code: "not_found" });
-    expect(missing).toMatchObject({ message: foreign.message, field: foreign.field, code: foreign.code });
+    const foreign = refused(() =>
+      share({ recipients: "carol@example.com", deviceIds: [d1.id, bobs.id] }),
+    );
+    const missing = refused(() =>
+      share({ recipients: "carol@example.com", deviceIds: [d1.id, "no-such-device"] }),
+    );
+    expect(foreign).toMatchObject({
+      message: "Device not found.",
+      field: "deviceIds",
+      code: "not_found",
+    });
+    expect(missing).toMatchObject({
+      message: foreign.message,
+      field: foreign.field,
+      code: foreign.code,
+    });
     expect(foreign.message).not.toContain("Bob");
   });
 
   it("refuses to share onwards a device shared with you", () => {
     const r = share({ recipients: "bob@example.com", deviceIds: [d1.id] });
     acceptShare(db, { shareId: r.shares[0].shareId, user: bob, now: T0 + 1 });
-    const e = refused(() => share({ recipients: "carol@example.com", deviceIds: [d1.id] }, bob.id, T0 + 2));
+    const e = refused(() =>
+      share({ recipients: "carol@example.com", deviceIds: [d1.id] }, bob.id, T0 + 2),
+    );
     expect(e).toMatchObject({ message: "Device not found.", field: "deviceIds" });
   });
 
   it("refuses demo devices, naming them", () => {
     const demo = makeDevice(db, { ownerId: alice.id, name: "Demo Sensor", demo: true });
     const e = refused(() => share({ recipients: "bob@example.com", deviceIds: [d1.id, demo.id] }));
-    expect(e).toMatchObject({ field: "deviceIds", message: '"Demo Sensor" is a demo device and cannot be shared.' });
+    expect(e).toMatchObject({
+      field: "deviceIds",
+      message: '"Demo Sensor" is a demo device and cannot be shared.',
+    });
   });
 });
 
 describe("Rule 4: not yourself; emails validated and de-duplicated", () => {
   it("refuses your own email, in any case, on the recipients field", () => {
-    const e = refused(() => share({ recipients: "bob@example.com, ALICE@example.com", deviceIds: [d1.id] }));
-    expect(e).toMatchObject({ field: "recipients", message: "You cannot share with yourself (alice@example.com)." });
+    const e = refused(() =>
+      share({ recipients: "bob@example.com, ALICE@example.com", deviceIds: [d1.id] }),
+    );
+    expect(e).toMatchObject({
+      field: "recipients",
+      message: "You cannot share with yourself (alice@example.com).",
+    });
   });
 
   it("refuses invalid emails naming them, and de-duplicates the rest", () => {
     const e = refused(() => share({ recipients: "bob@example.com, bob@", deviceIds: [d1.id] }));
     expect(e).toBeInstanceOf(ShareValidationError);
-    expect(e).toMatchObject({ field: "recipients", message: '"bob@" is not a valid email address.' });
-    const r = share({ recipients: "Bob@Example.com; bob@example.com\nBOB@example.com", deviceIds: [d1.id] });
+    expect(e).toMatchObject({
+      field: "recipients",
+      message: '"bob@" is not a valid email address.',
+    });
+    const r = share({
+      recipients: "Bob@Example.com; bob@example.com\nBOB@example.com",
+      deviceIds: [d1.id],
+    });
     expect(r.shares.map((s) => s.recipientEmail)).toEqual(["bob@example.com"]);
     expect(sharingCounts(db)).toEqual({ shares: 1, items: 1, events: 1 });
   });
@@ -124,7 +220,13 @@ describe("Rule 4: not yourself; emails validated and de-duplicated", () => {
 describe("Rule 2: one live item per device, recipient and sharer", () => {
   it("refuses sharing a device again, naming the device, the recipient and the existing share", () => {
     const first = share({ recipients: "bob@example.com", deviceIds: [d1.id] });
-    const e = refused(() => share({ recipients: "carol@example.com, bob@example.com", deviceIds: [d2.id, d1.id] }, alice.id, T0 + 1));
+    const e = refused(() =>
+      share(
+        { recipients: "carol@example.com, bob@example.com", deviceIds: [d2.id, d1.id] },
+        alice.id,
+        T0 + 1,
+      ),
+    );
     expect(e).toBeInstanceOf(ShareConflictError);
     expect(e.code).toBe("conflict");
     expect(e.message).toContain('"Gateway 1"');
@@ -132,7 +234,12 @@ describe("Rule 2: one live item per device, recipient and sharer", () => {
     expect(e.message).toContain(first.shares[0].shareId);
     expect(e.message).toMatch(/extend or cancel that share instead/);
     expect((e as ShareConflictError).conflicts).toEqual([
-      { deviceId: d1.id, deviceName: "Gateway 1", recipientEmail: "bob@example.com", shareId: first.shares[0].shareId },
+      {
+        deviceId: d1.id,
+        deviceName: "Gateway 1",
+        recipientEmail: "bob@example.com",
+        shareId: first.shares[0].shareId,
+      },
     ]);
   });
 
@@ -144,40 +251,89 @@ describe("Rule 2: one live item per device, recipient and sharer", () => {
 
   it("skips conflicting pairs when asked, and creates no empty share", () => {
     const first = share({ recipients: "bob@example.com, carol@example.com", deviceIds: [d1.id] });
-    const r = share({ recipients: "bob@example.com, dan@example.com, carol@example.com", deviceIds: [d1.id, d2.id], skipConflicts: true }, alice.id, T0 + 1);
-    expect(r.shares.map((s) => s.recipientEmail)).toEqual(["bob@example.com", "dan@example.com", "carol@example.com"]);
-    const devicesOf = (shareId: string) => db.select().from(shareItems).where(eq(shareItems.shareId, shareId)).all().map((i) => i.deviceId).sort();
+    const r = share(
+      {
+        recipients: "bob@example.com, dan@example.com, carol@example.com",
+        deviceIds: [d1.id, d2.id],
+        skipConflicts: true,
+      },
+      alice.id,
+      T0 + 1,
+    );
+    expect(r.shares.map((s) => s.recipientEmail)).toEqual([
+      "bob@example.com",
+      "dan@example.com",
+      "carol@example.com",
+    ]);
+    const devicesOf = (shareId: string) =>
+      db
+        .select()
+        .from(shareItems)
+        .where(eq(shareItems.shareId, shareId))
+        .all()
+        .map((i) => i.deviceId)
+        .sort();
     expect(devicesOf(r.shares[0].shareId)).toEqual([d2.id]);
     expect(devicesOf(r.shares[1].shareId)).toEqual([d1.id, d2.id].sort());
     expect(r.skipped).toHaveLength(2);
-    expect(r.skipped).toContainEqual({ deviceId: d1.id, deviceName: "Gateway 1", recipientEmail: "bob@example.com", existingShareId: first.shares[0].shareId });
+    expect(r.skipped).toContainEqual({
+      deviceId: d1.id,
+      deviceName: "Gateway 1",
+      recipientEmail: "bob@example.com",
+      existingShareId: first.shares[0].shareId,
+    });
 
-    const none = share({ recipients: "bob@example.com", deviceIds: [d1.id, d2.id], skipConflicts: true }, alice.id, T0 + 2);
+    const none = share(
+      { recipients: "bob@example.com", deviceIds: [d1.id, d2.id], skipConflicts: true },
+      alice.id,
+      T0 + 2,
+    );
     expect(none.shares).toEqual([]);
     expect(none.skipped.map((s) => s.deviceId).sort()).toEqual([d1.id, d2.id].sort());
   });
 
   it("does not count expired shares, and clears their live flag", () => {
     const old = share({ recipients: "bob@example.com", deviceIds: [d1.id], expiresAt: T0 + HOUR });
-    expect(() => share({ recipients: "bob@example.com", deviceIds: [d1.id] }, alice.id, T0 + HOUR - 1)).toThrow(ShareConflictError);
+    expect(() =>
+      share({ recipients: "bob@example.com", deviceIds: [d1.id] }, alice.id, T0 + HOUR - 1),
+    ).toThrow(ShareConflictError);
     const again = share({ recipients: "bob@example.com", deviceIds: [d1.id] }, alice.id, T0 + HOUR);
     expect(again.shares).toHaveLength(1);
-    const oldItem = db.select().from(shareItems).where(eq(shareItems.shareId, old.shares[0].shareId)).get()!;
+    const oldItem = db
+      .select()
+      .from(shareItems)
+      .where(eq(shareItems.shareId, old.shares[0].shareId))
+      .get()!;
     expect(oldItem.live).toBeNull();
   });
 
   it("does not count cancelled shares", () => {
     const old = share({ recipients: "bob@example.com", deviceIds: [d1.id] });
     cancelShare(db, { shareId: old.shares[0].shareId, sharerId: alice.id, now: T0 + 1 });
-    expect(share({ recipients: "bob@example.com", deviceIds: [d1.id] }, alice.id, T0 + 2).shares).toHaveLength(1);
+    expect(
+      share({ recipients: "bob@example.com", deviceIds: [d1.id] }, alice.id, T0 + 2).shares,
+    ).toHaveLength(1);
   });
 
   it("findConflicts previews the same pairs without writing", () => {
-    const first = share({ recipients: "bob@example.com", deviceIds: [d1.id, d2.id], expiresAt: T0 + HOUR });
+    const first = share({
+      recipients: "bob@example.com",
+      deviceIds: [d1.id, d2.id],
+      expiresAt: T0 + HOUR,
+    });
     const before = sharingCounts(db);
-    const q = { sharerId: alice.id, deviceIds: [d1.id, d3.id], recipientEmails: [" BOB@example.com", "carol@example.com"] };
+    const q = {
+      sharerId: alice.id,
+      deviceIds: [d1.id, d3.id],
+      recipientEmails: [" BOB@example.com", "carol@example.com"],
+    };
     expect(findConflicts(db, { ...q, now: T0 })).toEqual([
-      { deviceId: d1.id, deviceName: "Gateway 1", recipientEmail: "bob@example.com", existingShareId: first.shares[0].shareId },
+      {
+        deviceId: d1.id,
+        deviceName: "Gateway 1",
+        recipientEmail: "bob@example.com",
+        existingShareId: first.shares[0].shareId,
+      },
     ]);
     expect(findConflicts(db, { ...q, now: T0 + HOUR })).toEqual([]);
     expect(findConflicts(db, { ...q, sharerId: bob.id, now: T0 })).toEqual([]);
@@ -191,7 +347,12 @@ describe("Rule 3: a bulk share is one transaction", () => {
     const foreign = makeDevice(db, { ownerId: bob.id });
     const ids = mine.map((d) => d.id);
     ids.splice(137, 0, foreign.id);
-    refused(() => share({ recipients: ["r1@x.com", "r2@x.com", "r3@x.com", "r4@x.com", "r5@x.com"], deviceIds: ids }));
+    refused(() =>
+      share({
+        recipients: ["r1@x.com", "r2@x.com", "r3@x.com", "r4@x.com", "r5@x.com"],
+        deviceIds: ids,
+      }),
+    );
     expect(sharingCounts(db)).toEqual({ shares: 0, items: 0, events: 0 });
   });
 
@@ -200,15 +361,26 @@ describe("Rule 3: a bulk share is one transaction", () => {
     db.$client.exec(`create trigger boom before insert on share_events
       when (select recipient_email from shares where id = new.share_id) = 'zed@x.com'
       begin select raise(abort, 'boom'); end`);
-    expect(() => share({ recipients: "a@x.com, b@x.com, zed@x.com", deviceIds: [d1.id, d2.id, d3.id] })).toThrow("boom");
+    expect(() =>
+      share({ recipients: "a@x.com, b@x.com, zed@x.com", deviceIds: [d1.id, d2.id, d3.id] }),
+    ).toThrow("boom");
     expect(sharingCounts(db)).toEqual({ shares: 0, items: 0, events: 0 });
   });
 
   it("the unique index backs the rule up: a stray live item aborts everything with a clear conflict", () => {
     const old = share({ recipients: "bob@example.com", deviceIds: [d2.id] });
     // Simulate a racing writer: the share ended but its item still claims to be live.
-    db.update(shares).set({ status: "cancelled" }).where(eq(shares.id, old.shares[0].shareId)).run();
-    const e = refused(() => share({ recipients: "carol@example.com, bob@example.com", deviceIds: [d1.id, d2.id] }, alice.id, T0 + 1));
+    db.update(shares)
+      .set({ status: "cancelled" })
+      .where(eq(shares.id, old.shares[0].shareId))
+      .run();
+    const e = refused(() =>
+      share(
+        { recipients: "carol@example.com, bob@example.com", deviceIds: [d1.id, d2.id] },
+        alice.id,
+        T0 + 1,
+      ),
+    );
     expect(e).toMatchObject({ code: "conflict", field: "deviceIds" });
   });
 });

@@ -4,15 +4,34 @@ import { devices, shares, users } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import {
-  chunked, clearExpiredLiveItems, findLiveConflicts, insertItems, loadOwnedDevices, recordEvent,
-  resolveServiceIds, ShareConflictError, writeTx, type Conn, type NewItem,
+  chunked,
+  clearExpiredLiveItems,
+  findLiveConflicts,
+  insertItems,
+  loadOwnedDevices,
+  recordEvent,
+  resolveServiceIds,
+  ShareConflictError,
+  writeTx,
+  type Conn,
+  type NewItem,
 } from "./internal";
 import { serializePermissions } from "./permissions";
 import { createLinkToken } from "./tokens";
 import { parseShareInput, type ShareRequest } from "./validation";
 
-export type SharedWith = { shareId: string; recipientEmail: string; recipientId: string | null; token: string };
-export type SkippedPair = { deviceId: string; deviceName: string; recipientEmail: string; existingShareId: string };
+export type SharedWith = {
+  shareId: string;
+  recipientEmail: string;
+  recipientId: string | null;
+  token: string;
+};
+export type SkippedPair = {
+  deviceId: string;
+  deviceName: string;
+  recipientEmail: string;
+  existingShareId: string;
+};
 export type ShareDevicesResult = { shares: SharedWith[]; skipped: SkippedPair[] };
 
 const pairKey = (email: string, deviceId: string) => `${email}\n${deviceId}`;
@@ -38,7 +57,12 @@ export function shareDevices(
     const devs = loadOwnedDevices(tx, sharerId, input.deviceIds);
     const serviceIds = resolveServiceIds(tx, devs, input.services);
     clearExpiredLiveItems(tx, sharerId, now);
-    const conflicts = findLiveConflicts(tx, { sharerId, deviceIds: input.deviceIds, recipientEmails: input.recipients, now });
+    const conflicts = findLiveConflicts(tx, {
+      sharerId,
+      deviceIds: input.deviceIds,
+      recipientEmails: input.recipients,
+      now,
+    });
     const named = conflicts.map((c) => ({ ...c, deviceName: devs.get(c.deviceId)!.name }));
     if (named.length && !input.skipConflicts) throw new ShareConflictError(named);
     const skip = new Set(conflicts.map((c) => pairKey(c.recipientEmail, c.deviceId)));
@@ -57,15 +81,35 @@ export function shareDevices(
       const { token, hash, nonce } = createLinkToken(shareId);
       const recipientId = known.get(email) ?? null;
       shareRows.push({
-        id: shareId, sharerId, recipientEmail: email, recipientId, permissions,
-        expiresAt: input.expiresAt, description: input.description, message: input.message, notify: input.notify,
+        id: shareId,
+        sharerId,
+        recipientEmail: email,
+        recipientId,
+        permissions,
+        expiresAt: input.expiresAt,
+        description: input.description,
+        message: input.message,
+        notify: input.notify,
         status: "pending",
-        startsAt: s?.startsAt ?? null, weekdays: s?.weekdays ?? null, windowStart: s?.windowStart ?? null,
-        windowEnd: s?.windowEnd ?? null, timeZone: s ? s.timeZone : null, remoteAccess: s?.remoteAccess ?? true,
-        tokenHash: hash, tokenNonce: nonce, tokenCreatedAt: now, createdAt: now,
+        startsAt: s?.startsAt ?? null,
+        weekdays: s?.weekdays ?? null,
+        windowStart: s?.windowStart ?? null,
+        windowEnd: s?.windowEnd ?? null,
+        timeZone: s ? s.timeZone : null,
+        remoteAccess: s?.remoteAccess ?? true,
+        tokenHash: hash,
+        tokenNonce: nonce,
+        tokenCreatedAt: now,
+        createdAt: now,
       });
       for (const deviceId of deviceIds) {
-        items.push({ shareId, deviceId, sharerId, recipientEmail: email, serviceIds: serviceIds.get(deviceId) ?? null });
+        items.push({
+          shareId,
+          deviceId,
+          sharerId,
+          recipientEmail: email,
+          serviceIds: serviceIds.get(deviceId) ?? null,
+        });
       }
       deviceCount.set(shareId, deviceIds.length);
       result.push({ shareId, recipientEmail: email, recipientId, token });
@@ -75,13 +119,27 @@ export function shareDevices(
     insertItems(db.$client, items, now);
     for (const r of shareRows) {
       recordEvent(tx, {
-        shareId: r.id!, sharerId, actorId: sharerId, type: "shared", now,
-        data: { recipientEmail: r.recipientEmail, deviceCount: deviceCount.get(r.id!), permissions, expiresAt: input.expiresAt },
+        shareId: r.id!,
+        sharerId,
+        actorId: sharerId,
+        type: "shared",
+        now,
+        data: {
+          recipientEmail: r.recipientEmail,
+          deviceCount: deviceCount.get(r.id!),
+          permissions,
+          expiresAt: input.expiresAt,
+        },
       });
     }
     return {
       shares: result,
-      skipped: named.map((c) => ({ deviceId: c.deviceId, deviceName: c.deviceName, recipientEmail: c.recipientEmail, existingShareId: c.shareId })),
+      skipped: named.map((c) => ({
+        deviceId: c.deviceId,
+        deviceName: c.deviceName,
+        recipientEmail: c.recipientEmail,
+        existingShareId: c.shareId,
+      })),
     };
   });
 }
@@ -94,7 +152,11 @@ export function shareDevices(
 function recipientUserIds(conn: Conn, emails: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of chunked(emails)) {
-    const rows = conn.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.email, part), isNotNull(users.emailVerified))).all();
+    const rows = conn
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(and(inArray(users.email, part), isNotNull(users.emailVerified)))
+      .all();
     for (const u of rows) out.set(u.email, u.id);
   }
   return out;
@@ -106,18 +168,36 @@ function recipientUserIds(conn: Conn, emails: readonly string[]): Map<string, st
  */
 export function findConflicts(
   db: Db,
-  q: { sharerId: string; deviceIds: readonly string[]; recipientEmails: readonly string[]; now: number },
+  q: {
+    sharerId: string;
+    deviceIds: readonly string[];
+    recipientEmails: readonly string[];
+    now: number;
+  },
 ): SkippedPair[] {
   const emails = [...new Set(q.recipientEmails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   const ids = [...new Set(q.deviceIds)];
-  const conflicts = findLiveConflicts(db, { sharerId: q.sharerId, deviceIds: ids, recipientEmails: emails, now: q.now });
+  const conflicts = findLiveConflicts(db, {
+    sharerId: q.sharerId,
+    deviceIds: ids,
+    recipientEmails: emails,
+    now: q.now,
+  });
   const names = new Map<string, string>();
   for (const part of chunked([...new Set(conflicts.map((c) => c.deviceId))])) {
-    const rows = db.select({ id: devices.id, name: devices.name }).from(devices)
-      .where(and(eq(devices.ownerId, q.sharerId), inArray(devices.id, part))).all();
+    const rows = db
+      .select({ id: devices.id, name: devices.name })
+      .from(devices)
+      .where(and(eq(devices.ownerId, q.sharerId), inArray(devices.id, part)))
+      .all();
     for (const r of rows) names.set(r.id, r.name);
   }
   return conflicts
     .filter((c) => names.has(c.deviceId))
-    .map((c) => ({ deviceId: c.deviceId, deviceName: names.get(c.deviceId)!, recipientEmail: c.recipientEmail, existingShareId: c.shareId }));
+    .map((c) => ({
+      deviceId: c.deviceId,
+      deviceName: names.get(c.deviceId)!,
+      recipientEmail: c.recipientEmail,
+      existingShareId: c.shareId,
+    }));
 }

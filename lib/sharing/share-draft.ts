@@ -8,9 +8,15 @@ export function draftFromShare(detail: SharerShareDetail, now: number) {
   const s = detail.share;
   const preset = detail.preset;
   const expiresAt = s.expiresAt;
-  const date = expiresAt != null ? new Date(Math.max(expiresAt, now + DAY)).toISOString().slice(0, 10) : "";
-  const days = [0, 1, 2, 3, 4, 5, 6].map((i) => s.weekdays == null || (s.weekdays & (1 << i)) !== 0);
-  const hhmm = (m: number | null) => (m == null ? "" : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+  const date =
+    expiresAt != null ? new Date(Math.max(expiresAt, now + DAY)).toISOString().slice(0, 10) : "";
+  const days = [0, 1, 2, 3, 4, 5, 6].map(
+    (i) => s.weekdays == null || (s.weekdays & (1 << i)) !== 0,
+  );
+  const hhmm = (m: number | null) =>
+    m == null
+      ? ""
+      : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   const scheduled = s.weekdays != null || s.windowStart != null || s.startsAt != null;
   return {
     recipients: s.recipientEmail,
@@ -23,7 +29,10 @@ export function draftFromShare(detail: SharerShareDetail, now: number) {
     notify: s.notify,
     schedule: {
       enabled: scheduled,
-      startDate: s.startsAt != null && s.startsAt > now ? new Date(s.startsAt).toISOString().slice(0, 10) : "",
+      startDate:
+        s.startsAt != null && s.startsAt > now
+          ? new Date(s.startsAt).toISOString().slice(0, 10)
+          : "",
       days,
       from: hhmm(s.windowStart),
       to: hhmm(s.windowEnd),
@@ -31,7 +40,9 @@ export function draftFromShare(detail: SharerShareDetail, now: number) {
       disableRemote: !s.remoteAccess,
     },
     services: Object.fromEntries(
-      detail.items.filter((i) => i.removedAt == null && i.services !== "all").map((i) => [i.deviceId, (i.services as { id: string }[]).map((x) => x.id)]),
+      detail.items
+        .filter((i) => i.removedAt == null && i.services !== "all")
+        .map((i) => [i.deviceId, (i.services as { id: string }[]).map((x) => x.id)]),
     ),
   };
 }

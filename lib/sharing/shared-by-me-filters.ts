@@ -7,7 +7,13 @@ import { EFFECTIVE_STATUSES, type EffectiveStatus } from "./status";
 
 export const SHARED_BY_ME_SORTS: SharedByMeSort[] = ["newest", "oldest", "expires", "recipient"];
 
-export type SharedByMeFilters = { q?: string; status?: EffectiveStatus; sort: SharedByMeSort; expiring: boolean; expiringWithin?: number };
+export type SharedByMeFilters = {
+  q?: string;
+  status?: EffectiveStatus;
+  sort: SharedByMeSort;
+  expiring: boolean;
+  expiringWithin?: number;
+};
 
 export function parseSharedByMeFilters(sp: SearchParams): SharedByMeFilters {
   const statusParam = param(sp, "status")?.toLowerCase();
@@ -15,5 +21,11 @@ export function parseSharedByMeFilters(sp: SearchParams): SharedByMeFilters {
   const sortParam = param(sp, "sort") as SharedByMeSort | undefined;
   const sort = sortParam && SHARED_BY_ME_SORTS.includes(sortParam) ? sortParam : "newest";
   const expiring = ["1", "on", "true"].includes(param(sp, "expiring") ?? "");
-  return { q: param(sp, "q"), status, sort, expiring, expiringWithin: expiring ? expiringSoonWindow() : undefined };
+  return {
+    q: param(sp, "q"),
+    status,
+    sort,
+    expiring,
+    expiringWithin: expiring ? expiringSoonWindow() : undefined,
+  };
 }

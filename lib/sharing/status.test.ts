@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { shares, type Share } from "@/db/schema";
-import { effectiveStatus, effectiveStatusSql, EFFECTIVE_STATUSES, isLive, statusPredicate, timeLeft } from "./status";
+import {
+  effectiveStatus,
+  effectiveStatusSql,
+  EFFECTIVE_STATUSES,
+  isLive,
+  statusPredicate,
+  timeLeft,
+} from "./status";
 import { DAY, HOUR, makeUser, T0, testDb } from "./test-fixtures";
 
-const base = { status: "active" as Share["status"], expiresAt: T0 + HOUR as number | null, suspendedAt: null as number | null };
+const base = {
+  status: "active" as Share["status"],
+  expiresAt: (T0 + HOUR) as number | null,
+  suspendedAt: null as number | null,
+};
 
 describe("effectiveStatus", () => {
   it("is exact to the millisecond at expiry", () => {
@@ -56,16 +67,34 @@ describe("SQL status agrees with the JS rule", () => {
         for (const suspendedAt of [null, T0]) variants.push({ status, expiresAt, suspendedAt });
     const ids = variants.map((v, i) => {
       const id = `s${i}`;
-      db.insert(shares).values({ id, sharerId: u.id, recipientEmail: "r@x.com", permissions: "view", createdAt: T0, ...v }).run();
+      db.insert(shares)
+        .values({
+          id,
+          sharerId: u.id,
+          recipientEmail: "r@x.com",
+          permissions: "view",
+          createdAt: T0,
+          ...v,
+        })
+        .run();
       return id;
     });
     for (const now of [T0, T0 + HOUR - 1, T0 + HOUR, T0 + HOUR + 1]) {
-      const fromSql = db.select({ id: shares.id, s: effectiveStatusSql(now) }).from(shares).all();
+      const fromSql = db
+        .select({ id: shares.id, s: effectiveStatusSql(now) })
+        .from(shares)
+        .all();
       for (const row of fromSql) {
         expect(row.s).toBe(effectiveStatus(variants[ids.indexOf(row.id)], now));
       }
       for (const status of EFFECTIVE_STATUSES) {
-        const picked = db.select({ id: shares.id }).from(shares).where(statusPredicate(status, now)).all().map((r) => r.id).sort();
+        const picked = db
+          .select({ id: shares.id })
+          .from(shares)
+          .where(statusPredicate(status, now))
+          .all()
+          .map((r) => r.id)
+          .sort();
         const expected = ids.filter((id, i) => effectiveStatus(variants[i], now) === status).sort();
         expect(picked, `${status} at ${now - T0}`).toEqual(expected);
       }

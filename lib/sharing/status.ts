@@ -6,13 +6,25 @@ import { shares, type Share } from "@/db/schema";
  * millisecond, so no background job is needed for it to be right. The same rule exists
  * in SQL below (for filtering and paging) and the tests hold the two to agree.
  */
-export const EFFECTIVE_STATUSES = ["Pending", "Active", "Expired", "Cancelled", "Declined", "Left", "Suspended"] as const;
+export const EFFECTIVE_STATUSES = [
+  "Pending",
+  "Active",
+  "Expired",
+  "Cancelled",
+  "Declined",
+  "Left",
+  "Suspended",
+] as const;
 export type EffectiveStatus = (typeof EFFECTIVE_STATUSES)[number];
 
 export type StatusFields = Pick<Share, "status" | "expiresAt" | "suspendedAt">;
 
 export function isExpired(share: Pick<Share, "status" | "expiresAt">, now: number): boolean {
-  return (share.status === "pending" || share.status === "active") && share.expiresAt != null && now >= share.expiresAt;
+  return (
+    (share.status === "pending" || share.status === "active") &&
+    share.expiresAt != null &&
+    now >= share.expiresAt
+  );
 }
 
 export function effectiveStatus(share: StatusFields, now: number): EffectiveStatus {
@@ -56,7 +68,8 @@ export function timeLeft(expiresAt: number | null, now: number): string {
 
 const expiredSql = (now: number) =>
   sql`(${shares.status} in ('pending', 'active') and ${shares.expiresAt} is not null and ${shares.expiresAt} <= ${now})`;
-const notExpiredSql = (now: number) => sql`(${shares.expiresAt} is null or ${shares.expiresAt} > ${now})`;
+const notExpiredSql = (now: number) =>
+  sql`(${shares.expiresAt} is null or ${shares.expiresAt} > ${now})`;
 
 export function effectiveStatusSql(now: number): SQL<EffectiveStatus> {
   return sql<EffectiveStatus>`case

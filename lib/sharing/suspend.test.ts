@@ -23,12 +23,23 @@ beforeEach(() => {
   bob = makeUser(db, { email: "bob@example.com", name: "Bob" });
   eve = makeUser(db, { email: "eve@example.com", name: "Eve" });
   dev = makeDevice(db, { ownerId: alice.id, name: "Gate" });
-  id = shareDevices(db, { sharerId: alice.id, now: T0, input: shareRequest({ recipients: bob.email, deviceIds: [dev.id], permissions: "Operator" }) }).shares[0].shareId;
+  id = shareDevices(db, {
+    sharerId: alice.id,
+    now: T0,
+    input: shareRequest({ recipients: bob.email, deviceIds: [dev.id], permissions: "Operator" }),
+  }).shares[0].shareId;
 });
 
 const accept = () => acceptShare(db, { shareId: id, user: bob, now: T0 });
-const canView = (now: number) => checkAccess(db, { userId: bob.id, deviceId: dev.id, operation: "view", now });
-const events = () => db.select().from(shareEvents).where(eq(shareEvents.shareId, id)).all().map((e) => e.type);
+const canView = (now: number) =>
+  checkAccess(db, { userId: bob.id, deviceId: dev.id, operation: "view", now });
+const events = () =>
+  db
+    .select()
+    .from(shareEvents)
+    .where(eq(shareEvents.shareId, id))
+    .all()
+    .map((e) => e.type);
 const refusal = (fn: () => unknown) => {
   try {
     fn();
@@ -44,7 +55,14 @@ describe("suspend and resume", () => {
     expect(canView(T0 + HOUR)).toMatchObject({ allowed: true });
     suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
     expect(canView(T0 + 2 * HOUR)).toEqual({ allowed: false, reason: "suspended", shareId: id });
-    expect(checkAccess(db, { userId: bob.id, deviceId: dev.id, operation: "operate", now: T0 + 2 * HOUR })).toMatchObject({ allowed: false, reason: "suspended" });
+    expect(
+      checkAccess(db, {
+        userId: bob.id,
+        deviceId: dev.id,
+        operation: "operate",
+        now: T0 + 2 * HOUR,
+      }),
+    ).toMatchObject({ allowed: false, reason: "suspended" });
     resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 + 3 * HOUR });
     expect(canView(T0 + 3 * HOUR)).toMatchObject({ allowed: true, reason: "shared" });
     expect(events()).toEqual(["shared", "accepted", "suspended", "resumed"]);
@@ -65,28 +83,50 @@ describe("suspend and resume", () => {
     accept();
     suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
     const row = db.select().from(shares).where(eq(shares.id, id)).get()!;
-    expect(row).toMatchObject({ status: "active", permissions: "view,operate", suspendedAt: T0 + HOUR });
+    expect(row).toMatchObject({
+      status: "active",
+      permissions: "view,operate",
+      suspendedAt: T0 + HOUR,
+    });
     extendShare(db, { shareId: id, sharerId: alice.id, extendBy: DAY, now: T0 + 2 * HOUR });
     leaveShare(db, { shareId: id, user: bob, now: T0 + 3 * HOUR });
-    expect(refusal(() => resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 + 4 * HOUR })).message).toBe("This share is left; it cannot be resumed.");
+    expect(
+      refusal(() => resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 + 4 * HOUR }))
+        .message,
+    ).toBe("This share is left; it cannot be resumed.");
   });
 
   it("only the sharer, only an accepted share, never twice", () => {
-    expect(refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 })).message).toBe("This share has not been accepted yet; cancel it instead.");
+    expect(
+      refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 })).message,
+    ).toBe("This share has not been accepted yet; cancel it instead.");
     accept();
-    expect(refusal(() => suspendShare(db, { shareId: id, sharerId: bob.id, now: T0 }))).toBeInstanceOf(NotFoundError);
-    expect(refusal(() => suspendShare(db, { shareId: id, sharerId: eve.id, now: T0 }))).toBeInstanceOf(NotFoundError);
-    expect(refusal(() => resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 })).message).toBe("This share is not suspended.");
+    expect(
+      refusal(() => suspendShare(db, { shareId: id, sharerId: bob.id, now: T0 })),
+    ).toBeInstanceOf(NotFoundError);
+    expect(
+      refusal(() => suspendShare(db, { shareId: id, sharerId: eve.id, now: T0 })),
+    ).toBeInstanceOf(NotFoundError);
+    expect(
+      refusal(() => resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 })).message,
+    ).toBe("This share is not suspended.");
     suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 });
-    expect(refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 })).message).toBe("This share is already suspended.");
+    expect(
+      refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 })).message,
+    ).toBe("This share is already suspended.");
     expect(events()).toEqual(["shared", "accepted", "suspended"]);
   });
 
   it("refuses expired and cancelled shares", () => {
     accept();
-    expect(refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + 30 * DAY })).message).toBe("This share is expired; it cannot be suspended.");
+    expect(
+      refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + 30 * DAY }))
+        .message,
+    ).toBe("This share is expired; it cannot be suspended.");
     cancelShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
-    expect(refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR })).message).toBe("This share is cancelled; it cannot be suspended.");
+    expect(
+      refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR })).message,
+    ).toBe("This share is cancelled; it cannot be suspended.");
     expect(events()).toEqual(["shared", "accepted", "cancelled"]);
   });
 });

@@ -34,7 +34,8 @@ export function suspendShare(db: Db, { shareId, sharerId, now }: SharerArgs): Sh
       .set({ suspendedAt: now })
       .where(and(eq(shares.id, share.id), eq(shares.status, "active"), isNull(shares.suspendedAt)))
       .run();
-    if (res.changes !== 1) throw new DomainError("This share is already suspended.", undefined, "conflict");
+    if (res.changes !== 1)
+      throw new DomainError("This share is already suspended.", undefined, "conflict");
     recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "suspended", now });
     return { ...share, suspendedAt: now };
   });
@@ -47,10 +48,20 @@ export function resumeShare(db: Db, { shareId, sharerId, now }: SharerArgs): Sha
     const res = tx
       .update(shares)
       .set({ suspendedAt: null })
-      .where(and(eq(shares.id, share.id), eq(shares.status, "active"), isNotNull(shares.suspendedAt)))
+      .where(
+        and(eq(shares.id, share.id), eq(shares.status, "active"), isNotNull(shares.suspendedAt)),
+      )
       .run();
-    if (res.changes !== 1) throw new DomainError("This share is not suspended.", undefined, "conflict");
-    recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "resumed", data: { since: share.suspendedAt }, now });
+    if (res.changes !== 1)
+      throw new DomainError("This share is not suspended.", undefined, "conflict");
+    recordEvent(tx, {
+      shareId: share.id,
+      sharerId,
+      actorId: sharerId,
+      type: "resumed",
+      data: { since: share.suspendedAt },
+      now,
+    });
     return { ...share, suspendedAt: null };
   });
 }

@@ -40,7 +40,14 @@ function hardwareId(n: number): string {
 
 export function makeDevice(
   db: Db,
-  opts: { ownerId: string; name?: string; demo?: boolean; hardwareId?: string; kind?: string; groupPath?: string },
+  opts: {
+    ownerId: string;
+    name?: string;
+    demo?: boolean;
+    hardwareId?: string;
+    kind?: string;
+    groupPath?: string;
+  },
 ): Device {
   const n = next();
   const row: Device = {
@@ -62,13 +69,26 @@ export function makeDevice(
 export function makeDevices(db: Db, ownerId: string, count: number, prefix = "Device"): Device[] {
   const rows: Device[] = Array.from({ length: count }, (_, i) => {
     const n = next();
-    return { id: newId(), ownerId, name: `${prefix} ${i + 1}`, hardwareId: hardwareId(n), kind: "Gateway", groupPath: "", demo: false, createdAt: T0, updatedAt: T0 };
+    return {
+      id: newId(),
+      ownerId,
+      name: `${prefix} ${i + 1}`,
+      hardwareId: hardwareId(n),
+      kind: "Gateway",
+      groupPath: "",
+      demo: false,
+      createdAt: T0,
+      updatedAt: T0,
+    };
   });
   for (const part of chunked(rows, 500)) db.insert(devices).values(part).run();
   return rows;
 }
 
-export function makeService(db: Db, opts: { deviceId: string; name?: string; kind?: string; port?: number }): Service {
+export function makeService(
+  db: Db,
+  opts: { deviceId: string; name?: string; kind?: string; port?: number },
+): Service {
   const row: Service = {
     id: newId(),
     deviceId: opts.deviceId,
@@ -82,12 +102,15 @@ export function makeService(db: Db, opts: { deviceId: string; name?: string; kin
 }
 
 /** A valid share request with sensible defaults, to override per test. */
-export function shareRequest(over: Partial<ShareRequest> & Pick<ShareRequest, "recipients" | "deviceIds">): ShareRequest {
+export function shareRequest(
+  over: Partial<ShareRequest> & Pick<ShareRequest, "recipients" | "deviceIds">,
+): ShareRequest {
   return { permissions: "Viewer", expiresAt: T0 + 7 * DAY, ...over };
 }
 
 /** Row counts of the sharing tables, to assert that a refused write left nothing behind. */
 export function sharingCounts(db: Db): { shares: number; items: number; events: number } {
-  const n = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  const n = (table: string) =>
+    (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   return { shares: n("shares"), items: n("share_items"), events: n("share_events") };
 }

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createLinkToken, deriveLinkToken, hashToken, LINK_NONCE_BYTES, looksLikeLinkToken } from "./tokens";
+import {
+  createLinkToken,
+  deriveLinkToken,
+  hashToken,
+  LINK_NONCE_BYTES,
+  looksLikeLinkToken,
+} from "./tokens";
 
 describe("link tokens (Rule 7)", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -34,6 +40,8 @@ describe("link tokens (Rule 7)", () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hash).not.toContain(token);
     expect(nonce).not.toBe(token);
-    expect(hashToken("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(hashToken("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
   });
 });

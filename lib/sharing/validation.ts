@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
-import { OPERATIONS, normalizePermissions, presetByName, type Operation, type PresetName } from "./permissions";
+import {
+  OPERATIONS,
+  normalizePermissions,
+  presetByName,
+  type Operation,
+  type PresetName,
+} from "./permissions";
 
 export const MAX_RECIPIENTS = 500;
 export const MAX_DEVICES = 10_000;
@@ -36,7 +42,10 @@ export type FieldErrors = Record<string, string[]>;
 
 /** Carries every field's messages (not only the first) so the form can show them all. */
 export class ShareValidationError extends DomainError {
-  constructor(readonly fieldErrors: FieldErrors, readonly formErrors: string[] = []) {
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    readonly formErrors: string[] = [],
+  ) {
     const [field, messages] = Object.entries(fieldErrors)[0] ?? [undefined, formErrors];
     super(messages?.[0] ?? "Please correct the highlighted fields.", field, "invalid");
     this.name = "ShareValidationError";
@@ -48,11 +57,17 @@ const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 const asArray = (v: unknown) => (v == null ? [] : Array.isArray(v) ? v : [v]);
 
 /** FormData gives strings; JSON gives numbers. Both are accepted, anything else fails. */
-const toNumber = (v: unknown) => (typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v);
+const toNumber = (v: unknown) =>
+  typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v;
 const nullish = (v: unknown) => v == null || v === "";
 const toBool = (dflt: boolean) =>
   z.preprocess(
-    (v) => (v == null || v === "" ? dflt : typeof v === "string" ? ["true", "on", "1", "yes"].includes(v.toLowerCase()) : v),
+    (v) =>
+      v == null || v === ""
+        ? dflt
+        : typeof v === "string"
+          ? ["true", "on", "1", "yes"].includes(v.toLowerCase())
+          : v,
     z.boolean(),
   );
 /** A timestamp as ms epoch, numeric string or ISO date (ISO without offset is read as UTC). */
@@ -85,26 +100,39 @@ export function isValidTimeZone(tz: string): boolean {
 const recipientsSchema = z
   .preprocess(asArray, z.array(z.string({ error: "Enter email addresses." })))
   .transform((list, ctx) => {
-    const words = list.flatMap((s) => s.split(/[\s,;]+/)).map((w) => w.trim().toLowerCase()).filter(Boolean);
+    const words = list
+      .flatMap((s) => s.split(/[\s,;]+/))
+      .map((w) => w.trim().toLowerCase())
+      .filter(Boolean);
     for (const bad of unique(words.filter((w) => !emailCheck.safeParse(w).success))) {
       ctx.addIssue({ code: "custom", message: `"${bad}" is not a valid email address.` });
     }
     const emails = unique(words);
-    if (emails.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one recipient email." });
+    if (emails.length === 0)
+      ctx.addIssue({ code: "custom", message: "Enter at least one recipient email." });
     if (emails.length > MAX_RECIPIENTS) {
-      ctx.addIssue({ code: "custom", message: `You can share with at most ${MAX_RECIPIENTS} recipients at once.` });
+      ctx.addIssue({
+        code: "custom",
+        message: `You can share with at most ${MAX_RECIPIENTS} recipients at once.`,
+      });
     }
     return emails;
   });
 
 const deviceIdsSchema = z
-  .preprocess(asArray, z.array(z.string({ error: "Invalid device." }).trim().min(1, "Invalid device.")))
+  .preprocess(
+    asArray,
+    z.array(z.string({ error: "Invalid device." }).trim().min(1, "Invalid device.")),
+  )
   .transform((ids) => unique(ids))
   .pipe(
     z
       .array(z.string())
       .min(1, "Select at least one device.")
-      .max(MAX_DEVICES, `You can share at most ${MAX_DEVICES.toLocaleString("en-US")} devices at once.`),
+      .max(
+        MAX_DEVICES,
+        `You can share at most ${MAX_DEVICES.toLocaleString("en-US")} devices at once.`,
+      ),
   );
 
 const servicesSchema = z.preprocess(
@@ -120,9 +148,15 @@ const servicesSchema = z.preprocess(
   z
     .record(
       z.string(),
-      z.union([z.literal("all"), z.array(z.string()).min(1, "Choose at least one service, or all services.")], {
-        error: 'Choose services by id, or "all".',
-      }),
+      z.union(
+        [
+          z.literal("all"),
+          z.array(z.string()).min(1, "Choose at least one service, or all services."),
+        ],
+        {
+          error: 'Choose services by id, or "all".',
+        },
+      ),
       { error: "Invalid service selection." },
     )
     .optional(),
@@ -132,7 +166,13 @@ const permissionsSchema = z
   .preprocess(
     (v) => {
       if (typeof v !== "string") return v;
-      return presetByName(v) ?? v.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+      return (
+        presetByName(v) ??
+        v
+          .split(",")
+          .map((w) => w.trim().toLowerCase())
+          .filter(Boolean)
+      );
     },
     z
       .array(z.enum(OPERATIONS, { error: (iss) => `Unknown permission "${String(iss.input)}".` }), {
@@ -145,16 +185,29 @@ const permissionsSchema = z
 const minutesOfDay = (label: string) =>
   z.preprocess(
     (v) => (nullish(v) ? null : toNumber(v)),
-    z.number({ error: `${label} must be a time of day.` }).int().min(0, `${label} must be a time of day.`).max(1440, `${label} must be a time of day.`).nullable(),
+    z
+      .number({ error: `${label} must be a time of day.` })
+      .int()
+      .min(0, `${label} must be a time of day.`)
+      .max(1440, `${label} must be a time of day.`)
+      .nullable(),
   );
 
 const scheduleSchema = z
   .object({
-    startsAt: z.preprocess((v) => (nullish(v) ? null : toTimestamp(v)), z.number({ error: "Enter a valid start date." }).int().nullable()),
+    startsAt: z.preprocess(
+      (v) => (nullish(v) ? null : toTimestamp(v)),
+      z.number({ error: "Enter a valid start date." }).int().nullable(),
+    ),
     weekdays: z.preprocess(
       (v) => (nullish(v) ? null : toNumber(v)),
       // 0 would be a share that never gives access: refuse it instead of storing it.
-      z.number({ error: "Invalid weekdays." }).int().min(1, "Choose at least one weekday.").max(127, "Invalid weekdays.").nullable(),
+      z
+        .number({ error: "Invalid weekdays." })
+        .int()
+        .min(1, "Choose at least one weekday.")
+        .max(127, "Invalid weekdays.")
+        .nullable(),
     ),
     windowStart: minutesOfDay("The window start"),
     windowEnd: minutesOfDay("The window end"),
@@ -162,17 +215,29 @@ const scheduleSchema = z
       (v) => (nullish(v) ? "UTC" : v),
       z
         .string({ error: "Choose a time zone." })
-        .refine(isValidTimeZone, { error: (iss) => `"${String(iss.input)}" is not a known time zone.` })
-        .transform((tz) => new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone),
+        .refine(isValidTimeZone, {
+          error: (iss) => `"${String(iss.input)}" is not a known time zone.`,
+        })
+        .transform(
+          (tz) => new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone,
+        ),
     ),
     remoteAccess: toBool(true),
   })
   .superRefine((s, ctx) => {
     if ((s.windowStart == null) !== (s.windowEnd == null)) {
-      ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "Give both the start and the end of the daily window." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["windowEnd"],
+        message: "Give both the start and the end of the daily window.",
+      });
     } else if (s.windowStart != null && s.windowStart === s.windowEnd) {
       // An end before the start is a window across midnight (22:00–06:00); equal is empty.
-      ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "The daily window cannot start and end at the same time." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["windowEnd"],
+        message: "The daily window cannot start and end at the same time.",
+      });
     }
   });
 export type ShareSchedule = z.output<typeof scheduleSchema>;
@@ -186,12 +251,20 @@ export function maxExpiry(now: number): number {
 /** The expiry rule is relative to the injected clock, hence a schema per `now`. */
 export function expiresAtSchema(now: number) {
   return z.preprocess(
-    (v) => (v === null || (typeof v === "string" && ["never", "permanent"].includes(v.toLowerCase())) ? null : nullish(v) ? undefined : toTimestamp(v)),
+    (v) =>
+      v === null || (typeof v === "string" && ["never", "permanent"].includes(v.toLowerCase()))
+        ? null
+        : nullish(v)
+          ? undefined
+          : toTimestamp(v),
     z
       .number({ error: "Choose when access expires, or make it permanent." })
       .int()
       .refine((t) => t > now, "The expiry must be in the future.")
-      .refine((t) => t <= maxExpiry(now), `The expiry can be at most ${MAX_EXPIRY_YEARS} years from now.`)
+      .refine(
+        (t) => t <= maxExpiry(now),
+        `The expiry can be at most ${MAX_EXPIRY_YEARS} years from now.`,
+      )
       .nullable(),
   );
 }
@@ -204,8 +277,14 @@ export function shareInputSchema(now: number) {
       services: servicesSchema,
       permissions: permissionsSchema,
       expiresAt: expiresAtSchema(now),
-      description: z.preprocess((v) => v ?? "", z.string().trim().max(500, "The description is at most 500 characters.")),
-      message: z.preprocess((v) => v ?? "", z.string().trim().max(2000, "The message is at most 2,000 characters.")),
+      description: z.preprocess(
+        (v) => v ?? "",
+        z.string().trim().max(500, "The description is at most 500 characters."),
+      ),
+      message: z.preprocess(
+        (v) => v ?? "",
+        z.string().trim().max(2000, "The message is at most 2,000 characters."),
+      ),
       notify: toBool(false), // an unchecked checkbox is absent from the form
       skipConflicts: toBool(false),
       schedule: z.preprocess((v) => (nullish(v) ? null : v), scheduleSchema.nullable()),
@@ -213,7 +292,11 @@ export function shareInputSchema(now: number) {
     .superRefine((v, ctx) => {
       const startsAt = v.schedule?.startsAt;
       if (startsAt != null && v.expiresAt != null && startsAt >= v.expiresAt) {
-        ctx.addIssue({ code: "custom", path: ["schedule", "startsAt"], message: "The start must be before the expiry." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["schedule", "startsAt"],
+          message: "The start must be before the expiry.",
+        });
       }
       const items = v.deviceIds.length * v.recipients.length;
       if (items > MAX_SHARE_ITEMS) {
@@ -227,7 +310,11 @@ export function shareInputSchema(now: number) {
       const selected = new Set(v.deviceIds);
       for (const id of Object.keys(v.services ?? {})) {
         if (!selected.has(id)) {
-          ctx.addIssue({ code: "custom", path: ["services"], message: "Services were chosen for a device that is not selected." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["services"],
+            message: "Services were chosen for a device that is not selected.",
+          });
           break;
         }
       }
@@ -239,7 +326,10 @@ export type ShareInput = z.output<ReturnType<typeof shareInputSchema>>;
  * Groups issues by field. Nested schedule fields keep their own key ("schedule.timeZone")
  * so each message lands next to its input; z.flattenError would fold them into "schedule".
  */
-export function shareFieldErrors(error: z.ZodError): { fieldErrors: FieldErrors; formErrors: string[] } {
+export function shareFieldErrors(error: z.ZodError): {
+  fieldErrors: FieldErrors;
+  formErrors: string[];
+} {
   const fieldErrors: FieldErrors = {};
   const formErrors: string[] = [];
   for (const issue of error.issues) {
@@ -255,11 +345,14 @@ export function shareFieldErrors(error: z.ZodError): { fieldErrors: FieldErrors;
   return { fieldErrors, formErrors };
 }
 
-export function safeParseShareInput(raw: unknown, now: number):
-  | { ok: true; data: ShareInput }
-  | { ok: false; fieldErrors: FieldErrors; formErrors: string[] } {
+export function safeParseShareInput(
+  raw: unknown,
+  now: number,
+): { ok: true; data: ShareInput } | { ok: false; fieldErrors: FieldErrors; formErrors: string[] } {
   const parsed = shareInputSchema(now).safeParse(raw);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, ...shareFieldErrors(parsed.error) };
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, ...shareFieldErrors(parsed.error) };
 }
 
 /** Parses or throws a ShareValidationError carrying every field's messages. */

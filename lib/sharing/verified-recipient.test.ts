@@ -4,7 +4,16 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { shares, users, type Device, type User } from "@/db/schema";
-import { acceptLink, acceptShare, declineLink, declineShare, leaveShare, regenerateLink, renewLink, resolveLink } from "./lifecycle";
+import {
+  acceptLink,
+  acceptShare,
+  declineLink,
+  declineShare,
+  leaveShare,
+  regenerateLink,
+  renewLink,
+  resolveLink,
+} from "./lifecycle";
 import { isInvitee, isRecipient } from "./internal";
 import { LINK_LIFETIME_MS, linkLapsed } from "./link-lifetime";
 import { listSharedWithMe } from "./queries";
@@ -24,8 +33,14 @@ function unverified(email: string): User {
   return { ...u, emailVerified: null };
 }
 const row = (id: string) => db.select().from(shares).where(eq(shares.id, id)).get()!;
-const share = (to: string, at = T0) => shareDevices(db, { sharerId: alice.id, now: at, input: shareRequest({ recipients: to, deviceIds: [d1.id] }) }).shares[0];
-const listed = (u: User, now = T0 + 1) => listSharedWithMe(db, { user: u, now }).groups.flatMap((g) => g.shares.map((r) => r.share.id));
+const share = (to: string, at = T0) =>
+  shareDevices(db, {
+    sharerId: alice.id,
+    now: at,
+    input: shareRequest({ recipients: to, deviceIds: [d1.id] }),
+  }).shares[0];
+const listed = (u: User, now = T0 + 1) =>
+  listSharedWithMe(db, { user: u, now }).groups.flatMap((g) => g.shares.map((r) => r.share.id));
 const refusal = (fn: () => unknown) => {
   try {
     fn();
@@ -46,9 +61,13 @@ describe("an unverified account and the shares addressed to its email", () => {
   it("does not see them, by list or by id, and cannot accept or decline them by id", () => {
     const s = share("carol@corp.test");
     expect(listed(squatter)).toEqual([]);
-    expect(getShareForRecipient(db, { shareId: s.shareId, user: squatter, now: T0 + 1 })).toBeNull();
+    expect(
+      getShareForRecipient(db, { shareId: s.shareId, user: squatter, now: T0 + 1 }),
+    ).toBeNull();
     for (const act of [acceptShare, declineShare, leaveShare]) {
-      expect(refusal(() => act(db, { shareId: s.shareId, user: squatter, now: T0 + 1 }))).toMatchObject({ code: "not_found" });
+      expect(
+        refusal(() => act(db, { shareId: s.shareId, user: squatter, now: T0 + 1 })),
+      ).toMatchObject({ code: "not_found" });
     }
     expect(row(s.shareId)).toMatchObject({ status: "pending", recipientId: null });
   });
@@ -65,28 +84,37 @@ describe("an unverified account and the shares addressed to its email", () => {
     const s = share("carol@corp.test");
     const accepted = acceptLink(db, { token: s.token, user: squatter, now: T0 + 5 });
     expect(accepted).toMatchObject({ status: "active", recipientId: squatter.id });
-    expect(db.select().from(users).where(eq(users.id, squatter.id)).get()!.emailVerified).toBe(T0 + 5);
+    expect(db.select().from(users).where(eq(users.id, squatter.id)).get()!.emailVerified).toBe(
+      T0 + 5,
+    );
     // Bound to the account: visible from now on, whatever the verification.
     expect(listed({ ...squatter, emailVerified: null }, T0 + 6)).toEqual([s.shareId]);
   });
 
   it("can decline with the link too", () => {
     const s = share("carol@corp.test");
-    expect(declineLink(db, { token: s.token, user: squatter, now: T0 + 5 })).toMatchObject({ status: "declined", recipientId: squatter.id });
+    expect(declineLink(db, { token: s.token, user: squatter, now: T0 + 5 })).toMatchObject({
+      status: "declined",
+      recipientId: squatter.id,
+    });
   });
 
   it("sees them once the address is verified", () => {
     const s = share("carol@corp.test");
     const carol = { ...squatter, emailVerified: T0 + 2 };
     expect(listed(carol, T0 + 3)).toEqual([s.shareId]);
-    expect(acceptShare(db, { shareId: s.shareId, user: carol, now: T0 + 3 }).recipientId).toBe(carol.id);
+    expect(acceptShare(db, { shareId: s.shareId, user: carol, now: T0 + 3 }).recipientId).toBe(
+      carol.id,
+    );
   });
 
   it("keeps seeing a share already bound to it", () => {
     const s = share("carol@corp.test");
     acceptLink(db, { token: s.token, user: squatter, now: T0 + 1 });
     const again = { ...squatter, emailVerified: null };
-    expect(getShareForRecipient(db, { shareId: s.shareId, user: again, now: T0 + 2 })).not.toBeNull();
+    expect(
+      getShareForRecipient(db, { shareId: s.shareId, user: again, now: T0 + 2 }),
+    ).not.toBeNull();
     expect(leaveShare(db, { shareId: s.shareId, user: again, now: T0 + 2 }).status).toBe("left");
   });
 
@@ -108,37 +136,57 @@ describe("isRecipient and isInvitee", () => {
   it("a bound share is its user's only, verified or not", () => {
     const bound = { recipientId: "u1", recipientEmail: "carol@corp.test" };
     expect(isRecipient(bound, { id: "u1", email: "x@y.test", emailVerified: null })).toBe(true);
-    expect(isRecipient(bound, { id: "u2", email: "carol@corp.test", emailVerified: 1 })).toBe(false);
+    expect(isRecipient(bound, { id: "u2", email: "carol@corp.test", emailVerified: 1 })).toBe(
+      false,
+    );
     expect(isInvitee(bound, { id: "u2", email: "carol@corp.test" })).toBe(false);
   });
 });
 
 describe("sharing links lapse after 30 days pending", () => {
   it("lapses at exactly LINK_LIFETIME_MS after it was sent", () => {
-    expect(linkLapsed({ tokenCreatedAt: T0, createdAt: T0 }, T0 + LINK_LIFETIME_MS - 1)).toBe(false);
+    expect(linkLapsed({ tokenCreatedAt: T0, createdAt: T0 }, T0 + LINK_LIFETIME_MS - 1)).toBe(
+      false,
+    );
     expect(linkLapsed({ tokenCreatedAt: T0, createdAt: T0 }, T0 + LINK_LIFETIME_MS)).toBe(true);
     expect(linkLapsed({ tokenCreatedAt: null, createdAt: T0 }, T0 + LINK_LIFETIME_MS)).toBe(true);
   });
 
   it("a lapsed link says so (410 state) and takes no answer; the share stays pending", () => {
     const farExpiry = { expiresAt: T0 + 90 * DAY };
-    const s = shareDevices(db, { sharerId: alice.id, now: T0, input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d1.id], ...farExpiry }) }).shares[0];
+    const s = shareDevices(db, {
+      sharerId: alice.id,
+      now: T0,
+      input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d1.id], ...farExpiry }),
+    }).shares[0];
     const later = T0 + 31 * DAY;
     expect(linkState(resolveLink(db, s.token, later))).toBe("lapsed");
-    expect(refusal(() => acceptLink(db, { token: s.token, user: squatter, now: later }))).toMatchObject({ code: "conflict", message: expect.stringMatching(/30 days/) });
-    expect(refusal(() => declineLink(db, { token: s.token, user: squatter, now: later }))).toMatchObject({ code: "conflict" });
+    expect(
+      refusal(() => acceptLink(db, { token: s.token, user: squatter, now: later })),
+    ).toMatchObject({ code: "conflict", message: expect.stringMatching(/30 days/) });
+    expect(
+      refusal(() => declineLink(db, { token: s.token, user: squatter, now: later })),
+    ).toMatchObject({ code: "conflict" });
     expect(row(s.shareId).status).toBe("pending");
   });
 
   it("Resend renews the same link; a new link starts its own 30 days", () => {
     const farExpiry = { expiresAt: T0 + 90 * DAY };
-    const s = shareDevices(db, { sharerId: alice.id, now: T0, input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d1.id], ...farExpiry }) }).shares[0];
+    const s = shareDevices(db, {
+      sharerId: alice.id,
+      now: T0,
+      input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d1.id], ...farExpiry }),
+    }).shares[0];
     renewLink(db, { shareId: s.shareId, sharerId: alice.id, now: T0 + 29 * DAY });
     expect(linkState(resolveLink(db, s.token, T0 + 40 * DAY))).toBe("open");
     // Only the sharer renews.
     renewLink(db, { shareId: s.shareId, sharerId: squatter.id, now: T0 + 60 * DAY });
     expect(linkState(resolveLink(db, s.token, T0 + 60 * DAY))).toBe("lapsed");
-    const { token } = regenerateLink(db, { shareId: s.shareId, sharerId: alice.id, now: T0 + 60 * DAY });
+    const { token } = regenerateLink(db, {
+      shareId: s.shareId,
+      sharerId: alice.id,
+      now: T0 + 60 * DAY,
+    });
     expect(linkState(resolveLink(db, token, T0 + 61 * DAY))).toBe("open");
   });
 });

@@ -14,7 +14,11 @@ export function notFound(): never {
   throw control("NEXT_HTTP_ERROR_FALLBACK;404");
 }
 export const headers = async () => new Headers({ "x-forwarded-for": "203.0.113.7" });
-export const cookies = async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined });
+export const cookies = async () => ({
+  get: () => undefined,
+  set: () => undefined,
+  delete: () => undefined,
+});
 export class AuthError extends Error {}
 
 export const getCurrentUser = async () => g.__keyshareUser ?? null;
@@ -24,7 +28,8 @@ export async function requireUser() {
   if (!user) redirect("/sign-in");
   return user;
 }
-export const safeReturnPath = (v: unknown, fallback = "/devices") => (typeof v === "string" && v.startsWith("/") && !v.startsWith("//") ? v : fallback);
+export const safeReturnPath = (v: unknown, fallback = "/devices") =>
+  typeof v === "string" && v.startsWith("/") && !v.startsWith("//") ? v : fallback;
 export const auth = async () => null;
 export const signIn = async () => redirect("/devices");
 export const signOut = async () => redirect("/sign-in");

@@ -13,8 +13,20 @@ import { openDb } from "@/db/client";
 import { shareDevices } from "@/lib/sharing/share-devices";
 
 export type Job =
-  | { cmd: "action"; db: string; action: string; input: unknown; user: { id: string; email: string; name: string; emailVerified: number | null } }
-  | { cmd: "share"; db: string; sharerId: string; input: Record<string, unknown>; signalTx?: boolean };
+  | {
+      cmd: "action";
+      db: string;
+      action: string;
+      input: unknown;
+      user: { id: string; email: string; name: string; emailVerified: number | null };
+    }
+  | {
+      cmd: "share";
+      db: string;
+      sharerId: string;
+      input: Record<string, unknown>;
+      signalTx?: boolean;
+    };
 /** An action's answer (with anything it logged as an internal error), or how the domain call ended. */
 export type JobResult =
   | { ok?: boolean; message?: string; data?: unknown; conflicts?: unknown[]; logged?: string[] }
@@ -22,7 +34,12 @@ export type JobResult =
   | { ok: false; name: string; code?: string; message: string };
 
 type Action = (prev: unknown, input: unknown) => Promise<JobResult>;
-const ACTIONS = { ...shareManage, ...shareRespond, ...shares, ...deviceActions } as unknown as Record<string, Action>;
+const ACTIONS = {
+  ...shareManage,
+  ...shareRespond,
+  ...shares,
+  ...deviceActions,
+} as unknown as Record<string, Action>;
 
 const job = JSON.parse(process.argv[2]) as Job;
 const say = (line: string) => fs.writeSync(1, `${line}\n`); // synchronous: the parent sees it at once
@@ -32,13 +49,17 @@ console.error = (...args: unknown[]) => void logged.push(args.map(String).join("
 async function run(): Promise<JobResult> {
   if (job.cmd === "action") {
     process.env.DATABASE_PATH = job.db;
-    (globalThis as { __keyshareUser?: unknown }).__keyshareUser = { ...job.user, sessionVersion: 0 };
+    (globalThis as { __keyshareUser?: unknown }).__keyshareUser = {
+      ...job.user,
+      sessionVersion: 0,
+    };
     try {
       return { ...(await ACTIONS[job.action](undefined, job.input)), logged };
     } catch (e) {
       // redirect() ends an action successfully (e.g. accepting goes to the share's page).
       const digest = String((e as { digest?: unknown }).digest ?? "");
-      if (digest.startsWith("NEXT_REDIRECT;")) return { ok: true, data: { redirect: digest.split(";")[2] }, logged };
+      if (digest.startsWith("NEXT_REDIRECT;"))
+        return { ok: true, data: { redirect: digest.split(";")[2] }, logged };
       throw e;
     }
   }
@@ -52,7 +73,10 @@ async function run(): Promise<JobResult> {
   }
   try {
     const r = shareDevices(db, { sharerId: job.sharerId, input: job.input, now: Date.now() });
-    return { ok: true, value: { shares: r.shares.map((s) => s.shareId), skipped: r.skipped.length } };
+    return {
+      ok: true,
+      value: { shares: r.shares.map((s) => s.shareId), skipped: r.skipped.length },
+    };
   } catch (e) {
     const err = e as Error & { code?: string };
     return { ok: false, name: err.name, code: err.code, message: err.message };

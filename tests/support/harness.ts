@@ -18,7 +18,9 @@ export function nextRedirect(url: string): never {
   throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;replace;${url};307;` });
 }
 export function nextNotFound(): never {
-  throw Object.assign(new Error("NEXT_HTTP_ERROR_FALLBACK;404"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+  throw Object.assign(new Error("NEXT_HTTP_ERROR_FALLBACK;404"), {
+    digest: "NEXT_HTTP_ERROR_FALLBACK;404",
+  });
 }
 export const navigationMock = {
   redirect: nextRedirect,
@@ -39,10 +41,13 @@ export function isNextRedirect(e: unknown): boolean {
  */
 export function dumpDb(db: Db): string {
   const tables = db.$client
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name <> 'rate_limits' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name <> 'rate_limits' order by name",
+    )
     .all() as { name: string }[];
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables) out[name] = db.$client.prepare(`select * from "${name}" order by rowid`).all();
+  for (const { name } of tables)
+    out[name] = db.$client.prepare(`select * from "${name}" order by rowid`).all();
   return JSON.stringify(out);
 }
 
@@ -59,19 +64,28 @@ export function toFormData(o: Record<string, string>): FormData {
  * Every export of lib/actions/*.ts, keyed "file:export" (imported at call time, so the
  * calling test file's vi.mock()s apply). A "use server" file exports only actions.
  */
-export async function loadActions(dir = path.resolve("lib/actions")): Promise<Map<string, AnyAction>> {
+export async function loadActions(
+  dir = path.resolve("lib/actions"),
+): Promise<Map<string, AnyAction>> {
   const out = new Map<string, AnyAction>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()) {
     const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
-      if (typeof value === "function") out.set(`${file.replace(/\.ts$/, "")}:${name}`, value as AnyAction);
+      if (typeof value === "function")
+        out.set(`${file.replace(/\.ts$/, "")}:${name}`, value as AnyAction);
     }
   }
   return out;
 }
 
 /** Calls an action like Next would: a redirect is a normal ending; any other throw is a 500. */
-export async function callAction(fn: AnyAction, input: unknown): Promise<ActionResult | "redirect"> {
+export async function callAction(
+  fn: AnyAction,
+  input: unknown,
+): Promise<ActionResult | "redirect"> {
   try {
     return await fn(undefined, input);
   } catch (e) {

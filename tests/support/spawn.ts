@@ -11,16 +11,35 @@ export type { Job, JobResult };
 const OUT_DIR = path.resolve("node_modules/.cache/keyshare-trust-tests");
 let bundled: Promise<string> | undefined;
 /** Imports that only work inside a Next.js request, replaced by tests/support/child-stubs.ts. */
-const STUBBED = /^(next\/cache|next\/navigation|next\/headers|next-auth|@\/lib\/auth\/auth|@\/lib\/auth\/session|@\/lib\/email\/worker)$/;
+const STUBBED =
+  /^(next\/cache|next\/navigation|next\/headers|next-auth|@\/lib\/auth\/auth|@\/lib\/auth\/session|@\/lib\/email\/worker)$/;
 
 export function childScript(): Promise<string> {
   bundled ??= (async () => {
     const outfile = path.join(OUT_DIR, `child-${process.pid}.mjs`);
     await build({
-      entryPoints: [path.resolve("tests/support/child.ts")], bundle: true, platform: "node", format: "esm", target: "node20",
-      outfile, external: ["better-sqlite3"], logLevel: "error", minify: true, tsconfig: path.resolve("tsconfig.json"),
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      plugins: [{ name: "stubs", setup: (b) => b.onResolve({ filter: STUBBED }, () => ({ path: path.resolve("tests/support/child-stubs.ts") })) }],
+      entryPoints: [path.resolve("tests/support/child.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outfile,
+      external: ["better-sqlite3"],
+      logLevel: "error",
+      minify: true,
+      tsconfig: path.resolve("tsconfig.json"),
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
+      plugins: [
+        {
+          name: "stubs",
+          setup: (b) =>
+            b.onResolve({ filter: STUBBED }, () => ({
+              path: path.resolve("tests/support/child-stubs.ts"),
+            })),
+        },
+      ],
     });
     return outfile;
   })();
@@ -40,11 +59,19 @@ export async function cleanup(): Promise<void> {
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-export type Child = { proc: ChildProcess; lines: string[]; ready: Promise<void>; line: (want: string) => Promise<void>; done: Promise<JobResult | null> };
+export type Child = {
+  proc: ChildProcess;
+  lines: string[];
+  ready: Promise<void>;
+  line: (want: string) => Promise<void>;
+  done: Promise<JobResult | null>;
+};
 
 /** Starts a child on `job`; it waits for go() before running. `done` is null when it was killed. */
 export async function startChild(job: Job): Promise<Child> {
-  const proc = spawn(process.execPath, [await childScript(), JSON.stringify(job)], { stdio: ["pipe", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, [await childScript(), JSON.stringify(job)], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const lines: string[] = [];
   const waiters: { want: string; resolve: () => void }[] = [];
   let buf = "";
@@ -59,14 +86,17 @@ export async function startChild(job: Job): Promise<Child> {
     }
   });
   const line = (want: string) =>
-    lines.includes(want) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ want, resolve }));
+    lines.includes(want)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => waiters.push({ want, resolve }));
   const done = new Promise<JobResult | null>((resolve, reject) => {
     proc.on("error", reject);
     // "close", not "exit": it comes after the last stdout data, so the result line is there.
     proc.on("close", (code, signal) => {
       if (signal) return resolve(null);
       const last = lines.at(-1) ?? "";
-      if (code !== 0 || !last.startsWith("{")) return reject(new Error(`child exited ${code}: ${lines.join(" | ")}`));
+      if (code !== 0 || !last.startsWith("{"))
+        return reject(new Error(`child exited ${code}: ${lines.join(" | ")}`));
       resolve(JSON.parse(last) as JobResult);
     });
   });

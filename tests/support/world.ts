@@ -14,7 +14,15 @@ import { hashPassword } from "@/lib/auth/password";
 import { createEmailToken } from "@/lib/auth/email-tokens";
 
 export const DAY = 86_400_000;
-export const RECIPIENT_ACTORS = ["active", "pending", "expired", "cancelled", "left", "declined", "suspended"] as const;
+export const RECIPIENT_ACTORS = [
+  "active",
+  "pending",
+  "expired",
+  "cancelled",
+  "left",
+  "declined",
+  "suspended",
+] as const;
 export type RecipientActor = (typeof RECIPIENT_ACTORS)[number];
 /**
  * `unverified` registered the address a pending share of the owner's was sent to, and never
@@ -44,8 +52,14 @@ const passwordHash = await hashPassword(WORLD_PASSWORD);
 function user(db: Db, name: string, verified = true): User {
   const n = ++seq;
   const row: User = {
-    id: newId(), email: `${name}-${n}@example.test`, name: `${name} ${n}`, passwordHash,
-    emailVerified: verified ? 1 : null, image: null, sessionVersion: 0, createdAt: 0,
+    id: newId(),
+    email: `${name}-${n}@example.test`,
+    name: `${name} ${n}`,
+    passwordHash,
+    emailVerified: verified ? 1 : null,
+    image: null,
+    sessionVersion: 0,
+    createdAt: 0,
   };
   db.insert(users).values(row).run();
   return row;
@@ -54,8 +68,15 @@ function user(db: Db, name: string, verified = true): User {
 function device(db: Db, ownerId: string, name: string, demo = false): Device {
   const n = ++seq;
   const row: Device = {
-    id: newId(), ownerId, name, hardwareId: `AA:00:${n.toString(16).padStart(4, "0")}`, kind: "Gateway",
-    groupPath: "Site A", demo, createdAt: 0, updatedAt: 0,
+    id: newId(),
+    ownerId,
+    name,
+    hardwareId: `AA:00:${n.toString(16).padStart(4, "0")}`,
+    kind: "Gateway",
+    groupPath: "Site A",
+    demo,
+    createdAt: 0,
+    updatedAt: 0,
   };
   db.insert(devices).values(row).run();
   return row;
@@ -64,7 +85,9 @@ function device(db: Db, ownerId: string, name: string, demo = false): Device {
 export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): World {
   const now = Date.now();
   const u = {
-    owner: user(db, "owner"), stranger: user(db, "stranger"), unverified: user(db, "unverified", false),
+    owner: user(db, "owner"),
+    stranger: user(db, "stranger"),
+    unverified: user(db, "unverified", false),
     ...Object.fromEntries(RECIPIENT_ACTORS.map((a) => [a, user(db, a)])),
   } as Record<SignedIn, User>;
   const dev = {
@@ -74,12 +97,25 @@ export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): Worl
     demo: device(db, u.owner.id, "Demo Gateway", true),
     foreign: device(db, u.stranger.id, "Stranger Gateway"),
   };
-  const svc: Service = { id: newId(), deviceId: dev.d1.id, name: "SSH", kind: "SSH", port: 22, createdAt: 0 };
+  const svc: Service = {
+    id: newId(),
+    deviceId: dev.d1.id,
+    name: "SSH",
+    kind: "SSH",
+    port: 22,
+    createdAt: 0,
+  };
   db.insert(services).values(svc).run();
 
-  const share = (to: RecipientActor | "unverified", deviceIds: string[], at: number, expiresAt: number) => {
+  const share = (
+    to: RecipientActor | "unverified",
+    deviceIds: string[],
+    at: number,
+    expiresAt: number,
+  ) => {
     const r = shareDevices(db, {
-      sharerId: u.owner.id, now: at,
+      sharerId: u.owner.id,
+      now: at,
       input: { recipients: [u[to].email], deviceIds, permissions: "Manager", expiresAt },
     });
     return { id: r.shares[0].shareId, token: r.shares[0].token };
@@ -130,7 +166,13 @@ export function freshWorld(): World {
   }
   const db = openDb(":memory:", { migrate: true });
   const c = db.$client;
-  const tables = (c.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    c
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   c.pragma("foreign_keys = OFF");
   c.prepare("attach database ? as tpl").run(template.file);
   for (const t of tables) c.exec(`insert into main."${t}" select * from tpl."${t}"`);

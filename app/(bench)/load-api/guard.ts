@@ -7,12 +7,21 @@ import type { User } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 
-const STATUS = { invalid: 422, not_found: 404, conflict: 409, forbidden: 403, rate_limited: 429 } as const;
+const STATUS = {
+  invalid: 422,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  rate_limited: 429,
+} as const;
 
 const notFound = () => NextResponse.json({ error: "Not found" }, { status: 404 });
 
 /** Runs `fn` for the signed-in user with the request's JSON body; the JSON it returns is the answer. */
-export async function benchRoute(req: Request, fn: (ctx: { db: Db; user: User; body: unknown; now: number }) => unknown): Promise<Response> {
+export async function benchRoute(
+  req: Request,
+  fn: (ctx: { db: Db; user: User; body: unknown; now: number }) => unknown,
+): Promise<Response> {
   if (process.env.KEYSHARE_BENCH !== "1") return notFound();
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: "Sign in first" }, { status: 401 });
@@ -23,9 +32,12 @@ export async function benchRoute(req: Request, fn: (ctx: { db: Db; user: User; b
     return NextResponse.json({ error: "Malformed JSON" }, { status: 400 });
   }
   try {
-    return NextResponse.json(fn({ db: getDb(), user, body, now: Date.now() }), { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(fn({ db: getDb(), user, body, now: Date.now() }), {
+      headers: { "cache-control": "no-store" },
+    });
   } catch (e) {
-    if (e instanceof DomainError) return NextResponse.json({ error: e.message, code: e.code }, { status: STATUS[e.code] });
+    if (e instanceof DomainError)
+      return NextResponse.json({ error: e.message, code: e.code }, { status: STATUS[e.code] });
     throw e;
   }
 }

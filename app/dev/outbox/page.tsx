@@ -21,7 +21,11 @@ export default async function OutboxPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Outbox</h1>
       <p className="text-sm text-slate-600">
-        Mail to {user.email}. {process.env.SMTP_URL ? "SMTP_URL is set: these emails were sent over SMTP (their text is not kept)." : "No SMTP_URL: emails stay here instead of being sent."} Development only.
+        Mail to {user.email}.{" "}
+        {process.env.SMTP_URL
+          ? "SMTP_URL is set: these emails were sent over SMTP (their text is not kept)."
+          : "No SMTP_URL: emails stay here instead of being sent."}{" "}
+        Development only.
       </p>
       {mails.length === 0 ? <p className="text-sm text-slate-600">No emails yet.</p> : null}
       <ul className="space-y-3">
@@ -29,7 +33,8 @@ export default async function OutboxPage() {
           <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
             <details>
               <summary className="cursor-pointer">
-                <span className="font-medium">{m.subject}</span> — to {m.to} · {m.status} · {formatDateTime(m.createdAt)}
+                <span className="font-medium">{m.subject}</span> — to {m.to} · {m.status} ·{" "}
+                {formatDateTime(m.createdAt)}
               </summary>
               <pre className="mt-2 whitespace-pre-wrap font-sans text-slate-700">{m.text}</pre>
             </details>

@@ -20,7 +20,13 @@ export default async function DevicePage({ params }: { params: Promise<{ deviceI
   const device = getOwnedDevice(db, user.id, deviceId);
   if (device) {
     const access = listDeviceAccess(db, { ownerId: user.id, deviceId, now });
-    return <OwnerDeviceView device={device} groups={listGroups(db, user.id)} accessSection={<DeviceAccessList rows={access} />} />;
+    return (
+      <OwnerDeviceView
+        device={device}
+        groups={listGroups(db, user.id)}
+        accessSection={<DeviceAccessList rows={access} />}
+      />
+    );
   }
   // Not the owner: only the access check decides what, if anything, exists here.
   const view = getRecipientDeviceView(db, { userId: user.id, deviceId, now });

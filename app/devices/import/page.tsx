@@ -14,7 +14,8 @@ export default async function ImportDevicesPage() {
       </Link>
       <h1 className="text-2xl font-semibold">Import devices</h1>
       <p className="text-sm text-slate-600">
-        Up to 10,000 devices at once. If any line has a problem, nothing is imported and each bad line is listed by number.
+        Up to 10,000 devices at once. If any line has a problem, nothing is imported and each bad
+        line is listed by number.
       </p>
       <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <ImportForm />

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { LinkGone } from "@/components/links/link-gone";
 
-export const metadata: Metadata = { title: "Sharing link", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Sharing link",
+  referrer: "no-referrer",
+  robots: { index: false },
+};
 
 const STATES = ["used", "declined", "expired", "lapsed", "invalid"] as const;
 

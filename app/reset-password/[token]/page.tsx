@@ -5,11 +5,19 @@ import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { resetTokenUsable } from "@/lib/auth/password-reset";
 import { currentTime } from "@/lib/clock";
 
-export const metadata: Metadata = { title: "Set a new password", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Set a new password",
+  referrer: "no-referrer",
+  robots: { index: false },
+};
 export const dynamic = "force-dynamic";
 
 /** The emailed reset link. Looking at it spends nothing; only setting the password does. */
-export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function ResetPasswordPage({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}) {
   const { token } = await params;
   const usable = resetTokenUsable(getDb(), token, currentTime());
   return (
@@ -23,7 +31,8 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <>
           <h1 className="text-2xl font-semibold">This reset link does not work</h1>
           <p className="text-sm text-slate-600">
-            Reset links work once, for 1 hour. This one has expired, was already used, or was replaced when you set a new password.
+            Reset links work once, for 1 hour. This one has expired, was already used, or was
+            replaced when you set a new password.
           </p>
           <p className="text-sm">
             <Link className="text-brand-700 underline" href="/forgot-password">

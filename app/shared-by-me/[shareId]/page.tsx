@@ -14,10 +14,18 @@ import { param, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Share" };
 
-export default async function SharePage({ params, searchParams }: { params: Promise<{ shareId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function SharePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ shareId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { shareId } = await params;
   const extendOpen = param(await searchParams, "extend") === "1"; // the reminder email's link
-  const user = await requireUser(`/shared-by-me/${encodeURIComponent(shareId)}${extendOpen ? "?extend=1" : ""}`);
+  const user = await requireUser(
+    `/shared-by-me/${encodeURIComponent(shareId)}${extendOpen ? "?extend=1" : ""}`,
+  );
   const detail = getShareForSharer(getDb(), { shareId, sharerId: user.id, now: currentTime() });
   if (!detail) notFound();
   const live = ["Pending", "Active", "Expired", "Suspended"].includes(detail.status);
@@ -27,8 +35,12 @@ export default async function SharePage({ params, searchParams }: { params: Prom
     <div className="space-y-8">
       <LiveRefresh scope="sharer" />
       <div>
-        <Link href="/shared-by-me" className="text-sm text-brand-700 underline">Back to Shared by Me</Link>
-        <h1 className="mt-2 text-2xl font-semibold">Shared with {detail.recipientName ?? detail.share.recipientEmail}</h1>
+        <Link href="/shared-by-me" className="text-sm text-brand-700 underline">
+          Back to Shared by Me
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold">
+          Shared with {detail.recipientName ?? detail.share.recipientEmail}
+        </h1>
       </div>
       <SharerShareActions
         shareId={detail.share.id}
@@ -42,11 +54,15 @@ export default async function SharePage({ params, searchParams }: { params: Prom
       />
       <ShareSummary detail={detail} side="sharer" />
       <section aria-labelledby="devices-h" className="space-y-3">
-        <h2 id="devices-h" className="text-lg font-semibold">Devices ({current.length})</h2>
+        <h2 id="devices-h" className="text-lg font-semibold">
+          Devices ({current.length})
+        </h2>
         <ShareDevicesTable shareId={detail.share.id} items={detail.items} canRemove={live} />
       </section>
       <section aria-labelledby="activity-h" className="space-y-3">
-        <h2 id="activity-h" className="text-lg font-semibold">Activity</h2>
+        <h2 id="activity-h" className="text-lg font-semibold">
+          Activity
+        </h2>
         <ActivityLog events={detail.events} />
       </section>
     </div>

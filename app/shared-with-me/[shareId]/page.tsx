@@ -10,7 +10,11 @@ import { getShareForRecipient } from "@/lib/sharing/share-details";
 
 export const metadata: Metadata = { title: "Shared with me" };
 
-export default async function ReceivedSharePage({ params }: { params: Promise<{ shareId: string }> }) {
+export default async function ReceivedSharePage({
+  params,
+}: {
+  params: Promise<{ shareId: string }>;
+}) {
   const { shareId } = await params;
   const user = await requireUser(`/shared-with-me/${encodeURIComponent(shareId)}`);
   const detail = getShareForRecipient(getDb(), { shareId, user, now: currentTime() });
@@ -22,40 +26,69 @@ export default async function ReceivedSharePage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-8">
       <div>
-        <Link href="/shared-with-me" className="text-sm text-brand-700 underline">Back to Shared with Me</Link>
+        <Link href="/shared-with-me" className="text-sm text-brand-700 underline">
+          Back to Shared with Me
+        </Link>
         <h1 className="mt-2 text-2xl font-semibold">Shared by {detail.sharer.name}</h1>
         <p className="text-sm text-slate-600">{detail.sharer.email}</p>
       </div>
-      <RecipientActions shareId={detail.share.id} status={detail.status} sharerName={detail.sharer.name} />
+      <RecipientActions
+        shareId={detail.share.id}
+        status={detail.status}
+        sharerName={detail.sharer.name}
+      />
       <ShareSummary detail={detail} side="recipient" />
       {active ? (
-        <p role="status" className={`rounded-md px-3 py-2 text-sm ${detail.access.allowed ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"}`}>
-          {detail.access.allowed ? "You can use these devices now." : `Not available right now: ${detail.access.reason ?? "outside the schedule"}.`}
+        <p
+          role="status"
+          className={`rounded-md px-3 py-2 text-sm ${detail.access.allowed ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"}`}
+        >
+          {detail.access.allowed
+            ? "You can use these devices now."
+            : `Not available right now: ${detail.access.reason ?? "outside the schedule"}.`}
         </p>
       ) : null}
       {suspended ? (
         <p role="status" className="rounded-md bg-purple-50 px-3 py-2 text-sm text-purple-800">
-          {detail.sharer.name} suspended this share: you cannot use its devices until they resume it.
+          {detail.sharer.name} suspended this share: you cannot use its devices until they resume
+          it.
         </p>
       ) : null}
       <section aria-labelledby="devices-h" className="space-y-3">
-        <h2 id="devices-h" className="text-lg font-semibold">Devices</h2>
+        <h2 id="devices-h" className="text-lg font-semibold">
+          Devices
+        </h2>
         {detail.items.length === 0 ? (
           <p className="text-sm text-slate-600">
-            {detail.status === "Pending" ? "Accept the share to see its devices." : `This share is ${detail.status.toLowerCase()}: its devices are no longer available to you.`}
+            {detail.status === "Pending"
+              ? "Accept the share to see its devices."
+              : `This share is ${detail.status.toLowerCase()}: its devices are no longer available to you.`}
           </p>
         ) : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {detail.items.map((i) => (
               <li key={i.itemId} className="px-4 py-3 text-sm">
                 {active || suspended ? (
-                  <Link href={`/devices/${i.deviceId}`} className="font-medium text-brand-700 hover:underline">{i.deviceName}</Link>
+                  <Link
+                    href={`/devices/${i.deviceId}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {i.deviceName}
+                  </Link>
                 ) : (
                   <span className="font-medium">{i.deviceName}</span>
                 )}
-                <span className="ml-2 text-xs text-slate-500">{i.kind}{i.groupPath ? ` · ${i.groupPath}` : ""}</span>
+                <span className="ml-2 text-xs text-slate-500">
+                  {i.kind}
+                  {i.groupPath ? ` · ${i.groupPath}` : ""}
+                </span>
                 <div className="text-xs text-slate-600">
-                  Services: {i.services === "all" ? "all" : i.services.length ? i.services.map((s) => `${s.name} (${s.kind} ${s.port})`).join(", ") : "none"}
+                  Services:{" "}
+                  {i.services === "all"
+                    ? "all"
+                    : i.services.length
+                      ? i.services.map((s) => `${s.name} (${s.kind} ${s.port})`).join(", ")
+                      : "none"}
                 </div>
               </li>
             ))}

@@ -5,7 +5,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { verifyEmailWithToken } from "@/lib/auth/verification";
 import { currentTime } from "@/lib/clock";
 
-export const metadata: Metadata = { title: "Verify your email", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Verify your email",
+  referrer: "no-referrer",
+  robots: { index: false },
+};
 export const dynamic = "force-dynamic";
 
 /**
@@ -16,13 +20,17 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
   const { token } = await params;
   const verified = verifyEmailWithToken(getDb(), token, currentTime());
   const user = await getCurrentUser();
-  const next = user ? { href: "/shared-with-me", label: "Go to Shared with Me" } : { href: "/sign-in?callbackUrl=%2Fshared-with-me", label: "Sign in" };
+  const next = user
+    ? { href: "/shared-with-me", label: "Go to Shared with Me" }
+    : { href: "/sign-in?callbackUrl=%2Fshared-with-me", label: "Sign in" };
   return (
     <div className="mx-auto max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       {verified ? (
         <>
           <h1 className="text-2xl font-semibold">Your email is verified</h1>
-          <p className="text-sm text-slate-600">Devices shared with this address now appear in Shared with Me.</p>
+          <p className="text-sm text-slate-600">
+            Devices shared with this address now appear in Shared with Me.
+          </p>
         </>
       ) : (
         <>

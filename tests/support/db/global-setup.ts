@@ -4,9 +4,16 @@
 // clone of this run. Unreachable: a loud SKIP, or a failure with KEYSHARE_REQUIRE_PG=1.
 import type { TestProject } from "vitest/node";
 import { closeDb, migrateDb, openDb } from "../../../db/engine";
-import { createDatabase, dropDatabasesStartingWith, pgUnavailableReason, uniqueName, urlFor } from "./pg-admin";
+import {
+  createDatabase,
+  dropDatabasesStartingWith,
+  pgUnavailableReason,
+  uniqueName,
+  urlFor,
+} from "./pg-admin";
 
-export type PgTestStatus = { ok: true; template: string; runPrefix: string } | { ok: false; reason: string };
+export type PgTestStatus =
+  { ok: true; template: string; runPrefix: string } | { ok: false; reason: string };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,7 +28,8 @@ export function skipMessage(reason: string): string {
 export default async function setup(project: TestProject) {
   const reason = await pgUnavailableReason();
   if (reason) {
-    if (process.env.KEYSHARE_REQUIRE_PG === "1") throw new Error(`PostgreSQL is required (KEYSHARE_REQUIRE_PG=1) but ${reason}`);
+    if (process.env.KEYSHARE_REQUIRE_PG === "1")
+      throw new Error(`PostgreSQL is required (KEYSHARE_REQUIRE_PG=1) but ${reason}`);
     console.warn(`\n${"=".repeat(80)}\n${skipMessage(reason)}\n${"=".repeat(80)}\n`);
     project.provide("keysharePg", { ok: false, reason });
     return;

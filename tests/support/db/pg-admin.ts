@@ -3,7 +3,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-export const ADMIN_URL = process.env.KEYSHARE_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const ADMIN_URL =
+  process.env.KEYSHARE_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 /** Every test database name starts with this (KEYSHARE_TEST_PG_PREFIX), so a run can find its own. */
 export const PREFIX = process.env.KEYSHARE_TEST_PG_PREFIX ?? "keyshare_test";
 
@@ -48,7 +49,9 @@ export async function createDatabase(name: string, template?: string): Promise<v
     // clones being made right now (a few ms), so wait for those instead of failing.
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(`create database ${ident(name)}${template ? ` template ${ident(template)}` : ""}`);
+        await c.query(
+          `create database ${ident(name)}${template ? ` template ${ident(template)}` : ""}`,
+        );
         return;
       } catch (e) {
         if ((e as { code?: string }).code !== "55006" || attempt >= 50) throw e;
@@ -85,7 +88,10 @@ async function dropOne(c: pg.Client, name: string): Promise<void> {
 /** Drops every database whose name starts with `prefix` (a run's leftovers). */
 export async function dropDatabasesStartingWith(prefix: string): Promise<string[]> {
   return withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>("select datname from pg_database where starts_with(datname, $1)", [prefix]);
+    const { rows } = await c.query<{ datname: string }>(
+      "select datname from pg_database where starts_with(datname, $1)",
+      [prefix],
+    );
     for (const { datname } of rows) await dropOne(c, datname);
     return rows.map((r) => r.datname);
   });

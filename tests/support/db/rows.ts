@@ -8,25 +8,60 @@ export const NOW = 1_800_000_000_000; // beyond int4, as every real timestamp is
 
 export function userRow(over: Partial<Insert<"users">> = {}): Insert<"users"> {
   const id = randomUUID();
-  return { id, email: `${id}@example.com`, name: "Test User", passwordHash: null, createdAt: NOW, ...over };
+  return {
+    id,
+    email: `${id}@example.com`,
+    name: "Test User",
+    passwordHash: null,
+    createdAt: NOW,
+    ...over,
+  };
 }
 
-export function deviceRow(ownerId: string, over: Partial<Insert<"devices">> = {}): Insert<"devices"> {
+export function deviceRow(
+  ownerId: string,
+  over: Partial<Insert<"devices">> = {},
+): Insert<"devices"> {
   const id = randomUUID();
-  return { id, ownerId, name: `Device ${id.slice(0, 8)}`, hardwareId: id, createdAt: NOW, updatedAt: NOW, ...over };
+  return {
+    id,
+    ownerId,
+    name: `Device ${id.slice(0, 8)}`,
+    hardwareId: id,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...over,
+  };
 }
 
 export function shareRow(sharerId: string, over: Partial<Insert<"shares">> = {}): Insert<"shares"> {
   return {
-    id: randomUUID(), sharerId, recipientEmail: "recipient@example.com", permissions: "view",
-    status: "pending", expiresAt: NOW + 86_400_000, createdAt: NOW, ...over,
+    id: randomUUID(),
+    sharerId,
+    recipientEmail: "recipient@example.com",
+    permissions: "view",
+    status: "pending",
+    expiresAt: NOW + 86_400_000,
+    createdAt: NOW,
+    ...over,
   };
 }
 
-export function itemRow(share: { id: string; sharerId: string; recipientEmail: string }, deviceId: string, over: Partial<Insert<"shareItems">> = {}): Insert<"shareItems"> {
+export function itemRow(
+  share: { id: string; sharerId: string; recipientEmail: string },
+  deviceId: string,
+  over: Partial<Insert<"shareItems">> = {},
+): Insert<"shareItems"> {
   return {
-    id: randomUUID(), shareId: share.id, deviceId, sharerId: share.sharerId, recipientEmail: share.recipientEmail,
-    serviceIds: null, live: 1, addedAt: NOW, ...over,
+    id: randomUUID(),
+    shareId: share.id,
+    deviceId,
+    sharerId: share.sharerId,
+    recipientEmail: share.recipientEmail,
+    serviceIds: null,
+    live: 1,
+    addedAt: NOW,
+    ...over,
   };
 }
 

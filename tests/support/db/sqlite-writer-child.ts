@@ -13,7 +13,10 @@ async function run() {
     await transaction(db, async (tx) => {
       const row = first(await tx.select().from(t.rateLimits).where(eq(t.rateLimits.key, key)));
       await new Promise((r) => setTimeout(r, Math.random() * 2));
-      await tx.update(t.rateLimits).set({ count: row!.count + 1 }).where(eq(t.rateLimits.key, key));
+      await tx
+        .update(t.rateLimits)
+        .set({ count: row!.count + 1 })
+        .where(eq(t.rateLimits.key, key));
     });
   }
   await closeDb(db);

@@ -5,10 +5,24 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { closeDb, migrateDb, openDb, tablesFor, type Db, type EngineKind, type Schema } from "@/db/engine";
+import {
+  closeDb,
+  migrateDb,
+  openDb,
+  tablesFor,
+  type Db,
+  type EngineKind,
+  type Schema,
+} from "@/db/engine";
 import { createDatabase, dropDatabases, uniqueName, urlFor } from "./pg-admin";
 
-export type TestDb = { kind: EngineKind; db: Db; t: Schema; location: string; close(): Promise<void> };
+export type TestDb = {
+  kind: EngineKind;
+  db: Db;
+  t: Schema;
+  location: string;
+  close(): Promise<void>;
+};
 
 export function testEngineKind(): EngineKind {
   return process.env.KEYSHARE_TEST_DB === "postgres" ? "postgres" : "sqlite";
@@ -27,7 +41,10 @@ function pgStatus() {
 
 let clones = 0;
 
-export async function createTestDb(kind: EngineKind = testEngineKind(), opts: { poolSize?: number } = {}): Promise<TestDb> {
+export async function createTestDb(
+  kind: EngineKind = testEngineKind(),
+  opts: { poolSize?: number } = {},
+): Promise<TestDb> {
   if (kind === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyshare-db-"));
     const file = path.join(dir, "test.db");
@@ -51,7 +68,11 @@ export async function createTestDb(kind: EngineKind = testEngineKind(), opts: { 
 }
 
 /** An empty PostgreSQL database (no tables), e.g. a target for db:copy. */
-export async function createEmptyPgDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createEmptyPgDatabase(): Promise<{
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}> {
   const { runPrefix } = pgStatus();
   const name = `${runPrefix}_${process.pid}_e${++clones}`;
   await createDatabase(name);

@@ -9,7 +9,8 @@ import { benchRoute, notFoundOutsideBench } from "../guard";
 export async function POST(req: Request) {
   return benchRoute(req, ({ db, user, body, now }) => {
     const shareId = (body as { shareId?: unknown } | null)?.shareId;
-    if (typeof shareId !== "string" || !shareId || shareId.length > 64) throw new DomainError("shareId required", "shareId");
+    if (typeof shareId !== "string" || !shareId || shareId.length > 64)
+      throw new DomainError("shareId required", "shareId");
     const share = acceptShare(db, { shareId, user, now });
     notifySharerOfResponse(db, share, user, "accepted", now);
     revalidatePath("/shared-with-me");

@@ -13,7 +13,11 @@ export async function POST(req: Request) {
     const result = shareDevices(db, { sharerId: user.id, input, now });
     revalidatePath("/shared-by-me");
     return {
-      shares: result.shares.map((s) => ({ shareId: s.shareId, recipientEmail: s.recipientEmail, token: s.token })),
+      shares: result.shares.map((s) => ({
+        shareId: s.shareId,
+        recipientEmail: s.recipientEmail,
+        token: s.token,
+      })),
       skipped: result.skipped.length,
     };
   });

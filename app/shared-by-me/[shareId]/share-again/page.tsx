@@ -20,13 +20,20 @@ export default async function ShareAgainPage({ params }: { params: Promise<{ sha
   const detail = getShareForSharer(db, { shareId, sharerId: user.id, now });
   if (!detail || !["Pending", "Active", "Expired", "Suspended"].includes(detail.status)) notFound();
   const ids = new Set(detail.items.filter((i) => i.removedAt == null).map((i) => i.deviceId));
-  const devices = listOwnedDevices(db, { ownerId: user.id, pageSize: 100_000 }).rows.filter((d) => ids.has(d.id));
+  const devices = listOwnedDevices(db, { ownerId: user.id, pageSize: 100_000 }).rows.filter((d) =>
+    ids.has(d.id),
+  );
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link href={`/shared-by-me/${shareId}`} className="text-sm text-brand-700 underline">Back to the share</Link>
-      <h1 className="text-2xl font-semibold">Share again with {detail.recipientName ?? detail.share.recipientEmail}</h1>
+      <Link href={`/shared-by-me/${shareId}`} className="text-sm text-brand-700 underline">
+        Back to the share
+      </Link>
+      <h1 className="text-2xl font-semibold">
+        Share again with {detail.recipientName ?? detail.share.recipientEmail}
+      </h1>
       <p className="text-sm text-slate-600">
-        Change the permissions, services, schedule or expiry below. The current share is cancelled and the new one created together.
+        Change the permissions, services, schedule or expiry below. The current share is cancelled
+        and the new one created together.
       </p>
       <ShareDialog
         selection={{ mode: "ids", ids: devices.map((d) => d.id), devices }}
