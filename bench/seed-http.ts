@@ -6,7 +6,7 @@
 // Statuses are mixed so every branch of the effective-status SQL is exercised.
 import fs from "node:fs";
 import { openDb } from "@/db/client";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/accounts/password";
 import { HTTP_DB, PASSWORD, scaled } from "./config";
 
 export const OWNER_EMAIL = "fleet-owner@bench.test";

@@ -8,9 +8,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { databasePath, openDb } from "../db/client";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIfEmpty } from "../db/seed";
-import { lockDemoAccounts } from "../lib/auth/demo-lock";
-import { demoSeedAllowed, isLocalAppUrl } from "../lib/dev-tools";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIfEmpty } from "./seed/seed";
+import { lockDemoAccounts } from "../lib/accounts/demo-lock";
+import { demoSeedAllowed, isLocalAppUrl } from "../lib/platform/dev-tools";
 import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
 
 const port = process.env.PORT ?? "3000";
