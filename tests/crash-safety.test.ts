@@ -1,4 +1,5 @@
-// Issue 6.4 — crash safety. A child process runs a bulk share of 2,000 devices × 50
+// Crash safety (docs/rules.md, "Cross-cutting checks").
+// A child process runs a bulk share of 2,000 devices × 50
 // recipients (100,000 items) against a file database and is SIGKILLed mid-way, at several
 // points; the reopened database must hold all of it or none of it, and pass integrity_check.
 import fs from "node:fs";

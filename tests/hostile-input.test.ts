@@ -1,4 +1,5 @@
-// Issue 6.2 — hostile input. For every server action: a valid base input (checked to be
+// Hostile input (docs/rules.md, "Cross-cutting checks"; Rule 9).
+// For every server action: a valid base input (checked to be
 // accepted), then property-based mutations of one field at a time into something invalid,
 // and whole inputs of any shape. Every case must be refused with a message, never throw,
 // and leave the database byte-for-byte unchanged. The huge cases are explicit examples.

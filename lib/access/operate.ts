@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import { devices } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
-import { newId } from "@/lib/platform/ids";
-import { shareEvents, shares } from "@/db/schema";
+import { shares } from "@/db/schema";
+import { recordEvent } from "@/lib/activity/events";
 import { checkAccess } from "./check";
 import { describeAccess } from "./describe";
 import type { Operation } from "./evaluate";
@@ -52,21 +52,14 @@ export function performOperation(
       .from(shares)
       .where(eq(shares.id, result.shareId))
       .get();
-    db.insert(shareEvents)
-      .values({
-        id: newId(),
-        shareId: result.shareId,
-        sharerId: share!.sharerId,
-        actorId: q.user.id,
-        type: "device_used",
-        data: JSON.stringify({
-          device: device.name,
-          operation: q.operation,
-          serviceId: q.serviceId ?? null,
-        }),
-        createdAt: q.now,
-      })
-      .run();
+    recordEvent(db, {
+      shareId: result.shareId,
+      sharerId: share!.sharerId,
+      actorId: q.user.id,
+      type: "device_used",
+      data: { device: device.name, operation: q.operation, serviceId: q.serviceId ?? null },
+      now: q.now,
+    });
   }
   const what = {
     view: "Viewed",

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { chunked, immediateTx, type Conn } from "@/db/transaction";
-import { devices, services, shareEvents, shareItems, shares, type Share } from "@/db/schema";
+import { devices, services, shareItems, shares, type Share } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import { liveSql } from "./status";
@@ -33,45 +33,6 @@ export function writeTx<T>(db: Db, fn: (tx: Conn) => T): T {
   }
 }
 
-export type EventType =
-  | "shared"
-  | "accepted"
-  | "declined"
-  | "extended"
-  | "devices_added"
-  | "devices_removed"
-  | "cancelled"
-  | "left"
-  | "link_regenerated"
-  | "expired"
-  | "suspended"
-  | "resumed";
-
-export function recordEvent(
-  tx: Conn,
-  e: {
-    shareId: string;
-    sharerId: string;
-    actorId: string | null;
-    type: EventType;
-    data?: unknown;
-    now: number;
-  },
-): void {
-  tx.insert(shareEvents)
-    .values({
-      id: newId(),
-      shareId: e.shareId,
-      sharerId: e.sharerId,
-      actorId: e.actorId,
-      type: e.type,
-      data: e.data === undefined ? null : JSON.stringify(e.data),
-      createdAt: e.now,
-    })
-    .run();
-}
-
-/** Same answer for "no such share" and "not yours": a 404 gives no hint. */
 export function loadShareForSharer(conn: Conn, shareId: string, sharerId: string): Share {
   const share = conn
     .select()
