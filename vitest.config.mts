@@ -5,6 +5,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/**/*.test.ts"],
+    // Production servers over HTTP: their own pass, vitest.multi.config.mts.
+    exclude: ["tests/multi-server/**", "node_modules/**"],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
