@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     // Reaches PostgreSQL once per run and builds the migrated template createTestDb() clones.
     globalSetup: ["tests/support/db/global-setup.ts"],
+    // Closes and removes each file's fresh databases (tests/support/db/fresh.ts).
+    setupFiles: ["tests/support/db/setup.ts"],
   },
 });
