@@ -3,8 +3,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("@/db/client");
-  const { startEmailWorker } = await import("@/lib/email/worker");
+  const { startEmailWorker } = await import("@/lib/platform/email/worker");
   startEmailWorker(getDb);
-  const { startReminderScheduler } = await import("@/lib/reminders/scheduler");
+  const { startReminderScheduler } = await import("@/lib/sharing/reminders/scheduler");
   startReminderScheduler(getDb);
 }

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
-import { LINK_STATE_HTTP, linkState } from "@/lib/links/link-state";
+import { LINK_STATE_HTTP, linkState } from "@/lib/sharing/links/link-state";
 import { resolveLink } from "@/lib/sharing/lifecycle";
-import { ipFromHeaders } from "@/lib/ip-from-headers";
-import { LIMITS, hit, tooMany } from "@/lib/rate-limit";
+import { ipFromHeaders } from "@/lib/request/client-ip";
+import { LIMITS, hit, tooMany } from "@/lib/platform/rate-limit";
 
 /**
  * Sharing links that no longer work answer with a real status — 410 when used, declined or

@@ -2,9 +2,15 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests run outside React's server layer; Next resolves the marker to this same empty module on the server.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
     // Production servers over HTTP: their own pass, vitest.multi.config.mts.
     exclude: ["tests/multi-server/**", "node_modules/**"],
     environment: "node",

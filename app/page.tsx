@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/accounts/session";
 
 export default async function Home() {
   if (await getCurrentUser()) redirect("/devices");

@@ -6,7 +6,7 @@
 // Statuses are mixed so every branch of the effective-status SQL is exercised.
 import { sql } from "drizzle-orm";
 import { closeDb, insertMany, tablesFor, transaction, type Db } from "@/db/engine";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/accounts/password";
 import { BENCH_DB, PASSWORD, scaled } from "./config";
 import { freshDatabase, type BenchDatabase } from "./databases";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/accounts/session";
 import { signOutAction } from "@/lib/actions/auth";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { HeaderMenu } from "@/components/header-menu";

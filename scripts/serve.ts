@@ -2,7 +2,7 @@
  * The production server behind `npm start`: Next.js in KEYSHARE_WORKERS processes (default:
  * one per CPU, at most 4) that share the port through node:cluster, so every core renders
  * pages (one Next.js process uses one core). Each worker sheds load beyond
- * KEYSHARE_MAX_IN_FLIGHT concurrent requests with 503 + Retry-After (lib/server/admission).
+ * KEYSHARE_MAX_IN_FLIGHT concurrent requests with 503 + Retry-After (scripts/admission).
  * A worker that dies is replaced; SIGINT/SIGTERM let requests in flight finish first.
  * Expects the environment scripts/start.ts prepares (database migrated, AUTH_SECRET set).
  * Every worker opens the engine DATABASE_URL selects (db/engine): with PostgreSQL, several
@@ -13,9 +13,9 @@ import http from "node:http";
 import os from "node:os";
 import next from "next";
 import { engineKindFromEnv } from "../db/engine/config";
-import { admittingListener, createAdmission } from "../lib/server/admission";
-import { trustedProxyHops } from "../lib/server/client-address";
-import { guardRequest, hstsWanted } from "../lib/server/request-guard";
+import { admittingListener, createAdmission } from "./admission";
+import { trustedProxyHops } from "../lib/request/client-address";
+import { guardRequest, hstsWanted } from "../lib/request/request-guard";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = positive("KEYSHARE_WORKERS", Math.min(os.availableParallelism(), 4));

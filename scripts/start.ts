@@ -11,9 +11,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDb as openSqliteClient } from "../db/client";
 import { closeDb, engineConfigFromEnv, migrateDb, openDb } from "../db/engine";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIfEmpty } from "../db/seed";
-import { lockDemoAccounts } from "../lib/auth/demo-lock";
-import { demoSeedAllowed, isLocalAppUrl } from "../lib/dev-tools";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIfEmpty } from "./seed/seed";
+import { lockDemoAccounts } from "../lib/accounts/demo-lock";
+import { demoSeedAllowed, isLocalAppUrl } from "../lib/platform/dev-tools";
 import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
 
 const port = process.env.PORT ?? "3000";

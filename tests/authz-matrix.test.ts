@@ -25,9 +25,9 @@ import { getOwnedDevice } from "@/lib/devices/queries";
 import { getShareForRecipient, getShareForSharer } from "@/lib/sharing/share-details";
 import { listSharedByMe, listSharedWithMe } from "@/lib/sharing/queries";
 import { resolveLink } from "@/lib/sharing/lifecycle";
-import { verifyEmailWithToken } from "@/lib/auth/verification";
+import { verifyEmailWithToken } from "@/lib/accounts/verification";
 import { users } from "@/db/schema";
-import { linkState } from "@/lib/links/link-state";
+import { linkState } from "@/lib/sharing/links/link-state";
 import { checkAccess, listAccessibleDevices } from "@/lib/access/check";
 import { getRecipientDeviceView } from "@/lib/access/recipient-device";
 
@@ -35,11 +35,11 @@ vi.mock("@/db/client", async (orig) => ({
   ...(await orig<object>()),
   getDb: (await import("./support/harness")).currentDb,
 }));
-vi.mock("@/lib/auth/session", async (orig) => ({
+vi.mock("@/lib/accounts/session", async (orig) => ({
   ...(await orig<object>()),
   getCurrentUser: async () => (await import("./support/harness")).state.user,
 }));
-vi.mock("@/lib/auth/auth", async () => {
+vi.mock("@/lib/accounts/auth", async () => {
   const h = await import("./support/harness");
   return {
     auth: async () => null,
@@ -55,7 +55,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next/navigation", async () => (await import("./support/harness")).navigationMock);
-vi.mock("@/lib/email/worker", () => ({
+vi.mock("@/lib/platform/email/worker", () => ({
   kickEmailWorker: () => false,
   startEmailWorker: () => undefined,
   stopEmailWorker: () => undefined,

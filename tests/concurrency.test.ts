@@ -4,7 +4,7 @@
 // decide who wins. No caller may ever see a busy/locked error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/platform/ids";
 import { devices, users, type User } from "@/db/schema";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";

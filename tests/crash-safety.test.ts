@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { devices, users } from "@/db/schema";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/platform/ids";
 import { childScript, cleanup, go, startChild, tempDbPath, type JobResult } from "./support/spawn";
 
 const DEVICES = 2_000;

@@ -22,11 +22,11 @@ vi.mock("@/db/client", async (orig) => ({
   ...(await orig<object>()),
   getDb: (await import("./support/harness")).currentDb,
 }));
-vi.mock("@/lib/auth/session", async (orig) => ({
+vi.mock("@/lib/accounts/session", async (orig) => ({
   ...(await orig<object>()),
   getCurrentUser: async () => (await import("./support/harness")).state.user,
 }));
-vi.mock("@/lib/auth/auth", async () => {
+vi.mock("@/lib/accounts/auth", async () => {
   const h = await import("./support/harness");
   return {
     auth: async () => null,
@@ -42,7 +42,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next/navigation", async () => (await import("./support/harness")).navigationMock);
-vi.mock("@/lib/email/worker", () => ({
+vi.mock("@/lib/platform/email/worker", () => ({
   kickEmailWorker: () => false,
   startEmailWorker: () => undefined,
   stopEmailWorker: () => undefined,

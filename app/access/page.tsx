@@ -5,12 +5,12 @@ import { AccessFilters } from "@/components/access/access-filters";
 import { AccessMatrixTable } from "@/components/access/access-matrix-table";
 import { ExportCsvLink } from "@/components/ui/export-csv-link";
 import { Pagination } from "@/components/ui/pagination";
-import { parseMatrixFilters } from "@/lib/access-matrix/filters";
-import { accessMatrix, MAX_RECIPIENTS } from "@/lib/access-matrix/query";
-import { requireUser } from "@/lib/auth/session";
-import { currentTime } from "@/lib/clock";
+import { parseMatrixFilters } from "@/lib/access/matrix/filters";
+import { accessMatrix, MAX_RECIPIENTS } from "@/lib/access/matrix/query";
+import { requireUser } from "@/lib/accounts/session";
+import { currentTime } from "@/lib/platform/clock";
 import { listGroups } from "@/lib/devices/queries";
-import { withParams, type SearchParams } from "@/lib/search-params";
+import { withParams, type SearchParams } from "@/lib/request/search-params";
 
 export const metadata: Metadata = { title: "Who has access" };
 

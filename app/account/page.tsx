@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ResendVerification } from "@/components/account/resend-verification";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
-import { requireUser } from "@/lib/auth/session";
-import { param, type SearchParams } from "@/lib/search-params";
+import { requireUser } from "@/lib/accounts/session";
+import { param, type SearchParams } from "@/lib/request/search-params";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -6,8 +6,8 @@ import { ActivityTable } from "@/components/activity/activity-table";
 import { ExportCsvLink } from "@/components/ui/export-csv-link";
 import { encodeCursor, parseActivityFilters } from "@/lib/activity/filters";
 import { listActivity } from "@/lib/activity/query";
-import { requireUser } from "@/lib/auth/session";
-import { withParams, type SearchParams } from "@/lib/search-params";
+import { requireUser } from "@/lib/accounts/session";
+import { withParams, type SearchParams } from "@/lib/request/search-params";
 
 export const metadata: Metadata = { title: "Activity" };
 const PAGE_SIZE = 50;

@@ -5,10 +5,10 @@ import { DeviceFilters } from "@/components/devices/device-filters";
 import { DeviceTable } from "@/components/devices/device-table";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Pagination } from "@/components/ui/pagination";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/accounts/session";
 import { listGroups, listOwnedDevices } from "@/lib/devices/queries";
-import { getSharingPolicy } from "@/lib/policies/store";
-import { pageParam, param, withParams, type SearchParams } from "@/lib/search-params";
+import { getSharingPolicy } from "@/lib/sharing/policies/store";
+import { pageParam, param, withParams, type SearchParams } from "@/lib/request/search-params";
 
 export const metadata: Metadata = { title: "My devices" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { PolicyForm } from "@/components/settings/policy-form";
-import { requireUser } from "@/lib/auth/session";
-import { getSharingPolicy } from "@/lib/policies/store";
+import { requireUser } from "@/lib/accounts/session";
+import { getSharingPolicy } from "@/lib/sharing/policies/store";
 
 export const metadata: Metadata = { title: "Settings" };
 

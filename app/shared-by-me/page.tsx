@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { LiveRefresh } from "@/components/live-refresh";
@@ -7,11 +7,11 @@ import { ShareFilters } from "@/components/sharing/share-filters";
 import { SharedByMeTable } from "@/components/sharing/shared-by-me-table";
 import { toTableRows } from "@/components/sharing/shared-by-me-rows";
 import { Pagination } from "@/components/ui/pagination";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/accounts/session";
 import { ExportCsvLink } from "@/components/ui/export-csv-link";
 import { listSharedByMe } from "@/lib/sharing/queries";
 import { parseSharedByMeFilters, SHARED_BY_ME_SORTS } from "@/lib/sharing/shared-by-me-filters";
-import { pageParam, withParams, type SearchParams } from "@/lib/search-params";
+import { pageParam, withParams, type SearchParams } from "@/lib/request/search-params";
 
 export const metadata: Metadata = { title: "Shared by Me" };
 const PAGE_SIZE = 50;

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/lib/platform/clock";
 import { getDb } from "@/db/client";
 import { VerifyEmailNotice } from "@/components/account/verify-email-notice";
 import { LiveRefresh } from "@/components/live-refresh";
 import { SharedWithMeList } from "@/components/sharing/shared-with-me-list";
 import { ShareFilters } from "@/components/sharing/share-filters";
 import { Pagination } from "@/components/ui/pagination";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/accounts/session";
 import { listSharedWithMe } from "@/lib/sharing/queries";
 import { deviceNamePreview, previewText } from "@/lib/sharing/device-preview";
 import { EFFECTIVE_STATUSES, type EffectiveStatus } from "@/lib/sharing/status";
-import { pageParam, param, withParams, type SearchParams } from "@/lib/search-params";
+import { pageParam, param, withParams, type SearchParams } from "@/lib/request/search-params";
 
 export const metadata: Metadata = { title: "Shared with Me" };
 // Paged like Shared by Me: 2,000 received shares on one page were a 4 MB response.

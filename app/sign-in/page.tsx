@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { getCurrentUser, safeReturnPath } from "@/lib/auth/session";
-import { currentTime } from "@/lib/clock";
-import { invitedEmailForReturnPath } from "@/lib/links/invited-email";
-import { maskEmail } from "@/lib/links/mask-email";
+import { getCurrentUser, safeReturnPath } from "@/lib/accounts/session";
+import { currentTime } from "@/lib/platform/clock";
+import { invitedEmailForReturnPath } from "@/lib/sharing/links/invited-email";
+import { maskEmail } from "@/lib/sharing/links/mask-email";
 
 export const metadata: Metadata = { title: "Sign in" };
 

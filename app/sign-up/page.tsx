@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { getCurrentUser, safeReturnPath } from "@/lib/auth/session";
+import { getCurrentUser, safeReturnPath } from "@/lib/accounts/session";
 import { getDb } from "@/db/client";
-import { currentTime } from "@/lib/clock";
-import { invitedEmailForReturnPath } from "@/lib/links/invited-email";
+import { currentTime } from "@/lib/platform/clock";
+import { invitedEmailForReturnPath } from "@/lib/sharing/links/invited-email";
 
 export const metadata: Metadata = { title: "Sign up" };
 

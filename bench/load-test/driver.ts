@@ -23,7 +23,7 @@ export type PhaseResult = {
   statuses: Record<string, number>;
   errors: Record<string, number>;
   non2xx3xx: number;
-  /** 503 answers with a Retry-After: the server shedding load on purpose (lib/server/admission). */
+  /** 503 answers with a Retry-After: the server shedding load on purpose (scripts/admission). */
   shed: number;
   /** p95 of the requests that were served (not shed): what admitted users saw. */
   servedP95Ms: number;

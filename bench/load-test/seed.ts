@@ -3,7 +3,7 @@
 // rows, and accepts and link pages have something to work on from the first second.
 import fs from "node:fs";
 import { openDb } from "@/db/client";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/accounts/password";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { PASSWORD } from "../config";

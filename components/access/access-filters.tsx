@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
-import type { MatrixFilters } from "@/lib/access-matrix/filters";
+import type { MatrixFilters } from "@/lib/access/matrix/filters";
 import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";
 
 /** A plain GET form: the filters live in the URL (and the CSV export reads the same ones). */

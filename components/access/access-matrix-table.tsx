@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/sharing/status-badge";
-import { cellKey, type AccessMatrix } from "@/lib/access-matrix/query";
-import { formatDate } from "@/lib/format";
+import { cellKey, type AccessMatrix } from "@/lib/access/matrix/query";
+import { formatDate } from "@/lib/platform/format";
 
 /**
  * Devices down, recipients across. A column header leads to the recipient's share (or

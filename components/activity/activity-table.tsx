@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { describeEvent } from "@/components/sharing/activity-log";
 import type { ActivityRow } from "@/lib/activity/query";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/platform/format";
 
 /** The owner's events, one row each, worded like a share's own activity log. */
 export function ActivityTable({ rows }: { rows: ActivityRow[] }) {

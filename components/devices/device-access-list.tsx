@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { DeviceAccessRow } from "@/lib/sharing/device-access";
 import { StatusBadge } from "@/components/sharing/status-badge";
-import { formatExpiry } from "@/lib/format";
+import { formatExpiry } from "@/lib/platform/format";
 
 /** Who has this device now, until when, with which permissions. */
 export function DeviceAccessList({ rows }: { rows: DeviceAccessRow[] }) {

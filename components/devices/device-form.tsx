@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/action";
+import type { ActionState } from "@/lib/request/action";
 import { createDeviceAction, updateDeviceAction } from "@/lib/actions/devices";
 import { DEVICE_KINDS } from "@/lib/devices/validation";
 import { SubmitButton } from "@/components/ui/buttons";

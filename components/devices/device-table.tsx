@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { DeviceRow } from "@/lib/devices/queries";
 import { ShareDialog, type DeviceSelection } from "@/components/sharing/share-dialog";
-import type { SharingPolicy } from "@/lib/policies/policy";
+import type { SharingPolicy } from "@/lib/sharing/policies/policy";
 
 type Props = {
   rows: DeviceRow[];

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { LinkState } from "@/lib/links/link-state";
+import type { LinkState } from "@/lib/sharing/links/link-state";
 
 const TEXT: Record<Exclude<LinkState, "open">, { title: string; body: string }> = {
   used: {

@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState } from "react";
 import { savePoliciesAction } from "@/lib/actions/policies";
-import type { SharingPolicy } from "@/lib/policies/policy";
+import type { SharingPolicy } from "@/lib/sharing/policies/policy";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

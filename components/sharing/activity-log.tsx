@@ -1,5 +1,5 @@
 import type { ShareEventView } from "@/lib/sharing/share-details";
-import { formatDateTime, formatExpiry } from "@/lib/format";
+import { formatDateTime, formatExpiry } from "@/lib/platform/format";
 
 type Data = {
   from?: number | null;

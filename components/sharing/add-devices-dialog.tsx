@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { addDevicesAction, searchAddableDevicesAction } from "@/lib/actions/share-manage";
-import type { ActionState } from "@/lib/action";
+import type { ActionState } from "@/lib/request/action";
 import { Modal } from "@/components/ui/modal";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ShareItemView } from "@/lib/sharing/share-details";
 import { cancelDevicesAction } from "@/lib/actions/share-manage";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/platform/format";
 
 function servicesText(item: ShareItemView): string {
   if (item.services === "all") return "All services";

@@ -22,7 +22,7 @@ import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-
 import { ShareResult } from "@/components/sharing/share-result";
 import { ConflictList } from "@/components/sharing/conflict-list";
 import { splitRecipients } from "@/components/sharing/recipients-field";
-import { orList, policyErrors, type SharingPolicy } from "@/lib/policies/policy";
+import { orList, policyErrors, type SharingPolicy } from "@/lib/sharing/policies/policy";
 
 export type DeviceSelection =
   | { mode: "ids"; ids: string[]; devices: DeviceRow[] }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ShareRow } from "@/lib/sharing/queries";
 import { OPERATION_LABELS, OPERATIONS } from "@/lib/sharing/permissions";
 import { StatusBadge } from "@/components/sharing/status-badge";
-import { formatDateTime, formatExpiry } from "@/lib/format";
+import { formatDateTime, formatExpiry } from "@/lib/platform/format";
 
 type Detail = ShareRow & { schedule: string | null };
 

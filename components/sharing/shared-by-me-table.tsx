@@ -9,7 +9,7 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { CopyLinkButton } from "@/components/sharing/copy-link-button";
 import { ExtendDialog, ExtendModal } from "@/components/sharing/extend-dialog";
 import { StatusBadge } from "@/components/sharing/status-badge";
-import { formatDate, formatExpiry } from "@/lib/format";
+import { formatDate, formatExpiry } from "@/lib/platform/format";
 
 const ENDED = new Set(["Cancelled", "Declined", "Left"]);
 

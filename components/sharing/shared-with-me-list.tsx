@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { EffectiveStatus } from "@/lib/sharing/status";
 import { RecipientActions } from "@/components/sharing/recipient-actions";
 import { StatusBadge } from "@/components/sharing/status-badge";
-import { formatDate, formatExpiry } from "@/lib/format";
+import { formatDate, formatExpiry } from "@/lib/platform/format";
 
 export type ReceivedRow = {
   id: string;

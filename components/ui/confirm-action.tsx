@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, type ReactNode } from "react";
-import type { ActionState } from "@/lib/action";
+import type { ActionState } from "@/lib/request/action";
 import { Modal } from "@/components/ui/modal";
 import { SubmitButton } from "@/components/ui/buttons";
 import { buttonStyles } from "@/components/ui/button-styles";

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/action";
+import type { ActionState } from "@/lib/request/action";
 
 /** The form-level outcome, announced to screen readers. */
 export function FormMessage({

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { withParams, type SearchParams } from "@/lib/search-params";
+import { withParams, type SearchParams } from "@/lib/request/search-params";
 
 export function Pagination({
   path,

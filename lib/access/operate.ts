@@ -1,8 +1,9 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { devices } from "@/db/schema";
 import { eq } from "drizzle-orm";
-import { DomainError, NotFoundError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { DomainError, NotFoundError } from "@/lib/platform/errors";
+import { newId } from "@/lib/platform/ids";
 import { shareEvents, shares } from "@/db/schema";
 import { checkAccess } from "./check";
 import { describeAccess } from "./describe";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -10,18 +11,18 @@ import {
   fieldErrorsOf,
   isNextControlFlow,
   type ActionState,
-} from "@/lib/action";
-import { signIn, signOut } from "@/lib/auth/auth";
-import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
-import { clearSignInLimits } from "@/lib/auth/sign-in-limits";
-import { endAllSessions } from "@/lib/auth/user-sessions";
-import { isVerified, sendVerificationEmail } from "@/lib/auth/verification";
-import { clientIp } from "@/lib/client-ip";
-import { kickEmailWorker } from "@/lib/email/worker";
-import { DomainError } from "@/lib/errors";
-import { formDataToObject } from "@/lib/form-data";
-import { LIMITS, hit, tooMany } from "@/lib/rate-limit";
-import { emailSchema, newPasswordSchema } from "@/lib/users";
+} from "@/lib/request/action";
+import { signIn, signOut } from "@/lib/accounts/auth";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
+import { clearSignInLimits } from "@/lib/accounts/sign-in-limits";
+import { endAllSessions } from "@/lib/accounts/user-sessions";
+import { isVerified, sendVerificationEmail } from "@/lib/accounts/verification";
+import { clientIp } from "@/lib/request/client-ip";
+import { kickEmailWorker } from "@/lib/platform/email/worker";
+import { DomainError } from "@/lib/platform/errors";
+import { formDataToObject } from "@/lib/request/form-data";
+import { LIMITS, hit, tooMany } from "@/lib/platform/rate-limit";
+import { emailSchema, newPasswordSchema } from "@/lib/accounts/users";
 
 const formInput = (v: unknown): Record<string, unknown> =>
   v instanceof FormData ? formDataToObject(v) : {};

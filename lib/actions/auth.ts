@@ -1,17 +1,23 @@
 "use server";
 
+import "server-only";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { domainErrorState, fieldErrorsOf, isNextControlFlow, type ActionState } from "@/lib/action";
-import { signIn, signOut } from "@/lib/auth/auth";
-import { safeReturnPath } from "@/lib/auth/return-path";
-import { getSessionClaims } from "@/lib/auth/session";
-import { endSession } from "@/lib/auth/user-sessions";
-import { sendVerificationEmail, verifyThroughLink } from "@/lib/auth/verification";
-import { kickEmailWorker } from "@/lib/email/worker";
-import { formDataToObject } from "@/lib/form-data";
-import { invitedEmailForReturnPath } from "@/lib/links/invited-email";
+import {
+  domainErrorState,
+  fieldErrorsOf,
+  isNextControlFlow,
+  type ActionState,
+} from "@/lib/request/action";
+import { signIn, signOut } from "@/lib/accounts/auth";
+import { safeReturnPath } from "@/lib/accounts/return-path";
+import { getSessionClaims } from "@/lib/accounts/session";
+import { endSession } from "@/lib/accounts/user-sessions";
+import { sendVerificationEmail, verifyThroughLink } from "@/lib/accounts/verification";
+import { kickEmailWorker } from "@/lib/platform/email/worker";
+import { formDataToObject } from "@/lib/request/form-data";
+import { invitedEmailForReturnPath } from "@/lib/sharing/links/invited-email";
 import {
   changePassword,
   changePasswordSchema,
@@ -19,10 +25,10 @@ import {
   emailSchema,
   findUserByEmail,
   signUpSchema,
-} from "@/lib/users";
-import { authedAction } from "@/lib/action";
-import { clientIp } from "@/lib/client-ip";
-import { LIMITS, hit, tooMany } from "@/lib/rate-limit";
+} from "@/lib/accounts/users";
+import { authedAction } from "@/lib/request/action";
+import { clientIp } from "@/lib/request/client-ip";
+import { LIMITS, hit, tooMany } from "@/lib/platform/rate-limit";
 
 const signInSchema = z.object({
   email: emailSchema,
@@ -30,7 +36,7 @@ const signInSchema = z.object({
 });
 
 /**
- * Signs in through Auth.js, whose authorize() counts the attempt (lib/auth/sign-in-limits.ts).
+ * Signs in through Auth.js, whose authorize() counts the attempt (lib/accounts/sign-in-limits.ts).
  * Signing in on the way back to a sharing link sent to this address proves the address.
  */
 async function signInAndGo(email: string, password: string, back: string): Promise<ActionState> {

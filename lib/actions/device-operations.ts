@@ -1,8 +1,9 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/request/action";
 import { OPERATIONS } from "@/lib/access/evaluate";
 import { performOperation } from "@/lib/access/operate";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/request/action";
 import { importDevices } from "@/lib/devices/csv";
 import {
   addService,
@@ -13,7 +13,7 @@ import {
   updateDevice,
 } from "@/lib/devices/mutations";
 import { deviceInputSchema, idSchema, serviceInputSchema } from "@/lib/devices/validation";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/platform/errors";
 
 export const createDeviceAction = authedAction(deviceInputSchema, (input, { db, user, now }) => {
   const device = createDevice(db, user.id, input, now);

@@ -1,8 +1,9 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/action";
-import { policyFormSchema, saveSharingPolicy } from "@/lib/policies/store";
+import { authedAction } from "@/lib/request/action";
+import { policyFormSchema, saveSharingPolicy } from "@/lib/sharing/policies/store";
 
 /** Saves the caller's own sharing policy (there is no other owner to name). */
 export const savePoliciesAction = authedAction(policyFormSchema, (input, { db, user, now }) => {

@@ -3,18 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/request/action";
 import { shares } from "@/db/schema";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/platform/errors";
 import { addDevices, cancelDevices, cancelShare, extendShare } from "@/lib/sharing/manage-share";
 import { regenerateLink, renewLink } from "@/lib/sharing/lifecycle";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
-import { LIMITS, hit } from "@/lib/rate-limit";
-import { linkForShare } from "@/lib/links/share-link";
-import { notifyRecipientOfChange, notifyShared } from "@/lib/notify";
-import { appUrl } from "@/lib/email/app-url";
+import { LIMITS, hit } from "@/lib/platform/rate-limit";
+import { linkForShare } from "@/lib/sharing/links/share-link";
+import { notifyRecipientOfChange, notifyShared } from "@/lib/sharing/notify";
+import { appUrl } from "@/lib/platform/email/app-url";
 import { listAddableDevices } from "@/lib/sharing/addable-devices";
-import { enforceExtensionPolicy } from "@/lib/policies/enforce";
+import { enforceExtensionPolicy } from "@/lib/sharing/policies/enforce";
 import { getDevicesByIds } from "@/lib/devices/queries";
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/request/action";
 import {
   acceptLink,
   acceptShare,
@@ -11,7 +11,7 @@ import {
   declineShare,
   leaveShare,
 } from "@/lib/sharing/lifecycle";
-import { notifySharerOfResponse } from "@/lib/notify";
+import { notifySharerOfResponse } from "@/lib/sharing/notify";
 
 const shareId = z.object({ shareId: z.string().min(1).max(64) });
 const token = z.object({ token: z.string().min(1).max(200) });

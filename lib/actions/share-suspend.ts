@@ -1,8 +1,9 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/request/action";
 import { resumeShare, suspendShare } from "@/lib/sharing/suspend";
 
 const input = z.object({ shareId: z.string().min(1).max(64) });

@@ -2,19 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction, type ActionState } from "@/lib/action";
+import { authedAction, type ActionState } from "@/lib/request/action";
 import { getDevicesServices } from "@/lib/devices/services";
 import { matchingDeviceIds } from "@/lib/devices/queries";
-import { ShareConflictError } from "@/lib/sharing/internal";
+import { ShareConflictError } from "@/lib/sharing/share-store";
 import { shareDevices } from "@/lib/sharing/share-devices";
-import { enforceSharePolicy } from "@/lib/policies/enforce";
+import { enforceSharePolicy } from "@/lib/sharing/policies/enforce";
 import { cancelShare } from "@/lib/sharing/manage-share";
 import { ShareValidationError } from "@/lib/sharing/validation";
-import { appUrl } from "@/lib/email/app-url";
-import { notifyShared } from "@/lib/notify";
+import { appUrl } from "@/lib/platform/email/app-url";
+import { notifyShared } from "@/lib/sharing/notify";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
-import { domainErrorState, isNextControlFlow } from "@/lib/action";
-import { getCurrentUser } from "@/lib/auth/session";
+import { domainErrorState, isNextControlFlow } from "@/lib/request/action";
+import { getCurrentUser } from "@/lib/accounts/session";
 import { getDb } from "@/db/client";
 
 export type ConflictView = {

@@ -1,5 +1,6 @@
 // The /activity filters as read from the URL, shared by the page and its CSV export.
-import { param, type SearchParams } from "@/lib/search-params";
+import "server-only";
+import { param, type SearchParams } from "@/lib/request/search-params";
 
 export const ACTIVITY_TYPES = [
   "shared",

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { activityCsv } from "@/lib/exports/activity";
+import { activityCsv } from "@/lib/activity/export";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { cancelShare, extendShare } from "@/lib/sharing/manage-share";
 import { shareDevices } from "@/lib/sharing/share-devices";

@@ -1,6 +1,7 @@
 // The owner's whole sharing history: every event of every share they made, newest first,
 // paged by keyset on (created_at, id) over share_events_sharer_idx, so page 1,000 costs
 // what page 1 costs.
+import "server-only";
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";

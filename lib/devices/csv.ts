@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import type { Db } from "@/db/client";
 import { devices, services, type Device, type Service } from "@/db/schema";
 import { and, eq, inArray } from "drizzle-orm";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/platform/ids";
 import {
   deviceInputSchema,
   serviceInputSchema,

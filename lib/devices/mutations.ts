@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, services, type Device, type Service } from "@/db/schema";
-import { DomainError, NotFoundError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { DomainError, NotFoundError } from "@/lib/platform/errors";
+import { newId } from "@/lib/platform/ids";
 import type { DeviceInput, ServiceInput } from "@/lib/devices/validation";
 
 function isUniqueViolation(e: unknown): boolean {

@@ -1,7 +1,7 @@
 // Issue 12: caps on what one sharer can make the server do at once, or per day.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { rateLimits } from "@/db/schema";
-import { LIMITS } from "@/lib/rate-limit";
+import { LIMITS } from "@/lib/platform/rate-limit";
 import { spendInvitations } from "./invite-quota";
 import { makeUser, T0, testDb } from "./test-fixtures";
 import { MAX_SHARE_ITEMS, safeParseShareInput } from "./validation";

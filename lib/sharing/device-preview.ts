@@ -1,7 +1,8 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems } from "@/db/schema";
-import { chunked } from "./internal";
+import { chunked } from "@/db/transaction";
 
 /** The first few device names of each share, for list rows ("Gate A, Gate B and 3 more"). */
 export function deviceNamePreview(db: Db, shareIds: string[], max = 3): Map<string, string[]> {

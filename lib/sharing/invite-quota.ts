@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import { DomainError } from "@/lib/errors";
-import { LIMITS, hit } from "@/lib/rate-limit";
+import { DomainError } from "@/lib/platform/errors";
+import { LIMITS, hit } from "@/lib/platform/rate-limit";
 
 /**
  * Invitation emails a sharer may send per day (shares with "Notify recipients", and Resend):

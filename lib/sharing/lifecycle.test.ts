@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { shareEvents, shareItems, shares, type Device, type User } from "@/db/schema";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import {
   acceptLink,
   acceptShare,

@@ -2,8 +2,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
-import { DomainError, NotFoundError } from "@/lib/errors";
-import { maskEmail } from "@/lib/links/mask-email";
+import { type Conn } from "@/db/transaction";
+import { DomainError, NotFoundError } from "@/lib/platform/errors";
+import { maskEmail } from "@/lib/sharing/links/mask-email";
 import {
   isInvitee,
   loadShareForRecipient,
@@ -11,8 +12,7 @@ import {
   recordEvent,
   writeTx,
   type Caller,
-  type Conn,
-} from "./internal";
+} from "./share-store";
 import { LAPSED_LINK_MESSAGE, linkLapsed } from "./link-lifetime";
 import { parsePermissions, type Operation } from "./permissions";
 import { effectiveStatus, type EffectiveStatus } from "./status";

@@ -1,7 +1,8 @@
+import "server-only";
 import { count, eq, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shareEvents, shares } from "@/db/schema";
-import type { Caller } from "./internal";
+import type { Caller } from "./share-store";
 import { recipientPredicate } from "./queries";
 
 /**

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { shareEvents, shareItems, shares, type Device, type User } from "@/db/schema";
-import { DomainError, NotFoundError } from "@/lib/errors";
-import { ShareConflictError } from "./internal";
+import { DomainError, NotFoundError } from "@/lib/platform/errors";
+import { ShareConflictError } from "./share-store";
 import { acceptShare, declineShare, leaveShare } from "./lifecycle";
 import {
   addDevices,

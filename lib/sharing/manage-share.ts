@@ -2,9 +2,9 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareEvents, shareItems, shares, type Share } from "@/db/schema";
-import { DomainError } from "@/lib/errors";
+import { chunked, type Conn } from "@/db/transaction";
+import { DomainError } from "@/lib/platform/errors";
 import {
-  chunked,
   clearExpiredLiveItems,
   findLiveConflicts,
   insertItems,
@@ -14,8 +14,7 @@ import {
   resolveServiceIds,
   ShareConflictError,
   writeTx,
-  type Conn,
-} from "./internal";
+} from "./share-store";
 import { effectiveStatus, isExpired, isLive } from "./status";
 import { MAX_DEVICES, maxExpiry } from "./validation";
 

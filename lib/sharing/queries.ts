@@ -15,7 +15,8 @@ import {
 } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
-import { chunked, type Caller } from "./internal";
+import { chunked } from "@/db/transaction";
+import { type Caller } from "./share-store";
 import { parsePermissions, presetOf, type Operation, type PresetName } from "./permissions";
 import {
   effectiveStatusSql,

@@ -1,9 +1,11 @@
 // One share's page, for the sharer (everything, with activity) and for the recipient
 // (only what they may see).
+import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, services, shareEvents, shareItems, shares, users } from "@/db/schema";
-import { chunked, isRecipient, type Caller } from "./internal";
+import { chunked } from "@/db/transaction";
+import { isRecipient, type Caller } from "./share-store";
 import { parsePermissions, presetOf } from "./permissions";
 import {
   deviceCounts,
@@ -12,7 +14,7 @@ import {
   type ShareRow,
   type ShareView,
 } from "./queries";
-import { accessNow, describeSchedule } from "./schedule";
+import { accessNow, describeSchedule } from "./share-schedule";
 import { effectiveStatus } from "./status";
 
 export type ServiceView = { id: string; name: string; kind: string; port: number };

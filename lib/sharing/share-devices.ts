@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shares, users } from "@/db/schema";
-import { DomainError, NotFoundError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { chunked, type Conn } from "@/db/transaction";
+import { DomainError, NotFoundError } from "@/lib/platform/errors";
+import { newId } from "@/lib/platform/ids";
 import {
-  chunked,
   clearExpiredLiveItems,
   findLiveConflicts,
   insertItems,
@@ -13,9 +13,8 @@ import {
   resolveServiceIds,
   ShareConflictError,
   writeTx,
-  type Conn,
   type NewItem,
-} from "./internal";
+} from "./share-store";
 import { serializePermissions } from "./permissions";
 import { createLinkToken } from "./tokens";
 import { parseShareInput, type ShareRequest } from "./validation";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SharerShareDetail } from "./share-details";
 import { PRESETS, type Operation } from "./permissions";
 

@@ -1,7 +1,8 @@
 // The Shared by Me filters as read from the URL: one parser for the page and its CSV
 // export, so "Export CSV" always exports exactly what the page shows.
-import { expiringSoonWindow } from "@/lib/reminders/offsets";
-import { param, type SearchParams } from "@/lib/search-params";
+import "server-only";
+import { expiringSoonWindow } from "@/lib/sharing/reminders/offsets";
+import { param, type SearchParams } from "@/lib/request/search-params";
 import type { SharedByMeSort } from "./queries";
 import { EFFECTIVE_STATUSES, type EffectiveStatus } from "./status";
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { shareEvents, shares, type Device, type User } from "@/db/schema";
 import { checkAccess } from "@/lib/access/check";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { acceptShare, leaveShare } from "./lifecycle";
 import { cancelShare, extendShare } from "./manage-share";
 import { listSharedByMe, listSharedWithMe } from "./queries";

@@ -1,11 +1,12 @@
 // Suspend and resume: the sharer pauses an accepted share without ending it. Everything
 // else (devices, permissions, expiry, link history) stays; the access check refuses with
 // reason "suspended" while shares.suspended_at is set (lib/access/evaluate.ts).
+import "server-only";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shares, type Share } from "@/db/schema";
-import { DomainError } from "@/lib/errors";
-import { loadShareForSharer, recordEvent, writeTx } from "./internal";
+import { DomainError } from "@/lib/platform/errors";
+import { loadShareForSharer, recordEvent, writeTx } from "./share-store";
 import { effectiveStatus } from "./status";
 
 type SharerArgs = { shareId: string; sharerId: string; now: number };

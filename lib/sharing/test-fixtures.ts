@@ -2,8 +2,8 @@
 // forms, so sharing tests depend on nothing but the schema.
 import { openDb, type Db } from "@/db/client";
 import { devices, services, users, type Device, type Service, type User } from "@/db/schema";
-import { newId } from "@/lib/ids";
-import { chunked } from "./internal";
+import { chunked } from "@/db/transaction";
+import { newId } from "@/lib/platform/ids";
 import type { ShareRequest } from "./validation";
 
 export const T0 = Date.UTC(2030, 0, 15, 12, 0, 0); // a fixed "now" for tests

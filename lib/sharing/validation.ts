@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/platform/errors";
 import {
   OPERATIONS,
   normalizePermissions,

@@ -14,13 +14,13 @@ import {
   renewLink,
   resolveLink,
 } from "./lifecycle";
-import { isInvitee, isRecipient } from "./internal";
+import { isInvitee, isRecipient } from "./share-store";
 import { LINK_LIFETIME_MS, linkLapsed } from "./link-lifetime";
 import { listSharedWithMe } from "./queries";
 import { getShareForRecipient } from "./share-details";
 import { shareDevices } from "./share-devices";
 import { DAY, makeDevice, makeUser, shareRequest, T0, testDb } from "./test-fixtures";
-import { linkState } from "@/lib/links/link-state";
+import { linkState } from "@/lib/sharing/links/link-state";
 import { liveVersion } from "./live-version";
 
 let db: Db;

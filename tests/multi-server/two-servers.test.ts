@@ -5,7 +5,7 @@ import { and, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH_SECRET } from "@/bench/config";
 import { insertMany, pgSchema as t, transaction } from "@/db/engine";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/accounts/password";
 import { deriveLinkToken } from "@/lib/sharing/tokens";
 import { callAction } from "./actions";
 import { fetchAs, postSignIn, signIn, startCluster, type AppServer, type Cluster } from "./servers";

@@ -12,7 +12,7 @@ const OUT_DIR = path.resolve("node_modules/.cache/keyshare-trust-tests");
 let bundled: Promise<string> | undefined;
 /** Imports that only work inside a Next.js request, replaced by tests/support/child-stubs.ts. */
 const STUBBED =
-  /^(next\/cache|next\/navigation|next\/headers|next-auth|@\/lib\/auth\/auth|@\/lib\/auth\/session|@\/lib\/email\/worker)$/;
+  /^(next\/cache|next\/navigation|next\/headers|next-auth|@\/lib\/accounts\/auth|@\/lib\/accounts\/session|@\/lib\/platform\/email\/worker)$/;
 
 export function childScript(): Promise<string> {
   bundled ??= (async () => {

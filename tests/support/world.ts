@@ -5,13 +5,13 @@ import os from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { devices, services, users, type Device, type Service, type User } from "@/db/schema";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/platform/ids";
 import { acceptShare, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
 import { cancelShare } from "@/lib/sharing/manage-share";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { suspendShare } from "@/lib/sharing/suspend";
-import { hashPassword } from "@/lib/auth/password";
-import { createEmailToken } from "@/lib/auth/email-tokens";
+import { hashPassword } from "@/lib/accounts/password";
+import { createEmailToken } from "@/lib/accounts/email-tokens";
 
 export const DAY = 86_400_000;
 export const RECIPIENT_ACTORS = [

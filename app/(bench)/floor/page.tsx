@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/accounts/session";
 
 // The benchmark's floor (bench/run.ts): the cheapest signed-in dynamic page this server can
 // serve — same layout, session decoding and user lookup as every private page, no list.

@@ -4,8 +4,8 @@
 import { NextResponse } from "next/server";
 import { getDb, type Db } from "@/db/client";
 import type { User } from "@/db/schema";
-import { getCurrentUser } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
+import { getCurrentUser } from "@/lib/accounts/session";
+import { DomainError } from "@/lib/platform/errors";
 
 const STATUS = {
   invalid: 422,

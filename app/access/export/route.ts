@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
-import { parseMatrixFilters } from "@/lib/access-matrix/filters";
-import { accessCsv } from "@/lib/exports/access";
-import { csvExport } from "@/lib/exports/respond";
+import { parseMatrixFilters } from "@/lib/access/matrix/filters";
+import { accessCsv } from "@/lib/access/matrix/export";
+import { csvExport } from "@/lib/request/csv-export";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { parseActivityFilters } from "@/lib/activity/filters";
-import { activityCsv } from "@/lib/exports/activity";
-import { csvExport } from "@/lib/exports/respond";
+import { activityCsv } from "@/lib/activity/export";
+import { csvExport } from "@/lib/request/csv-export";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/accounts/session";
 import { liveVersion } from "@/lib/sharing/live-version";
 
 export async function GET(req: NextRequest) {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/session";
-import { devToolsEnabled } from "@/lib/dev-tools";
-import { listOutbox } from "@/lib/email/outbox";
-import { formatDateTime } from "@/lib/format";
+import { requireUser } from "@/lib/accounts/session";
+import { devToolsEnabled } from "@/lib/platform/dev-tools";
+import { listOutbox } from "@/lib/platform/email/outbox";
+import { formatDateTime } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 

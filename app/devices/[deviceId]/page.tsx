@@ -5,8 +5,8 @@ import { DeviceAccessList } from "@/components/devices/device-access-list";
 import { OwnerDeviceView } from "@/components/devices/owner-device-view";
 import { RecipientDeviceView } from "@/components/devices/recipient-device-view";
 import { getRecipientDeviceView } from "@/lib/access/recipient-device";
-import { requireUser } from "@/lib/auth/session";
-import { currentTime } from "@/lib/clock";
+import { requireUser } from "@/lib/accounts/session";
+import { currentTime } from "@/lib/platform/clock";
 import { getOwnedDevice, listGroups } from "@/lib/devices/queries";
 import { listDeviceAccess } from "@/lib/sharing/device-access";
 

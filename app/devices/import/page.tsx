@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportForm } from "@/components/devices/import-form";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/accounts/session";
 
 export const metadata: Metadata = { title: "Import devices" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { DeviceForm } from "@/components/devices/device-form";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/accounts/session";
 import { listGroups } from "@/lib/devices/queries";
 
 export const metadata: Metadata = { title: "Add device" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
-import { resetTokenUsable } from "@/lib/auth/password-reset";
-import { currentTime } from "@/lib/clock";
+import { resetTokenUsable } from "@/lib/accounts/password-reset";
+import { currentTime } from "@/lib/platform/clock";
 
 export const metadata: Metadata = {
   title: "Set a new password",

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { LinkResponse } from "@/components/links/link-response";
 import { LinkGone } from "@/components/links/link-gone";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { getCurrentUser } from "@/lib/auth/session";
-import { formatExpiry } from "@/lib/format";
-import { linkState, maskEmail } from "@/lib/links/link-state";
+import { getCurrentUser } from "@/lib/accounts/session";
+import { formatExpiry } from "@/lib/platform/format";
+import { linkState, maskEmail } from "@/lib/sharing/links/link-state";
 import { resolveLink } from "@/lib/sharing/lifecycle";
 import { OPERATION_LABELS } from "@/lib/sharing/permissions";
 

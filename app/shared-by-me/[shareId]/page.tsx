@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/lib/platform/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -8,9 +8,9 @@ import { ShareDevicesTable } from "@/components/sharing/share-devices-table";
 import { ShareSummary } from "@/components/sharing/share-summary";
 import { SharerShareActions } from "@/components/sharing/sharer-share-actions";
 import { LiveRefresh } from "@/components/live-refresh";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/accounts/session";
 import { getShareForSharer } from "@/lib/sharing/share-details";
-import { param, type SearchParams } from "@/lib/search-params";
+import { param, type SearchParams } from "@/lib/request/search-params";
 
 export const metadata: Metadata = { title: "Share" };
 

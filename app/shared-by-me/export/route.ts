@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
-import { csvExport } from "@/lib/exports/respond";
-import { sharedByMeCsv } from "@/lib/exports/shared-by-me";
+import { csvExport } from "@/lib/request/csv-export";
+import { sharedByMeCsv } from "@/lib/sharing/export";
 import { parseSharedByMeFilters } from "@/lib/sharing/shared-by-me-filters";
 
 export const dynamic = "force-dynamic";

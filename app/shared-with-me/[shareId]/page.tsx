@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/lib/platform/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { RecipientActions } from "@/components/sharing/recipient-actions";
 import { ShareSummary } from "@/components/sharing/share-summary";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/accounts/session";
 import { getShareForRecipient } from "@/lib/sharing/share-details";
 
 export const metadata: Metadata = { title: "Shared with me" };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
-import { verifyEmailWithToken } from "@/lib/auth/verification";
-import { currentTime } from "@/lib/clock";
+import { getCurrentUser } from "@/lib/accounts/session";
+import { verifyEmailWithToken } from "@/lib/accounts/verification";
+import { currentTime } from "@/lib/platform/clock";
 
 export const metadata: Metadata = {
   title: "Verify your email",

@@ -1,8 +1,8 @@
 // POST /load-api/accept {shareId}: the recipient accepts, as acceptShareAction does it
 // (lib/actions/share-respond.ts: `acceptShare`, then the sharer is told). 404 unless KEYSHARE_BENCH=1.
 import { revalidatePath } from "next/cache";
-import { DomainError } from "@/lib/errors";
-import { notifySharerOfResponse } from "@/lib/notify";
+import { DomainError } from "@/lib/platform/errors";
+import { notifySharerOfResponse } from "@/lib/sharing/notify";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { benchRoute, notFoundOutsideBench } from "../guard";
 

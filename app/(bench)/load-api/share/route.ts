@@ -2,7 +2,7 @@
 // (lib/actions/shares.ts: policy check, then `shareDevices` in one IMMEDIATE transaction),
 // in plain JSON so the load test needs no server-action id. 404 unless KEYSHARE_BENCH=1.
 import { revalidatePath } from "next/cache";
-import { enforceSharePolicy } from "@/lib/policies/enforce";
+import { enforceSharePolicy } from "@/lib/sharing/policies/enforce";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { benchRoute, notFoundOutsideBench } from "../guard";
 

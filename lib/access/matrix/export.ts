@@ -1,0 +1,39 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { accessRows } from "@/lib/access/matrix/query";
+import type { MatrixFilters } from "@/lib/access/matrix/filters";
+import { csvDocument, isoOrEmpty } from "@/lib/platform/csv";
+
+const HEADER = [
+  "Device",
+  "Hardware ID",
+  "Group",
+  "Recipient email",
+  "Recipient name",
+  "Status",
+  "Permissions",
+  "Operations",
+  "Services",
+  "Expires",
+  "Share ID",
+];
+
+/** Who has access, one line per device × share (no column cap), with the page's filters. */
+export function accessCsv(db: Db, q: MatrixFilters & { ownerId: string; now: number }): string {
+  return csvDocument(
+    HEADER,
+    accessRows(db, q).map((r) => [
+      r.name,
+      r.hardwareId,
+      r.groupPath,
+      r.email,
+      r.recipientName ?? "",
+      r.status,
+      r.preset,
+      r.permissions.join(" "),
+      r.allServices ? "all" : "some",
+      r.expiresAt == null ? "permanent" : isoOrEmpty(r.expiresAt),
+      r.shareId,
+    ]),
+  );
+}

@@ -1,0 +1,242 @@
+// "Who has access": the owner's devices (rows) × recipients (columns), each cell the share
+// item that gives that recipient that device. Capped so a fleet of thousands stays a page:
+// devices are paginated, recipients limited to MAX_RECIPIENTS columns (with a note).
+import "server-only";
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { devices, shareItems, shares, users } from "@/db/schema";
+import { deviceFilterWhere } from "@/lib/devices/queries";
+import {
+  parsePermissions,
+  presetOf,
+  type Operation,
+  type PresetName,
+} from "@/lib/sharing/permissions";
+import { likePattern } from "@/lib/sharing/queries";
+import {
+  effectiveStatusSql,
+  liveSql,
+  statusPredicate,
+  type EffectiveStatus,
+} from "@/lib/sharing/status";
+import type { MatrixFilters } from "./filters";
+
+export const MATRIX_PAGE_SIZE = 50;
+export const MAX_RECIPIENTS = 50;
+
+export type MatrixCell = {
+  shareId: string;
+  status: EffectiveStatus;
+  preset: PresetName | "Custom";
+  permissions: Operation[];
+  expiresAt: number | null;
+  allServices: boolean;
+};
+export type MatrixDevice = { id: string; name: string; groupPath: string; hardwareId: string };
+export type MatrixRecipient = { email: string; name: string | null; shareIds: string[] };
+export type AccessMatrix = {
+  devices: MatrixDevice[];
+  recipients: MatrixRecipient[];
+  /** Keyed by cellKey(deviceId, email). */
+  cells: Record<string, MatrixCell>;
+  deviceTotal: number;
+  page: number;
+  pageCount: number;
+  recipientTotal: number;
+};
+
+export const cellKey = (deviceId: string, email: string) => `${deviceId}\n${email}`;
+
+/** The filters over share_items ⋈ shares ⋈ devices (⟕ users for recipient names). */
+export function matrixWhere(q: MatrixFilters & { ownerId: string; now: number }): SQL {
+  const text = q.recipient?.trim() ? likePattern(q.recipient) : undefined;
+  const status =
+    q.status === "all"
+      ? undefined
+      : q.status === "current" || !q.status
+        ? liveSql(q.now)
+        : statusPredicate(q.status, q.now);
+  return and(
+    eq(shares.sharerId, q.ownerId),
+    isNull(shareItems.removedAt),
+    status,
+    deviceFilterWhere({ ownerId: q.ownerId, q: q.device, group: q.group }),
+    text
+      ? or(
+          sql`${shares.recipientEmail} like ${text} escape '\\'`,
+          sql`${users.name} like ${text} escape '\\'`,
+        )
+      : undefined,
+  )!;
+}
+
+// Every query here reads share_items ⋈ shares ⋈ devices ⟕ users (names, recipient filter).
+const joinShares = eq(shares.id, shareItems.shareId);
+const joinDevices = eq(devices.id, shareItems.deviceId);
+const joinUsers = eq(users.email, shares.recipientEmail);
+
+// When one pair has several shares (only with status "all"), the most current one wins.
+const RANK: Record<EffectiveStatus, number> = {
+  Active: 0,
+  Suspended: 1,
+  Pending: 2,
+  Expired: 3,
+  Cancelled: 4,
+  Left: 5,
+  Declined: 6,
+};
+
+export function accessMatrix(
+  db: Db,
+  q: MatrixFilters & { ownerId: string; now: number; page?: number },
+): AccessMatrix {
+  const where = matrixWhere(q);
+  const recipientTotal =
+    db
+      .select({ n: sql<number>`count(distinct ${shares.recipientEmail})` })
+      .from(shareItems)
+      .innerJoin(shares, joinShares)
+      .innerJoin(devices, joinDevices)
+      .leftJoin(users, joinUsers)
+      .where(where)
+      .get()?.n ?? 0;
+  const deviceTotal =
+    db
+      .select({ n: sql<number>`count(distinct ${devices.id})` })
+      .from(shareItems)
+      .innerJoin(shares, joinShares)
+      .innerJoin(devices, joinDevices)
+      .leftJoin(users, joinUsers)
+      .where(where)
+      .get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(deviceTotal / MATRIX_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(q.page ?? 1)), pageCount);
+
+  const recipientRows = db
+    .selectDistinct({ email: shares.recipientEmail, name: users.name })
+    .from(shareItems)
+    .innerJoin(shares, joinShares)
+    .innerJoin(devices, joinDevices)
+    .leftJoin(users, joinUsers)
+    .where(where)
+    .orderBy(asc(shares.recipientEmail))
+    .limit(MAX_RECIPIENTS)
+    .all();
+  const deviceRows = db
+    .selectDistinct({
+      id: devices.id,
+      name: devices.name,
+      groupPath: devices.groupPath,
+      hardwareId: devices.hardwareId,
+    })
+    .from(shareItems)
+    .innerJoin(shares, joinShares)
+    .innerJoin(devices, joinDevices)
+    .leftJoin(users, joinUsers)
+    .where(where)
+    .orderBy(asc(devices.groupPath), asc(devices.name), asc(devices.id))
+    .limit(MATRIX_PAGE_SIZE)
+    .offset((page - 1) * MATRIX_PAGE_SIZE)
+    .all();
+
+  const cells: Record<string, MatrixCell> = {};
+  const shareIds = new Map<string, Set<string>>(recipientRows.map((r) => [r.email, new Set()]));
+  if (deviceRows.length && recipientRows.length) {
+    const rows = db
+      .select({
+        deviceId: shareItems.deviceId,
+        email: shares.recipientEmail,
+        shareId: shares.id,
+        status: effectiveStatusSql(q.now),
+        permissions: shares.permissions,
+        expiresAt: shares.expiresAt,
+        serviceIds: shareItems.serviceIds,
+      })
+      .from(shareItems)
+      .innerJoin(shares, joinShares)
+      .innerJoin(devices, joinDevices)
+      .leftJoin(users, joinUsers)
+      .where(
+        and(
+          where,
+          inArray(
+            shareItems.deviceId,
+            deviceRows.map((d) => d.id),
+          ),
+          inArray(
+            shares.recipientEmail,
+            recipientRows.map((r) => r.email),
+          ),
+        ),
+      )
+      .orderBy(sql`${shares.createdAt} desc`)
+      .all();
+    for (const r of rows) {
+      shareIds.get(r.email)?.add(r.shareId);
+      const key = cellKey(r.deviceId, r.email);
+      const seen = cells[key];
+      if (seen && RANK[seen.status] <= RANK[r.status]) continue;
+      const ops = parsePermissions(r.permissions);
+      cells[key] = {
+        shareId: r.shareId,
+        status: r.status,
+        preset: presetOf(ops),
+        permissions: ops,
+        expiresAt: r.expiresAt,
+        allServices: r.serviceIds == null,
+      };
+    }
+  }
+  return {
+    devices: deviceRows,
+    recipients: recipientRows.map((r) => ({ ...r, shareIds: [...(shareIds.get(r.email) ?? [])] })),
+    cells,
+    deviceTotal,
+    page,
+    pageCount,
+    recipientTotal,
+  };
+}
+
+export type AccessExportRow = MatrixDevice &
+  MatrixCell & { email: string; recipientName: string | null };
+
+/** Every matching item (not capped by columns or pages) for the CSV export. */
+export function accessRows(
+  db: Db,
+  q: MatrixFilters & { ownerId: string; now: number },
+  max = 100_000,
+): AccessExportRow[] {
+  return db
+    .select({
+      id: devices.id,
+      name: devices.name,
+      groupPath: devices.groupPath,
+      hardwareId: devices.hardwareId,
+      email: shares.recipientEmail,
+      recipientName: users.name,
+      shareId: shares.id,
+      status: effectiveStatusSql(q.now),
+      permissions: shares.permissions,
+      expiresAt: shares.expiresAt,
+      serviceIds: shareItems.serviceIds,
+    })
+    .from(shareItems)
+    .innerJoin(shares, joinShares)
+    .innerJoin(devices, joinDevices)
+    .leftJoin(users, joinUsers)
+    .where(matrixWhere(q))
+    .orderBy(
+      asc(devices.groupPath),
+      asc(devices.name),
+      asc(devices.id),
+      asc(shares.recipientEmail),
+      sql`${shares.createdAt} desc`,
+    )
+    .limit(max)
+    .all()
+    .map(({ permissions, serviceIds, ...r }) => {
+      const ops = parsePermissions(permissions);
+      return { ...r, permissions: ops, preset: presetOf(ops), allServices: serviceIds == null };
+    });
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { users, type User } from "@/db/schema";
+import { hashPassword, verifyPassword } from "@/lib/accounts/password";
+import { endAllSessions } from "@/lib/accounts/user-sessions";
+import { DomainError } from "@/lib/platform/errors";
+import { newId } from "@/lib/platform/ids";
+
+export const emailSchema = z
+  .string({ error: "Enter an email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "Email is too long.")
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+
+export const signUpSchema = z.object({
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(100, "Name is at most 100 characters."),
+  email: emailSchema,
+  password: z
+    .string({ error: "Enter a password." })
+    .min(8, "Password must be at least 8 characters.")
+    .max(200, "Password is at most 200 characters."),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export function findUserByEmail(db: Db, email: string): User | undefined {
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
+}
+
+export function findUserById(db: Db, id: string): User | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** `verifiedAt`: when the address is already proven (sign-up through a sharing link sent to it). */
+export async function createUser(
+  db: Db,
+  input: SignUpInput,
+  now: number,
+  verifiedAt: number | null = null,
+): Promise<User> {
+  const email = normalizeEmail(input.email);
+  if (findUserByEmail(db, email)) {
+    throw new DomainError(
+      "An account with this email already exists. Sign in instead.",
+      "email",
+      "conflict",
+    );
+  }
+  const passwordHash = await hashPassword(input.password);
+  const user: User = {
+    id: newId(),
+    email,
+    name: input.name.trim(),
+    passwordHash,
+    emailVerified: verifiedAt,
+    image: null,
+    sessionVersion: 0,
+    createdAt: now,
+  };
+  // The unique index settles a race between two sign-ups with the same email.
+  try {
+    db.insert(users).values(user).run();
+  } catch (e) {
+    if (String(e).includes("UNIQUE")) {
+      throw new DomainError(
+        "An account with this email already exists. Sign in instead.",
+        "email",
+        "conflict",
+      );
+    }
+    throw e;
+  }
+  return user;
+}
+
+export const newPasswordSchema = z
+  .string({ error: "Enter a new password." })
+  .min(8, "The new password must be at least 8 characters.")
+  .max(200, "Password is at most 200 characters.");
+
+export const changePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, "Enter your current password.")
+    .max(200),
+  newPassword: newPasswordSchema,
+});
+
+/** New hash, and every session of this user ends at once (the caller signs this browser in again). */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  current: string,
+  next: string,
+): Promise<void> {
+  const user = findUserById(db, userId);
+  if (!user?.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
+    throw new DomainError("Your current password is not correct.", "currentPassword");
+  }
+  const passwordHash = await hashPassword(next);
+  db.transaction(() => {
+    db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    endAllSessions(db, userId);
+  });
+}

@@ -1,0 +1,80 @@
+// Proving that an account's email address is its owner's: a verification link (24 h, single
+// use), or a sharing link sent to that address. Until then, shares addressed to the email are
+// invisible to the account (lib/sharing/share-store.ts, isRecipient).
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users, type User } from "@/db/schema";
+import { appUrl } from "@/lib/platform/email/app-url";
+import { verifyEmailEmail } from "@/lib/platform/email/account-templates";
+import { queueEmail } from "@/lib/platform/email/outbox";
+import { invitedEmailForReturnPath } from "@/lib/sharing/links/invited-email";
+import { consumeEmailToken, createEmailToken, spendAllEmailTokens } from "./email-tokens";
+
+export const isVerified = (u: Pick<User, "emailVerified">): boolean => u.emailVerified != null;
+
+/** Marks the address proven (once: the first proof's time is kept). True when it changed. */
+export function markVerified(db: Db, userId: string, now: number): boolean {
+  return (
+    db
+      .update(users)
+      .set({ emailVerified: now })
+      .where(and(eq(users.id, userId), isNull(users.emailVerified)))
+      .run().changes === 1
+  );
+}
+
+/** Queues the verification email with a fresh link; the caller kicks the email worker. */
+export function sendVerificationEmail(
+  db: Db,
+  user: Pick<User, "id" | "email" | "name">,
+  now: number,
+): void {
+  // One synchronous transaction on the one connection: the token and its email, or neither.
+  db.transaction(() => {
+    const token = createEmailToken(db, { userId: user.id, purpose: "verify", now });
+    queueEmail(
+      db,
+      {
+        to: user.email,
+        ...verifyEmailEmail({ name: user.name, link: `${appUrl()}/verify-email/${token}` }),
+      },
+      now,
+    );
+  });
+}
+
+/**
+ * Spends a verification token and verifies its account. Null when the token is unknown,
+ * used or expired (all alike). Every other verification link of the account is spent too.
+ */
+export function verifyEmailWithToken(
+  db: Db,
+  token: unknown,
+  now: number,
+): { userId: string } | null {
+  return db.transaction(() => {
+    const userId = consumeEmailToken(db, { token, purpose: "verify", now });
+    if (!userId) return null;
+    markVerified(db, userId, now);
+    spendAllEmailTokens(db, { userId, purpose: "verify", now });
+    return { userId };
+  });
+}
+
+/**
+ * Signing up or in through a sharing link proves the address the link was sent to: when
+ * `returnPath` is `/s/<token>` of a link that can still be answered and addressed to this
+ * account's email, the account is verified. True when it was (or already is) verified.
+ */
+export function verifyThroughLink(
+  db: Db,
+  user: Pick<User, "id" | "email" | "emailVerified">,
+  returnPath: string,
+  now: number,
+): boolean {
+  if (isVerified(user)) return true;
+  if (invitedEmailForReturnPath(db, returnPath, now) !== user.email) return false;
+  markVerified(db, user.id, now);
+  return true;
+}

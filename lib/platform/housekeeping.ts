@@ -1,0 +1,20 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { purgeEmailTokens } from "@/lib/accounts/email-tokens";
+import { purgeExpiredSessions } from "@/lib/accounts/user-sessions";
+import { purgeRateLimits } from "@/lib/platform/rate-limit";
+
+export type Purged = { rateLimits: number; sessions: number; emailTokens: number };
+
+/**
+ * Rows that carry nothing any more: rate-limit windows that are over, sessions past their
+ * lifetime, emailed links past theirs. Run by the scheduler's housekeeping round, so the
+ * tables stay as small as the traffic of the last day.
+ */
+export function purgeExpired(db: Db, now: number): Purged {
+  return {
+    rateLimits: purgeRateLimits(db, now),
+    sessions: purgeExpiredSessions(db, now),
+    emailTokens: purgeEmailTokens(db, now),
+  };
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { openLinkShare } from "@/lib/sharing/lifecycle";
+
+/** The link token in a return path `/s/<token>`, if that is what it is. */
+export function linkTokenOf(path: string): string | undefined {
+  return /^\/s\/([A-Za-z0-9_-]{43})$/.exec(path)?.[1];
+}
+
+/**
+ * When sign-up or sign-in is reached from a sharing link that can still be answered, the
+ * address it was sent to (the link only works for it). Undefined for anything else.
+ */
+export function invitedEmailForReturnPath(db: Db, path: string, now: number): string | undefined {
+  const token = linkTokenOf(path);
+  return token ? openLinkShare(db, token, now)?.recipientEmail : undefined;
+}

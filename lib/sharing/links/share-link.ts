@@ -1,0 +1,29 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { shares } from "@/db/schema";
+import { appUrl } from "@/lib/platform/email/app-url";
+import { deriveLinkToken } from "@/lib/sharing/tokens";
+import { linkLapsed } from "@/lib/sharing/link-lifetime";
+import { effectiveStatus } from "@/lib/sharing/status";
+
+export const linkUrl = (token: string) => `${appUrl()}/s/${token}`;
+
+/**
+ * The link of a pending share, for its sharer only. The token is re-derived from the
+ * server secret and the stored nonce; the database alone holds no working link.
+ */
+export function linkForShare(
+  db: Db,
+  q: { shareId: string; sharerId: string; now: number },
+): { link: string; lapsed: boolean } | null {
+  const share = db
+    .select()
+    .from(shares)
+    .where(and(eq(shares.id, q.shareId), eq(shares.sharerId, q.sharerId)))
+    .get();
+  if (!share || !share.tokenNonce || effectiveStatus(share, q.now) !== "Pending") return null;
+  return {
+    link: linkUrl(deriveLinkToken(share.id, share.tokenNonce)),
+    lapsed: linkLapsed(share, q.now),
+  };
+}
