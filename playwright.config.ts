@@ -5,6 +5,11 @@ export const MAIL_HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 3199);
 const MAIL_SMTP_PORT = Number(process.env.E2E_MAIL_SMTP_PORT ?? 3125);
 const baseURL = `http://localhost:${PORT}`;
 const DB = process.env.E2E_DATABASE ?? "data/e2e.db";
+// E2E_DATABASE_URL=postgres://… (set by scripts/e2e-pg.ts, which creates a fresh database and
+// drops it after) runs the same specs against PostgreSQL; otherwise a fresh SQLite file.
+const PG_URL = /^postgres(ql)?:\/\//i.test(process.env.E2E_DATABASE_URL ?? "")
+  ? process.env.E2E_DATABASE_URL
+  : undefined;
 
 // Debian's Chromium by default (Playwright's own browser download is impossible here);
 // CHROMIUM_PATH overrides it, and an empty value uses Playwright's bundled browser.
@@ -68,11 +73,14 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `rm -f ${DB} ${DB}-wal ${DB}-shm && tsx scripts/start.ts`,
+      command: PG_URL
+        ? "tsx scripts/start.ts"
+        : `rm -f ${DB} ${DB}-wal ${DB}-shm && tsx scripts/start.ts`,
       url: `${baseURL}/sign-in`,
       env: {
         PORT: String(PORT),
         DATABASE_PATH: DB,
+        ...(PG_URL ? { DATABASE_URL: PG_URL } : {}),
         KEYSHARE_SEED: "0",
         APP_URL: baseURL,
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,

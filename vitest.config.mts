@@ -11,10 +11,14 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
+    // Production servers over HTTP: their own pass, vitest.multi.config.mts.
+    exclude: ["tests/multi-server/**", "node_modules/**"],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
     // Reaches PostgreSQL once per run and builds the migrated template createTestDb() clones.
     globalSetup: ["tests/support/db/global-setup.ts"],
+    // Closes and removes each file's fresh databases (tests/support/db/fresh.ts).
+    setupFiles: ["tests/support/db/setup.ts"],
   },
 });

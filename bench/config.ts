@@ -3,6 +3,9 @@
 import path from "node:path";
 
 export const QUICK = process.env.BENCH_QUICK === "1";
+/** The engine measured: BENCH_DB=postgres, or SQLite by default (bench/databases.ts). */
+export const BENCH_DB: "sqlite" | "postgres" =
+  process.env.BENCH_DB === "postgres" ? "postgres" : "sqlite";
 /** Scales a fleet-size count down for the quick run. */
 export const scaled = (n: number): number => (QUICK ? Math.max(1, Math.round(n / 10)) : n);
 

@@ -37,8 +37,8 @@ test("per-service, per-permission and scheduled access is enforced, forged reque
   const ids = await addDevices(owner.page, ["Edge Router", "Night Gate"]);
   await addService(owner.page, ids["Edge Router"], "SSH", "SSH", "22");
   await addService(owner.page, ids["Edge Router"], "Web", "HTTP", "80");
-  const ssh = serviceId(ids["Edge Router"], "SSH");
-  const web = serviceId(ids["Edge Router"], "Web");
+  const ssh = await serviceId(ids["Edge Router"], "SSH");
+  const web = await serviceId(ids["Edge Router"], "Web");
 
   // Manager on Edge Router, but only its SSH service.
   const dialog = await fillShareDialog(owner.page, ["Edge Router"], bob.email, {

@@ -47,7 +47,7 @@ test("sharing policies: default and maximum expiry, allowed domains — in the d
   await expect(dialog.getByText("This share may last at most 30 days")).toBeVisible();
 
   // The server checks the same rules: forged requests are refused, nothing is written.
-  const before = count("shares");
+  const before = await count("shares");
   await forgeActions(owner.page, (body) => body.replaceAll("ok@example.test", "eve@evil.io"));
   dialog = await fillShareDialog(owner.page, ["Router 1"], "ok@example.test");
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
@@ -60,7 +60,7 @@ test("sharing policies: default and maximum expiry, allowed domains — in the d
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByText("This share may last at most 30 days")).toBeVisible();
   await owner.page.unrouteAll();
-  expect(count("shares")).toBe(before);
+  expect(await count("shares")).toBe(before);
 
   // Within the policy it works; extending beyond the maximum is refused, within it allowed.
   await share(owner.page, ["Router 1"], "ok@example.test", { expires: "In 7 days", notify: false });

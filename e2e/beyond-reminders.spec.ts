@@ -36,7 +36,7 @@ test("expiry reminders reach both sides once; the sharer's link opens Extend exp
   await acceptPending(bob.page);
   const shareId = await shareIdFor(owner.page, bob.email);
   // Made 10 days ago, 2 days left: the 3-day reminder is due, the 1-day one is not yet.
-  timeShiftShare(shareId, { ageDays: 10, expiresInHours: 48 });
+  await timeShiftShare(shareId, { ageDays: 10, expiresInHours: 48 });
 
   const [toOwner] = await waitForMails(
     owner.email,

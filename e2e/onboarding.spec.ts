@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { e2eDb } from "./support/db";
+import { e2eSql } from "./support/db";
 import { linkIn, waitForMail } from "./support/mail";
 import { addDevices, newUser, share, sharerRow } from "./support/sharing";
 import { PASSWORD, uniqueEmail } from "./support/users";
@@ -122,12 +122,10 @@ test("regenerated, cancelled, declined and expired links explain themselves", as
   // Expired: move the expiry into the past in the real database.
   const fourth = await share(owner.page, ["Fan"], uniqueEmail("late"), { notify: false });
   const token = Object.values(fourth)[0].split("/s/")[1];
-  const db = e2eDb();
-  db.prepare("update shares set expires_at = ? where recipient_email = ?").run(
+  await e2eSql("update shares set expires_at = ? where recipient_email = ?", [
     Date.now() - 1000,
     Object.keys(fourth)[0],
-  );
-  db.close();
+  ]);
   expect((await rec.page.goto(`/s/${token}`))?.status()).toBe(410);
   await expect(
     rec.page.getByRole("heading", { name: "This sharing link has expired" }),

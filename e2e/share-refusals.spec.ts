@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { count, markDemo } from "./support/db";
+import { count, markDemo, shareCounts } from "./support/db";
 import { addDevices, fillShareDialog, newUser, share } from "./support/sharing";
 
 /** Rewrites the next server action call on this page: a forged request from a real browser. */
@@ -21,7 +21,7 @@ test("conflicts are shown before writing; the sharer may skip them explicitly", 
   const bob = await newUser(browser, "Bob Again");
   await addDevices(owner.page, ["Hub 1", "Hub 2"]);
   await share(owner.page, ["Hub 1"], bob.email, { notify: false });
-  const before = count("share_items");
+  const before = await count("share_items");
 
   const dialog = await fillShareDialog(owner.page, ["Hub 1", "Hub 2"], bob.email, {
     notify: false,
@@ -30,31 +30,30 @@ test("conflicts are shown before writing; the sharer may skip them explicitly", 
   const alert = dialog.getByText(/already shared\. Nothing has been written/);
   await expect(alert).toBeVisible();
   await expect(dialog.getByText(`Hub 1 with ${bob.email}`)).toBeVisible();
-  expect(count("share_items")).toBe(before);
+  expect(await count("share_items")).toBe(before);
 
   await dialog.getByRole("button", { name: "Skip conflicts and share the rest" }).click();
   await expect(dialog.getByText(/Skipped 1 pair/)).toBeVisible();
-  expect(count("share_items")).toBe(before + 1);
+  expect(await count("share_items")).toBe(before + 1);
 });
 
 test("bad input is refused with a clear message and nothing is written", async ({ browser }) => {
   const owner = await newUser(browser, "Bea Owner");
   await addDevices(owner.page, ["Sensor X"]);
-  const before = { shares: count("shares"), items: count("share_items") };
-  const unchanged = () =>
-    expect({ shares: count("shares"), items: count("share_items") }).toEqual(before);
+  const before = await shareCounts();
+  const unchanged = async () => expect(await shareCounts()).toEqual(before);
 
   // Invalid email.
   let dialog = await fillShareDialog(owner.page, ["Sensor X"], "ok@example.com, not-an-email");
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByText('"not-an-email" is not a valid email address.')).toBeVisible();
-  unchanged();
+  await unchanged();
 
   // Self-share.
   dialog = await fillShareDialog(owner.page, ["Sensor X"], owner.email);
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByText("You cannot share with yourself").first()).toBeVisible();
-  unchanged();
+  await unchanged();
 
   // Expiry in the past.
   dialog = await fillShareDialog(owner.page, ["Sensor X"], "ok@example.com", {
@@ -63,7 +62,7 @@ test("bad input is refused with a clear message and nothing is written", async (
   });
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByText("The expiry must be in the future.")).toBeVisible();
-  unchanged();
+  await unchanged();
 
   // No device selected.
   await owner.page.goto("/devices");
@@ -73,7 +72,7 @@ test("bad input is refused with a clear message and nothing is written", async (
   await dialog.getByLabel("Recipients", { exact: true }).fill("ok@example.com");
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByText("Select at least one device.").first()).toBeVisible();
-  unchanged();
+  await unchanged();
 });
 
 test("forged device ids — someone else's, one shared with you, a demo one — are refused", async ({
@@ -87,7 +86,7 @@ test("forged device ids — someone else's, one shared with you, a demo one — 
   await owner.page.goto("/shared-with-me");
   await owner.page.getByRole("button", { name: "Accept" }).click();
   await expect(owner.page.getByText("Active")).toBeVisible();
-  const before = { shares: count("shares"), items: count("share_items") };
+  const before = await shareCounts();
 
   // Someone else's device (also the one they shared with me: it cannot be shared onwards).
   await forgeNextAction(owner.page, ids["My Device"], victimIds["Victim Secret"]);
@@ -96,15 +95,15 @@ test("forged device ids — someone else's, one shared with you, a demo one — 
   await expect(dialog.getByText(/not found/i).first()).toBeVisible();
   await expect(dialog.getByText("Victim Secret")).toHaveCount(0);
   await owner.page.unroute("**/*");
-  expect({ shares: count("shares"), items: count("share_items") }).toEqual(before);
+  expect(await shareCounts()).toEqual(before);
 
   // A demo device.
-  markDemo(ids["Demo Unit"]);
+  await markDemo(ids["Demo Unit"]);
   const demo = await fillShareDialog(owner.page, ["Demo Unit"], "friend@example.com");
   await expect(demo.getByText("Demo devices cannot be shared: Demo Unit")).toBeVisible();
   await demo.getByRole("button", { name: "Share", exact: true }).click();
   await expect(
     demo.getByText(/Demo Unit.*demo device.*cannot be shared|cannot be shared.*Demo Unit/i).last(),
   ).toBeVisible();
-  expect({ shares: count("shares"), items: count("share_items") }).toEqual(before);
+  expect(await shareCounts()).toEqual(before);
 });

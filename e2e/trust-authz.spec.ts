@@ -4,21 +4,8 @@
 // anonymous visitors to /sign-in with a way back.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { e2eDb } from "./support/db";
+import { shareIdFor } from "./support/db";
 import { addDevices, newUser, share } from "./support/sharing";
-
-function shareIdFor(recipientEmail: string): string {
-  const db = e2eDb();
-  try {
-    return (
-      db.prepare("select id from shares where recipient_email = ?").get(recipientEmail) as {
-        id: string;
-      }
-    ).id;
-  } finally {
-    db.close();
-  }
-}
 
 async function status(page: Page, path: string): Promise<number> {
   const res = await page.goto(path);
@@ -43,7 +30,7 @@ test("private pages: 404 for the wrong signed-in user, sign-in for anonymous vis
   await recipient.page.goto(links[recipient.email]);
   await recipient.page.getByRole("button", { name: "Accept" }).click();
   await expect(recipient.page).toHaveURL(/\/shared-with-me/);
-  const shareId = shareIdFor(recipient.email);
+  const shareId = await shareIdFor(recipient.email);
 
   const device = `/devices/${deviceId}`;
   const byMe = `/shared-by-me/${shareId}`;

@@ -3,23 +3,16 @@
 import { expect, test } from "@playwright/test";
 import { actionId, callActionAs } from "./support/actions";
 import { callbackSignIn } from "./support/credentials";
-import { e2eDb } from "./support/db";
+import { e2eSql } from "./support/db";
 import { addDevices, newUser, share } from "./support/sharing";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "./support/users";
 
-function shareRow(recipientEmail: string): {
-  id: string;
-  status: string;
-  recipient_id: string | null;
-} {
-  const db = e2eDb();
-  try {
-    return db
-      .prepare("select id, status, recipient_id from shares where recipient_email = ?")
-      .get(recipientEmail) as never;
-  } finally {
-    db.close();
-  }
+async function shareRow(recipientEmail: string) {
+  const [row] = await e2eSql<{ id: string; status: string; recipient_id: string | null }>(
+    "select id, status, recipient_id from shares where recipient_email = ?",
+    [recipientEmail],
+  );
+  return row;
 }
 
 test("1. registering an invited address does not hand over its pending share", async ({
@@ -29,7 +22,7 @@ test("1. registering an invited address does not hand over its pending share", a
   await addDevices(owner.page, ["Vault Door Lock"]);
   const carol = uniqueEmail("carol");
   const links = await share(owner.page, ["Vault Door Lock"], carol, { notify: false });
-  const { id: shareId } = shareRow(carol);
+  const { id: shareId } = await shareRow(carol);
 
   // A stranger registers Carol's address with a password of their own choosing.
   const stranger = await (await browser.newContext()).newPage();
@@ -50,7 +43,7 @@ test("1. registering an invited address does not hand over its pending share", a
       [undefined, { shareId }],
     );
   }
-  expect(shareRow(carol)).toMatchObject({ status: "pending", recipient_id: null });
+  expect(await shareRow(carol)).toMatchObject({ status: "pending", recipient_id: null });
 
   // Carol's link still works for Carol.
   const anon = await (await browser.newContext()).newPage();

@@ -1,36 +1,25 @@
 // Issue 12, smaller findings: sharing links lapse after 30 days pending and Resend renews
 // them (once a minute); mail sent over SMTP leaves no body (no working link) in the database.
 import { expect, test } from "@playwright/test";
-import { e2eDb } from "./support/db";
+import { e2eSql, shareIdFor } from "./support/db";
 import { linkIn, waitForMail } from "./support/mail";
 import { addDevices, newUser, share } from "./support/sharing";
 import { uniqueEmail } from "./support/users";
 
-function ageLink(recipientEmail: string, days: number): string {
-  const db = e2eDb();
-  try {
-    db.prepare(
-      "update shares set token_created_at = ?, expires_at = ? where recipient_email = ?",
-    ).run(Date.now() - days * 86_400_000, Date.now() + 90 * 86_400_000, recipientEmail);
-    return (
-      db.prepare("select id from shares where recipient_email = ?").get(recipientEmail) as {
-        id: string;
-      }
-    ).id;
-  } finally {
-    db.close();
-  }
+async function ageLink(recipientEmail: string, days: number): Promise<string> {
+  await e2eSql("update shares set token_created_at = ?, expires_at = ? where recipient_email = ?", [
+    Date.now() - days * 86_400_000,
+    Date.now() + 90 * 86_400_000,
+    recipientEmail,
+  ]);
+  return shareIdFor(recipientEmail);
 }
 
-function storedBodies(to: string): { status: string; text: string; html: string }[] {
-  const db = e2eDb();
-  try {
-    return db
-      .prepare('select status, text, html from emails where lower("to") = ?')
-      .all(to) as never;
-  } finally {
-    db.close();
-  }
+function storedBodies(to: string) {
+  return e2eSql<{ status: string; text: string; html: string }>(
+    'select status, text, html from emails where lower("to") = ?',
+    [to],
+  );
 }
 
 test("a link unused for 30 days lapses with a clear 410; Resend renews it, once a minute", async ({
@@ -40,7 +29,7 @@ test("a link unused for 30 days lapses with a clear 410; Resend renews it, once 
   await addDevices(owner.page, ["Garage Door"]);
   const invited = uniqueEmail("late");
   const links = await share(owner.page, ["Garage Door"], invited, { notify: false });
-  const shareId = ageLink(invited, 31);
+  const shareId = await ageLink(invited, 31);
 
   const anon = await (await browser.newContext()).newPage();
   expect((await anon.goto(links[invited]))!.status()).toBe(410);
@@ -62,6 +51,8 @@ test("a link unused for 30 days lapses with a clear 410; Resend renews it, once 
   ).toBeVisible();
 
   // Delivered over SMTP: only the envelope stays in the database, not the link.
-  await expect.poll(() => storedBodies(invited).map((m) => m.status)).toEqual(["sent"]);
-  expect(storedBodies(invited)[0]).toMatchObject({ text: "", html: "" });
+  await expect
+    .poll(async () => (await storedBodies(invited)).map((m) => m.status))
+    .toEqual(["sent"]);
+  expect((await storedBodies(invited))[0]).toMatchObject({ text: "", html: "" });
 });

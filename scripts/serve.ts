@@ -5,11 +5,14 @@
  * KEYSHARE_MAX_IN_FLIGHT concurrent requests with 503 + Retry-After (scripts/admission).
  * A worker that dies is replaced; SIGINT/SIGTERM let requests in flight finish first.
  * Expects the environment scripts/start.ts prepares (database migrated, AUTH_SECRET set).
+ * Every worker opens the engine DATABASE_URL selects (db/engine): with PostgreSQL, several
+ * `npm start` processes on several machines share one database and agree.
  */
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
 import next from "next";
+import { engineKindFromEnv } from "../db/engine/config";
 import { admittingListener, createAdmission } from "./admission";
 import { trustedProxyHops } from "../lib/request/client-address";
 import { guardRequest, hstsWanted } from "../lib/request/request-guard";
@@ -87,7 +90,7 @@ async function runWorker() {
   server.listen(port, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1)
       console.log(
-        `[serve] ready on port ${port}: ${workers} worker process(es), at most ${maxInFlight} requests in flight each`,
+        `[serve] ready on port ${port}: ${workers} worker process(es), at most ${maxInFlight} requests in flight each, ${engineKindFromEnv()} database`,
       );
   });
 

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { e2eDb } from "./db";
+import { e2eSql } from "./db";
 import { sharerRow } from "./sharing";
 
 /** The id of the newest share to `email`, from its Shared by Me row link. */
@@ -20,18 +20,16 @@ export async function acceptPending(page: Page) {
  * Moves a share in time (no UI can): made `ageDays` ago, expiring in `expiresInHours`, so
  * the reminder scheduler finds it due without waiting days.
  */
-export function timeShiftShare(shareId: string, o: { ageDays: number; expiresInHours: number }) {
-  const db = e2eDb();
-  try {
-    const now = Date.now();
-    db.prepare("update shares set created_at = ?, expires_at = ? where id = ?").run(
-      now - o.ageDays * 86_400_000,
-      now + o.expiresInHours * 3_600_000,
-      shareId,
-    );
-  } finally {
-    db.close();
-  }
+export async function timeShiftShare(
+  shareId: string,
+  o: { ageDays: number; expiresInHours: number },
+): Promise<void> {
+  const now = Date.now();
+  await e2eSql("update shares set created_at = ?, expires_at = ? where id = ?", [
+    now - o.ageDays * 86_400_000,
+    now + o.expiresInHours * 3_600_000,
+    shareId,
+  ]);
 }
 
 /** A CSV download, fetched with the page's cookies. */
