@@ -26,6 +26,31 @@ describe("query plan", () => {
     expect(details.filter((d) => /^SCAN /.test(d))).toEqual([]);
   });
 
+  it("resolves group shares live with seeks only: the device's group items, membership, leaving", () => {
+    const f = createFixture();
+    const details = (
+      f.db.$client
+        .prepare(`EXPLAIN QUERY PLAN ${CHECK_ACCESS_SQL}`)
+        .all({ userId: "u", deviceId: "d", serviceId: null }) as { detail: string }[]
+    ).map((p) => p.detail);
+    expect(details).toContainEqual(
+      expect.stringMatching(
+        /SEARCH si USING INDEX share_items_device_recipient_idx \(device_id=\? AND recipient_email>\? AND recipient_email<\?\)/,
+      ),
+    );
+    expect(details).toContainEqual(
+      expect.stringMatching(
+        /SEARCH gm USING COVERING INDEX group_members_group_email_uq \(group_id=\? AND email=\?\)/,
+      ),
+    );
+    expect(details).toContainEqual(
+      expect.stringMatching(
+        /SEARCH l USING COVERING INDEX sqlite_autoindex_group_share_leaves_1 \(share_id=\? AND email=\?\)/,
+      ),
+    );
+    expect(details.filter((d) => /^SCAN /.test(d))).toEqual([]);
+  });
+
   it("keeps one prepared statement per connection", () => {
     const other = createFixture();
     const [o, a] = [other.user("O"), other.user("A")];

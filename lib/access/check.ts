@@ -4,6 +4,7 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { isWithinSchedule, type ScheduleCheck } from "./schedule";
+import { directBeatsGroup, withSource } from "@/lib/groups/access-source";
 import {
   OPERATIONS,
   evaluateShare,
@@ -16,6 +17,7 @@ import {
 export * from "./evaluate";
 export { listAccessibleDevices, type AccessibleDevice } from "./list";
 export { describeAccess, type DescribeAccessOptions } from "./describe";
+export { describeSource } from "@/lib/groups/access-source";
 
 export interface CheckAccessInput {
   userId: string;
@@ -34,19 +36,34 @@ export interface CheckAccessInput {
  *   start from shares_recipient_idx, whose cost grows with the recipient's whole history.
  * Removed items are dropped in SQL (a removed device is simply not shared); ended shares
  * are kept so the recipient can be told "cancelled" / "expired".
+ * The third branch is group shares (lib/groups), resolved live: the device's items addressed
+ * to a group (a range of the same index, recipient_email "group:…"), each share by primary
+ * key, then the caller's membership by group_members_group_email_uq and their leaving by
+ * the leaves' primary key. Only a verified address is a member.
  */
 export const CHECK_ACCESS_SQL = `
 SELECT 1 AS isOwner, NULL AS shareId, NULL AS status, '' AS permissions, NULL AS expiresAt,
   NULL AS startsAt, NULL AS weekdays, NULL AS windowStart, NULL AS windowEnd, NULL AS timeZone,
-  1 AS remoteAccess, NULL AS suspendedAt, NULL AS serviceIds, ${serviceOnDeviceSql()}
+  1 AS remoteAccess, NULL AS suspendedAt, NULL AS serviceIds, ${serviceOnDeviceSql()},
+  NULL AS groupName
 FROM devices d WHERE d.id = @deviceId AND d.owner_id = @userId
 UNION ALL
 SELECT 0, s.id, s.status, s.permissions, s.expires_at, s.starts_at, s.weekdays,
   s.window_start, s.window_end, s.time_zone, s.remote_access, s.suspended_at, si.service_ids,
-  ${serviceOnDeviceSql()}
+  ${serviceOnDeviceSql()}, NULL
 FROM users u CROSS JOIN share_items si CROSS JOIN shares s ON s.id = si.share_id
 WHERE u.id = @userId AND si.device_id = @deviceId AND si.recipient_email = u.email
-  AND si.removed_at IS NULL AND s.recipient_id = @userId`;
+  AND si.removed_at IS NULL AND s.recipient_id = @userId
+UNION ALL
+SELECT 0, s.id, s.status, s.permissions, s.expires_at, s.starts_at, s.weekdays,
+  s.window_start, s.window_end, s.time_zone, s.remote_access, s.suspended_at, si.service_ids,
+  ${serviceOnDeviceSql()}, g.name
+FROM users u CROSS JOIN share_items si CROSS JOIN shares s ON s.id = si.share_id
+  CROSS JOIN group_members gm ON gm.group_id = s.group_id AND gm.email = u.email
+  CROSS JOIN groups g ON g.id = s.group_id
+WHERE u.id = @userId AND u.email_verified IS NOT NULL AND si.device_id = @deviceId
+  AND si.recipient_email >= 'group:' AND si.recipient_email < 'group;' AND si.removed_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM group_share_leaves l WHERE l.share_id = s.id AND l.email = u.email)`;
 
 function serviceOnDeviceSql(): string {
   // A service id must belong to this very device; otherwise a recipient could pass an id
@@ -55,7 +72,7 @@ function serviceOnDeviceSql(): string {
     SELECT 1 FROM services sv WHERE sv.id = @serviceId AND sv.device_id = @deviceId) END AS serviceOnDevice`;
 }
 
-type CheckRow = ShareRow & { isOwner: number; serviceOnDevice: number };
+type CheckRow = ShareRow & { isOwner: number; serviceOnDevice: number; groupName: string | null };
 
 // Prepared once per connection: preparing costs more than running this query.
 const statements = new WeakMap<Database.Database, Database.Statement>();
@@ -94,14 +111,20 @@ function decide(
       ? ownerResult()
       : ({ allowed: false, reason: "service_not_shared" } as const);
   }
+  const decisive = directBeatsGroup(rows, now);
   return pickBest(
-    rows.map((row) => {
+    decisive.rows.map((row) => {
       const schedule = () => {
         let check = memo.get(row.shareId);
         if (!check) memo.set(row.shareId, (check = isWithinSchedule(row, now)));
         return check;
       };
-      return evaluateShare(row, { operation: op, serviceId, serviceOnDevice, now }, schedule);
+      const result = evaluateShare(
+        row,
+        { operation: op, serviceId, serviceOnDevice, now },
+        schedule,
+      );
+      return withSource(result, row, decisive.overridden);
     }),
   );
 }

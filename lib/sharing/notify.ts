@@ -1,3 +1,4 @@
+import { addressesFor } from "@/lib/groups/membership";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share, type User } from "@/db/schema";
@@ -107,6 +108,6 @@ export function notifyRecipientOfChange(
     shareUrl: `${appUrl()}/shared-with-me/${share.id}`,
     ...change,
   });
-  queueEmail(db, { to: share.recipientEmail, ...content }, now);
+  for (const to of addressesFor(db, share)) queueEmail(db, { to, ...content }, now);
   kickEmailWorker(getDb);
 }

@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { devices, services, shareEvents, shareItems, shares, users } from "@/db/schema";
 import { chunked } from "@/db/transaction";
 import { isRecipient, type Caller } from "./share-store";
+import { groupNameOf, groupShareFacts, reachesMember } from "@/lib/groups/membership";
 import { parsePermissions, presetOf } from "./permissions";
 import {
   deviceCounts,
@@ -117,6 +118,8 @@ export type SharerShareDetail = ShareRow & {
   /** Removed devices are included (with removedAt) for the record. */
   items: ShareItemView[];
   events: ShareEventView[];
+  /** A group share: its group, members now and who left (lib/groups). */
+  group: ReturnType<typeof groupShareFacts>;
 };
 
 /** Null when the share does not exist or is not the caller's: the page shows 404. */
@@ -177,6 +180,7 @@ export function getShareForSharer(
     schedule: describeSchedule(share),
     items,
     events,
+    group: groupShareFacts(db, share),
   };
 }
 
@@ -199,7 +203,10 @@ export function getShareForRecipient(
     .innerJoin(users, eq(users.id, shares.sharerId))
     .where(eq(shares.id, q.shareId))
     .get();
-  if (!found || !isRecipient(found.share, q.user)) return null;
+  if (!found) return null;
+  // A group share is seen by its members (resolved now), never by its "group:…" address.
+  const viaGroup = reachesMember(db, found.share, q.user);
+  if (!viaGroup && !isRecipient(found.share, q.user)) return null;
   const { share, sharer } = found;
   const status = effectiveStatus(share, q.now);
   const visible = status === "Pending" || status === "Active" || status === "Suspended";
@@ -213,5 +220,6 @@ export function getShareForRecipient(
     schedule: describeSchedule(share),
     access: accessNow(share, q.now),
     items,
+    groupName: viaGroup ? groupNameOf(db, share.groupId) : null,
   };
 }

@@ -17,6 +17,9 @@ import {
 } from "./share-store";
 import { serializePermissions } from "./permissions";
 import { createLinkToken } from "./tokens";
+import { findMemberConflicts } from "@/lib/groups/group-shares";
+import { groupRecipient } from "@/lib/groups/recipient";
+import { loadOwnedGroups } from "@/lib/groups/store";
 import { parseShareInput, type ShareRequest } from "./validation";
 
 export type SharedWith = {
@@ -31,7 +34,13 @@ export type SkippedPair = {
   recipientEmail: string;
   existingShareId: string;
 };
-export type ShareDevicesResult = { shares: SharedWith[]; skipped: SkippedPair[] };
+export type GroupShared = { shareId: string; groupId: string; groupName: string };
+export type ShareDevicesResult = {
+  shares: SharedWith[];
+  skipped: SkippedPair[];
+  /** One share per chosen group (lib/groups); active at once, members never accept. */
+  groupShares: GroupShared[];
+};
 
 const pairKey = (email: string, deviceId: string) => `${email}\n${deviceId}`;
 
@@ -56,14 +65,38 @@ export function shareDevices(
     const devs = loadOwnedDevices(tx, sharerId, input.deviceIds);
     const serviceIds = resolveServiceIds(tx, devs, input.services);
     clearExpiredLiveItems(tx, sharerId, now);
+    const chosen = loadOwnedGroups(tx, sharerId, input.groups);
+    const groupOf = new Map(chosen.map((g) => [groupRecipient(g.id), g]));
+    const targets = [...input.recipients, ...groupOf.keys()];
     const conflicts = findLiveConflicts(tx, {
       sharerId,
       deviceIds: input.deviceIds,
-      recipientEmails: input.recipients,
+      recipientEmails: targets,
       now,
     });
-    const named = conflicts.map((c) => ({ ...c, deviceName: devs.get(c.deviceId)!.name }));
-    if (named.length && !input.skipConflicts) throw new ShareConflictError(named);
+    const shown = (email: string) => {
+      const g = groupOf.get(email);
+      return g ? `group "${g.name}"` : email;
+    };
+    const named = conflicts.map((c) => ({
+      ...c,
+      recipientEmail: shown(c.recipientEmail),
+      deviceName: devs.get(c.deviceId)!.name,
+    }));
+    // Members already holding the device directly keep that share (direct beats group).
+    const members = findMemberConflicts(tx, {
+      sharerId,
+      groups: chosen,
+      deviceIds: input.deviceIds,
+      now,
+    });
+    const memberNamed = members.map((c) => ({
+      ...c,
+      recipientEmail: `${c.recipientEmail} (member of "${c.groupName}")`,
+      deviceName: devs.get(c.deviceId)!.name,
+    }));
+    if ((named.length || memberNamed.length) && !input.skipConflicts)
+      throw new ShareConflictError([...named, ...memberNamed]);
     const skip = new Set(conflicts.map((c) => pairKey(c.recipientEmail, c.deviceId)));
 
     const known = recipientUserIds(tx, input.recipients);
@@ -72,12 +105,17 @@ export function shareDevices(
     const shareRows: (typeof shares.$inferInsert)[] = [];
     const items: NewItem[] = [];
     const result: SharedWith[] = [];
+    const groupShares: GroupShared[] = [];
     const deviceCount = new Map<string, number>();
-    for (const email of input.recipients) {
+    for (const email of targets) {
+      const group = groupOf.get(email);
       const deviceIds = input.deviceIds.filter((id) => !skip.has(pairKey(email, id)));
       if (deviceIds.length === 0) continue; // every pair conflicted: no empty share
       const shareId = newId();
-      const { token, hash, nonce } = createLinkToken(shareId);
+      // A group share has no link: members are reached through the group, without accepting.
+      const { token, hash, nonce } = group
+        ? { token: "", hash: null, nonce: null }
+        : createLinkToken(shareId);
       const recipientId = known.get(email) ?? null;
       shareRows.push({
         id: shareId,
@@ -89,7 +127,9 @@ export function shareDevices(
         description: input.description,
         message: input.message,
         notify: input.notify,
-        status: "pending",
+        status: group ? "active" : "pending",
+        acceptedAt: group ? now : null,
+        groupId: group?.id ?? null,
         startsAt: s?.startsAt ?? null,
         weekdays: s?.weekdays ?? null,
         windowStart: s?.windowStart ?? null,
@@ -98,7 +138,7 @@ export function shareDevices(
         remoteAccess: s?.remoteAccess ?? true,
         tokenHash: hash,
         tokenNonce: nonce,
-        tokenCreatedAt: now,
+        tokenCreatedAt: group ? null : now,
         createdAt: now,
       });
       for (const deviceId of deviceIds) {
@@ -111,7 +151,8 @@ export function shareDevices(
         });
       }
       deviceCount.set(shareId, deviceIds.length);
-      result.push({ shareId, recipientEmail: email, recipientId, token });
+      if (group) groupShares.push({ shareId, groupId: group.id, groupName: group.name });
+      else result.push({ shareId, recipientEmail: email, recipientId, token });
     }
     // ~25 columns per share row: 1,000 rows per statement stays under the variable limit.
     for (const part of chunked(shareRows, 1000)) tx.insert(shares).values(part).run();
@@ -124,7 +165,7 @@ export function shareDevices(
         type: "shared",
         now,
         data: {
-          recipientEmail: r.recipientEmail,
+          recipientEmail: shown(r.recipientEmail),
           deviceCount: deviceCount.get(r.id!),
           permissions,
           expiresAt: input.expiresAt,
@@ -133,6 +174,7 @@ export function shareDevices(
     }
     return {
       shares: result,
+      groupShares,
       skipped: named.map((c) => ({
         deviceId: c.deviceId,
         deviceName: c.deviceName,

@@ -4,7 +4,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { devices, shareItems, shares, users } from "@/db/schema";
+import { devices, groupMembers, groups, shareItems, shares, users } from "@/db/schema";
 import { deviceFilterWhere } from "@/lib/devices/queries";
 import {
   parsePermissions,
@@ -26,6 +26,8 @@ export const MATRIX_MAX_RECIPIENTS = 50;
 
 export type MatrixCell = {
   shareId: string;
+  /** The group this person has the device through (lib/groups); null for a direct share. */
+  via: string | null;
   status: EffectiveStatus;
   preset: PresetName | "Custom";
   permissions: Operation[];
@@ -33,7 +35,13 @@ export type MatrixCell = {
   allServices: boolean;
 };
 export type MatrixDevice = { id: string; name: string; groupPath: string; hardwareId: string };
-export type MatrixRecipient = { email: string; name: string | null; shareIds: string[] };
+export type MatrixRecipient = {
+  email: string;
+  name: string | null;
+  shareIds: string[];
+  /** Set when every share of this person here is a group share: its group's name. */
+  via: string | null;
+};
 export type AccessMatrix = {
   devices: MatrixDevice[];
   recipients: MatrixRecipient[];
@@ -47,7 +55,22 @@ export type AccessMatrix = {
 
 export const cellKey = (deviceId: string, email: string) => `${deviceId}\n${email}`;
 
-/** The filters over share_items ⋈ shares ⋈ devices (⟕ users for recipient names). */
+/**
+ * The person a row is about: the share's recipient, or for a group share each member now
+ * (group_members joined on the share's group, minus those who left it). Group shares
+ * reach people live, so Who has access lists the members of today, each `via` the group.
+ */
+const recipientEmail = sql<string>`coalesce(${groupMembers.email}, ${shares.recipientEmail})`;
+const joinMembers = and(
+  eq(groupMembers.groupId, shares.groupId),
+  sql`not exists (select 1 from "group_share_leaves" l where l.share_id = ${shares.id}
+    and l.email = ${groupMembers.email})`,
+);
+const joinGroups = eq(groups.id, shares.groupId);
+/** A group share reaches nobody once it has no members (left out, like a removed item). */
+const reachesSomeone = sql`(${shares.groupId} is null or ${groupMembers.email} is not null)`;
+
+/** The filters over share_items ⋈ shares ⋈ devices (⟕ members, groups, users for names). */
 export function matrixWhere(q: MatrixFilters & { ownerId: string; now: number }): SQL {
   const text = q.recipient?.trim() ? likePattern(q.recipient) : undefined;
   const status =
@@ -59,11 +82,12 @@ export function matrixWhere(q: MatrixFilters & { ownerId: string; now: number })
   return and(
     eq(shares.sharerId, q.ownerId),
     isNull(shareItems.removedAt),
+    reachesSomeone,
     status,
     deviceFilterWhere({ ownerId: q.ownerId, q: q.device, group: q.group }),
     text
       ? or(
-          sql`${shares.recipientEmail} like ${text} escape '\\'`,
+          sql`${recipientEmail} like ${text} escape '\\'`,
           sql`${users.name} like ${text} escape '\\'`,
         )
       : undefined,
@@ -73,7 +97,7 @@ export function matrixWhere(q: MatrixFilters & { ownerId: string; now: number })
 // Every query here reads share_items ⋈ shares ⋈ devices ⟕ users (names, recipient filter).
 const joinShares = eq(shares.id, shareItems.shareId);
 const joinDevices = eq(devices.id, shareItems.deviceId);
-const joinUsers = eq(users.email, shares.recipientEmail);
+const joinUsers = eq(users.email, recipientEmail);
 
 // When one pair has several shares (only with status "all"), the most current one wins.
 const RANK: Record<EffectiveStatus, number> = {
@@ -93,10 +117,12 @@ export function accessMatrix(
   const where = matrixWhere(q);
   const recipientTotal =
     db
-      .select({ n: sql<number>`count(distinct ${shares.recipientEmail})` })
+      .select({ n: sql<number>`count(distinct ${recipientEmail})` })
       .from(shareItems)
       .innerJoin(shares, joinShares)
       .innerJoin(devices, joinDevices)
+      .leftJoin(groupMembers, joinMembers)
+      .leftJoin(groups, joinGroups)
       .leftJoin(users, joinUsers)
       .where(where)
       .get()?.n ?? 0;
@@ -106,6 +132,8 @@ export function accessMatrix(
       .from(shareItems)
       .innerJoin(shares, joinShares)
       .innerJoin(devices, joinDevices)
+      .leftJoin(groupMembers, joinMembers)
+      .leftJoin(groups, joinGroups)
       .leftJoin(users, joinUsers)
       .where(where)
       .get()?.n ?? 0;
@@ -113,13 +141,23 @@ export function accessMatrix(
   const page = Math.min(Math.max(1, Math.floor(q.page ?? 1)), pageCount);
 
   const recipientRows = db
-    .selectDistinct({ email: shares.recipientEmail, name: users.name })
+    .select({
+      email: recipientEmail,
+      name: sql<string | null>`max(${users.name})`,
+      // Direct beats group: a person with any direct share here is not "via" a group.
+      via: sql<
+        string | null
+      >`case when count(${shares.groupId}) = count(*) then min(${groups.name}) end`,
+    })
     .from(shareItems)
     .innerJoin(shares, joinShares)
     .innerJoin(devices, joinDevices)
+    .leftJoin(groupMembers, joinMembers)
+    .leftJoin(groups, joinGroups)
     .leftJoin(users, joinUsers)
     .where(where)
-    .orderBy(asc(shares.recipientEmail))
+    .groupBy(recipientEmail)
+    .orderBy(asc(recipientEmail))
     .limit(MATRIX_MAX_RECIPIENTS)
     .all();
   const deviceRows = db
@@ -132,6 +170,8 @@ export function accessMatrix(
     .from(shareItems)
     .innerJoin(shares, joinShares)
     .innerJoin(devices, joinDevices)
+    .leftJoin(groupMembers, joinMembers)
+    .leftJoin(groups, joinGroups)
     .leftJoin(users, joinUsers)
     .where(where)
     .orderBy(asc(devices.groupPath), asc(devices.name), asc(devices.id))
@@ -145,7 +185,8 @@ export function accessMatrix(
     const rows = db
       .select({
         deviceId: shareItems.deviceId,
-        email: shares.recipientEmail,
+        email: recipientEmail,
+        via: groups.name,
         shareId: shares.id,
         status: effectiveStatusSql(q.now),
         permissions: shares.permissions,
@@ -155,6 +196,8 @@ export function accessMatrix(
       .from(shareItems)
       .innerJoin(shares, joinShares)
       .innerJoin(devices, joinDevices)
+      .leftJoin(groupMembers, joinMembers)
+      .leftJoin(groups, joinGroups)
       .leftJoin(users, joinUsers)
       .where(
         and(
@@ -164,7 +207,7 @@ export function accessMatrix(
             deviceRows.map((d) => d.id),
           ),
           inArray(
-            shares.recipientEmail,
+            recipientEmail,
             recipientRows.map((r) => r.email),
           ),
         ),
@@ -175,10 +218,14 @@ export function accessMatrix(
       shareIds.get(r.email)?.add(r.shareId);
       const key = cellKey(r.deviceId, r.email);
       const seen = cells[key];
-      if (seen && RANK[seen.status] <= RANK[r.status]) continue;
+      // Equally current: the direct share decides (direct beats group).
+      if (seen && RANK[seen.status] < RANK[r.status]) continue;
+      if (seen && RANK[seen.status] === RANK[r.status] && (seen.via == null || r.via != null))
+        continue;
       const ops = parsePermissions(r.permissions);
       cells[key] = {
         shareId: r.shareId,
+        via: r.via,
         status: r.status,
         preset: presetOf(ops),
         permissions: ops,
@@ -213,8 +260,9 @@ export function accessRows(
       name: devices.name,
       groupPath: devices.groupPath,
       hardwareId: devices.hardwareId,
-      email: shares.recipientEmail,
+      email: recipientEmail,
       recipientName: users.name,
+      via: groups.name,
       shareId: shares.id,
       status: effectiveStatusSql(q.now),
       permissions: shares.permissions,
@@ -224,13 +272,15 @@ export function accessRows(
     .from(shareItems)
     .innerJoin(shares, joinShares)
     .innerJoin(devices, joinDevices)
+    .leftJoin(groupMembers, joinMembers)
+    .leftJoin(groups, joinGroups)
     .leftJoin(users, joinUsers)
     .where(matrixWhere(q))
     .orderBy(
       asc(devices.groupPath),
       asc(devices.name),
       asc(devices.id),
-      asc(shares.recipientEmail),
+      asc(recipientEmail),
       sql`${shares.createdAt} desc`,
     )
     .limit(max)

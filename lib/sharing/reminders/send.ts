@@ -2,6 +2,7 @@
 // restarts) and claimed through the unique (share_id, offset_ms) index (so nothing is sent
 // twice, whichever of several server processes gets there first).
 import "server-only";
+import { addressesFor, recipientLabel } from "@/lib/groups/membership";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shareReminders, shares, users } from "@/db/schema";
@@ -104,7 +105,7 @@ function queueReminderEmails(db: Db, s: DueShare, base: string, now: number): nu
   const names = deviceNames(db, s.id);
   const sharerMail = expiryReminderEmail({
     role: "sharer",
-    counterpartName: recipient?.name ?? s.recipientEmail,
+    counterpartName: recipient?.name ?? recipientLabel(db, s.recipientEmail),
     counterpartEmail: recipient ? s.recipientEmail : null,
     devices: names,
     expiresAt: s.expiresAt,
@@ -121,8 +122,10 @@ function queueReminderEmails(db: Db, s: DueShare, base: string, now: number): nu
     expiresAt: s.expiresAt,
     shareUrl: `${base}/shared-with-me/${s.id}`,
   });
-  queueEmail(db, { to: s.recipientEmail, ...recipientMail }, now);
-  return 2;
+  // A group share reminds each member who still has it (lib/groups).
+  const to = addressesFor(db, s);
+  for (const address of to) queueEmail(db, { to: address, ...recipientMail }, now);
+  return 1 + to.length;
 }
 
 /**
