@@ -176,7 +176,7 @@ async function main() {
   }
 
   step("(c) bulk share, in process, fresh file databases");
-  const bulk = measureBulkShare();
+  const bulk = await measureBulkShare();
   console.log(
     `  ${bulk.items} items: shareDevices ${bulk.domainMs.toFixed(0)} ms, raw inserts ${bulk.floorMs.toFixed(0)} ms (medians)`,
   );

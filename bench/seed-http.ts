@@ -22,7 +22,8 @@ export type HttpSeed = {
 };
 
 export async function seedHttpDb(now: number): Promise<HttpSeed> {
-  const { db, where } = await freshDatabase("http");
+  // SQLite: bench/tmp/bench.db (HTTP_DB, which the server and the plan check open).
+  const { db, where } = await freshDatabase("bench");
   const t = tablesFor(BENCH_DB);
   const hash = await hashPassword(PASSWORD); // scrypt is slow on purpose: hash once, reuse
   type Rows<K extends keyof typeof t> = (typeof t)[K] extends { $inferInsert: infer R }

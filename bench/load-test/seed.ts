@@ -84,12 +84,12 @@ export async function seedLoadDb(now: number): Promise<Seeded> {
     for (let s = 0; s < SEED_SHARES; s++) {
       const r = (o + s) % RECIPIENTS;
       const body = shareBody(o, LOAD_DEVICES / DEVICES_PER_SHARE + s, r, `seed-${o}-${s}`);
-      const result = shareDevices(db, { sharerId: `own${o}`, input: body, now });
+      const result = await shareDevices(db, { sharerId: `own${o}`, input: body, now });
       seeded.shares += result.shares.length;
       for (const sh of result.shares) {
         if (sh.recipientId == null) seeded.tokens.push(sh.token);
         else if (s % 2 === 0)
-          acceptShare(db, {
+          await acceptShare(db, {
             shareId: sh.shareId,
             user: { id: `rcp${r}`, email: recipientEmail(r), emailVerified: now },
             now,

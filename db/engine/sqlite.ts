@@ -10,7 +10,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
-import * as sqliteSchema from "../schema";
+import * as sqliteSchema from "../schema-sqlite";
 import { Mutex } from "./mutex";
 import { driverValue, rowShape } from "./rows";
 import {

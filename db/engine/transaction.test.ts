@@ -134,7 +134,7 @@ describe.each(availableEngines())("transaction() on %s", (kind) => {
     let release!: () => void;
     const firstDone = new Promise<void>((r) => (firstRead = r));
     const gate = new Promise<void>((r) => (release = r));
-    const reading = transaction(
+    const reading = await transaction(
       db,
       async (tx) => {
         const firstCount = await tx.$count(t.users);

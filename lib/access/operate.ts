@@ -1,3 +1,4 @@
+import { transaction } from "@/db/engine";
 import "server-only";
 import type { Db } from "@/db/client";
 import { devices } from "@/db/schema";
@@ -15,7 +16,7 @@ const HIDDEN = new Set(["not_shared", "expired", "cancelled"]);
  * Carries out an operation on a device for whoever calls, through the access check only.
  * A recipient's use is written to the share's activity, so the sharer can audit it.
  */
-export function performOperation(
+export async function performOperation(
   db: Db,
   q: {
     user: { id: string; name: string };
@@ -24,8 +25,8 @@ export function performOperation(
     serviceId?: string | null;
     now: number;
   },
-): { message: string } {
-  const result = checkAccess(db, {
+): Promise<{ message: string }> {
+  const result = await checkAccess(db, {
     userId: q.user.id,
     deviceId: q.deviceId,
     operation: q.operation,
@@ -40,22 +41,19 @@ export function performOperation(
       "forbidden",
     );
   }
-  const device = db
-    .select({ name: devices.name })
-    .from(devices)
-    .where(eq(devices.id, q.deviceId))
-    .get();
+  const device = (
+    await db.select({ name: devices.name }).from(devices).where(eq(devices.id, q.deviceId))
+  )[0];
   if (!device) throw new NotFoundError("Device not found.");
-  if (result.reason === "shared" && result.shareId) {
-    const share = db
-      .select({ sharerId: shares.sharerId })
-      .from(shares)
-      .where(eq(shares.id, result.shareId))
-      .get();
-    db.insert(shareEvents)
-      .values({
+  const shareId = result.reason === "shared" ? result.shareId : undefined;
+  if (shareId) {
+    const share = (
+      await db.select({ sharerId: shares.sharerId }).from(shares).where(eq(shares.id, shareId))
+    )[0];
+    await transaction(db, async (tx) => {
+      await tx.insert(shareEvents).values({
         id: newId(),
-        shareId: result.shareId,
+        shareId,
         sharerId: share!.sharerId,
         actorId: q.user.id,
         type: "device_used",
@@ -65,8 +63,8 @@ export function performOperation(
           serviceId: q.serviceId ?? null,
         }),
         createdAt: q.now,
-      })
-      .run();
+      });
+    });
   }
   const what = {
     view: "Viewed",
