@@ -1,4 +1,4 @@
-// The data half of migration 0001 (existing accounts, docs/decisions/0001-existing-accounts.md),
+// The data half of migration 0001 (existing accounts, docs/decisions/0002-existing-accounts.md),
 // run on a database as 0000 left it.
 import Database from "better-sqlite3";
 import fs from "node:fs";

@@ -1,4 +1,5 @@
-// Issue 6.1, through the real server: the private pages answer 404 to a signed-in user who
+// The authorization matrix (docs/rules.md, "Cross-cutting checks"), through the real server:
+// the private pages answer 404 to a signed-in user who
 // has no business there (the same 404 as for an id that does not exist: no hint), and send
 // anonymous visitors to /sign-in with a way back.
 import { randomUUID } from "node:crypto";

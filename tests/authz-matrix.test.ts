@@ -1,4 +1,5 @@
-// Issue 6.1 — who may call what. Every exported server action × every actor, table-driven;
+// The authorization matrix (docs/rules.md, "Cross-cutting checks"; Rule 9).
+// Who may call what. Every exported server action × every actor, table-driven;
 // a new action without a row fails the suite. Deny = ok:false with a message and not one
 // byte of the database changed. Then the reads the pages use, as each actor.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";

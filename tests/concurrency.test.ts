@@ -1,11 +1,10 @@
-import { openSqliteFile } from "@/tests/support/db/raw";
-import { closeDb } from "@/db/engine";
-import { sqliteClient } from "@/tests/support/db/raw";
-import { transaction } from "@/db/engine";
-// Issue 6.3 — concurrency. Separate processes, each with its own better-sqlite3 connection
+// Concurrency (docs/rules.md, "Cross-cutting checks").
+// Separate processes, each with its own better-sqlite3 connection
 // to one WAL database file, call the real server actions at the same moment: the writes
 // serialize on SQLite's lock (BEGIN IMMEDIATE, busy_timeout 5000) and the guarded updates
 // decide who wins. No caller may ever see a busy/locked error.
+import { closeDb, transaction } from "@/db/engine";
+import { openSqliteFile, sqliteClient } from "@/tests/support/db/raw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { newId } from "@/lib/platform/ids";

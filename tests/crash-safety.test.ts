@@ -1,10 +1,9 @@
-import { openSqliteFile } from "@/tests/support/db/raw";
-import { closeDb } from "@/db/engine";
-import { sqliteClient } from "@/tests/support/db/raw";
-import { transaction } from "@/db/engine";
-// Issue 6.4 — crash safety. A child process runs a bulk share of 2,000 devices × 50
+// Crash safety (docs/rules.md, "Cross-cutting checks").
+// A child process runs a bulk share of 2,000 devices × 50
 // recipients (100,000 items) against a file database and is SIGKILLed mid-way, at several
 // points; the reopened database must hold all of it or none of it, and pass integrity_check.
+import { closeDb, transaction } from "@/db/engine";
+import { openSqliteFile, sqliteClient } from "@/tests/support/db/raw";
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

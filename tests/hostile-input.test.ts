@@ -1,8 +1,9 @@
-import { sqliteClient } from "@/tests/support/db/raw";
-// Issue 6.2 — hostile input. For every server action: a valid base input (checked to be
+// Hostile input (docs/rules.md, "Cross-cutting checks"; Rule 9).
+// For every server action: a valid base input (checked to be
 // accepted), then property-based mutations of one field at a time into something invalid,
 // and whole inputs of any shape. Every case must be refused with a message, never throw,
 // and leave the database byte-for-byte unchanged. The huge cases are explicit examples.
+import { sqliteClient } from "@/tests/support/db/raw";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {

@@ -6,7 +6,7 @@ import { AccessMatrixTable } from "@/components/access/access-matrix-table";
 import { ExportCsvLink } from "@/components/ui/export-csv-link";
 import { Pagination } from "@/components/ui/pagination";
 import { parseMatrixFilters } from "@/lib/access/matrix/filters";
-import { accessMatrix, MAX_RECIPIENTS } from "@/lib/access/matrix/query";
+import { accessMatrix, MATRIX_MAX_RECIPIENTS } from "@/lib/access/matrix/query";
 import { requireUser } from "@/lib/accounts/session";
 import { currentTime } from "@/lib/platform/clock";
 import { listGroups } from "@/lib/devices/queries";
@@ -38,10 +38,10 @@ export default async function AccessPage({
         <ExportCsvLink href={withParams("/access/export", sp, { page: undefined })} />
       </div>
       <AccessFilters f={filters} groups={await listGroups(db, user.id)} />
-      {m.recipientTotal > MAX_RECIPIENTS ? (
+      {m.recipientTotal > MATRIX_MAX_RECIPIENTS ? (
         <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
-          Showing the first {MAX_RECIPIENTS} of {m.recipientTotal} recipients (A–Z). Filter by
-          recipient to see the others, or export the CSV for all of them.
+          Showing the first {MATRIX_MAX_RECIPIENTS} of {m.recipientTotal} recipients (A–Z). Filter
+          by recipient to see the others, or export the CSV for all of them.
         </p>
       ) : null}
       {m.devices.length === 0 ? (

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
-import { ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, type ActivityFilters } from "@/lib/activity/filters";
+import { EVENT_LABELS, EVENT_TYPES } from "@/lib/activity/events";
+import type { ActivityFilters } from "@/lib/activity/filters";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked. */
 export function ActivityFiltersForm({ f }: { f: ActivityFilters }) {
@@ -18,9 +19,9 @@ export function ActivityFiltersForm({ f }: { f: ActivityFilters }) {
         </label>
         <select id="activity-type" name="type" defaultValue={f.type ?? ""} className={inputClass}>
           <option value="">All events</option>
-          {ACTIVITY_TYPES.map((t) => (
+          {EVENT_TYPES.map((t) => (
             <option key={t} value={t}>
-              {ACTIVITY_TYPE_LABELS[t]}
+              {EVENT_LABELS[t]}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { describeEvent } from "@/components/sharing/activity-log";
+import { describeEvent } from "@/lib/activity/events";
 import type { ActivityRow } from "@/lib/activity/query";
 import { formatDateTime } from "@/lib/platform/format";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Device, Service } from "@/db/schema";
+import type { Device, Service } from "@/lib/devices/queries";
 import { deleteDeviceAction, removeServiceAction } from "@/lib/actions/devices";
 import { EditDeviceButton } from "@/components/devices/edit-device-button";
 import { ServiceForm } from "@/components/devices/service-form";

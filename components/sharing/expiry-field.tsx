@@ -1,9 +1,9 @@
 "use client";
 
 import { FieldErrors, inputClass } from "@/components/ui/field";
+import { DAY } from "@/lib/platform/time";
 
 export type ExpiryChoice = "1d" | "7d" | "30d" | "date" | "never";
-const DAY = 86_400_000;
 
 /** The chosen expiry as a timestamp; a date means the end of that day in the sharer's zone. */
 export function expiryTimestamp(

@@ -2,6 +2,7 @@
 import { formatDate, formatTime, localParts } from "./schedule";
 import { OPERATION_LABELS } from "@/lib/sharing/permissions";
 import type { AccessResult, DenyReason, Operation } from "./evaluate";
+import { DAY } from "@/lib/platform/time";
 
 export { OPERATION_LABELS };
 
@@ -16,7 +17,6 @@ export interface DescribeAccessOptions {
 }
 
 const EN_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const DAY = 86_400_000;
 
 function formatMoment(ms: number, opts: DescribeAccessOptions, zone: string): string {
   const at = localParts(ms, zone);

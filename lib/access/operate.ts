@@ -1,11 +1,10 @@
-import { transaction } from "@/db/engine";
 import "server-only";
 import type { Db } from "@/db/client";
 import { devices } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
-import { newId } from "@/lib/platform/ids";
-import { shareEvents, shares } from "@/db/schema";
+import { shares } from "@/db/schema";
+import { recordEvent } from "@/lib/activity/events";
 import { checkAccess } from "./check";
 import { describeAccess } from "./describe";
 import type { Operation } from "./evaluate";
@@ -45,25 +44,20 @@ export async function performOperation(
     await db.select({ name: devices.name }).from(devices).where(eq(devices.id, q.deviceId))
   )[0];
   if (!device) throw new NotFoundError("Device not found.");
-  const shareId = result.reason === "shared" ? result.shareId : undefined;
-  if (shareId) {
+  if (result.reason === "shared" && result.shareId) {
     const share = (
-      await db.select({ sharerId: shares.sharerId }).from(shares).where(eq(shares.id, shareId))
+      await db
+        .select({ sharerId: shares.sharerId })
+        .from(shares)
+        .where(eq(shares.id, result.shareId))
     )[0];
-    await transaction(db, async (tx) => {
-      await tx.insert(shareEvents).values({
-        id: newId(),
-        shareId,
-        sharerId: share!.sharerId,
-        actorId: q.user.id,
-        type: "device_used",
-        data: JSON.stringify({
-          device: device.name,
-          operation: q.operation,
-          serviceId: q.serviceId ?? null,
-        }),
-        createdAt: q.now,
-      });
+    await recordEvent(db, {
+      shareId: result.shareId,
+      sharerId: share!.sharerId,
+      actorId: q.user.id,
+      type: "device_used",
+      data: { device: device.name, operation: q.operation, serviceId: q.serviceId ?? null },
+      now: q.now,
     });
   }
   const what = {

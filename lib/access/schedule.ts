@@ -12,6 +12,7 @@
 // - DST: wall-clock minutes that do not exist (spring forward) are simply never seen; wall
 //   clock minutes that occur twice (fall back) are inside the window both times.
 import { ALL_DAYS, effectiveWindow, type Schedule } from "./schedule-text";
+import { DAY, MINUTE } from "@/lib/platform/time";
 
 export * from "./schedule-text";
 
@@ -27,8 +28,6 @@ export type ScheduleReason = "not_started" | "outside_days" | "outside_window";
 export type ScheduleCheck =
   { ok: true } | { ok: false; reason: ScheduleReason; nextStart?: number };
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 const SEARCH_DAYS = 8;
 
 // Building an Intl.DateTimeFormat costs far more than using one; zones are few.

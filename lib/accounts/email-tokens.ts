@@ -7,10 +7,10 @@ import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailTokens } from "@/db/schema";
 import { newId } from "@/lib/platform/ids";
+import { HOUR } from "@/lib/platform/time";
 
 export type EmailTokenPurpose = "verify" | "reset";
 
-const HOUR = 3_600_000;
 /** How long each kind of emailed link works. */
 export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
   verify: 24 * HOUR,

@@ -11,14 +11,13 @@ import { addDevices, cancelDevices, cancelShare, extendShare } from "@/lib/shari
 import { regenerateLink, renewLink } from "@/lib/sharing/lifecycle";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
 import { LIMITS, hit } from "@/lib/platform/rate-limit";
-import { linkForShare } from "@/lib/sharing/links/share-link";
+import { linkForShare, linkUrl } from "@/lib/sharing/links/share-link";
 import { notifyRecipientOfChange, notifyShared } from "@/lib/sharing/notify";
-import { appUrl } from "@/lib/platform/email/app-url";
 import { listAddableDevices } from "@/lib/sharing/addable-devices";
 import { enforceExtensionPolicy } from "@/lib/sharing/policies/enforce";
 import { getDevicesByIds } from "@/lib/devices/queries";
+import { DAY } from "@/lib/platform/time";
 
-const DAY = 86_400_000;
 const shareIds = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
   z
@@ -182,7 +181,7 @@ export const regenerateLinkAction = authedAction(
   async (input, { db, user, now }) => {
     const { token } = await regenerateLink(db, { shareId: input.shareId, sharerId: user.id, now });
     refresh([input.shareId]);
-    return { link: `${appUrl()}/s/${token}` };
+    return { link: linkUrl(token) };
   },
 );
 

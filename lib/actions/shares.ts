@@ -11,7 +11,7 @@ import { shareDevices } from "@/lib/sharing/share-devices";
 import { enforceSharePolicy } from "@/lib/sharing/policies/enforce";
 import { cancelShare } from "@/lib/sharing/manage-share";
 import { ShareValidationError } from "@/lib/sharing/validation";
-import { appUrl } from "@/lib/platform/email/app-url";
+import { linkUrl } from "@/lib/sharing/links/share-link";
 import { notifyShared } from "@/lib/sharing/notify";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
 import { domainErrorState, isNextControlFlow } from "@/lib/request/action";
@@ -30,8 +30,6 @@ export type ShareDevicesData = {
   notified: boolean;
 };
 export type ShareDevicesState = ActionState<ShareDevicesData> & { conflicts?: ConflictView[] };
-
-const linkFor = (token: string) => `${appUrl()}/s/${token}`;
 
 // Loose on purpose: the domain parses the share input with its own, clock-aware schema.
 const shareRequestSchema = z
@@ -82,7 +80,7 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
       await notifyShared(
         db,
         user,
-        result.shares.map((s) => ({ ...s, link: linkFor(s.token) })),
+        result.shares.map((s) => ({ ...s, link: linkUrl(s.token) })),
         now,
       );
     revalidatePath("/shared-by-me");
@@ -92,7 +90,7 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
         shares: result.shares.map((s) => ({
           shareId: s.shareId,
           recipientEmail: s.recipientEmail,
-          link: linkFor(s.token),
+          link: linkUrl(s.token),
         })),
         skipped: result.skipped.map((s) => ({
           deviceName: s.deviceName,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { describeEvent } from "@/components/sharing/activity-log";
+import { describeEvent } from "@/lib/activity/events";
 import { allActivity } from "@/lib/activity/query";
 import type { ActivityFilters } from "@/lib/activity/filters";
 import { csvDocument, isoOrEmpty, type CsvCell } from "@/lib/platform/csv";

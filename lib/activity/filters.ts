@@ -1,36 +1,7 @@
 // The /activity filters as read from the URL, shared by the page and its CSV export.
 import "server-only";
+import { EVENT_TYPES, type EventType } from "@/lib/activity/events";
 import { param, type SearchParams } from "@/lib/request/search-params";
-
-export const ACTIVITY_TYPES = [
-  "shared",
-  "accepted",
-  "declined",
-  "extended",
-  "devices_added",
-  "devices_removed",
-  "cancelled",
-  "left",
-  "expired",
-  "suspended",
-  "resumed",
-  "link_regenerated",
-] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
-export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
-  shared: "Shared",
-  accepted: "Accepted",
-  declined: "Declined",
-  extended: "Extended",
-  devices_added: "Devices added",
-  devices_removed: "Devices removed",
-  cancelled: "Cancelled",
-  left: "Left",
-  expired: "Expired",
-  suspended: "Suspended",
-  resumed: "Resumed",
-  link_regenerated: "New sharing link",
-};
 
 /** A position in the newest-first list: (created_at, id), both needed as times can tie. */
 export type Cursor = { at: number; id: string };
@@ -41,7 +12,7 @@ export function decodeCursor(text: string | undefined): Cursor | undefined {
 }
 
 export type ActivityFilters = {
-  type?: ActivityType;
+  type?: EventType;
   recipient?: string;
   /** Inclusive start / exclusive end, ms; whole UTC days from the date fields. */
   from?: number;
@@ -61,7 +32,7 @@ export function utcDay(text: string | undefined): number | undefined {
 export function parseActivityFilters(
   sp: SearchParams,
 ): ActivityFilters & { before?: Cursor; after?: Cursor } {
-  const type = ACTIVITY_TYPES.find((t) => t === param(sp, "type"));
+  const type = EVENT_TYPES.find((t) => t === param(sp, "type"));
   const fromText = param(sp, "from");
   const toText = param(sp, "to");
   const from = utcDay(fromText);

@@ -2,6 +2,9 @@ import { and, asc, count, eq, inArray, like, or, sql, type SQL } from "drizzle-o
 import type { Db } from "@/db/client";
 import { devices, services, type Device, type Service } from "@/db/schema";
 
+/** The device rows components show (components reach data only through lib/). */
+export type { Device, Service };
+
 export type DeviceFilter = { ownerId: string; q?: string; group?: string };
 
 /** LIKE pattern with the user's text taken literally. */

@@ -5,29 +5,26 @@ import { createHash } from "node:crypto";
 import { eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { DAY, HOUR, MINUTE } from "@/lib/platform/time";
 
 /** `perAddress`: counted per client address, so KEYSHARE_RATE_LIMIT=relaxed may raise it (see `scaled`). */
 export type Limit = { limit: number; windowMs: number; perAddress?: boolean };
 
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
-
 /** The limits in force (docs/limits.md lists them). */
 export const LIMITS = {
   /** Password attempts for one account from one address: the hard lock a stranger can only put on their own address. */
-  signInPerAccountAddress: { limit: 10, windowMs: 15 * MIN },
+  signInPerAccountAddress: { limit: 10, windowMs: 15 * MINUTE },
   /** Password attempts from one address, whatever the account. */
-  signInPerIp: { limit: 50, windowMs: 15 * MIN, perAddress: true },
+  signInPerIp: { limit: 50, windowMs: 15 * MINUTE, perAddress: true },
   /** Attempts on one account from everywhere: beyond this, answers are slowed down (SLOW_SIGN_IN_MS), never refused. */
-  signInSlowAccount: { limit: 20, windowMs: 15 * MIN },
+  signInSlowAccount: { limit: 20, windowMs: 15 * MINUTE },
   signUpPerIp: { limit: 20, windowMs: HOUR, perAddress: true },
-  linkPerIp: { limit: 120, windowMs: MIN, perAddress: true },
+  linkPerIp: { limit: 120, windowMs: MINUTE, perAddress: true },
   resetPerEmail: { limit: 3, windowMs: HOUR },
   resetPerIp: { limit: 20, windowMs: HOUR, perAddress: true },
-  verifyResendPerMinute: { limit: 1, windowMs: MIN },
+  verifyResendPerMinute: { limit: 1, windowMs: MINUTE },
   verifyResendPerDay: { limit: 10, windowMs: DAY },
-  invitationResendPerShare: { limit: 1, windowMs: MIN },
+  invitationResendPerShare: { limit: 1, windowMs: MINUTE },
   invitationsPerSharerDay: { limit: 1_000, windowMs: DAY },
 } satisfies Record<string, Limit>;
 

@@ -1,5 +1,3 @@
-import { headers } from "next/headers";
-
 /**
  * The request header scripts/serve.ts sets to the client's address, worked out from the
  * socket (and from X-Forwarded-For only as far as TRUSTED_PROXY_HOPS allows). serve.ts drops
@@ -16,7 +14,12 @@ export function ipFromHeaders(h: Pick<Headers, "get">): string {
   return h.get(CLIENT_IP_HEADER)?.trim().slice(0, 64) || "unknown";
 }
 
-/** The current request's caller address (server components, actions, route handlers). */
+/**
+ * The current request's caller address (server components, actions, route handlers).
+ * next/headers is loaded here, not at the top: scripts/serve.ts imports this module (through
+ * the request guard) before Next.js is running, and next/headers cannot load there.
+ */
 export async function clientIp(): Promise<string> {
+  const { headers } = await import("next/headers");
   return ipFromHeaders(await headers());
 }

@@ -7,11 +7,11 @@ import { devices, shareItems, shares, users, type Share } from "@/db/schema";
 import { type Conn } from "@/db/transaction";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { maskEmail } from "@/lib/sharing/links/mask-email";
+import { recordEvent } from "@/lib/activity/events";
 import {
   isInvitee,
   loadShareForRecipient,
   loadShareForSharer,
-  recordEvent,
   writeTx,
   type Caller,
 } from "./share-store";

@@ -5,13 +5,13 @@ import type { Db } from "@/db/client";
 import { devices, shareEvents, shareItems, shares, type Share } from "@/db/schema";
 import { chunked, type Conn } from "@/db/transaction";
 import { DomainError } from "@/lib/platform/errors";
+import { recordEvent } from "@/lib/activity/events";
 import {
   clearExpiredLiveItems,
   findLiveConflicts,
   insertItems,
   loadOwnedDevices,
   loadShareForSharer,
-  recordEvent,
   resolveServiceIds,
   ShareConflictError,
   writeTx,

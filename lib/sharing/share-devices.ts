@@ -5,12 +5,12 @@ import { devices, shares, users } from "@/db/schema";
 import { chunked, type Conn } from "@/db/transaction";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
+import { recordEvent } from "@/lib/activity/events";
 import {
   clearExpiredLiveItems,
   findLiveConflicts,
   insertItems,
   loadOwnedDevices,
-  recordEvent,
   resolveServiceIds,
   ShareConflictError,
   writeTx,

@@ -1,8 +1,7 @@
 import "server-only";
 import type { SharerShareDetail } from "./share-details";
 import { PRESETS, type Operation } from "./permissions";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/platform/time";
 
 /** The dialog's starting values for "share again with changes", from an existing share. */
 export function draftFromShare(detail: SharerShareDetail, now: number) {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { insertMany, isUniqueViolation } from "@/db/engine";
 import { chunked, immediateTx, type Conn, type Tx } from "@/db/transaction";
-import { devices, services, shareEvents, shareItems, shares, type Share } from "@/db/schema";
+import { devices, services, shareItems, shares, type Share } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import { liveSql } from "./status";
@@ -28,42 +28,6 @@ export async function writeTx<T>(db: Conn, fn: (tx: Tx) => Promise<T>): Promise<
     }
     throw e;
   }
-}
-
-export type EventType =
-  | "shared"
-  | "accepted"
-  | "declined"
-  | "extended"
-  | "devices_added"
-  | "devices_removed"
-  | "cancelled"
-  | "left"
-  | "link_regenerated"
-  | "expired"
-  | "suspended"
-  | "resumed";
-
-export async function recordEvent(
-  tx: Conn,
-  e: {
-    shareId: string;
-    sharerId: string;
-    actorId: string | null;
-    type: EventType;
-    data?: unknown;
-    now: number;
-  },
-): Promise<void> {
-  await tx.insert(shareEvents).values({
-    id: newId(),
-    shareId: e.shareId,
-    sharerId: e.sharerId,
-    actorId: e.actorId,
-    type: e.type,
-    data: e.data === undefined ? null : JSON.stringify(e.data),
-    createdAt: e.now,
-  });
 }
 
 /** Same answer for "no such share" and "not yours": a 404 gives no hint. */

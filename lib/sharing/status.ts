@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { shares, type Share } from "@/db/schema";
+import { DAY, HOUR, MINUTE } from "@/lib/platform/time";
 
 /**
  * The status words shown on both sides. "Expired" is derived from the clock, exact to the
@@ -48,9 +49,6 @@ export function isLive(share: Pick<Share, "status" | "expiresAt">, now: number):
   return (share.status === "pending" || share.status === "active") && !isExpired(share, now);
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 /** Human text for the time until expiry; rounds down so it never promises more than is left. */

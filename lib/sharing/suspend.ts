@@ -7,7 +7,8 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shares, type Share } from "@/db/schema";
 import { DomainError } from "@/lib/platform/errors";
-import { loadShareForSharer, recordEvent, writeTx } from "./share-store";
+import { recordEvent } from "@/lib/activity/events";
+import { loadShareForSharer, writeTx } from "./share-store";
 import { effectiveStatus } from "./status";
 
 type SharerArgs = { shareId: string; sharerId: string; now: number };

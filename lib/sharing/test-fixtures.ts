@@ -18,10 +18,10 @@ import {
 import { chunked } from "@/db/transaction";
 import { newId } from "@/lib/platform/ids";
 import type { ShareRequest } from "./validation";
+import { DAY, HOUR } from "@/lib/platform/time";
+export { HOUR, DAY };
 
 export const T0 = Date.UTC(2030, 0, 15, 12, 0, 0); // a fixed "now" for tests
-export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
 
 /** A clean, migrated database on the engine under test (KEYSHARE_TEST_DB). */
 export function testDb(): Promise<Db> {

@@ -15,7 +15,7 @@ import {
   testDb,
 } from "@/lib/sharing/test-fixtures";
 import { parseMatrixFilters } from "./filters";
-import { accessMatrix, cellKey, MATRIX_PAGE_SIZE, MAX_RECIPIENTS } from "./query";
+import { accessMatrix, cellKey, MATRIX_PAGE_SIZE, MATRIX_MAX_RECIPIENTS } from "./query";
 
 let db: Db;
 let owner: string;
@@ -115,7 +115,7 @@ describe("who has access", () => {
   it("pages devices and caps recipient columns", async () => {
     const many = await makeDevices(db, owner, MATRIX_PAGE_SIZE + 5, "Bulk");
     const emails = Array.from(
-      { length: MAX_RECIPIENTS + 3 },
+      { length: MATRIX_MAX_RECIPIENTS + 3 },
       (_, i) => `r${String(i).padStart(3, "0")}@example.com`,
     );
     await shareDevices(db, {
@@ -132,11 +132,11 @@ describe("who has access", () => {
       deviceTotal: MATRIX_PAGE_SIZE + 5,
       pageCount: 2,
       page: 2,
-      recipientTotal: MAX_RECIPIENTS + 3,
+      recipientTotal: MATRIX_MAX_RECIPIENTS + 3,
     });
     expect(m.devices).toHaveLength(5);
-    expect(m.recipients).toHaveLength(MAX_RECIPIENTS);
-    expect(Object.keys(m.cells)).toHaveLength(5 * MAX_RECIPIENTS);
+    expect(m.recipients).toHaveLength(MATRIX_MAX_RECIPIENTS);
+    expect(Object.keys(m.cells)).toHaveLength(5 * MATRIX_MAX_RECIPIENTS);
   });
 
   it("exports every matching item as CSV, formulas neutralised", async () => {

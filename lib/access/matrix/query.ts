@@ -1,7 +1,7 @@
 import { ilike } from "@/db/engine";
 // "Who has access": the owner's devices (rows) × recipients (columns), each cell the share
 // item that gives that recipient that device. Capped so a fleet of thousands stays a page:
-// devices are paginated, recipients limited to MAX_RECIPIENTS columns (with a note).
+// devices are paginated, recipients limited to MATRIX_MAX_RECIPIENTS columns (with a note).
 import "server-only";
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -23,7 +23,7 @@ import {
 import type { MatrixFilters } from "./filters";
 
 export const MATRIX_PAGE_SIZE = 50;
-export const MAX_RECIPIENTS = 50;
+export const MATRIX_MAX_RECIPIENTS = 50;
 
 export type MatrixCell = {
   shareId: string;
@@ -118,7 +118,7 @@ export async function accessMatrix(
     .leftJoin(users, joinUsers)
     .where(where)
     .orderBy(asc(shares.recipientEmail))
-    .limit(MAX_RECIPIENTS);
+    .limit(MATRIX_MAX_RECIPIENTS);
   const deviceRows = await db
     .selectDistinct({
       id: devices.id,

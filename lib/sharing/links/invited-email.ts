@@ -1,10 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { openLinkShare } from "@/lib/sharing/lifecycle";
+import { looksLikeLinkToken } from "@/lib/sharing/tokens";
 
 /** The link token in a return path `/s/<token>`, if that is what it is. */
 export function linkTokenOf(path: string): string | undefined {
-  return /^\/s\/([A-Za-z0-9_-]{43})$/.exec(path)?.[1];
+  const token = /^\/s\/([^/]+)$/.exec(path)?.[1];
+  return token && looksLikeLinkToken(token) ? token : undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DAY } from "@/lib/platform/time";
 // An owner's sharing policy and the checks it implies. Pure (no database, no Node APIs):
 // the share dialog runs the very same checks in the browser before the server does.
 
@@ -19,7 +20,6 @@ export const NO_POLICY: SharingPolicy = {
   allowedDomains: [],
 };
 
-const DAY = 86_400_000;
 export const DEFAULT_EXPIRY_DAYS: Record<DefaultExpiry, number | null> = {
   "1d": 1,
   "7d": 7,

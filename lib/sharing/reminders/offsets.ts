@@ -1,7 +1,7 @@
 import "server-only";
+import { HOUR } from "@/lib/platform/time";
 // How long before expiry reminders go out: REMINDER_OFFSETS="72h,24h" (units m, h, d).
 
-const HOUR = 3_600_000;
 export const DEFAULT_REMINDER_OFFSETS: readonly number[] = [72 * HOUR, 24 * HOUR];
 const UNIT: Record<string, number> = { m: 60_000, h: HOUR, d: 24 * HOUR };
 /** A reminder a year ahead is a typo, not a wish. */
