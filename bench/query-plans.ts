@@ -1,59 +1,90 @@
 // EXPLAIN QUERY PLAN of every statement the list pages and the access check run, on the
 // bench data: each must reach shares, share_items and users through an index (SEARCH),
 // never a full scan (SCAN) — a scan is what makes a page slow only at fleet size.
-import { drizzle } from "drizzle-orm/better-sqlite3";
+import Database from "better-sqlite3";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
-import * as schema from "@/db/schema";
-import { CHECK_ACCESS_SQL } from "@/lib/access/check";
+import { checkAccessSql } from "@/lib/access/check";
 import { listSharedByMe, listSharedWithMe } from "@/lib/sharing/queries";
+import { closeDb, openSqliteDb, rawSqlite } from "./sqlite-file";
 
 type Logged = { label: string; sql: string; params: unknown[] };
 
-/** The SQL a list function sends, captured through Drizzle's logger on the same connection. */
-function capture(db: Db, label: string, run: (logging: Db) => void): Logged[] {
+/**
+ * The SQL the list functions send, as the driver receives it: every better-sqlite3
+ * connection the engine opens while `run` is under way prepares through the recording
+ * prepare below (the engine binds prepare when it opens a connection), and each statement's
+ * first execution records its parameters.
+ */
+async function capture(file: string, run: (db: Db, label: (l: string) => void) => Promise<void>) {
   const out: Logged[] = [];
-  const logging = drizzle(db.$client, {
-    schema,
-    logger: { logQuery: (sql, params) => out.push({ label, sql, params }) },
-  });
-  run(logging as unknown as Db);
-  return out;
+  let label = "";
+  const proto = Database.prototype as unknown as {
+    prepare: (this: Database.Database, text: string) => Database.Statement;
+  };
+  const original = proto.prepare;
+  proto.prepare = function (text: string) {
+    const stmt = original.call(this, text);
+    const entry: Logged = { label, sql: text, params: [] };
+    out.push(entry);
+    for (const method of ["all", "get", "run", "iterate"] as const) {
+      const call = (stmt[method] as (...a: unknown[]) => unknown).bind(stmt);
+      (stmt as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        entry.params = args;
+        return call(...args);
+      };
+    }
+    return stmt;
+  };
+  try {
+    const db = await openSqliteDb(file);
+    try {
+      await run(db, (l) => (label = l));
+    } finally {
+      await closeDb(db);
+    }
+  } finally {
+    proto.prepare = original;
+  }
+  // Connection setup (pragmas) and transaction control are not the pages' statements.
+  return out.filter((s) => s.label && /^\s*(select|with)\b/i.test(s.sql));
 }
 
-export function checkPlans(
-  httpDb: Db,
+export async function checkPlans(
+  file: string,
   ownerId: string,
   recipient: { id: string; email: string; emailVerified: number | null },
-): { scans: string[]; lines: string[] } {
+): Promise<{ scans: string[]; lines: string[] }> {
   const now = Date.now();
-  const statements = [
-    ...capture(httpDb, "Shared by Me, page 1", (db) =>
-      listSharedByMe(db, { sharerId: ownerId, now, page: 1, pageSize: 50 }),
-    ),
-    ...capture(httpDb, "Shared by Me, Pending", (db) =>
-      listSharedByMe(db, { sharerId: ownerId, now, status: "Pending", pageSize: 50 }),
-    ),
-    ...capture(httpDb, "Shared with Me, page 1", (db) =>
-      listSharedWithMe(db, { user: recipient, now, page: 1, pageSize: 50 }),
-    ),
-    {
-      label: "checkAccess",
-      sql: CHECK_ACCESS_SQL,
-      params: [{ userId: recipient.id, deviceId: "d", serviceId: "svc" }],
-    },
-  ];
+  const statements = await capture(file, async (db, label) => {
+    label("Shared by Me, page 1");
+    await listSharedByMe(db, { sharerId: ownerId, now, page: 1, pageSize: 50 });
+    label("Shared by Me, Pending");
+    await listSharedByMe(db, { sharerId: ownerId, now, status: "Pending", pageSize: 50 });
+    label("Shared with Me, page 1");
+    await listSharedWithMe(db, { user: recipient, now, page: 1, pageSize: 50 });
+  });
+  const check = new SQLiteSyncDialect().sqlToQuery(
+    checkAccessSql({ userId: recipient.id, deviceId: "d", serviceId: "svc" }),
+  );
+  statements.push({ label: "checkAccess", sql: check.sql, params: check.params });
   const scans: string[] = [];
   const lines: string[] = [];
-  for (const s of statements) {
-    const plan = httpDb.$client
-      .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
-      .all(...(s.params as never[])) as { detail: string }[];
-    lines.push(`${s.label}: ${s.sql.replace(/\s+/g, " ").slice(0, 90)}…`);
-    for (const { detail } of plan) {
-      lines.push(`    ${detail}`);
-      if (/^SCAN (shares|share_items|users|devices)\b/.test(detail))
-        scans.push(`${s.label}: ${detail}`);
+  const c = rawSqlite(file);
+  try {
+    for (const s of statements) {
+      const plan = c.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.params as never[])) as {
+        detail: string;
+      }[];
+      lines.push(`${s.label}: ${s.sql.replace(/\s+/g, " ").slice(0, 90)}…`);
+      for (const { detail } of plan) {
+        lines.push(`    ${detail}`);
+        if (/^SCAN (shares|share_items|users|devices)\b/.test(detail))
+          scans.push(`${s.label}: ${detail}`);
+      }
     }
+  } finally {
+    c.close();
   }
   return { scans, lines };
 }
