@@ -1,9 +1,8 @@
 import "server-only";
-import type { Db } from "@/db/client";
-import { devices } from "@/db/schema";
+import { transaction, type Db } from "@/db/client";
+import { devices, shares } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
-import { shares } from "@/db/schema";
 import { recordEvent } from "@/lib/activity/events";
 import { checkAccess } from "./check";
 import { describeAccess } from "./describe";
@@ -51,14 +50,17 @@ export async function performOperation(
         .from(shares)
         .where(eq(shares.id, result.shareId))
     )[0];
-    await recordEvent(db, {
-      shareId: result.shareId,
-      sharerId: share!.sharerId,
-      actorId: q.user.id,
-      type: "device_used",
-      data: { device: device.name, operation: q.operation, serviceId: q.serviceId ?? null },
-      now: q.now,
-    });
+    const shareId = result.shareId;
+    await transaction(db, (tx) =>
+      recordEvent(tx, {
+        shareId,
+        sharerId: share!.sharerId,
+        actorId: q.user.id,
+        type: "device_used",
+        data: { device: device.name, operation: q.operation, serviceId: q.serviceId ?? null },
+        now: q.now,
+      }),
+    );
   }
   const what = {
     view: "Viewed",

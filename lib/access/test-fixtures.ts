@@ -1,7 +1,7 @@
-import { transaction } from "@/db/engine";
 // Small fixture builders for the access tests: a fresh migrated database (either engine) and helpers
 // that insert rows directly with drizzle, bypassing the sharing domain on purpose (the
 // access check must hold for whatever state the data is in).
+import { transaction } from "@/db/engine";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { freshDb } from "@/tests/support/db/fresh";

@@ -1,7 +1,5 @@
-import type { Conn } from "@/db/engine";
-import { transaction } from "@/db/engine";
+import { type Conn, transaction, affected } from "@/db/engine";
 import "server-only";
-import { affected } from "@/db/engine";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";

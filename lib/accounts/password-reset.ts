@@ -1,6 +1,6 @@
-import { transaction } from "@/db/engine";
 // "Forgot password?": a single-use link (1 h) to the account's address. Setting a new password
 // through it ends every session of the account and proves the address.
+import { transaction } from "@/db/engine";
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -1,9 +1,6 @@
-import type { Conn } from "@/db/engine";
-import { transaction } from "@/db/engine";
-import { affected } from "@/db/engine";
+import { type Conn, transaction, affected } from "@/db/engine";
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { userSessions, users, type User } from "@/db/schema";
 
 /** As long as the session cookie itself (Auth.js `session.maxAge`). */

@@ -1,9 +1,7 @@
-import type { Conn } from "@/db/engine";
-import { transaction } from "@/db/engine";
-import { affected } from "@/db/engine";
 // Proving that an account's email address is its owner's: a verification link (24 h, single
 // use), or a sharing link sent to that address. Until then, shares addressed to the email are
 // invisible to the account (lib/sharing/share-store.ts, isRecipient).
+import { type Conn, transaction, affected } from "@/db/engine";
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";

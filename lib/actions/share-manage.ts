@@ -1,6 +1,6 @@
-import { transaction } from "@/db/engine";
-("use server");
+"use server";
 
+import { transaction } from "@/db/engine";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { eq } from "drizzle-orm";

@@ -1,9 +1,14 @@
-import { transaction } from "@/db/engine";
-("use server");
+"use server";
 
+import { transaction } from "@/db/engine";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction, type ActionState } from "@/lib/request/action";
+import {
+  authedAction,
+  type ActionState,
+  domainErrorState,
+  isNextControlFlow,
+} from "@/lib/request/action";
 import { getDevicesServices } from "@/lib/devices/services";
 import { matchingDeviceIds } from "@/lib/devices/queries";
 import { ShareConflictError } from "@/lib/sharing/share-store";
@@ -14,7 +19,6 @@ import { ShareValidationError } from "@/lib/sharing/validation";
 import { linkUrl } from "@/lib/sharing/links/share-link";
 import { notifyShared } from "@/lib/sharing/notify";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
-import { domainErrorState, isNextControlFlow } from "@/lib/request/action";
 import { getCurrentUser } from "@/lib/accounts/session";
 import { getDb } from "@/db/client";
 

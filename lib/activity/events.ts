@@ -40,14 +40,14 @@ export async function recordEvent(
   },
 ): Promise<void> {
   await tx.insert(shareEvents).values({
-      id: newId(),
-      shareId: e.shareId,
-      sharerId: e.sharerId,
-      actorId: e.actorId,
-      type: e.type,
-      data: e.data === undefined ? null : JSON.stringify(e.data),
-      createdAt: e.now,
-    });
+    id: newId(),
+    shareId: e.shareId,
+    sharerId: e.sharerId,
+    actorId: e.actorId,
+    type: e.type,
+    data: e.data === undefined ? null : JSON.stringify(e.data),
+    createdAt: e.now,
+  });
 }
 
 /** An event as the log shows it (stored rows carry the type as plain text). */

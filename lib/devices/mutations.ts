@@ -1,7 +1,4 @@
-import type { Conn } from "@/db/engine";
-import { transaction } from "@/db/engine";
-import { isUniqueViolation as isUnique } from "@/db/engine";
-import { affected } from "@/db/engine";
+import { type Conn, transaction, isUniqueViolation as isUnique, affected } from "@/db/engine";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, services, type Device, type Service } from "@/db/schema";

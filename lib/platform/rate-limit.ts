@@ -1,6 +1,4 @@
-import type { Conn } from "@/db/engine";
-import { transaction } from "@/db/engine";
-import { affected } from "@/db/engine";
+import { type Conn, transaction, affected } from "@/db/engine";
 import { createHash } from "node:crypto";
 import { eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -1,5 +1,6 @@
 // Issue 12: caps on what one sharer can make the server do at once, or per day.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { transaction } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { LIMITS } from "@/lib/platform/rate-limit";
 import { spendInvitations } from "./invite-quota";
@@ -64,7 +65,7 @@ describe("invitation emails per sharer per day", () => {
     const db = await testDb();
     const u = await makeUser(db);
     await expect(async () =>
-      db.transaction(() => spendInvitations(db, u.id, 1_001, T0)),
+      transaction(db, (tx) => spendInvitations(tx, u.id, 1_001, T0)),
     ).rejects.toThrow();
     expect(await db.select().from(rateLimits)).toEqual([]);
   });

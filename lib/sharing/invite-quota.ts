@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Conn } from "@/db/client";
 import { DomainError } from "@/lib/platform/errors";
 import { LIMITS, hit } from "@/lib/platform/rate-limit";
 
@@ -8,7 +8,7 @@ import { LIMITS, hit } from "@/lib/platform/rate-limit";
  * the caller's transaction, so a refused share writes nothing, not even the count.
  */
 export async function spendInvitations(
-  db: Db,
+  db: Conn,
   sharerId: string,
   n: number,
   now: number,

@@ -137,15 +137,15 @@ describe("acceptShare", () => {
           input: shareRequest({ recipients: rcpt.email, deviceIds: [dev.id] }),
         })
       ).shares[0];
-      const results = [a, b].map((conn) => {
-        try {
-          return acceptShare(conn, { shareId: s.shareId, user: rcpt, now: T0 + 1 });
-        } catch (e) {
-          return e;
-        }
-      });
-      expect(results.filter((r) => r instanceof DomainError)).toHaveLength(1);
-      expect((results[1] as DomainError).message).toBe("You have already accepted this share.");
+      // Both at once: each connection's transaction waits for the other's write lock.
+      const results = await Promise.all(
+        [a, b].map((conn) =>
+          acceptShare(conn, { shareId: s.shareId, user: rcpt, now: T0 + 1 }).catch((e) => e),
+        ),
+      );
+      const refused = results.filter((r) => r instanceof DomainError);
+      expect(refused).toHaveLength(1);
+      expect((refused[0] as DomainError).message).toBe("You have already accepted this share.");
       const accepted = await a.select().from(shareEvents).where(eq(shareEvents.type, "accepted"));
       expect(accepted).toHaveLength(1);
     } finally {

@@ -1,10 +1,9 @@
-import { transaction } from "@/db/engine";
 // The recipient's side of a share (accept, decline, leave) and the sharing link.
-import { affected } from "@/db/engine";
+import { transaction, affected } from "@/db/engine";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
-import { type Conn } from "@/db/transaction";
+import type { Conn } from "@/db/transaction";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { maskEmail } from "@/lib/sharing/links/mask-email";
 import { recordEvent } from "@/lib/activity/events";

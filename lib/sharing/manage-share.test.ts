@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { shareEvents, shareItems, shares, type Device, type User } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { ShareConflictError } from "./share-store";
@@ -451,14 +451,14 @@ describe("recordExpiredEvents", () => {
 });
 
 describe("inside a caller's transaction", () => {
-  it("nests as a savepoint: a later failure rolls back every share touched", async () => {
+  it("joins it: a later failure rolls back every share touched", async () => {
     const a = await shareWith();
     const b = await shareWith({ recipients: "other@example.com" });
     await expect(async () =>
-      db.transaction(async () => {
-        await cancelShare(db, { shareId: a, sharerId: alice.id, now: T0 + 1 });
-        await extendShare(db, { shareId: b, sharerId: alice.id, extendBy: DAY, now: T0 + 1 });
-        await cancelShare(db, { shareId: "not-mine", sharerId: alice.id, now: T0 + 1 });
+      transaction(db, async (tx) => {
+        await cancelShare(tx, { shareId: a, sharerId: alice.id, now: T0 + 1 });
+        await extendShare(tx, { shareId: b, sharerId: alice.id, extendBy: DAY, now: T0 + 1 });
+        await cancelShare(tx, { shareId: "not-mine", sharerId: alice.id, now: T0 + 1 });
       }),
     ).rejects.toThrow(NotFoundError);
     expect([(await row(a)).status, (await row(b)).status, (await row(b)).expiresAt]).toEqual([

@@ -1,10 +1,8 @@
-import { sqliteClient } from "@/tests/support/db/raw";
 // Paging of the list pages (added for bench/: a recipient of 2,000 shares got a 4 MB page),
 // and the plans that keep them fast at fleet size.
 import { describe, expect, it } from "vitest";
-import { drizzle } from "drizzle-orm/better-sqlite3";
+import { captureStatements, queryPlans } from "@/tests/support/db/raw";
 import type { Db } from "@/db/client";
-import * as schema from "@/db/schema";
 import { acceptShare } from "./lifecycle";
 import { listSharedByMe, listSharedWithMe } from "./queries";
 import { shareDevices } from "./share-devices";
@@ -110,30 +108,15 @@ describe("listSharedWithMe paging", () => {
   });
 });
 
-/** The statements a list function sends, with their query plans. */
-function plans(db: Db, run: (db: Db) => void): string[] {
-  const sent: { sql: string; params: unknown[] }[] = [];
-  run(
-    drizzle(sqliteClient(db), {
-      schema,
-      logger: { logQuery: (sql, params) => sent.push({ sql, params }) },
-    }) as unknown as Db,
-  );
-  return sent.flatMap((s) =>
-    (
-      sqliteClient(db)
-        .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
-        .all(...(s.params as never[])) as {
-        detail: string;
-      }[]
-    ).map((p) => p.detail),
-  );
+/** The plans of the statements a list function sends (SQLite). */
+async function plans(db: Db, run: (db: Db) => Promise<unknown>): Promise<string[]> {
+  return queryPlans(db, await captureStatements(db, run)).flat();
 }
 
 describe("list query plans", () => {
   it("Shared by Me seeks the sharer's index and counts without joining users", async () => {
     const { db } = await fixture();
-    const details = plans(db, (d) =>
+    const details = await plans(db, (d) =>
       listSharedByMe(d, { sharerId: "x", now: T0, page: 1, pageSize: 50 }),
     );
     expect(details).toContainEqual(
@@ -147,7 +130,7 @@ describe("list query plans", () => {
 
   it("Shared with Me answers the not-yet-bound branch inside the email index", async () => {
     const { db, bob } = await fixture();
-    const details = plans(db, (d) =>
+    const details = await plans(db, (d) =>
       listSharedWithMe(d, { user: bob, now: T0, page: 1, pageSize: 50 }),
     );
     expect(details).toContainEqual(

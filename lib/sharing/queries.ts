@@ -1,8 +1,6 @@
-import type { Conn } from "@/db/engine";
-import { ilike } from "@/db/engine";
-import type { PgColumn } from "drizzle-orm/pg-core";
-import { transaction } from "@/db/engine";
 // Lists for the "Shared by Me" and "Shared with Me" pages.
+import { type Conn, ilike, transaction } from "@/db/engine";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import {
   and,
   asc,
@@ -14,13 +12,12 @@ import {
   isNull,
   or,
   sql,
-  type AnyColumn,
   type SQL,
 } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
 import { chunked } from "@/db/transaction";
-import { type Caller } from "./share-store";
+import type { Caller } from "./share-store";
 import { parsePermissions, presetOf, type Operation, type PresetName } from "./permissions";
 import {
   effectiveStatusSql,

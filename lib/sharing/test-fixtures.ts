@@ -1,6 +1,6 @@
-import { transaction } from "@/db/engine";
 // Test helpers: rows inserted straight through Drizzle, bypassing the sign-up and device
 // forms, so sharing tests depend on nothing but the schema.
+import { transaction } from "@/db/engine";
 import { count } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { freshDb } from "@/tests/support/db/fresh";

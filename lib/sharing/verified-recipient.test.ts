@@ -1,6 +1,6 @@
-import { transaction } from "@/db/engine";
 // Issue 12, hole 1: registering an address proves nothing. Shares addressed to an unverified
 // account's email are invisible to it by id; only the link (sent to that address) takes them.
+import { transaction } from "@/db/engine";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";

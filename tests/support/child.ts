@@ -1,11 +1,11 @@
-import { openSqliteFile } from "@/tests/support/db/raw";
-import { closeDb } from "@/db/engine";
 // A separate process with its own SQLite connection, for the concurrency and crash tests.
 // Bundled by tests/support/spawn.ts; argv[2] is the JSON job. It prints "ready", waits for
 // "go" on stdin (so many children start at once), runs the job and prints one JSON line.
 // "action" calls a real server action as `user` (Next.js and Auth.js are stubbed, getDb()
 // opens DATABASE_PATH); "share" calls the domain's bulk share and, with `signalTx`, prints
 // "tx" from inside its transaction, just before the items are written.
+import { openSqliteFile } from "@/tests/support/db/raw";
+import { closeDb } from "@/db/engine";
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import * as shareManage from "@/lib/actions/share-manage";

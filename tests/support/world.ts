@@ -1,12 +1,6 @@
-import { openSqliteFile } from "@/tests/support/db/raw";
-import { closeDb } from "@/db/engine";
-import { sqliteClient } from "@/tests/support/db/raw";
-import { transaction } from "@/db/engine";
 // One small world with every relation an actor can have to a share, built through the
 // real domain functions at times relative to the real clock (the actions use Date.now()).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { transaction } from "@/db/engine";
 import type { Db } from "@/db/client";
 import { freshDb } from "@/tests/support/db/fresh";
 import { devices, services, users, type Device, type Service, type User } from "@/db/schema";

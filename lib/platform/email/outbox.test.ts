@@ -1,6 +1,5 @@
-import { transaction } from "@/db/engine";
+import { transaction, closeDb } from "@/db/engine";
 import { openSqliteFile } from "@/tests/support/db/raw";
-import { closeDb } from "@/db/engine";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -61,8 +60,8 @@ describe("queueEmail", () => {
   it("is rolled back with the caller's transaction", async () => {
     const db = await freshDb();
     await expect(async () =>
-      db.transaction(async (tx) => {
-        await queueEmail(tx as unknown as Db, msg(1), T0);
+      transaction(db, async (tx) => {
+        await queueEmail(tx, msg(1), T0);
         throw new Error("action failed");
       }),
     ).rejects.toThrow("action failed");

@@ -1,5 +1,4 @@
-import type { Conn } from "@/db/engine";
-import { transaction } from "@/db/engine";
+import { type Conn, transaction } from "@/db/engine";
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emails, type Email } from "@/db/schema";

@@ -1,5 +1,4 @@
-import type { Conn } from "@/db/engine";
-import { transaction } from "@/db/engine";
+import { type Conn, transaction } from "@/db/engine";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,10 +1,9 @@
-import { affected, transaction, type Conn } from "@/db/engine";
 // Expiry reminders: found from the database on every round (so nothing is lost across
 // restarts) and claimed through the unique (share_id, offset_ms) index (so nothing is sent
 // twice, whichever of several server processes gets there first).
+import { affected, transaction, type Conn } from "@/db/engine";
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { devices, shareItems, shareReminders, shares, users } from "@/db/schema";
 import { appUrl } from "@/lib/platform/email/app-url";
 import { queueEmail } from "@/lib/platform/email/outbox";
@@ -52,7 +51,8 @@ async function findDue(db: Conn, offset: number, now: number, limit: number): Pr
 
 /**
  * Claims one reminder. One statement, atomic on both engines: the insert wins for the first
- * process (on PostgreSQL a second server's insert waits for the first to commit, then sees its row); later ones hit the unique index and update only if the expiry moved (an
+ * process (on PostgreSQL a second server's insert waits for the first to commit, then sees
+ * its row); later ones hit the unique index and update only if the expiry moved (an
  * extension re-arms the reminder). Returns true for exactly one caller per expiry.
  */
 export async function claimReminder(
