@@ -1,9 +1,6 @@
-import { openSqliteFile } from "@/tests/support/db/raw";
-import { closeDb } from "@/db/engine";
 import { eq } from "drizzle-orm";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { closeDb, openDb } from "@/db/engine";
+import { createTestDb } from "@/tests/support/db/test-db";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { shareEvents, shareItems, shares, type Device, type User } from "@/db/schema";
@@ -122,10 +119,15 @@ describe("acceptShare", () => {
   });
 
   it("two concurrent accepts (two connections) yield exactly one acceptance", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyshare-"));
-    const file = path.join(dir, "t.db");
-    const a = await openSqliteFile(file, true);
-    const b = await openSqliteFile(file);
+    // Two handles on one database, as two server processes have (SQLite: two sets of
+    // connections on one file; PostgreSQL: two pools).
+    const test = await createTestDb();
+    const a = test.db;
+    const b = openDb(
+      test.kind === "sqlite"
+        ? { kind: "sqlite", path: test.location }
+        : { kind: "postgres", url: test.location, poolSize: 2 },
+    );
     try {
       const owner = await makeUser(a, { email: "o@example.com" });
       const rcpt = await makeUser(a, { email: "r@example.com" });
@@ -149,9 +151,8 @@ describe("acceptShare", () => {
       const accepted = await a.select().from(shareEvents).where(eq(shareEvents.type, "accepted"));
       expect(accepted).toHaveLength(1);
     } finally {
-      await closeDb(a);
       await closeDb(b);
-      fs.rmSync(dir, { recursive: true, force: true });
+      await test.close();
     }
   });
 });
