@@ -5,7 +5,7 @@
 import { defineConfig } from "vitest/config";
 import base from "./vitest.config.mjs";
 import { skipMessage } from "./tests/support/db/global-setup";
-import { pgUnavailableReason } from "./tests/support/db/pg-admin";
+import { ADMIN_URL, pgUnavailableReason } from "./tests/support/db/pg-admin";
 
 const PG_PASS = ["db/engine/test-db.test.ts"];
 
@@ -20,7 +20,9 @@ export default defineConfig(async () => {
       ...base.test,
       include: reason ? [] : PG_PASS,
       passWithNoTests: !!reason,
-      env: { KEYSHARE_TEST_DB: "postgres" },
+      // DATABASE_URL picks the PostgreSQL tables for "@/db/schema" (db/engine/schema.ts); each
+      // test's database comes from createTestDb()/freshDb(), never from this URL.
+      env: { KEYSHARE_TEST_DB: "postgres", DATABASE_URL: ADMIN_URL },
     },
   };
 });

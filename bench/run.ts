@@ -3,7 +3,6 @@
 // floor on this machine, and writes bench/results.json. Budgets are in the metric list.
 import fs from "node:fs";
 import os from "node:os";
-import { openDb } from "@/db/client";
 import { measureAccessCheck, openAccessDb } from "./access-check";
 import { measureGroupAccessCheck, measureGroupSharedWithMe } from "./group-access";
 import { ensureBuild } from "./build";
@@ -21,6 +20,7 @@ import {
 } from "./config";
 import { load, summarize, type LoadResult } from "./load";
 import { checkPlans } from "./query-plans";
+import { closeDb } from "./sqlite-file";
 import { machine, report, type Metric } from "./results";
 import { OWNER_EMAIL, RECIPIENT_EMAIL, seedHttpDb } from "./seed-http";
 import { getPage, sampleRss, signIn, startServer, type Server } from "./server";
@@ -158,13 +158,11 @@ async function main() {
   );
 
   step("query plans");
-  const httpDb = openDb(HTTP_DB);
-  const plans = checkPlans(httpDb, "owner", {
+  const plans = await checkPlans(HTTP_DB, "owner", {
     id: "recipient",
     email: RECIPIENT_EMAIL,
     emailVerified: 0,
   });
-  httpDb.$client.close();
   for (const l of plans.lines) console.log(`  ${l}`);
   add("query_plan_full_scans", plans.scans.length, "scans", 0, true);
 
@@ -177,7 +175,7 @@ async function main() {
   }
 
   step("(c) bulk share, in process, fresh file databases");
-  const bulk = measureBulkShare();
+  const bulk = await measureBulkShare();
   console.log(
     `  ${bulk.items} items: shareDevices ${bulk.domainMs.toFixed(0)} ms, raw inserts ${bulk.floorMs.toFixed(0)} ms (medians)`,
   );
@@ -187,12 +185,13 @@ async function main() {
 
   step("(d) access check");
   const started = performance.now();
-  const access = openAccessDb();
+  const access = await openAccessDb();
   console.log(
     `  ${access.items} share items generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  const check = measureAccessCheck(access.db);
-  access.db.$client.close();
+  const check = await measureAccessCheck(access.db, access.raw);
+  access.raw.close();
+  await closeDb(access.db);
   console.log(
     `  p50 ${(check.p50Ms * 1000).toFixed(1)} µs, p99 ${(check.p99Ms * 1000).toFixed(1)} µs; outcomes`,
     check.reasons,
@@ -203,14 +202,14 @@ async function main() {
   step(
     "(e) groups: access check with a tenth of the items via groups of 50; Shared with Me of a member of 200 groups",
   );
-  const grouped = measureGroupAccessCheck();
+  const grouped = await measureGroupAccessCheck();
   console.log(
     `  ${grouped.items} items (${grouped.groupItems} via groups): ` +
       `p50 ${(grouped.p50Ms * 1000).toFixed(1)} µs, p99 ${(grouped.p99Ms * 1000).toFixed(1)} µs; outcomes`,
     grouped.reasons,
   );
   add("group_access_check_p99_ms", grouped.p99Ms, "ms", 0.2, true);
-  const withMe = measureGroupSharedWithMe();
+  const withMe = await measureGroupSharedWithMe();
   console.log(
     `  Shared with Me page 1: member of 200 groups p95 ${withMe.member.p95.toFixed(2)} ms, ` +
       `recipient of 2,000 direct shares p95 ${withMe.direct.p95.toFixed(2)} ms`,

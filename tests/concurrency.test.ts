@@ -3,8 +3,10 @@
 // to one WAL database file, call the real server actions at the same moment: the writes
 // serialize on SQLite's lock (BEGIN IMMEDIATE, busy_timeout 5000) and the guarded updates
 // decide who wins. No caller may ever see a busy/locked error.
+import { closeDb, transaction } from "@/db/engine";
+import { openSqliteFile, sqliteClient } from "@/tests/support/db/raw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { newId } from "@/lib/platform/ids";
 import { devices, users, type User } from "@/db/schema";
 import { acceptShare } from "@/lib/sharing/lifecycle";
@@ -18,15 +20,15 @@ beforeAll(async () => {
   await childScript(); // bundle once, outside the timed races
 }, 60_000);
 afterAll(async () => {
-  opened.forEach((db) => db.$client.close());
+  for (const db of opened) await closeDb(db);
   await cleanup();
 });
 
-function setup(deviceCount: number) {
+async function setup(deviceCount: number) {
   const file = tempDbPath("race");
-  const db = openDb(file, { migrate: true });
+  const db = await openSqliteFile(file, true);
   opened.push(db);
-  const user = (name: string): User => {
+  const user = async (name: string): Promise<User> => {
     const row: User = {
       id: newId(),
       email: `${name}@example.test`,
@@ -37,11 +39,11 @@ function setup(deviceCount: number) {
       sessionVersion: 0,
       createdAt: 0,
     };
-    db.insert(users).values(row).run();
+    await transaction(db, async (tx) => tx.insert(users).values(row));
     return row;
   };
-  const owner = user("owner");
-  const recipient = user("recipient");
+  const owner = await user("owner");
+  const recipient = await user("recipient");
   const devs = Array.from({ length: deviceCount }, (_, i) => ({
     id: newId(),
     ownerId: owner.id,
@@ -51,9 +53,7 @@ function setup(deviceCount: number) {
     updatedAt: 0,
   }));
   for (let i = 0; i < devs.length; i += 500)
-    db.insert(devices)
-      .values(devs.slice(i, i + 500))
-      .run();
+    await transaction(db, async (tx) => tx.insert(devices).values(devs.slice(i, i + 500)));
   return { file, db, owner, recipient, deviceIds: devs.map((d) => d.id) };
 }
 
@@ -74,7 +74,7 @@ function expectOnlyDomainRefusals(rs: Answer[]): void {
   }
 }
 const events = (db: Db, shareId: string) =>
-  db.$client
+  sqliteClient(db)
     .prepare("select type, data from share_events where share_id = ? order by rowid")
     .all(shareId) as { type: string; data: string | null }[];
 const actionJob = (file: string, user: User, action: string, input: unknown): Job => ({
@@ -87,9 +87,9 @@ const actionJob = (file: string, user: User, action: string, input: unknown): Jo
 
 describe("concurrency on one WAL database file", () => {
   it("50 simultaneous accepts of one link: exactly one acceptance", async () => {
-    const { file, db, owner, recipient, deviceIds } = setup(3);
+    const { file, db, owner, recipient, deviceIds } = await setup(3);
     const now = Date.now();
-    const made = shareDevices(db, {
+    const made = await shareDevices(db, {
       sharerId: owner.id,
       now,
       input: {
@@ -115,22 +115,24 @@ describe("concurrency on one WAL database file", () => {
       new Set(["You have already accepted this share."]),
     );
     expect(events(db, shareId).map((e) => e.type)).toEqual(["shared", "accepted"]);
-    const share = db.$client
+    const share = sqliteClient(db)
       .prepare("select status, recipient_id as r, accepted_at as a from shares where id = ?")
       .get(shareId);
     expect(share).toMatchObject({ status: "active", r: recipient.id, a: expect.any(Number) });
   }, 60_000);
 
   it("extend and cancel racing on one share: one cancel wins, extends chain, the log matches the row", async () => {
-    const { file, db, owner, recipient, deviceIds } = setup(2);
+    const { file, db, owner, recipient, deviceIds } = await setup(2);
     const now = Date.now();
     const expiresAt = now + 7 * DAY;
-    const { shareId } = shareDevices(db, {
-      sharerId: owner.id,
-      now,
-      input: { recipients: [recipient.email], deviceIds, permissions: "Viewer", expiresAt },
-    }).shares[0];
-    acceptShare(db, { shareId, user: recipient, now: now + 1 });
+    const { shareId } = (
+      await shareDevices(db, {
+        sharerId: owner.id,
+        now,
+        input: { recipients: [recipient.email], deviceIds, permissions: "Viewer", expiresAt },
+      })
+    ).shares[0];
+    await acceptShare(db, { shareId, user: recipient, now: now + 1 });
     const kinds = Array.from({ length: 24 }, (_, i) => (i % 2 ? "extend" : "cancel")).sort(
       () => Math.random() - 0.5,
     );
@@ -162,19 +164,19 @@ describe("concurrency on one WAL database file", () => {
         to: (i === 0 ? expiresAt : extended[i - 1].to) + DAY,
       }),
     );
-    const row = db.$client
+    const row = sqliteClient(db)
       .prepare("select status, expires_at as e from shares where id = ?")
       .get(shareId);
     expect(row).toEqual({ status: "cancelled", e: extended.at(-1)?.to ?? expiresAt });
     expect(
-      db.$client
+      sqliteClient(db)
         .prepare("select count(*) as n from share_items where share_id = ? and live = 1")
         .get(shareId),
     ).toEqual({ n: 0 });
   }, 60_000);
 
   it("parallel bulk shares of overlapping devices to one recipient: never two live items for a device", async () => {
-    const { file, db, owner, recipient, deviceIds } = setup(120);
+    const { file, db, owner, recipient, deviceIds } = await setup(120);
     const now = Date.now();
     const windows = Array.from({ length: 12 }, (_, i) => deviceIds.slice(i * 8, i * 8 + 30)); // each overlaps the next ones
     const results = as(
@@ -193,7 +195,7 @@ describe("concurrency on one WAL database file", () => {
     expectOnlyDomainRefusals(results);
     expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
 
-    const dupes = db.$client
+    const dupes = sqliteClient(db)
       .prepare(
         "select device_id, count(*) as n from share_items where sharer_id = ? and recipient_email = ? and live = 1 group by device_id having n > 1",
       )
@@ -201,7 +203,7 @@ describe("concurrency on one WAL database file", () => {
     expect(dupes).toEqual([]);
     const liveDevices = new Set(
       (
-        db.$client.prepare("select device_id as d from share_items where live = 1").all() as {
+        sqliteClient(db).prepare("select device_id as d from share_items where live = 1").all() as {
           d: string;
         }[]
       ).map((r) => r.d),
@@ -217,20 +219,22 @@ describe("concurrency on one WAL database file", () => {
       // Whatever happened to the request, every device it asked for is now shared exactly once.
       if (r.ok || skip) for (const id of windows[i]) expect(liveDevices.has(id)).toBe(true);
     });
-    const empty = db.$client
+    const empty = sqliteClient(db)
       .prepare(
         "select count(*) as n from shares s where not exists (select 1 from share_items i where i.share_id = s.id)",
       )
       .get();
     expect(empty).toEqual({ n: 0 });
-    const perShare = db.$client.prepare("select count(*) as n from shares").get() as { n: number };
+    const perShare = sqliteClient(db).prepare("select count(*) as n from shares").get() as {
+      n: number;
+    };
     expect(perShare.n).toBe(
       results.filter((r) => r.ok && (r.data as { shares: unknown[] }).shares.length > 0).length,
     );
   }, 60_000);
 
   it("CSV imports racing with bulk shares of the same owner: every one succeeds, none sees a locked database", async () => {
-    const { file, db, owner, deviceIds } = setup(40);
+    const { file, db, owner, deviceIds } = await setup(40);
     const now = Date.now();
     const jobs = Array.from({ length: 12 }, (_, i) =>
       i % 2
@@ -247,10 +251,10 @@ describe("concurrency on one WAL database file", () => {
     const results = as(await race(jobs));
     expectOnlyDomainRefusals(results);
     expect(results.map((r) => r.ok)).toEqual(jobs.map(() => true));
-    expect(db.$client.prepare("select count(*) as n from devices").get()).toEqual({
+    expect(sqliteClient(db).prepare("select count(*) as n from devices").get()).toEqual({
       n: 40 + 6 * 200,
     });
-    expect(db.$client.prepare("select count(*) as n from share_items").get()).toEqual({
+    expect(sqliteClient(db).prepare("select count(*) as n from share_items").get()).toEqual({
       n: 6 * 40,
     });
   }, 60_000);

@@ -2,10 +2,11 @@
 // A child process runs a bulk share of 2,000 devices × 50
 // recipients (100,000 items) against a file database and is SIGKILLed mid-way, at several
 // points; the reopened database must hold all of it or none of it, and pass integrity_check.
+import { closeDb, transaction } from "@/db/engine";
+import { openSqliteFile, sqliteClient } from "@/tests/support/db/raw";
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
 import { devices, users } from "@/db/schema";
 import { newId } from "@/lib/platform/ids";
 import { childScript, cleanup, go, startChild, tempDbPath, type JobResult } from "./support/spawn";
@@ -22,11 +23,13 @@ const outcomes: ("all" | "none")[] = [];
 beforeAll(async () => {
   await childScript();
   template = tempDbPath("template");
-  const db = openDb(template, { migrate: true });
+  const db = await openSqliteFile(template, true);
   ownerId = newId();
-  db.insert(users)
-    .values({ id: ownerId, email: "fleet@example.test", name: "Fleet owner", createdAt: 0 })
-    .run();
+  await transaction(db, async (tx) =>
+    tx
+      .insert(users)
+      .values({ id: ownerId, email: "fleet@example.test", name: "Fleet owner", createdAt: 0 }),
+  );
   const rows = Array.from({ length: DEVICES }, (_, i) => ({
     id: newId(),
     ownerId,
@@ -36,12 +39,10 @@ beforeAll(async () => {
     updatedAt: 0,
   }));
   for (let i = 0; i < rows.length; i += 500)
-    db.insert(devices)
-      .values(rows.slice(i, i + 500))
-      .run();
+    await transaction(db, async (tx) => tx.insert(devices).values(rows.slice(i, i + 500)));
   deviceIds = rows.map((r) => r.id);
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  db.$client.close();
+  sqliteClient(db).pragma("wal_checkpoint(TRUNCATE)");
+  await closeDb(db);
 }, 60_000);
 afterAll(cleanup);
 
@@ -144,13 +145,13 @@ describe(`a ${DEVICES.toLocaleString("en-US")} × ${RECIPIENTS} bulk share kille
       // Killed before it answered: nothing of the share may survive unless it had committed.
       if (result?.ok) expect(outcome).toBe("all");
       // The recovered database takes new writes (the unique live-item index is intact).
-      const db = openDb(file);
+      const db = await openSqliteFile(file);
       try {
         expect(
-          db.$client.prepare("select count(*) as n from share_items where live = 1").get(),
+          sqliteClient(db).prepare("select count(*) as n from share_items where live = 1").get(),
         ).toEqual({ n: outcome === "all" ? DEVICES * RECIPIENTS : 0 });
       } finally {
-        db.$client.close();
+        await closeDb(db);
       }
     },
     60_000,

@@ -23,8 +23,8 @@ export default async function DevicesPage({
   const db = getDb();
   const q = param(sp, "q");
   const group = param(sp, "group");
-  const list = listOwnedDevices(db, { ownerId: user.id, q, group, page: pageParam(sp) });
-  const groups = listGroups(db, user.id);
+  const list = await listOwnedDevices(db, { ownerId: user.id, q, group, page: pageParam(sp) });
+  const groups = await listGroups(db, user.id);
   const added = param(sp, "added") ? list.rows.find((d) => d.id === param(sp, "added")) : undefined;
 
   return (
@@ -61,7 +61,7 @@ export default async function DevicesPage({
         filter={{ q, group }}
         filtered={!!(q || group)}
         selfEmail={user.email}
-        policy={getSharingPolicy(db, user.id)}
+        policy={await getSharingPolicy(db, user.id)}
         recipientGroups={await listOwnGroups(db, user.id)}
       />
       <Pagination

@@ -1,6 +1,8 @@
 // The recipient's view: devices shared with them that are in effect right now.
-import type Database from "better-sqlite3";
-import type { Db } from "@/db/client";
+import { asc, inArray, sql } from "drizzle-orm";
+import type { Conn } from "@/db/client";
+import { services } from "@/db/schema";
+import { chunked } from "@/db/transaction";
 import {
   parsePermissions,
   parseServiceIds,
@@ -34,62 +36,43 @@ export interface AccessibleDevice {
 // filtered in SQL; suspension and the schedule in JS (shareState), so that a suspended
 // direct share still takes precedence over a group share of the same device.
 // The second branch is the user's group shares, resolved live through group_members.
-const COLUMNS = `s.id AS shareId, s.sharer_id AS sharerId, s.status, s.permissions,
-  s.expires_at AS expiresAt, s.starts_at AS startsAt, s.weekdays, s.window_start AS windowStart,
-  s.window_end AS windowEnd, s.time_zone AS timeZone, s.remote_access AS remoteAccess,
-  s.suspended_at AS suspendedAt, si.service_ids AS serviceIds, d.id AS deviceId, d.name,
-  d.hardware_id AS hardwareId, d.kind, d.group_path AS groupPath, d.owner_id AS ownerId`;
-const LIST_SQL = `
-SELECT ${COLUMNS}, NULL AS groupName
+// Quoted aliases: PostgreSQL folds unquoted ones to lower case.
+const COLUMNS = sql.raw(`s.id AS "shareId", s.sharer_id AS "sharerId", s.status, s.permissions,
+  s.expires_at AS "expiresAt", s.starts_at AS "startsAt", s.weekdays, s.window_start AS "windowStart",
+  s.window_end AS "windowEnd", s.time_zone AS "timeZone", s.remote_access AS "remoteAccess",
+  s.suspended_at AS "suspendedAt", si.service_ids AS "serviceIds", d.id AS "deviceId", d.name,
+  d.hardware_id AS "hardwareId", d.kind, d.group_path AS "groupPath", d.owner_id AS "ownerId"`);
+const listSql = (userId: string, now: number) => sql`
+SELECT ${COLUMNS}, NULL AS "groupName"
 FROM shares s
 JOIN share_items si ON si.share_id = s.id AND si.removed_at IS NULL
 JOIN devices d ON d.id = si.device_id
-WHERE s.recipient_id = @userId AND s.status = 'active'
-  AND (s.expires_at IS NULL OR s.expires_at > @now)
+WHERE s.recipient_id = ${userId} AND s.status = 'active'
+  AND (s.expires_at IS NULL OR s.expires_at > ${now})
 UNION ALL
 SELECT ${COLUMNS}, g.name
 FROM users u
 JOIN group_members gm ON gm.email = u.email
 JOIN shares s ON s.group_id = gm.group_id
-JOIN groups g ON g.id = s.group_id
+JOIN "groups" g ON g.id = s.group_id
 JOIN share_items si ON si.share_id = s.id AND si.removed_at IS NULL
 JOIN devices d ON d.id = si.device_id
-WHERE u.id = @userId AND u.email_verified IS NOT NULL AND s.status = 'active'
-  AND (s.expires_at IS NULL OR s.expires_at > @now)
+WHERE u.id = ${userId} AND u.email_verified IS NOT NULL AND s.status = 'active'
+  AND (s.expires_at IS NULL OR s.expires_at > ${now})
   AND NOT EXISTS (SELECT 1 FROM group_share_leaves l WHERE l.share_id = s.id AND l.email = u.email)`;
 
-// Services of the listed devices in one go (services_device_idx through json_each).
-const SERVICES_SQL = `
-SELECT id, device_id AS deviceId, name, kind, port FROM services
-WHERE device_id IN (SELECT value FROM json_each(@deviceIds)) ORDER BY name, id`;
-
+type ServiceRow = { id: string; deviceId: string; name: string; kind: string; port: number };
 type ListRow = ShareRow & { groupName: string | null } & Omit<
     AccessibleDevice,
     "permissions" | "serviceIds" | "services" | "expiresAt" | "remoteAccess" | "via"
   >;
-type ServiceRow = { id: string; deviceId: string; name: string; kind: string; port: number };
-
-const statements = new WeakMap<
-  Database.Database,
-  { list: Database.Statement; services: Database.Statement }
->();
-
-function prepared(db: Db) {
-  let s = statements.get(db.$client);
-  if (!s) {
-    s = { list: db.$client.prepare(LIST_SQL), services: db.$client.prepare(SERVICES_SQL) };
-    statements.set(db.$client, s);
-  }
-  return s;
-}
 
 /** Devices `userId` may see at `now` (active, unexpired, not suspended, inside the schedule). */
-export function listAccessibleDevices(
-  db: Db,
+export async function listAccessibleDevices(
+  db: Conn,
   input: { userId: string; now: number },
-): AccessibleDevice[] {
-  const { list, services } = prepared(db);
-  const rows = list.all({ userId: input.userId, now: input.now }) as ListRow[];
+): Promise<AccessibleDevice[]> {
+  const rows = (await db.execute(listSql(input.userId, input.now))).rows as unknown as ListRow[];
   const byDevice = new Map<string, AccessibleDevice>();
   // Direct beats group (lib/groups/access-source.ts): every row here is an active,
   // unexpired share, so any direct row for a device governs it.
@@ -121,9 +104,22 @@ export function listAccessibleDevices(
       byDevice.set(row.deviceId, entry);
   }
   if (byDevice.size === 0) return [];
-  const serviceRows = services.all({
-    deviceIds: JSON.stringify([...byDevice.keys()]),
-  }) as ServiceRow[];
+  // Services of the listed devices in one go (services_device_idx).
+  const serviceRows: ServiceRow[] = [];
+  for (const ids of chunked([...byDevice.keys()]))
+    serviceRows.push(
+      ...(await db
+        .select({
+          id: services.id,
+          deviceId: services.deviceId,
+          name: services.name,
+          kind: services.kind,
+          port: services.port,
+        })
+        .from(services)
+        .where(inArray(services.deviceId, ids))
+        .orderBy(asc(services.name), asc(services.id))),
+    );
   for (const sv of serviceRows) {
     const entry = byDevice.get(sv.deviceId)!;
     if (entry.serviceIds && !entry.serviceIds.includes(sv.id)) continue;

@@ -24,7 +24,7 @@ export type MemberConflict = Conflict & { groupId: string; groupName: string };
  * one of the devices from this sharer. Their direct share keeps governing (direct beats
  * group), so the sharer is told before sharing.
  */
-export function findMemberConflicts(
+export async function findMemberConflicts(
   conn: Conn,
   q: {
     sharerId: string;
@@ -32,12 +32,12 @@ export function findMemberConflicts(
     deviceIds: readonly string[];
     now: number;
   },
-): MemberConflict[] {
+): Promise<MemberConflict[]> {
   const out: MemberConflict[] = [];
   if (!q.groups.length || !q.deviceIds.length) return out;
   const names = new Map(q.groups.map((g) => [g.id, g.name]));
   for (const ids of chunked(q.deviceIds)) {
-    const rows = conn
+    const rows = await conn
       .select({
         deviceId: shareItems.deviceId,
         recipientEmail: shareItems.recipientEmail,
@@ -55,28 +55,33 @@ export function findMemberConflicts(
         ),
       )
       .innerJoin(shares, eq(shares.id, shareItems.shareId))
-      .where(and(inArray(groupMembers.groupId, [...names.keys()]), liveSql(q.now)))
-      .all();
+      .where(and(inArray(groupMembers.groupId, [...names.keys()]), liveSql(q.now)));
     for (const r of rows) out.push({ ...r, groupName: names.get(r.groupId)! });
   }
   return out;
 }
 
 /** The share as one of its group's members sees it; 404 for anyone it does not reach. */
-export function loadShareForMember(conn: Conn, shareId: string, user: Caller): Share {
-  const share = conn.select().from(shares).where(eq(shares.id, shareId)).get();
-  if (!share || !reachesMember(conn, share, user)) throw new NotFoundError("Share not found");
+export async function loadShareForMember(
+  conn: Conn,
+  shareId: string,
+  user: Caller,
+): Promise<Share> {
+  const share = (await conn.select().from(shares).where(eq(shares.id, shareId)))[0];
+  if (!share || !(await reachesMember(conn, share, user)))
+    throw new NotFoundError("Share not found");
   return share;
 }
 
 /** Whether this id names a group share that reaches the user now (else the direct path answers). */
 export async function isGroupShareOf(db: Db, shareId: string, user: Caller): Promise<boolean> {
-  const share = db
-    .select({ id: shares.id, groupId: shares.groupId })
-    .from(shares)
-    .where(eq(shares.id, shareId))
-    .get();
-  return !!share && reachesMember(db, share, user);
+  const share = (
+    await db
+      .select({ id: shares.id, groupId: shares.groupId })
+      .from(shares)
+      .where(eq(shares.id, shareId))
+  )[0];
+  return !!share && (await reachesMember(db, share, user));
 }
 
 /** One member leaves a group share for themselves; the others keep it, the sharer sees who left. */
@@ -84,8 +89,8 @@ export async function leaveGroupShare(
   db: Db,
   a: { shareId: string; user: Caller; now: number },
 ): Promise<Share> {
-  return writeTx(db, (tx) => {
-    const share = loadShareForMember(tx, a.shareId, a.user);
+  return writeTx(db, async (tx) => {
+    const share = await loadShareForMember(tx, a.shareId, a.user);
     const status = effectiveStatus(share, a.now);
     if (status !== "Active" && status !== "Suspended")
       throw new DomainError(
@@ -94,8 +99,8 @@ export async function leaveGroupShare(
         "conflict",
       );
     const email = a.user.email.trim().toLowerCase();
-    tx.insert(groupShareLeaves).values({ shareId: share.id, email, leftAt: a.now }).run();
-    recordEvent(tx, {
+    await tx.insert(groupShareLeaves).values({ shareId: share.id, email, leftAt: a.now });
+    await recordEvent(tx, {
       shareId: share.id,
       sharerId: share.sharerId,
       actorId: a.user.id,
@@ -112,23 +117,21 @@ export async function listLeavers(
   db: Db,
   shareId: string,
 ): Promise<{ email: string; leftAt: number }[]> {
-  return db
+  return await db
     .select({ email: groupShareLeaves.email, leftAt: groupShareLeaves.leftAt })
     .from(groupShareLeaves)
     .where(eq(groupShareLeaves.shareId, shareId))
-    .orderBy(groupShareLeaves.leftAt)
-    .all();
+    .orderBy(groupShareLeaves.leftAt);
 }
 
 /** Group names (deleted groups included: old shares keep naming theirs). */
 export async function groupNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const part of chunked([...new Set(ids)])) {
-    const rows = db
+    const rows = await db
       .select({ id: groups.id, name: groups.name })
       .from(groups)
-      .where(inArray(groups.id, part))
-      .all();
+      .where(inArray(groups.id, part));
     for (const r of rows) out.set(r.id, r.name);
   }
   return out;

@@ -2,7 +2,7 @@
 // direct beats group, the conflict preview, and who a group share reaches.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { emails, shareEvents, shares, users, type Device, type User } from "@/db/schema";
 import { checkAccess, describeSource, listAccessibleDevices } from "@/lib/access/check";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
@@ -29,14 +29,14 @@ let db: Db;
 let owner: User, ana: User, ben: User;
 let d1: Device, d2: Device, d3: Device;
 
-beforeEach(() => {
-  db = testDb();
-  owner = makeUser(db, { email: "owner@example.com", name: "Owner" });
-  ana = makeUser(db, { email: "ana@example.com", name: "Ana" });
-  ben = makeUser(db, { email: "ben@example.com", name: "Ben" });
-  d1 = makeDevice(db, { ownerId: owner.id, name: "Gateway 1" });
-  d2 = makeDevice(db, { ownerId: owner.id, name: "Gateway 2" });
-  d3 = makeDevice(db, { ownerId: owner.id, name: "Lock 3" });
+beforeEach(async () => {
+  db = await testDb();
+  owner = await makeUser(db, { email: "owner@example.com", name: "Owner" });
+  ana = await makeUser(db, { email: "ana@example.com", name: "Ana" });
+  ben = await makeUser(db, { email: "ben@example.com", name: "Ben" });
+  d1 = await makeDevice(db, { ownerId: owner.id, name: "Gateway 1" });
+  d2 = await makeDevice(db, { ownerId: owner.id, name: "Gateway 2" });
+  d3 = await makeDevice(db, { ownerId: owner.id, name: "Lock 3" });
 });
 
 const group = async (name: string, members: string[]) =>
@@ -111,10 +111,12 @@ describe("groups: the owner's side", () => {
 describe("sharing with a group: live membership", () => {
   it("members have access at once, without accepting, and see it via the group", async () => {
     const g = await group("Crew", ["ana@example.com", "ben@example.com"]);
-    const r = shareWithGroup(g.id);
+    const r = await shareWithGroup(g.id);
     expect(r.shares).toEqual([]);
     expect(r.groupShares).toMatchObject([{ groupId: g.id, groupName: "Crew" }]);
-    const stored = db.select().from(shares).where(eq(shares.id, r.groupShares[0].shareId)).get()!;
+    const stored = (
+      await db.select().from(shares).where(eq(shares.id, r.groupShares[0].shareId))
+    )[0]!;
     expect(stored).toMatchObject({
       status: "active",
       groupId: g.id,
@@ -122,28 +124,26 @@ describe("sharing with a group: live membership", () => {
       recipientId: null,
     });
     for (const u of [ana, ben]) {
-      const res = check(u);
+      const res = await check(u);
       expect(res).toMatchObject({ allowed: true, reason: "shared", via: "Crew" });
       expect(describeSource(res)).toBe("shared via group Crew");
-      expect(listAccessibleDevices(db, { userId: u.id, now: T0 + 1 }).map((d) => d.name)).toEqual([
-        "Gateway 1",
-        "Gateway 2",
-        "Lock 3",
-      ]);
-      const received = withMe(u);
+      expect(
+        (await listAccessibleDevices(db, { userId: u.id, now: T0 + 1 })).map((d) => d.name),
+      ).toEqual(["Gateway 1", "Gateway 2", "Lock 3"]);
+      const received = await withMe(u);
       expect(received.groups[0].shares).toMatchObject([
         { groupName: "Crew", status: "Active", deviceCount: 3 },
       ]);
     }
     // The sharer sees one row named by the group, with its member count.
-    const byMe = listSharedByMe(db, { sharerId: owner.id, now: T0 + 1 });
+    const byMe = await listSharedByMe(db, { sharerId: owner.id, now: T0 + 1 });
     expect(byMe.rows).toMatchObject([{ groupName: "Crew", memberCount: 2, deviceCount: 3 }]);
   });
 
   it("add-after-share: a member added later has access at once and gets the invitation", async () => {
     const g = await group("Crew", ["ana@example.com"]);
-    const r = shareWithGroup(g.id, { notify: true });
-    expect(check(ben).allowed).toBe(false);
+    const r = await shareWithGroup(g.id, { notify: true });
+    expect((await check(ben)).allowed).toBe(false);
     const { added } = await addMembers(db, {
       ownerId: owner.id,
       groupId: g.id,
@@ -151,62 +151,63 @@ describe("sharing with a group: live membership", () => {
       now: T0 + 10,
     });
     expect(added.map((m) => m.email)).toEqual(["ben@example.com"]);
-    expect(check(ben, d1.id, "view", T0 + 11)).toMatchObject({ allowed: true, via: "Crew" });
+    expect(await check(ben, d1.id, "view", T0 + 11)).toMatchObject({ allowed: true, via: "Crew" });
     const sent = await notifyGroupMembers(db, owner, {
       groupId: g.id,
       emails: ["ben@example.com"],
       now: T0 + 10,
     });
     expect(sent).toBe(1);
-    const mail = db.select().from(emails).where(eq(emails.to, "ben@example.com")).all();
+    const mail = await db.select().from(emails).where(eq(emails.to, "ben@example.com"));
     expect(mail).toHaveLength(1);
     expect(mail[0].text).toMatch(/\/g\/[A-Za-z0-9_-]{43}/);
-    const events = db
+    const events = await db
       .select()
       .from(shareEvents)
-      .where(eq(shareEvents.shareId, r.groupShares[0].shareId))
-      .all();
+      .where(eq(shareEvents.shareId, r.groupShares[0].shareId));
     expect(events.map((e) => e.type)).toContain("member_added");
   });
 
   it("remove: a removed member loses access at once, and the share disappears for them", async () => {
     const g = await group("Crew", ["ana@example.com", "ben@example.com"]);
-    const shareId = shareWithGroup(g.id).groupShares[0].shareId;
+    const shareId = (await shareWithGroup(g.id)).groupShares[0].shareId;
     await removeMember(db, {
       ownerId: owner.id,
       groupId: g.id,
       email: "ana@example.com",
       now: T0 + 5,
     });
-    expect(check(ana)).toEqual({ allowed: false, reason: "not_shared" });
-    expect(listAccessibleDevices(db, { userId: ana.id, now: T0 + 6 })).toEqual([]);
-    expect(withMe(ana).total).toBe(0);
-    expect(getShareForRecipient(db, { shareId, user: caller(ana), now: T0 + 6 })).toBeNull();
-    expect(check(ben).allowed).toBe(true);
-    const types = db
-      .select()
-      .from(shareEvents)
-      .where(eq(shareEvents.shareId, shareId))
-      .all()
-      .map((e) => e.type);
+    expect(await check(ana)).toEqual({ allowed: false, reason: "not_shared" });
+    expect(await listAccessibleDevices(db, { userId: ana.id, now: T0 + 6 })).toEqual([]);
+    expect((await withMe(ana)).total).toBe(0);
+    expect(await getShareForRecipient(db, { shareId, user: caller(ana), now: T0 + 6 })).toBeNull();
+    expect((await check(ben)).allowed).toBe(true);
+    const types = (await db.select().from(shareEvents).where(eq(shareEvents.shareId, shareId))).map(
+      (e) => e.type,
+    );
     expect(types).toContain("member_removed");
   });
 
   it("delete-and-recreate: deleting cancels the shares; a new group with the old name gets nothing", async () => {
     const g = await group("Crew", ["ana@example.com"]);
-    const shareId = shareWithGroup(g.id).groupShares[0].shareId;
+    const shareId = (await shareWithGroup(g.id)).groupShares[0].shareId;
     expect(await deleteGroup(db, { ownerId: owner.id, groupId: g.id, now: T0 + 5 })).toEqual({
       cancelledShares: 1,
     });
-    expect(db.select().from(shares).where(eq(shares.id, shareId)).get()!.status).toBe("cancelled");
-    expect(check(ana, d1.id, "view", T0 + 6).allowed).toBe(false);
+    expect((await db.select().from(shares).where(eq(shares.id, shareId)))[0]!.status).toBe(
+      "cancelled",
+    );
+    expect((await check(ana, d1.id, "view", T0 + 6)).allowed).toBe(false);
     const again = await group("Crew", ["ana@example.com"]);
     expect(again.id).not.toBe(g.id);
-    expect(check(ana, d1.id, "view", T0 + 7)).toEqual({ allowed: false, reason: "not_shared" });
-    expect(withMe(ana).total).toBe(0);
+    expect(await check(ana, d1.id, "view", T0 + 7)).toEqual({
+      allowed: false,
+      reason: "not_shared",
+    });
+    expect((await withMe(ana)).total).toBe(0);
     // The sharer's record keeps naming the old group.
     expect(
-      getShareForSharer(db, { shareId, sharerId: owner.id, now: T0 + 7 })!.group,
+      (await getShareForSharer(db, { shareId, sharerId: owner.id, now: T0 + 7 }))!.group,
     ).toMatchObject({
       groupName: "Crew",
       memberCount: 0,
@@ -215,18 +216,23 @@ describe("sharing with a group: live membership", () => {
 
   it("leave-one-member: one member leaves for themselves, the others keep it, the sharer sees who left", async () => {
     const g = await group("Crew", ["ana@example.com", "ben@example.com"]);
-    const shareId = shareWithGroup(g.id).groupShares[0].shareId;
+    const shareId = (await shareWithGroup(g.id)).groupShares[0].shareId;
     await leaveGroupShare(db, { shareId, user: caller(ana), now: T0 + 5 });
-    expect(check(ana, d1.id, "view", T0 + 6)).toEqual({ allowed: false, reason: "not_shared" });
-    expect(withMe(ana).total).toBe(0);
-    expect(check(ben, d1.id, "view", T0 + 6)).toMatchObject({ allowed: true, via: "Crew" });
+    expect(await check(ana, d1.id, "view", T0 + 6)).toEqual({
+      allowed: false,
+      reason: "not_shared",
+    });
+    expect((await withMe(ana)).total).toBe(0);
+    expect(await check(ben, d1.id, "view", T0 + 6)).toMatchObject({ allowed: true, via: "Crew" });
     expect(await listLeavers(db, shareId)).toEqual([{ email: "ana@example.com", leftAt: T0 + 5 }]);
-    expect(db.select().from(shares).where(eq(shares.id, shareId)).get()!.status).toBe("active");
+    expect((await db.select().from(shares).where(eq(shares.id, shareId)))[0]!.status).toBe(
+      "active",
+    );
     // Leaving twice, or leaving a share that does not reach you, is a 404.
     await expect(
       leaveGroupShare(db, { shareId, user: caller(ana), now: T0 + 7 }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    const carol = makeUser(db, { email: "carol@example.com" });
+    const carol = await makeUser(db, { email: "carol@example.com" });
     await expect(
       leaveGroupShare(db, { shareId, user: caller(carol), now: T0 + 7 }),
     ).rejects.toBeInstanceOf(NotFoundError);
@@ -234,20 +240,22 @@ describe("sharing with a group: live membership", () => {
 
   it("an account whose address is not verified is not a member yet", async () => {
     const g = await group("Crew", ["dan@example.com"]);
-    const dan = makeUser(db, { email: "dan@example.com" });
-    db.update(users).set({ emailVerified: null }).where(eq(users.id, dan.id)).run();
+    const dan = await makeUser(db, { email: "dan@example.com" });
+    await transaction(db, (tx) =>
+      tx.update(users).set({ emailVerified: null }).where(eq(users.id, dan.id)),
+    );
     const unverified = { ...dan, emailVerified: null };
-    shareWithGroup(g.id);
-    expect(check(unverified)).toEqual({ allowed: false, reason: "not_shared" });
-    expect(listSharedWithMe(db, { user: caller(unverified), now: T0 + 1 }).total).toBe(0);
+    await shareWithGroup(g.id);
+    expect(await check(unverified)).toEqual({ allowed: false, reason: "not_shared" });
+    expect((await listSharedWithMe(db, { user: caller(unverified), now: T0 + 1 })).total).toBe(0);
   });
 
   it("cancelling a group share ends every member's access; the reason says cancelled", () => {
     return (async () => {
       const g = await group("Crew", ["ana@example.com"]);
-      const shareId = shareWithGroup(g.id).groupShares[0].shareId;
-      cancelShare(db, { shareId, sharerId: owner.id, now: T0 + 5 });
-      expect(check(ana, d1.id, "view", T0 + 6)).toMatchObject({
+      const shareId = (await shareWithGroup(g.id)).groupShares[0].shareId;
+      await cancelShare(db, { shareId, sharerId: owner.id, now: T0 + 5 });
+      expect(await check(ana, d1.id, "view", T0 + 6)).toMatchObject({
         allowed: false,
         reason: "cancelled",
         via: "Crew",
@@ -258,7 +266,7 @@ describe("sharing with a group: live membership", () => {
 
 describe("direct beats group", () => {
   it("a live direct share governs where both exist, and the reason says so", async () => {
-    const direct = shareDevices(db, {
+    const direct = await shareDevices(db, {
       sharerId: owner.id,
       now: T0,
       input: shareRequest({
@@ -267,35 +275,40 @@ describe("direct beats group", () => {
         permissions: "Viewer",
       }),
     });
-    acceptShare(db, { shareId: direct.shares[0].shareId, user: caller(ana), now: T0 });
+    await acceptShare(db, { shareId: direct.shares[0].shareId, user: caller(ana), now: T0 });
     const g = await group("Crew", ["ana@example.com"]);
-    shareWithGroup(g.id, { permissions: "Operator", skipConflicts: true });
+    await shareWithGroup(g.id, { permissions: "Operator", skipConflicts: true });
     // The group grants operate, the direct share does not: direct wins.
-    const op = check(ana, d1.id, "operate");
+    const op = await check(ana, d1.id, "operate");
     expect(op).toMatchObject({
       allowed: false,
       reason: "permission_not_granted",
       overrides: ["Crew"],
     });
-    const view = check(ana, d1.id, "view");
+    const view = await check(ana, d1.id, "view");
     expect(view).toMatchObject({ allowed: true, overrides: ["Crew"] });
     expect(describeSource(view)).toBe("shared directly, which takes precedence over group Crew");
     expect(
-      listAccessibleDevices(db, { userId: ana.id, now: T0 + 1 }).find((d) => d.deviceId === d1.id),
+      (await listAccessibleDevices(db, { userId: ana.id, now: T0 + 1 })).find(
+        (d) => d.deviceId === d1.id,
+      ),
     ).toMatchObject({
       permissions: ["view"],
     });
     // Another device only the group reaches: the group's terms.
-    expect(check(ana, d2.id, "operate")).toMatchObject({ allowed: true, via: "Crew" });
+    expect(await check(ana, d2.id, "operate")).toMatchObject({ allowed: true, via: "Crew" });
     // Once the direct share ends, the group share applies.
-    cancelShare(db, { shareId: direct.shares[0].shareId, sharerId: owner.id, now: T0 + 5 });
-    expect(check(ana, d1.id, "operate", T0 + 6)).toMatchObject({ allowed: true, via: "Crew" });
+    await cancelShare(db, { shareId: direct.shares[0].shareId, sharerId: owner.id, now: T0 + 5 });
+    expect(await check(ana, d1.id, "operate", T0 + 6)).toMatchObject({
+      allowed: true,
+      via: "Crew",
+    });
   });
 });
 
 describe("conflict preview (Rule 2 for the people a group reaches)", () => {
   it("lists a member holding a live direct share of the device; nothing is written until skipped", async () => {
-    const direct = shareDevices(db, {
+    const direct = await shareDevices(db, {
       sharerId: owner.id,
       now: T0,
       input: shareRequest({ recipients: ["ben@example.com"], deviceIds: [d2.id] }),
@@ -303,7 +316,7 @@ describe("conflict preview (Rule 2 for the people a group reaches)", () => {
     const g = await group("Crew", ["ana@example.com", "ben@example.com"]);
     let err: unknown;
     try {
-      shareWithGroup(g.id);
+      await shareWithGroup(g.id);
     } catch (e) {
       err = e;
     }
@@ -315,15 +328,17 @@ describe("conflict preview (Rule 2 for the people a group reaches)", () => {
         shareId: direct.shares[0].shareId,
       },
     ]);
-    expect(db.select().from(shares).where(eq(shares.groupId, g.id)).all()).toEqual([]);
-    const r = shareWithGroup(g.id, { skipConflicts: true });
+    expect(await db.select().from(shares).where(eq(shares.groupId, g.id))).toEqual([]);
+    const r = await shareWithGroup(g.id, { skipConflicts: true });
     expect(r.groupShares).toHaveLength(1);
   });
 
   it("the group itself holds one live item per device (Rule 2): sharing again names the group", async () => {
     const g = await group("Crew", ["ana@example.com"]);
-    shareWithGroup(g.id, { deviceIds: [d1.id] });
-    expect(() => shareWithGroup(g.id, { deviceIds: [d1.id] })).toThrow(/group "Crew"/);
+    await shareWithGroup(g.id, { deviceIds: [d1.id] });
+    await expect(async () => shareWithGroup(g.id, { deviceIds: [d1.id] })).rejects.toThrow(
+      /group "Crew"/,
+    );
   });
 
   it("another owner's group, or a made-up id, is not found and nothing is written", async () => {
@@ -333,27 +348,27 @@ describe("conflict preview (Rule 2 for the people a group reaches)", () => {
       members: [],
       now: T0,
     });
-    expect(() => shareWithGroup(foreign.group.id)).toThrow(DomainError);
-    expect(() => shareWithGroup("nope")).toThrow(/Group not found/);
-    expect(db.select().from(shares).all()).toEqual([]);
+    await expect(async () => shareWithGroup(foreign.group.id)).rejects.toThrow(DomainError);
+    await expect(async () => shareWithGroup("nope")).rejects.toThrow(/Group not found/);
+    expect(await db.select().from(shares)).toEqual([]);
   });
 
-  it("recipients or groups: at least one is required", () => {
-    expect(() =>
+  it("recipients or groups: at least one is required", async () => {
+    await expect(async () =>
       shareDevices(db, {
         sharerId: owner.id,
         now: T0,
         input: shareRequest({ recipients: [], deviceIds: [d1.id] }),
       }),
-    ).toThrow();
+    ).rejects.toThrow();
   });
 });
 
 describe("expiry and status of group shares", () => {
   it("an expired group share gives nothing and says expired", async () => {
     const g = await group("Crew", ["ana@example.com"]);
-    shareWithGroup(g.id, { expiresAt: T0 + DAY });
-    expect(check(ana, d1.id, "view", T0 + 2 * DAY)).toMatchObject({
+    await shareWithGroup(g.id, { expiresAt: T0 + DAY });
+    expect(await check(ana, d1.id, "view", T0 + 2 * DAY)).toMatchObject({
       allowed: false,
       reason: "expired",
       via: "Crew",
@@ -366,22 +381,27 @@ describe("who has access lists each member via the group", () => {
     const { accessMatrix, accessRows, cellKey } = await import("@/lib/access/matrix/query");
     const { parseMatrixFilters } = await import("@/lib/access/matrix/filters");
     const g = await group("Crew", ["ana@example.com", "ben@example.com", "cid@example.com"]);
-    const shareId = shareWithGroup(g.id, { deviceIds: [d1.id, d2.id] }).groupShares[0].shareId;
-    const direct = shareDevices(db, {
+    const shareId = (await shareWithGroup(g.id, { deviceIds: [d1.id, d2.id] })).groupShares[0]
+      .shareId;
+    const direct = await shareDevices(db, {
       sharerId: owner.id,
       now: T0,
       input: shareRequest({ recipients: ["ben@example.com"], deviceIds: [d3.id] }),
     });
     await removeMember(db, { ownerId: owner.id, groupId: g.id, email: "cid@example.com", now: T0 });
     await leaveGroupShare(db, { shareId, user: caller(ana), now: T0 });
-    const m = accessMatrix(db, { ownerId: owner.id, now: T0 + 1, ...parseMatrixFilters({}) });
+    const m = await accessMatrix(db, { ownerId: owner.id, now: T0 + 1, ...parseMatrixFilters({}) });
     expect(m.recipients.map((r) => [r.email, r.via])).toEqual([["ben@example.com", null]]);
     expect(m.cells[cellKey(d1.id, "ben@example.com")]).toMatchObject({ shareId, via: "Crew" });
     expect(m.cells[cellKey(d3.id, "ben@example.com")]).toMatchObject({
       shareId: direct.shares[0].shareId,
       via: null,
     });
-    const rows = accessRows(db, { ownerId: owner.id, now: T0 + 1, ...parseMatrixFilters({}) });
+    const rows = await accessRows(db, {
+      ownerId: owner.id,
+      now: T0 + 1,
+      ...parseMatrixFilters({}),
+    });
     expect(rows.map((r) => [r.name, r.email, r.via])).toEqual([
       ["Gateway 1", "ben@example.com", "Crew"],
       ["Gateway 2", "ben@example.com", "Crew"],
@@ -393,14 +413,14 @@ describe("who has access lists each member via the group", () => {
 describe("the sharing policy binds group members too", () => {
   it("refuses members outside the allowed domains, and writes nothing", async () => {
     const { sharingPolicies } = await import("@/db/schema");
-    db.insert(sharingPolicies)
-      .values({
+    await transaction(db, (tx) =>
+      tx.insert(sharingPolicies).values({
         ownerId: owner.id,
         defaultExpiry: "7d",
         allowedDomains: "example.com",
         updatedAt: T0,
-      })
-      .run();
+      }),
+    );
     await expect(group("Crew", ["ana@example.com", "eve@evil.test"])).rejects.toThrow(
       /eve@evil.test/,
     );

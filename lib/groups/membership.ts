@@ -12,28 +12,30 @@ const norm = (email: string) => email.trim().toLowerCase();
  * A share reaches `user` through its group: the user's address is verified (anyone can
  * register an address), it is a member of the share's group now, and they have not left it.
  */
-export function reachesMember(
+export async function reachesMember(
   conn: Conn,
   share: Pick<Share, "id" | "groupId">,
   user: Caller,
-): boolean {
+): Promise<boolean> {
   if (share.groupId == null || user.emailVerified == null) return false;
   const email = norm(user.email);
-  const member = conn
-    .select({ id: groupMembers.id })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, share.groupId), eq(groupMembers.email, email)))
-    .get();
+  const member = (
+    await conn
+      .select({ id: groupMembers.id })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.groupId, share.groupId), eq(groupMembers.email, email)))
+  )[0];
   if (!member) return false;
-  return !hasLeft(conn, share.id, email);
+  return !(await hasLeft(conn, share.id, email));
 }
 
-export function hasLeft(conn: Conn, shareId: string, email: string): boolean {
-  return !!conn
-    .select({ at: groupShareLeaves.leftAt })
-    .from(groupShareLeaves)
-    .where(and(eq(groupShareLeaves.shareId, shareId), eq(groupShareLeaves.email, norm(email))))
-    .get();
+export async function hasLeft(conn: Conn, shareId: string, email: string): Promise<boolean> {
+  return !!(
+    await conn
+      .select({ at: groupShareLeaves.leftAt })
+      .from(groupShareLeaves)
+      .where(and(eq(groupShareLeaves.shareId, shareId), eq(groupShareLeaves.email, norm(email))))
+  )[0];
 }
 
 /**
@@ -53,31 +55,31 @@ export function groupShareReachesSql(user: Caller): SQL | undefined {
 }
 
 /** A group's name (deleted groups too: old shares keep naming theirs). */
-export function groupNameOf(conn: Conn, groupId: string | null): string | null {
+export async function groupNameOf(conn: Conn, groupId: string | null): Promise<string | null> {
   if (groupId == null) return null;
   return (
-    conn.select({ name: groups.name }).from(groups).where(eq(groups.id, groupId)).get()?.name ??
-    null
+    (await conn.select({ name: groups.name }).from(groups).where(eq(groups.id, groupId)))[0]
+      ?.name ?? null
   );
 }
 
 /** What the sharer sees of a group share: its group, members now, and who left it. */
-export function groupShareFacts(conn: Conn, share: Pick<Share, "id" | "groupId">) {
+export async function groupShareFacts(conn: Conn, share: Pick<Share, "id" | "groupId">) {
   if (share.groupId == null) return null;
-  const memberCount = conn
-    .select({ n: count() })
-    .from(groupMembers)
-    .where(eq(groupMembers.groupId, share.groupId))
-    .get()!.n;
-  const leavers = conn
+  const memberCount = (
+    await conn
+      .select({ n: count() })
+      .from(groupMembers)
+      .where(eq(groupMembers.groupId, share.groupId))
+  )[0]!.n;
+  const leavers = await conn
     .select({ email: groupShareLeaves.email, leftAt: groupShareLeaves.leftAt })
     .from(groupShareLeaves)
     .where(eq(groupShareLeaves.shareId, share.id))
-    .orderBy(groupShareLeaves.leftAt)
-    .all();
+    .orderBy(groupShareLeaves.leftAt);
   return {
     groupId: share.groupId,
-    groupName: groupNameOf(conn, share.groupId) ?? "",
+    groupName: (await groupNameOf(conn, share.groupId)) ?? "",
     memberCount,
     leavers,
   };
@@ -87,26 +89,29 @@ export function groupShareFacts(conn: Conn, share: Pick<Share, "id" | "groupId">
  * Who to write to about a share: its recipient, or for a group share every member now who
  * has not left it (emails about a group share never go to its "group:…" address).
  */
-export function addressesFor(conn: Conn, share: { id: string; recipientEmail: string }): string[] {
+export async function addressesFor(
+  conn: Conn,
+  share: { id: string; recipientEmail: string },
+): Promise<string[]> {
   if (!isGroupRecipient(share.recipientEmail)) return [share.recipientEmail];
   const groupId = share.recipientEmail.slice(GROUP_RECIPIENT_PREFIX.length);
-  return conn
-    .select({ email: groupMembers.email })
-    .from(groupMembers)
-    .where(
-      and(
-        eq(groupMembers.groupId, groupId),
-        sql`not exists (select 1 from ${groupShareLeaves} where ${groupShareLeaves.shareId} = ${share.id}
+  return (
+    await conn
+      .select({ email: groupMembers.email })
+      .from(groupMembers)
+      .where(
+        and(
+          eq(groupMembers.groupId, groupId),
+          sql`not exists (select 1 from ${groupShareLeaves} where ${groupShareLeaves.shareId} = ${share.id}
           and ${groupShareLeaves.email} = ${groupMembers.email})`,
-      ),
-    )
-    .all()
-    .map((m) => m.email);
+        ),
+      )
+  ).map((m) => m.email);
 }
 
 /** How a share's recipient is named to its sharer: the person's address, or `group "<name>"`. */
-export function recipientLabel(conn: Conn, recipientEmail: string): string {
+export async function recipientLabel(conn: Conn, recipientEmail: string): Promise<string> {
   if (!isGroupRecipient(recipientEmail)) return recipientEmail;
-  const name = groupNameOf(conn, recipientEmail.slice(GROUP_RECIPIENT_PREFIX.length));
+  const name = await groupNameOf(conn, recipientEmail.slice(GROUP_RECIPIENT_PREFIX.length));
   return `group "${name ?? "deleted group"}"`;
 }

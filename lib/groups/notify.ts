@@ -2,7 +2,7 @@
 // no account signs up (the link proves the address, like a sharing link) and sees the
 // devices at once: members never accept a group share.
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, transaction, type Db } from "@/db/client";
 import { devices, groupMembers, groups, shareItems, shares, users, type User } from "@/db/schema";
 import { appUrl } from "@/lib/platform/email/app-url";
 import { queueEmail } from "@/lib/platform/email/outbox";
@@ -63,9 +63,9 @@ export async function notifyGroupMembers(
   sharer: Pick<User, "name" | "email">,
   q: { groupId: string; shareIds?: string[]; emails?: string[]; now: number },
 ): Promise<number> {
-  const group = db.select().from(groups).where(eq(groups.id, q.groupId)).get();
+  const group = (await db.select().from(groups).where(eq(groups.id, q.groupId)))[0];
   if (!group) return 0;
-  const live = db
+  const live = await db
     .select()
     .from(shares)
     .where(
@@ -75,10 +75,9 @@ export async function notifyGroupMembers(
         liveSql(q.now),
         q.shareIds ? inArray(shares.id, q.shareIds) : undefined,
       ),
-    )
-    .all();
+    );
   if (!live.length) return 0;
-  const members: Target[] = db
+  const members: Target[] = await db
     .select({
       memberId: groupMembers.id,
       email: groupMembers.email,
@@ -90,19 +89,24 @@ export async function notifyGroupMembers(
         eq(groupMembers.groupId, group.id),
         q.emails ? inArray(groupMembers.email, q.emails) : undefined,
       ),
-    )
-    .all();
+    );
+  // Device names first (reads on the database), then every email in one transaction.
+  const names = new Map<string, string[]>();
+  for (const share of live)
+    names.set(
+      share.id,
+      (
+        await db
+          .select({ name: devices.name })
+          .from(shareItems)
+          .innerJoin(devices, eq(devices.id, shareItems.deviceId))
+          .where(and(eq(shareItems.shareId, share.id), isNull(shareItems.removedAt)))
+          .orderBy(asc(devices.name))
+      ).map((d) => d.name),
+    );
   let queued = 0;
-  db.transaction(() => {
+  await transaction(db, async (tx) => {
     for (const share of live) {
-      const names = db
-        .select({ name: devices.name })
-        .from(shareItems)
-        .innerJoin(devices, eq(devices.id, shareItems.deviceId))
-        .where(and(eq(shareItems.shareId, share.id), isNull(shareItems.removedAt)))
-        .orderBy(asc(devices.name))
-        .all()
-        .map((d) => d.name);
       for (const m of members) {
         const content = groupInvitationEmail({
           sharerName: sharer.name,
@@ -110,11 +114,11 @@ export async function notifyGroupMembers(
           groupName: group.name,
           memberEmail: m.email,
           link: memberLink(deriveLinkToken(m.memberId, m.nonce)),
-          devices: names,
+          devices: names.get(share.id) ?? [],
           permissions: describePermissions(parsePermissions(share.permissions)),
           expiresAt: share.expiresAt,
         });
-        queueEmail(db, { to: m.email, ...content }, q.now);
+        await queueEmail(tx, { to: m.email, ...content }, q.now);
         queued++;
       }
     }
@@ -125,11 +129,12 @@ export async function notifyGroupMembers(
 
 /** How many emails a new member would get: one per notifying live share of the group. */
 export async function notifyingShareCount(db: Db, groupId: string, now: number): Promise<number> {
-  return db
-    .select({ id: shares.id })
-    .from(shares)
-    .where(and(eq(shares.groupId, groupId), eq(shares.notify, true), liveSql(now)))
-    .all().length;
+  return (
+    await db
+      .select({ id: shares.id })
+      .from(shares)
+      .where(and(eq(shares.groupId, groupId), eq(shares.notify, true), liveSql(now)))
+  ).length;
 }
 
 /** The member a /g/ link names, while they are still in a live group. */
@@ -138,20 +143,21 @@ export async function resolveMemberLink(db: Db, token: string) {
   return memberByTokenHash(db, hashToken(token));
 }
 
-export function memberByTokenHash(db: Db, hash: string) {
+export async function memberByTokenHash(db: Db, hash: string) {
   return (
-    db
-      .select({
-        email: groupMembers.email,
-        groupId: groups.id,
-        groupName: groups.name,
-        sharerName: users.name,
-        sharerEmail: users.email,
-      })
-      .from(groupMembers)
-      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .innerJoin(users, eq(users.id, groups.ownerId))
-      .where(and(eq(groupMembers.tokenHash, hash), isNull(groups.deletedAt)))
-      .get() ?? null
+    (
+      await db
+        .select({
+          email: groupMembers.email,
+          groupId: groups.id,
+          groupName: groups.name,
+          sharerName: users.name,
+          sharerEmail: users.email,
+        })
+        .from(groupMembers)
+        .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+        .innerJoin(users, eq(users.id, groups.ownerId))
+        .where(and(eq(groupMembers.tokenHash, hash), isNull(groups.deletedAt)))
+    )[0] ?? null
   );
 }

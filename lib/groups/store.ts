@@ -6,6 +6,7 @@ import { groupMembers, groups, shareItems, shares, users, type Group } from "@/d
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import type { Conn } from "@/db/transaction";
+import { affected } from "@/db/engine";
 import { recordEvent, type EventType } from "@/lib/activity/events";
 import { writeTx } from "@/lib/sharing/share-store";
 import { liveSql } from "@/lib/sharing/status";
@@ -19,39 +20,60 @@ export type AddedMember = { memberId: string; email: string; token: string };
 
 const nameKey = (name: string) => name.trim().toLowerCase();
 
-export function loadOwnedGroup(conn: Conn, ownerId: string, groupId: string): Group {
-  const g = conn
-    .select()
-    .from(groups)
-    .where(and(eq(groups.id, groupId), eq(groups.ownerId, ownerId), isNull(groups.deletedAt)))
-    .get();
+export async function loadOwnedGroup(conn: Conn, ownerId: string, groupId: string): Promise<Group> {
+  const g = (
+    await conn
+      .select()
+      .from(groups)
+      .where(and(eq(groups.id, groupId), eq(groups.ownerId, ownerId), isNull(groups.deletedAt)))
+  )[0];
   if (!g) throw new NotFoundError("Group not found");
   return g;
 }
 
-function assertNameFree(conn: Conn, ownerId: string, name: string, exceptId?: string): void {
-  const clash = conn
-    .select({ id: groups.id })
-    .from(groups)
-    .where(
-      and(eq(groups.ownerId, ownerId), eq(groups.nameKey, nameKey(name)), isNull(groups.deletedAt)),
-    )
-    .get();
+async function assertNameFree(
+  conn: Conn,
+  ownerId: string,
+  name: string,
+  exceptId?: string,
+): Promise<void> {
+  const clash = (
+    await conn
+      .select({ id: groups.id })
+      .from(groups)
+      .where(
+        and(
+          eq(groups.ownerId, ownerId),
+          eq(groups.nameKey, nameKey(name)),
+          isNull(groups.deletedAt),
+        ),
+      )
+  )[0];
   if (clash && clash.id !== exceptId)
     throw new DomainError(`You already have a group named "${name}".`, "name", "conflict");
 }
 
 /** Rule 4 for the people a group reaches: the owner is never a member of their own group. */
-function assertNotSelf(conn: Conn, ownerId: string, emails: readonly string[]): void {
-  const owner = conn.select({ email: users.email }).from(users).where(eq(users.id, ownerId)).get();
+async function assertNotSelf(
+  conn: Conn,
+  ownerId: string,
+  emails: readonly string[],
+): Promise<void> {
+  const owner = (
+    await conn.select({ email: users.email }).from(users).where(eq(users.id, ownerId))
+  )[0];
   if (!owner) throw new NotFoundError("User not found");
   if (emails.includes(owner.email))
     throw new DomainError(`You cannot add yourself (${owner.email}) to a group.`, "members");
 }
 
 /** The owner's allowed domains (sharing policy) bind the people a group reaches too. */
-function assertAllowedByPolicy(conn: Conn, ownerId: string, emails: readonly string[]): void {
-  const policy = getSharingPolicy(conn as Db, ownerId);
+async function assertAllowedByPolicy(
+  conn: Conn,
+  ownerId: string,
+  emails: readonly string[],
+): Promise<void> {
+  const policy = await getSharingPolicy(conn as Db, ownerId);
   const refused = emails.filter((e) => !recipientAllowed(policy, e));
   if (!refused.length) return;
   const more = refused.length > 5 ? ` and ${refused.length - 5} more` : "";
@@ -62,22 +84,21 @@ function assertAllowedByPolicy(conn: Conn, ownerId: string, emails: readonly str
 }
 
 /** The group's shares that still give access (pending/active, unexpired). */
-export function liveGroupShares(conn: Conn, groupId: string, now: number) {
-  return conn
+export async function liveGroupShares(conn: Conn, groupId: string, now: number) {
+  return await conn
     .select({ id: shares.id, sharerId: shares.sharerId, notify: shares.notify })
     .from(shares)
-    .where(and(eq(shares.groupId, groupId), liveSql(now)))
-    .all();
+    .where(and(eq(shares.groupId, groupId), liveSql(now)));
 }
 
 /** A membership change that changes access: one event on each live share of the group. */
-function recordOnLiveShares(
+async function recordOnLiveShares(
   tx: Conn,
   groupId: string,
   e: { actorId: string; type: EventType; email: string; now: number },
-): void {
-  for (const s of liveGroupShares(tx, groupId, e.now)) {
-    recordEvent(tx, {
+): Promise<void> {
+  for (const s of await liveGroupShares(tx, groupId, e.now)) {
+    await recordEvent(tx, {
       shareId: s.id,
       sharerId: s.sharerId,
       actorId: e.actorId,
@@ -88,20 +109,20 @@ function recordOnLiveShares(
   }
 }
 
-function insertMembers(
+async function insertMembers(
   tx: Conn,
   group: Group,
   emails: readonly string[],
   actorId: string,
   now: number,
-): AddedMember[] {
+): Promise<AddedMember[]> {
   const present = new Set(
-    tx
-      .select({ email: groupMembers.email })
-      .from(groupMembers)
-      .where(eq(groupMembers.groupId, group.id))
-      .all()
-      .map((m) => m.email),
+    (
+      await tx
+        .select({ email: groupMembers.email })
+        .from(groupMembers)
+        .where(eq(groupMembers.groupId, group.id))
+    ).map((m) => m.email),
   );
   const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
   const fresh = wanted.filter((e) => !present.has(e));
@@ -111,17 +132,15 @@ function insertMembers(
   for (const email of fresh) {
     const memberId = newId();
     const { token, hash, nonce } = createLinkToken(memberId);
-    tx.insert(groupMembers)
-      .values({
-        id: memberId,
-        groupId: group.id,
-        email,
-        tokenHash: hash,
-        tokenNonce: nonce,
-        addedAt: now,
-      })
-      .run();
-    recordOnLiveShares(tx, group.id, { actorId, type: "member_added", email, now });
+    await tx.insert(groupMembers).values({
+      id: memberId,
+      groupId: group.id,
+      email,
+      tokenHash: hash,
+      tokenNonce: nonce,
+      addedAt: now,
+    });
+    await recordOnLiveShares(tx, group.id, { actorId, type: "member_added", email, now });
     added.push({ memberId, email, token });
   }
   return added;
@@ -131,11 +150,11 @@ export async function createGroup(
   db: Db,
   a: { ownerId: string; name: string; members: readonly string[]; now: number },
 ): Promise<{ group: Group; added: AddedMember[] }> {
-  return writeTx(db, (tx) => {
-    assertNameFree(tx, a.ownerId, a.name);
+  return writeTx(db, async (tx) => {
+    await assertNameFree(tx, a.ownerId, a.name);
     const members = a.members.map((e) => e.trim().toLowerCase());
-    assertNotSelf(tx, a.ownerId, members);
-    assertAllowedByPolicy(tx, a.ownerId, members);
+    await assertNotSelf(tx, a.ownerId, members);
+    await assertAllowedByPolicy(tx, a.ownerId, members);
     const group: Group = {
       id: newId(),
       ownerId: a.ownerId,
@@ -144,8 +163,8 @@ export async function createGroup(
       createdAt: a.now,
       deletedAt: null,
     };
-    tx.insert(groups).values(group).run();
-    return { group, added: insertMembers(tx, group, a.members, a.ownerId, a.now) };
+    await tx.insert(groups).values(group);
+    return { group, added: await insertMembers(tx, group, a.members, a.ownerId, a.now) };
   });
 }
 
@@ -153,13 +172,13 @@ export async function renameGroup(
   db: Db,
   a: { ownerId: string; groupId: string; name: string },
 ): Promise<Group> {
-  return writeTx(db, (tx) => {
-    const g = loadOwnedGroup(tx, a.ownerId, a.groupId);
-    assertNameFree(tx, a.ownerId, a.name, g.id);
-    tx.update(groups)
+  return writeTx(db, async (tx) => {
+    const g = await loadOwnedGroup(tx, a.ownerId, a.groupId);
+    await assertNameFree(tx, a.ownerId, a.name, g.id);
+    await tx
+      .update(groups)
       .set({ name: a.name.trim(), nameKey: nameKey(a.name) })
-      .where(eq(groups.id, g.id))
-      .run();
+      .where(eq(groups.id, g.id));
     return { ...g, name: a.name.trim(), nameKey: nameKey(a.name) };
   });
 }
@@ -178,12 +197,12 @@ export async function addMembers(
     beforeCommit?: (added: AddedMember[]) => void;
   },
 ): Promise<{ group: Group; added: AddedMember[] }> {
-  return writeTx(db, (tx) => {
-    const group = loadOwnedGroup(tx, a.ownerId, a.groupId);
+  return writeTx(db, async (tx) => {
+    const group = await loadOwnedGroup(tx, a.ownerId, a.groupId);
     const emails = a.emails.map((e) => e.trim().toLowerCase());
-    assertNotSelf(tx, a.ownerId, emails);
-    assertAllowedByPolicy(tx, a.ownerId, emails);
-    const added = insertMembers(tx, group, a.emails, a.ownerId, a.now);
+    await assertNotSelf(tx, a.ownerId, emails);
+    await assertAllowedByPolicy(tx, a.ownerId, emails);
+    const added = await insertMembers(tx, group, a.emails, a.ownerId, a.now);
     a.beforeCommit?.(added);
     return { group, added };
   });
@@ -194,15 +213,14 @@ export async function removeMember(
   db: Db,
   a: { ownerId: string; groupId: string; email: string; now: number },
 ): Promise<void> {
-  writeTx(db, (tx) => {
-    const group = loadOwnedGroup(tx, a.ownerId, a.groupId);
+  await writeTx(db, async (tx) => {
+    const group = await loadOwnedGroup(tx, a.ownerId, a.groupId);
     const email = a.email.trim().toLowerCase();
-    const res = tx
+    const res = await tx
       .delete(groupMembers)
-      .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.email, email)))
-      .run();
-    if (res.changes !== 1) throw new NotFoundError("Member not found");
-    recordOnLiveShares(tx, group.id, {
+      .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.email, email)));
+    if (affected(res) !== 1) throw new NotFoundError("Member not found");
+    await recordOnLiveShares(tx, group.id, {
       actorId: a.ownerId,
       type: "member_removed",
       email,
@@ -216,8 +234,8 @@ export async function countLiveGroupShares(
   db: Db,
   a: { ownerId: string; groupId: string; now: number },
 ): Promise<number> {
-  const g = loadOwnedGroup(db, a.ownerId, a.groupId);
-  return liveGroupShares(db, g.id, a.now).length;
+  const g = await loadOwnedGroup(db, a.ownerId, a.groupId);
+  return (await liveGroupShares(db, g.id, a.now)).length;
 }
 
 /**
@@ -229,22 +247,22 @@ export async function deleteGroup(
   db: Db,
   a: { ownerId: string; groupId: string; now: number },
 ): Promise<{ cancelledShares: number }> {
-  return writeTx(db, (tx) => {
-    const g = loadOwnedGroup(tx, a.ownerId, a.groupId);
-    const live = tx
-      .select({ id: shares.id })
-      .from(shares)
-      .where(and(eq(shares.groupId, g.id), inArray(shares.status, ["pending", "active"])))
-      .all()
-      .map((s) => s.id);
+  return writeTx(db, async (tx) => {
+    const g = await loadOwnedGroup(tx, a.ownerId, a.groupId);
+    const live = (
+      await tx
+        .select({ id: shares.id })
+        .from(shares)
+        .where(and(eq(shares.groupId, g.id), inArray(shares.status, ["pending", "active"])))
+    ).map((s) => s.id);
     if (live.length) {
-      tx.update(shares)
+      await tx
+        .update(shares)
         .set({ status: "cancelled", endedAt: a.now })
-        .where(inArray(shares.id, live))
-        .run();
-      tx.update(shareItems).set({ live: null }).where(inArray(shareItems.shareId, live)).run();
+        .where(inArray(shares.id, live));
+      await tx.update(shareItems).set({ live: null }).where(inArray(shareItems.shareId, live));
       for (const id of live) {
-        recordEvent(tx, {
+        await recordEvent(tx, {
           shareId: id,
           sharerId: a.ownerId,
           actorId: a.ownerId,
@@ -254,21 +272,21 @@ export async function deleteGroup(
         });
       }
     }
-    tx.delete(groupMembers).where(eq(groupMembers.groupId, g.id)).run();
-    tx.update(groups).set({ deletedAt: a.now }).where(eq(groups.id, g.id)).run();
+    await tx.delete(groupMembers).where(eq(groupMembers.groupId, g.id));
+    await tx.update(groups).set({ deletedAt: a.now }).where(eq(groups.id, g.id));
     return { cancelledShares: live.length };
   });
 }
 
 export async function listOwnGroups(db: Db, ownerId: string): Promise<GroupSummary[]> {
   const memberCount = sql<number>`(select count(*) from "group_members" gm where gm.group_id = "groups"."id")`;
-  return db
-    .select({ id: groups.id, name: groups.name, memberCount, createdAt: groups.createdAt })
-    .from(groups)
-    .where(and(eq(groups.ownerId, ownerId), isNull(groups.deletedAt)))
-    .orderBy(asc(groups.nameKey))
-    .all()
-    .map((g) => ({ ...g, memberCount: Number(g.memberCount) }));
+  return (
+    await db
+      .select({ id: groups.id, name: groups.name, memberCount, createdAt: groups.createdAt })
+      .from(groups)
+      .where(and(eq(groups.ownerId, ownerId), isNull(groups.deletedAt)))
+      .orderBy(asc(groups.nameKey))
+  ).map((g) => ({ ...g, memberCount: Number(g.memberCount) }));
 }
 
 export type GroupMemberView = { email: string; name: string | null; addedAt: number };
@@ -277,9 +295,9 @@ export async function getGroup(
   db: Db,
   a: { ownerId: string; groupId: string; now: number },
 ): Promise<{ group: Group; members: GroupMemberView[]; liveShares: number }> {
-  const group = loadOwnedGroup(db, a.ownerId, a.groupId);
+  const group = await loadOwnedGroup(db, a.ownerId, a.groupId);
   // A name only for an account that proved the address: anyone can register an email.
-  const members = db
+  const members = await db
     .select({
       email: groupMembers.email,
       name: sql<string | null>`case when ${users.emailVerified} is not null then ${users.name} end`,
@@ -288,42 +306,49 @@ export async function getGroup(
     .from(groupMembers)
     .leftJoin(users, eq(users.email, groupMembers.email))
     .where(eq(groupMembers.groupId, group.id))
-    .orderBy(asc(groupMembers.email))
-    .all();
-  const liveShares = liveGroupShares(db, group.id, a.now).length;
+    .orderBy(asc(groupMembers.email));
+  const liveShares = (await liveGroupShares(db, group.id, a.now)).length;
   return { group, members, liveShares };
 }
 
 /** Member counts of these groups, for the Shared by Me rows. */
-export function memberCountsIn(conn: Conn, groupIds: readonly string[]): Map<string, number> {
+export async function memberCountsIn(
+  conn: Conn,
+  groupIds: readonly string[],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!groupIds.length) return out;
-  const rows = conn
+  const rows = await conn
     .select({ groupId: groupMembers.groupId, n: count() })
     .from(groupMembers)
     .where(inArray(groupMembers.groupId, [...groupIds]))
-    .groupBy(groupMembers.groupId)
-    .all();
+    .groupBy(groupMembers.groupId);
   for (const r of rows) out.set(r.groupId, r.n);
   return out;
 }
 
 /** The owner's live groups among `ids`; anything else is "not found". */
-export function loadOwnedGroups(conn: Conn, ownerId: string, ids: readonly string[]): Group[] {
+export async function loadOwnedGroups(
+  conn: Conn,
+  ownerId: string,
+  ids: readonly string[],
+): Promise<Group[]> {
   if (!ids.length) return [];
-  const found = conn
+  const found = await conn
     .select()
     .from(groups)
     .where(and(eq(groups.ownerId, ownerId), inArray(groups.id, [...ids]), isNull(groups.deletedAt)))
-    .orderBy(desc(groups.createdAt))
-    .all();
+    .orderBy(desc(groups.createdAt));
   if (found.length !== ids.length) throw new DomainError("Group not found.", "groups", "not_found");
   return found;
 }
 
 /** Members reached by these group shares (one invitation email each when notifying). */
-export function groupMemberTotal(conn: Conn, shared: readonly { groupId: string }[]): number {
-  const counts = memberCountsIn(
+export async function groupMemberTotal(
+  conn: Conn,
+  shared: readonly { groupId: string }[],
+): Promise<number> {
+  const counts = await memberCountsIn(
     conn,
     shared.map((s) => s.groupId),
   );

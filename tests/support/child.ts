@@ -4,12 +4,14 @@
 // "action" calls a real server action as `user` (Next.js and Auth.js are stubbed, getDb()
 // opens DATABASE_PATH); "share" calls the domain's bulk share and, with `signalTx`, prints
 // "tx" from inside its transaction, just before the items are written.
+import { openSqliteFile } from "@/tests/support/db/raw";
+import { closeDb } from "@/db/engine";
+import Database from "better-sqlite3";
 import fs from "node:fs";
 import * as shareManage from "@/lib/actions/share-manage";
 import * as shareRespond from "@/lib/actions/share-respond";
 import * as shares from "@/lib/actions/shares";
 import * as deviceActions from "@/lib/actions/devices";
-import { openDb } from "@/db/client";
 import { shareDevices } from "@/lib/sharing/share-devices";
 
 export type Job =
@@ -63,16 +65,18 @@ async function run(): Promise<JobResult> {
       throw e;
     }
   }
-  const db = openDb(job.db);
   if (job.signalTx) {
-    const prepare = db.$client.prepare.bind(db.$client);
-    db.$client.prepare = ((sql: string) => {
+    // Before the database opens: the engine's connections bind prepare() when they open.
+    // The items of a bulk share are inserted by db/engine's insertMany on the writer.
+    const prepare = Database.prototype.prepare;
+    Database.prototype.prepare = function (this: Database.Database, sql: string) {
       if (sql.startsWith('insert into "share_items"')) say("tx");
-      return prepare(sql);
-    }) as typeof db.$client.prepare;
+      return prepare.call(this, sql);
+    } as typeof prepare;
   }
+  const db = await openSqliteFile(job.db);
   try {
-    const r = shareDevices(db, { sharerId: job.sharerId, input: job.input, now: Date.now() });
+    const r = await shareDevices(db, { sharerId: job.sharerId, input: job.input, now: Date.now() });
     return {
       ok: true,
       value: { shares: r.shares.map((s) => s.shareId), skipped: r.skipped.length },
@@ -81,7 +85,7 @@ async function run(): Promise<JobResult> {
     const err = e as Error & { code?: string };
     return { ok: false, name: err.name, code: err.code, message: err.message };
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 

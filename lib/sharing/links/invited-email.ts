@@ -15,10 +15,16 @@ export function linkTokenOf(path: string): string | undefined {
  * When sign-up or sign-in is reached from a sharing link that can still be answered, the
  * address it was sent to (the link only works for it). Undefined for anything else.
  */
-export function invitedEmailForReturnPath(db: Db, path: string, now: number): string | undefined {
+export async function invitedEmailForReturnPath(
+  db: Db,
+  path: string,
+  now: number,
+): Promise<string | undefined> {
   const token = linkTokenOf(path);
-  if (token) return openLinkShare(db, token, now)?.recipientEmail;
+  if (token) return (await openLinkShare(db, token, now))?.recipientEmail;
   // A group member's link (/g/<token>) proves the member's address the same way.
   const member = /^\/g\/([A-Za-z0-9_-]{43})$/.exec(path)?.[1];
-  return member ? (memberByTokenHash(db, hashToken(member))?.email ?? undefined) : undefined;
+  return member
+    ? ((await memberByTokenHash(db, hashToken(member)))?.email ?? undefined)
+    : undefined;
 }
