@@ -1,5 +1,5 @@
 // The recipient's side of a share (accept, decline, leave) and the sharing link.
-import { transaction, affected } from "@/db/engine";
+import { affected, forUpdate, transaction } from "@/db/engine";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
@@ -95,7 +95,9 @@ async function decline(tx: Conn, share: Share, user: Caller, now: number): Promi
  * link is proof of the address, so an account that has not verified it yet may answer.
  */
 async function shareByLink(tx: Conn, token: string, user: Caller, now: number): Promise<Share> {
-  const share = await findByToken(tx, token);
+  // Locked: of 50 racing accepts on two servers, the losers wait for the winner's commit
+  // and then read the share as accepted (PostgreSQL READ COMMITTED re-reads a locked row).
+  const share = await findByToken(tx, token, true);
   if (!share)
     throw new NotFoundError("This sharing link is not valid, or it has already been used.");
   if (!isInvitee(share, user)) {
@@ -219,14 +221,14 @@ export async function renewLink(
   });
 }
 
-async function findByToken(conn: Conn, token: string): Promise<Share | undefined> {
+/** With `lock` (inside the answering transaction), the share's row stays locked until it ends. */
+async function findByToken(conn: Conn, token: string, lock = false): Promise<Share | undefined> {
   if (!looksLikeLinkToken(token)) return undefined;
-  return (
-    await conn
-      .select()
-      .from(shares)
-      .where(eq(shares.tokenHash, hashToken(token)))
-  )[0];
+  const query = conn
+    .select()
+    .from(shares)
+    .where(eq(shares.tokenHash, hashToken(token)));
+  return (await (lock ? forUpdate(query) : query))[0];
 }
 
 /** The share of a link that can still be answered (pending, not lapsed), or null. */

@@ -1,4 +1,4 @@
-import { sqliteClient } from "@/tests/support/db/raw";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { shareDevices } from "./share-devices";
 import { DAY, makeDevices, makeUser, sharingCounts, T0, testDb } from "./test-fixtures";
@@ -20,9 +20,9 @@ describe("bulk share at fleet size", () => {
     expect(r.shares).toHaveLength(100);
     expect(new Set(r.shares.map((s) => s.token)).size).toBe(100);
     expect(await sharingCounts(db)).toEqual({ shares: 100, items: 100_000, events: 100 });
-    const perShare = sqliteClient(db)
-      .prepare("select count(*) as n from share_items group by share_id")
-      .all() as { n: number }[];
+    const perShare = (
+      await db.execute(sql`select count(*) as n from share_items group by share_id`)
+    ).rows as { n: number }[];
     expect(perShare.every((x) => x.n === 1000)).toBe(true);
 
     // Again with skipConflicts: every pair is already live, so nothing new is written.

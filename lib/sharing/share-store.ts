@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { insertMany, isUniqueViolation } from "@/db/engine";
+import { forUpdate, insertMany, isUniqueViolation } from "@/db/engine";
 import { chunked, immediateTx, type Conn, type Tx } from "@/db/transaction";
 import { devices, services, shareItems, shares, type Share } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
@@ -30,17 +30,24 @@ export async function writeTx<T>(db: Conn, fn: (tx: Tx) => Promise<T>): Promise<
   }
 }
 
-/** Same answer for "no such share" and "not yours": a 404 gives no hint. */
+/**
+ * Same answer for "no such share" and "not yours": a 404 gives no hint. Both loaders run in
+ * the write transaction that changes the share and lock its row (PostgreSQL FOR UPDATE; on
+ * SQLite the writer lock already serialises): a cancel and an extend, or two extends, of
+ * one share on two servers then run one after the other, each seeing the other's result.
+ */
 export async function loadShareForSharer(
   conn: Conn,
   shareId: string,
   sharerId: string,
 ): Promise<Share> {
   const share = (
-    await conn
-      .select()
-      .from(shares)
-      .where(and(eq(shares.id, shareId), eq(shares.sharerId, sharerId)))
+    await forUpdate(
+      conn
+        .select()
+        .from(shares)
+        .where(and(eq(shares.id, shareId), eq(shares.sharerId, sharerId))),
+    )
   )[0];
   if (!share) throw new NotFoundError("Share not found");
   return share;
@@ -78,7 +85,7 @@ export async function loadShareForRecipient(
   shareId: string,
   user: Caller,
 ): Promise<Share> {
-  const share = (await conn.select().from(shares).where(eq(shares.id, shareId)))[0];
+  const share = (await forUpdate(conn.select().from(shares).where(eq(shares.id, shareId))))[0];
   if (!share || !isRecipient(share, user)) throw new NotFoundError("Share not found");
   return share;
 }
