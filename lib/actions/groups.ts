@@ -51,8 +51,8 @@ export const addMembersAction = authedAction(
       groupId: input.groupId,
       emails: input.members,
       now,
-      // Over the daily invitation emails: nobody is added.
-      beforeCommit: (added) => spendInvitations(db, user.id, added.length * perMember, now),
+      // Over the daily invitation emails: nobody is added (counted in the same transaction).
+      beforeCommit: (tx, added) => spendInvitations(tx, user.id, added.length * perMember, now),
     });
     if (fresh.length && perMember) {
       await notifyGroupMembers(db, user, {

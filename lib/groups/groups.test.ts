@@ -6,15 +6,16 @@ import { transaction, type Db } from "@/db/client";
 import { emails, shareEvents, shares, users, type Device, type User } from "@/db/schema";
 import { checkAccess, describeSource, listAccessibleDevices } from "@/lib/access/check";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
+import { spendInvitations } from "@/lib/sharing/invite-quota";
 import { ShareConflictError, type Caller } from "@/lib/sharing/share-store";
-import { acceptShare } from "@/lib/sharing/lifecycle";
+import { acceptShare, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
 import { cancelShare } from "@/lib/sharing/manage-share";
 import { listSharedByMe, listSharedWithMe } from "@/lib/sharing/queries";
 import { getShareForRecipient, getShareForSharer } from "@/lib/sharing/share-details";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { DAY, makeDevice, makeUser, shareRequest, T0, testDb } from "@/lib/sharing/test-fixtures";
 import { leaveGroupShare, listLeavers } from "./group-shares";
-import { notifyGroupMembers } from "./notify";
+import { notifyGroupMembers, resolveMemberLink } from "./notify";
 import {
   addMembers,
   createGroup,
@@ -250,17 +251,43 @@ describe("sharing with a group: live membership", () => {
     expect((await listSharedWithMe(db, { user: caller(unverified), now: T0 + 1 })).total).toBe(0);
   });
 
-  it("cancelling a group share ends every member's access; the reason says cancelled", () => {
-    return (async () => {
-      const g = await group("Crew", ["ana@example.com"]);
-      const shareId = (await shareWithGroup(g.id)).groupShares[0].shareId;
-      await cancelShare(db, { shareId, sharerId: owner.id, now: T0 + 5 });
-      expect(await check(ana, d1.id, "view", T0 + 6)).toMatchObject({
-        allowed: false,
-        reason: "cancelled",
-        via: "Crew",
-      });
-    })();
+  it("cancelling a group share ends every member's access; the reason says cancelled", async () => {
+    const g = await group("Crew", ["ana@example.com"]);
+    const shareId = (await shareWithGroup(g.id)).groupShares[0].shareId;
+    await cancelShare(db, { shareId, sharerId: owner.id, now: T0 + 5 });
+    expect(await check(ana, d1.id, "view", T0 + 6)).toMatchObject({
+      allowed: false,
+      reason: "cancelled",
+      via: "Crew",
+    });
+  });
+
+  it("adding members over the daily invitation emails adds nobody and counts nothing", async () => {
+    const g = await group("Crew", ["ana@example.com"]);
+    await shareWithGroup(g.id);
+    const over = addMembers(db, {
+      ownerId: owner.id,
+      groupId: g.id,
+      emails: ["ben@example.com"],
+      now: T0 + 1,
+      beforeCommit: (tx, added) => spendInvitations(tx, owner.id, added.length * 1_000_000, T0),
+    });
+    await expect(over).rejects.toThrow(/invitation emails a day/);
+    const after = await getGroup(db, { ownerId: owner.id, groupId: g.id, now: T0 + 2 });
+    expect(after.members.map((m) => m.email)).toEqual(["ana@example.com"]);
+    expect(await check(ben, d1.id, "view", T0 + 2)).toMatchObject({ allowed: false });
+    // Within the quota: added, and counted in the same transaction.
+    await addMembers(db, {
+      ownerId: owner.id,
+      groupId: g.id,
+      emails: ["ben@example.com"],
+      now: T0 + 3,
+      beforeCommit: (tx, added) => spendInvitations(tx, owner.id, added.length, T0 + 3),
+    });
+    expect(await check(ben, d1.id, "view", T0 + 4)).toMatchObject({
+      allowed: true,
+      via: "Crew",
+    });
   });
 });
 
@@ -429,5 +456,97 @@ describe("the sharing policy binds group members too", () => {
     await expect(
       addMembers(db, { ownerId: owner.id, groupId: g.id, emails: ["eve@evil.test"], now: T0 }),
     ).rejects.toThrow(/sharing policy/);
+  });
+});
+
+describe("as an attacker", () => {
+  it("a member cannot act as the sharer, nor accept, decline or leave the share as a whole", async () => {
+    const g = await group("Crew", ["ana@example.com", "ben@example.com"]);
+    const shareId = (await shareWithGroup(g.id)).groupShares[0].shareId;
+    await expect(
+      cancelShare(db, { shareId, sharerId: ana.id, now: T0 + 2 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getShareForSharer(db, { shareId, sharerId: ana.id, now: T0 + 2 })).toBeNull();
+    await expect(
+      acceptShare(db, { shareId, user: caller(ana), now: T0 + 2 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      declineShare(db, { shareId, user: caller(ana), now: T0 + 2 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      leaveShare(db, { shareId, user: caller(ana), now: T0 + 2 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    // Nothing changed for anyone.
+    expect(await check(ben, d1.id, "view", T0 + 3)).toMatchObject({ allowed: true, via: "Crew" });
+    expect(await check(ana, d1.id, "view", T0 + 3)).toMatchObject({ allowed: true, via: "Crew" });
+  });
+
+  it("a former member's link and share are dead; a member of another owner's group reaches only that owner's devices", async () => {
+    const { added } = await createGroup(db, {
+      ownerId: owner.id,
+      name: "Crew",
+      members: ["ana@example.com", "ben@example.com"],
+      now: T0,
+    });
+    const [g] = await listOwnGroups(db, owner.id);
+    const shareId = (await shareWithGroup(g.id)).groupShares[0].shareId;
+    const anaToken = added.find((m) => m.email === "ana@example.com")!.token;
+    expect(await resolveMemberLink(db, anaToken)).toMatchObject({ email: "ana@example.com" });
+    await removeMember(db, {
+      ownerId: owner.id,
+      groupId: g.id,
+      email: "ana@example.com",
+      now: T0 + 2,
+    });
+    expect(await resolveMemberLink(db, anaToken)).toBeNull();
+    expect(await getShareForRecipient(db, { shareId, user: caller(ana), now: T0 + 3 })).toBeNull();
+    await expect(
+      leaveGroupShare(db, { shareId, user: caller(ana), now: T0 + 3 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listAccessibleDevices(db, { userId: ana.id, now: T0 + 3 })).toEqual([]);
+
+    // Another owner's group with Ana in it gives her that owner's device, never this owner's.
+    const other = await makeUser(db, { email: "other@example.com", name: "Other" });
+    const theirs = await makeDevice(db, { ownerId: other.id, name: "Their gateway" });
+    const og = (
+      await createGroup(db, { ownerId: other.id, name: "Crew", members: [ana.email], now: T0 })
+    ).group;
+    await shareDevices(db, {
+      sharerId: other.id,
+      now: T0,
+      input: shareRequest({ recipients: [], groups: [og.id], deviceIds: [theirs.id] }),
+    });
+    expect((await check(ana, theirs.id, "view", T0 + 4)).allowed).toBe(true);
+    expect((await check(ana, d1.id, "view", T0 + 4)).allowed).toBe(false);
+    // Nor can the other owner send this owner's devices through their own group.
+    await expect(
+      shareDevices(db, {
+        sharerId: other.id,
+        now: T0,
+        input: shareRequest({ recipients: [], groups: [og.id], deviceIds: [d2.id] }),
+      }),
+    ).rejects.toThrow();
+    expect((await check(ana, d2.id, "view", T0 + 4)).allowed).toBe(false);
+  });
+
+  it("deleting a group kills its member links; the recreated group's links are new", async () => {
+    const first = await createGroup(db, {
+      ownerId: owner.id,
+      name: "Crew",
+      members: ["ana@example.com"],
+      now: T0,
+    });
+    await deleteGroup(db, { ownerId: owner.id, groupId: first.group.id, now: T0 + 1 });
+    expect(await resolveMemberLink(db, first.added[0].token)).toBeNull();
+    const second = await createGroup(db, {
+      ownerId: owner.id,
+      name: "crew",
+      members: ["ana@example.com"],
+      now: T0 + 2,
+    });
+    expect(second.added[0].token).not.toBe(first.added[0].token);
+    expect(await resolveMemberLink(db, second.added[0].token)).toMatchObject({
+      groupId: second.group.id,
+    });
   });
 });

@@ -5,8 +5,8 @@ import type { Db } from "@/db/client";
 import { groupMembers, groups, shareItems, shares, users, type Group } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
-import type { Conn } from "@/db/transaction";
-import { affected } from "@/db/engine";
+import type { Conn, Tx } from "@/db/transaction";
+import { affected, forUpdate } from "@/db/engine";
 import { recordEvent, type EventType } from "@/lib/activity/events";
 import { writeTx } from "@/lib/sharing/share-store";
 import { liveSql } from "@/lib/sharing/status";
@@ -20,13 +20,22 @@ export type AddedMember = { memberId: string; email: string; token: string };
 
 const nameKey = (name: string) => name.trim().toLowerCase();
 
-export async function loadOwnedGroup(conn: Conn, ownerId: string, groupId: string): Promise<Group> {
-  const g = (
-    await conn
-      .select()
-      .from(groups)
-      .where(and(eq(groups.id, groupId), eq(groups.ownerId, ownerId), isNull(groups.deletedAt)))
-  )[0];
+/**
+ * The owner's live group, or "Group not found". `lock` (inside a transaction) holds the row
+ * FOR UPDATE on PostgreSQL, so membership changes, renaming, sharing and deleting the same
+ * group serialise across servers (SQLite's writer lock already does).
+ */
+export async function loadOwnedGroup(
+  conn: Conn,
+  ownerId: string,
+  groupId: string,
+  lock = false,
+): Promise<Group> {
+  const query = conn
+    .select()
+    .from(groups)
+    .where(and(eq(groups.id, groupId), eq(groups.ownerId, ownerId), isNull(groups.deletedAt)));
+  const g = (await (lock ? forUpdate(query) : query))[0];
   if (!g) throw new NotFoundError("Group not found");
   return g;
 }
@@ -173,7 +182,7 @@ export async function renameGroup(
   a: { ownerId: string; groupId: string; name: string },
 ): Promise<Group> {
   return writeTx(db, async (tx) => {
-    const g = await loadOwnedGroup(tx, a.ownerId, a.groupId);
+    const g = await loadOwnedGroup(tx, a.ownerId, a.groupId, true);
     await assertNameFree(tx, a.ownerId, a.name, g.id);
     await tx
       .update(groups)
@@ -194,16 +203,16 @@ export async function addMembers(
     groupId: string;
     emails: readonly string[];
     now: number;
-    beforeCommit?: (added: AddedMember[]) => void;
+    beforeCommit?: (tx: Tx, added: AddedMember[]) => Promise<void>;
   },
 ): Promise<{ group: Group; added: AddedMember[] }> {
   return writeTx(db, async (tx) => {
-    const group = await loadOwnedGroup(tx, a.ownerId, a.groupId);
+    const group = await loadOwnedGroup(tx, a.ownerId, a.groupId, true);
     const emails = a.emails.map((e) => e.trim().toLowerCase());
     await assertNotSelf(tx, a.ownerId, emails);
     await assertAllowedByPolicy(tx, a.ownerId, emails);
     const added = await insertMembers(tx, group, a.emails, a.ownerId, a.now);
-    a.beforeCommit?.(added);
+    await a.beforeCommit?.(tx, added);
     return { group, added };
   });
 }
@@ -214,7 +223,7 @@ export async function removeMember(
   a: { ownerId: string; groupId: string; email: string; now: number },
 ): Promise<void> {
   await writeTx(db, async (tx) => {
-    const group = await loadOwnedGroup(tx, a.ownerId, a.groupId);
+    const group = await loadOwnedGroup(tx, a.ownerId, a.groupId, true);
     const email = a.email.trim().toLowerCase();
     const res = await tx
       .delete(groupMembers)
@@ -248,7 +257,7 @@ export async function deleteGroup(
   a: { ownerId: string; groupId: string; now: number },
 ): Promise<{ cancelledShares: number }> {
   return writeTx(db, async (tx) => {
-    const g = await loadOwnedGroup(tx, a.ownerId, a.groupId);
+    const g = await loadOwnedGroup(tx, a.ownerId, a.groupId, true);
     const live = (
       await tx
         .select({ id: shares.id })
@@ -333,13 +342,18 @@ export async function loadOwnedGroups(
   ownerId: string,
   ids: readonly string[],
 ): Promise<Group[]> {
-  if (!ids.length) return [];
-  const found = await conn
-    .select()
-    .from(groups)
-    .where(and(eq(groups.ownerId, ownerId), inArray(groups.id, [...ids]), isNull(groups.deletedAt)))
-    .orderBy(desc(groups.createdAt));
-  if (found.length !== ids.length) throw new DomainError("Group not found.", "groups", "not_found");
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  // Locked (PostgreSQL) like loadOwnedGroup: a group deleted meanwhile gets no new share.
+  const found = await forUpdate(
+    conn
+      .select()
+      .from(groups)
+      .where(and(eq(groups.ownerId, ownerId), inArray(groups.id, unique), isNull(groups.deletedAt)))
+      .orderBy(desc(groups.createdAt)),
+  );
+  if (found.length !== unique.length)
+    throw new DomainError("Group not found.", "groups", "not_found");
   return found;
 }
 
