@@ -30,9 +30,7 @@ export async function proxy(req: NextRequest) {
   }
   // A group member's link (/g/<token>, lib/groups): open while the member is in a live group.
   if (req.nextUrl.pathname.startsWith("/g/")) {
-    const member = looksLikeLinkToken(token)
-      ? await memberByTokenHash(db, hashToken(token))
-      : null;
+    const member = looksLikeLinkToken(token) ? await memberByTokenHash(db, hashToken(token)) : null;
     if (member) return NextResponse.next();
     return NextResponse.rewrite(new URL("/link-gone/invalid", req.url), {
       status: LINK_STATE_HTTP.invalid,

@@ -28,7 +28,7 @@ export interface CheckAccessInput {
 }
 
 /**
- * One statement, two index seeks:
+ * One statement of index seeks only:
  * - devices by primary key, to recognise the owner;
  * - share_items by share_items_device_recipient_idx (device_id, the caller's email), then shares by primary key,
  *   keeping only the caller's shares. recipient_id is bound on acceptance only, so pending
@@ -37,9 +37,10 @@ export interface CheckAccessInput {
  * Removed items are dropped in SQL (a removed device is simply not shared); ended shares
  * are kept so the recipient can be told "cancelled" / "expired".
  * The third branch is group shares (lib/groups), resolved live: the caller's memberships by
- * group_members_email_idx, each group's item of the device by an equality seek of the same
- * share_items index (recipient_email "group:<id>"; no text range, whose order depends on
- * PostgreSQL's collation), each share by primary key, their leaving by the leaves' key. Only a verified address is a member.
+ * group_members_email_idx, then each group's item of the device by an equality seek of the
+ * same share_items index (recipient_email "group:<id>"; not a text range over "group:…",
+ * whose order depends on PostgreSQL's collation), each share by primary key, and their
+ * leaving by the leaves' primary key. Only a verified address is a member.
  */
 export function checkAccessSql(p: {
   userId: string;
