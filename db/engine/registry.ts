@@ -13,7 +13,22 @@ export interface Engine {
 
 /** The transaction an async call chain is inside of; `open` turns false when it ends. */
 export type TxContext = { engine: Engine; tx: object; open: boolean };
-export const txContext = new AsyncLocalStorage<TxContext>();
+
+// One registry per process, on globalThis: a Next.js build may hold several copies of this
+// module (proxy, server actions, pages), while getDb() hands every copy the same database
+// (cached on globalThis), which a copy's own WeakMap would not know ("Not a Keyshare
+// database" on the first server action of a production server).
+const shared = globalThis as unknown as {
+  keyshareEngineRegistry?: {
+    engines: WeakMap<object, Engine>;
+    txContext: AsyncLocalStorage<TxContext>;
+  };
+};
+const registry = (shared.keyshareEngineRegistry ??= {
+  engines: new WeakMap(),
+  txContext: new AsyncLocalStorage(),
+});
+export const txContext = registry.txContext;
 
 /** The open transaction of this call chain on `engine`, if any. */
 export function openTxOn(engine: Engine): TxContext | undefined {
@@ -23,7 +38,7 @@ export function openTxOn(engine: Engine): TxContext | undefined {
 
 // Root databases and transaction handles → their engine. A WeakMap, not a property, so the
 // drizzle objects stay untouched and nothing leaks when a test database is dropped.
-const engines = new WeakMap<object, Engine>();
+const engines = registry.engines;
 
 export function register(handle: object, engine: Engine): void {
   engines.set(handle, engine);
