@@ -3,7 +3,6 @@
 // accepted), then property-based mutations of one field at a time into something invalid,
 // and whole inputs of any shape. Every case must be refused with a message, never throw,
 // and leave the database byte-for-byte unchanged. The huge cases are explicit examples.
-import { sqliteClient } from "@/tests/support/db/raw";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -17,7 +16,7 @@ import {
 import { disposeWorldTemplate, freshWorld, userOf, DAY, type World } from "./support/world";
 import * as H from "./support/hostile";
 import { CASES, now, type Input } from "./support/hostile-cases";
-import { shareItems, shares } from "@/db/schema";
+import { devices, shareItems, shares } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
 vi.mock("@/db/client", async (orig) => ({
@@ -206,9 +205,10 @@ describe("what is accepted is stored as given", () => {
         async (name) => {
           const hardwareId = `FF:${++n}`;
           const res = await callAction(create, { name, hardwareId });
-          const row = sqliteClient(w.db)
-            .prepare("select name from devices where hardware_id = ?")
-            .get(hardwareId) as { name: string } | undefined;
+          const [row] = await w.db
+            .select({ name: devices.name })
+            .from(devices)
+            .where(eq(devices.hardwareId, hardwareId));
           if (res === "redirect") expect(row?.name).toBe(name.trim());
           else
             expect({ ok: res?.ok, stored: row, hasMessage: /\S/.test(res?.message ?? "") }).toEqual(
