@@ -3,7 +3,6 @@
 // accepted), then property-based mutations of one field at a time into something invalid,
 // and whole inputs of any shape. Every case must be refused with a message, never throw,
 // and leave the database byte-for-byte unchanged. The huge cases are explicit examples.
-import { sqliteClient } from "@/tests/support/db/raw";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -14,10 +13,17 @@ import {
   type ActionResult,
   type AnyAction,
 } from "./support/harness";
-import { disposeWorldTemplate, freshWorld, userOf, DAY, type World } from "./support/world";
+import {
+  disposeWorldTemplate,
+  freshWorld,
+  isolatedWorld,
+  userOf,
+  DAY,
+  type World,
+} from "./support/world";
 import * as H from "./support/hostile";
 import { CASES, now, type Input } from "./support/hostile-cases";
-import { shareItems, shares } from "@/db/schema";
+import { devices, shareItems, shares } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
 vi.mock("@/db/client", async (orig) => ({
@@ -135,7 +141,9 @@ describe.each(Object.entries(CASES))("%s", (key, c) => {
   });
 
   it("accepts the valid base input (so each refusal below is the mutation's doing)", async () => {
-    const fresh = await freshWorld();
+    // A world of its own: the base input must work, and `w` must stay untouched for the
+    // refusals below.
+    const fresh = await isolatedWorld();
     state.db = fresh.db;
     state.user = userOf(fresh, c.actor);
     try {
@@ -144,6 +152,7 @@ describe.each(Object.entries(CASES))("%s", (key, c) => {
     } finally {
       state.db = w.db;
       state.user = userOf(w, c.actor);
+      await fresh.close();
     }
   });
 
@@ -206,9 +215,10 @@ describe("what is accepted is stored as given", () => {
         async (name) => {
           const hardwareId = `FF:${++n}`;
           const res = await callAction(create, { name, hardwareId });
-          const row = sqliteClient(w.db)
-            .prepare("select name from devices where hardware_id = ?")
-            .get(hardwareId) as { name: string } | undefined;
+          const [row] = await w.db
+            .select({ name: devices.name })
+            .from(devices)
+            .where(eq(devices.hardwareId, hardwareId));
           if (res === "redirect") expect(row?.name).toBe(name.trim());
           else
             expect({ ok: res?.ok, stored: row, hasMessage: /\S/.test(res?.message ?? "") }).toEqual(

@@ -28,8 +28,21 @@ type LockConfig = { noWait?: boolean; skipLocked?: boolean };
  * transaction().
  */
 export function forUpdate<Q>(query: Q, config?: LockConfig): Q {
-  const q = query as unknown as { for?: (strength: "update", config?: LockConfig) => Q };
-  return typeof q.for === "function" ? q.for("update", config) : query;
+  return lockRows(query, "update", config);
+}
+
+/**
+ * `SELECT … FOR NO KEY UPDATE` on PostgreSQL (unchanged on SQLite): like forUpdate(), but
+ * inserts elsewhere that reference the locked row (foreign-key checks take FOR KEY SHARE)
+ * do not wait for it. For a lock that only serialises, e.g. per sharer.
+ */
+export function forNoKeyUpdate<Q>(query: Q, config?: LockConfig): Q {
+  return lockRows(query, "no key update", config);
+}
+
+function lockRows<Q>(query: Q, strength: "update" | "no key update", config?: LockConfig): Q {
+  const q = query as unknown as { for?: (s: typeof strength, config?: LockConfig) => Q };
+  return typeof q.for === "function" ? q.for(strength, config) : query;
 }
 
 /**
@@ -41,4 +54,18 @@ export function ilike(column: PgColumn, pattern: string): SQL {
   if (is(column, PgColumn)) return sql`${column} ilike ${pattern} escape '\\'`;
   if (is(column as unknown, SQLiteColumn)) return sql`${column} like ${pattern} escape '\\'`;
   throw new TypeError("ilike(): pass a table column");
+}
+
+/**
+ * Insertion order, for breaking ties between rows of one table (in a single-table query):
+ * SQLite's rowid; on PostgreSQL the inserting transaction's id (xmin; rows written in one
+ * transaction share it, then the heap position ctid decides). PostgreSQL's is exact for
+ * rows committed one transaction after another, which is what a tie-break needs here;
+ * ids are random UUIDs and say nothing about order. Picks the dialect from the column.
+ */
+export function insertionOrder(column: PgColumn, direction: "asc" | "desc"): SQL {
+  const dir = sql.raw(direction);
+  if (is(column, PgColumn)) return sql`xmin::text::bigint ${dir}, ctid ${dir}`;
+  if (is(column as unknown, SQLiteColumn)) return sql`rowid ${dir}`;
+  throw new TypeError("insertionOrder(): pass a table column");
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { closeDb, openDb } from "@/db/engine";
-import { createTestDb } from "@/tests/support/db/test-db";
+import { closeDb } from "@/db/engine";
+import { createTestDb, openAgain } from "@/tests/support/db/test-db";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { shareEvents, shareItems, shares, type Device, type User } from "@/db/schema";
@@ -123,11 +123,7 @@ describe("acceptShare", () => {
     // connections on one file; PostgreSQL: two pools).
     const test = await createTestDb();
     const a = test.db;
-    const b = openDb(
-      test.kind === "sqlite"
-        ? { kind: "sqlite", path: test.location }
-        : { kind: "postgres", url: test.location, poolSize: 2 },
-    );
+    const b = openAgain(test);
     try {
       const owner = await makeUser(a, { email: "o@example.com" });
       const rcpt = await makeUser(a, { email: "r@example.com" });

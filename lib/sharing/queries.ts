@@ -169,7 +169,8 @@ export async function listSharedByMe(
       recipientName: users.name,
       groupName: groupsTable.name,
       status: effectiveStatusSql(q.now),
-      hasLink: sql<number>`${shares.tokenHash} is not null`,
+      // SQLite answers 1/0, PostgreSQL true/false: read as a boolean below.
+      hasLink: sql<number | boolean>`${shares.tokenHash} is not null`,
     })
     .from(shares)
     .leftJoin(users, recipientJoin)
@@ -194,7 +195,7 @@ export async function listSharedByMe(
   const rows = found.map((r) => ({
     ...toRow(r.share, r.status, q.now, counts),
     recipientName: r.recipientName,
-    hasLink: r.status === "Pending" && r.hasLink === 1,
+    hasLink: r.status === "Pending" && Boolean(r.hasLink),
     groupName: r.groupName,
     memberCount: r.share.groupId ? (members.get(r.share.groupId) ?? 0) : undefined,
   }));

@@ -1,11 +1,8 @@
-import { transaction, closeDb } from "@/db/engine";
-import { openSqliteFile } from "@/tests/support/db/raw";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { closeDb, transaction } from "@/db/engine";
 import type { Db } from "@/db/client";
 import { freshDb } from "@/tests/support/db/fresh";
+import { createTestDb, openAgain } from "@/tests/support/db/test-db";
 import {
   backoffMs,
   CLAIM_MS,
@@ -157,36 +154,36 @@ describe("deliverDue", () => {
     expect(new Set(t.sent.map((m) => m.subject)).size).toBe(10);
   });
 
-  describe("two connections to one database file (two processes)", () => {
-    let dir = "";
-    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
+  describe("two handles on one database (two processes)", () => {
     it("each row is claimed by exactly one of them", async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyshare-email-"));
-      const file = path.join(dir, "k.db");
-      const db1 = await openSqliteFile(file, true);
-      const db2 = await openSqliteFile(file);
-      for (let i = 0; i < 6; i++) await queueEmail(db1, msg(i), T0);
-      const t = fakeTransport({ delayMs: 3 });
-      await Promise.all([
-        deliverDue(db1, { now: T0, transport: t }),
-        deliverDue(db2, { now: T0, transport: t }),
-      ]);
-      expect(t.sent).toHaveLength(6);
-      expect(new Set(t.sent.map((m) => m.to)).size).toBe(6);
-      await closeDb(db1);
-      await closeDb(db2);
+      const test = await createTestDb();
+      const db1 = test.db;
+      const db2 = openAgain(test);
+      try {
+        for (let i = 0; i < 6; i++) await queueEmail(db1, msg(i), T0);
+        const t = fakeTransport({ delayMs: 3 });
+        await Promise.all([
+          deliverDue(db1, { now: T0, transport: t }),
+          deliverDue(db2, { now: T0, transport: t }),
+        ]);
+        expect(t.sent).toHaveLength(6);
+        expect(new Set(t.sent.map((m) => m.to)).size).toBe(6);
+      } finally {
+        await closeDb(db2);
+        await test.close();
+      }
     });
   });
 
   it("lets an abandoned claim be picked up again after it expires", async () => {
     const db = await freshDb();
     const id = await queueEmail(db, msg(1), T0);
-    // A crashed deliverer: the row was claimed (synchronously) but the send never finished.
+    // A crashed deliverer: the row was claimed but the send never finished.
     void deliverDue(db, {
       now: T0,
       transport: { kind: "smtp", send: () => new Promise(() => {}) },
     });
+    await vi.waitFor(async () => expect((await row(db, id)).nextAttemptAt).toBe(T0 + CLAIM_MS));
     const t = fakeTransport();
     await deliverDue(db, { now: T0 + CLAIM_MS - 1, transport: t });
     expect(t.sent).toHaveLength(0);
@@ -195,12 +192,16 @@ describe("deliverDue", () => {
   });
 
   it("never throws, even when the database is closed", async () => {
-    const db = await freshDb();
-    await queueEmail(db, msg(1), T0);
-    await closeDb(db);
-    await expect(deliverDue(db, { now: T0, transport: fakeTransport() })).resolves.toMatchObject({
-      sent: 0,
-    });
+    const test = await createTestDb(); // its own: closing it leaves the file's freshDb() open
+    try {
+      await queueEmail(test.db, msg(1), T0);
+      await closeDb(test.db);
+      await expect(
+        deliverDue(test.db, { now: T0, transport: fakeTransport() }),
+      ).resolves.toMatchObject({ sent: 0 });
+    } finally {
+      await test.close();
+    }
   });
 });
 

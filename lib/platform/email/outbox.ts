@@ -1,4 +1,4 @@
-import { type Conn, transaction } from "@/db/engine";
+import { insertionOrder, transaction, type Conn } from "@/db/engine";
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emails, type Email } from "@/db/schema";
@@ -168,7 +168,8 @@ export async function listOutbox(
         ? undefined
         : sql`lower(${emails.to}) = ${opts.to.trim().toLowerCase()}`,
     )
-    .orderBy(desc(emails.createdAt), desc(emails.id))
+    // Same timestamp: the later insert first (ids are random).
+    .orderBy(desc(emails.createdAt), insertionOrder(emails.id, "desc"))
     .limit(limit)
     .offset(offset);
 }
