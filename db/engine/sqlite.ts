@@ -13,6 +13,7 @@ import path from "node:path";
 import * as sqliteSchema from "../schema-sqlite";
 import { Mutex } from "./mutex";
 import { driverValue, rowShape } from "./rows";
+import { CompiledQuery } from "./sql";
 import {
   openTxOn,
   register,
@@ -184,9 +185,10 @@ function withExecute(db: SqliteDrizzle, client: Database.Database): SqliteDrizzl
   const statements = new Map<string, Database.Statement>();
   Object.assign(db, {
     async execute(query: SQLWrapper | string) {
-      const { sql: text, params } = dialect.sqlToQuery(
-        typeof query === "string" ? sql.raw(query) : query.getSQL(),
-      );
+      const { sql: text, params } =
+        query instanceof CompiledQuery
+          ? { sql: query.text, params: query.params }
+          : dialect.sqlToQuery(typeof query === "string" ? sql.raw(query) : query.getSQL());
       const stmt = cachedStatement(client, statements, text);
       if (stmt.reader) {
         const rows = stmt.all(...params);

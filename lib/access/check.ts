@@ -3,6 +3,7 @@
 // deny reason is meant for recipients (their share page explains "why not now").
 import { sql, type SQL } from "drizzle-orm";
 import type { Conn } from "@/db/client";
+import { reusableQuery } from "@/db/engine";
 import { isWithinSchedule, type ScheduleCheck } from "./schedule";
 import { directBeatsGroup, withSource } from "@/lib/groups/access-source";
 import {
@@ -42,11 +43,7 @@ export interface CheckAccessInput {
  * whose order depends on PostgreSQL's collation), each share by primary key, and their
  * leaving by the leaves' primary key. Only a verified address is a member.
  */
-export function checkAccessSql(p: {
-  userId: string;
-  deviceId: string;
-  serviceId: string | null;
-}): SQL {
+export function checkAccessSql(p: { userId: unknown; deviceId: unknown; serviceId: unknown }): SQL {
   // Quoted aliases: PostgreSQL folds unquoted ones to lower case. `true`, not 1, where a
   // branch meets a boolean column (remote_access, EXISTS): SQLite reads it as 1.
   // CROSS JOIN with its condition in WHERE: PostgreSQL allows no ON after CROSS JOIN.
@@ -76,13 +73,16 @@ WHERE u.id = ${p.userId} AND u.email_verified IS NOT NULL AND gm.email = u.email
   AND NOT EXISTS (SELECT 1 FROM group_share_leaves l WHERE l.share_id = s.id AND l.email = u.email)`;
 }
 
-function serviceOnDeviceSql(p: { deviceId: string; serviceId: string | null }): SQL {
+function serviceOnDeviceSql(p: { deviceId: unknown; serviceId: unknown }): SQL {
   // A service id must belong to this very device; otherwise a recipient could pass an id
   // from another device and have it accepted by a "null = all services" item. The cast
   // gives PostgreSQL the parameter's type (it cannot infer one from IS NULL alone).
   return sql`CASE WHEN CAST(${p.serviceId} AS text) IS NULL THEN true ELSE EXISTS (
     SELECT 1 FROM services sv WHERE sv.id = ${p.serviceId} AND sv.device_id = ${p.deviceId}) END AS "serviceOnDevice"`;
 }
+
+// Compiled once (SQLite): building the statement cost more than running it.
+const runCheck = reusableQuery(["userId", "deviceId", "serviceId"], checkAccessSql);
 
 type CheckRow = ShareRow & {
   isOwner: number;
@@ -96,8 +96,7 @@ async function loadRows(
   deviceId: string,
   serviceId: string | null,
 ): Promise<CheckRow[]> {
-  const { rows } = await db.execute(checkAccessSql({ userId, deviceId, serviceId }));
-  return rows as unknown as CheckRow[];
+  return (await runCheck(db, { userId, deviceId, serviceId })) as CheckRow[];
 }
 
 const ownerResult = (): AccessResult => ({
