@@ -28,7 +28,7 @@ export const isEventType = (v: unknown): v is EventType =>
   typeof v === "string" && Object.hasOwn(EVENT_LABELS, v);
 
 /** Stores one event of a share's activity; every event is written through here. */
-export function recordEvent(
+export async function recordEvent(
   tx: Conn,
   e: {
     shareId: string;
@@ -38,18 +38,16 @@ export function recordEvent(
     data?: unknown;
     now: number;
   },
-): void {
-  tx.insert(shareEvents)
-    .values({
-      id: newId(),
-      shareId: e.shareId,
-      sharerId: e.sharerId,
-      actorId: e.actorId,
-      type: e.type,
-      data: e.data === undefined ? null : JSON.stringify(e.data),
-      createdAt: e.now,
-    })
-    .run();
+): Promise<void> {
+  await tx.insert(shareEvents).values({
+    id: newId(),
+    shareId: e.shareId,
+    sharerId: e.sharerId,
+    actorId: e.actorId,
+    type: e.type,
+    data: e.data === undefined ? null : JSON.stringify(e.data),
+    createdAt: e.now,
+  });
 }
 
 /** An event as the log shows it (stored rows carry the type as plain text). */

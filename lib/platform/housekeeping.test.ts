@@ -7,28 +7,22 @@ import { makeUser, T0, testDb } from "@/lib/sharing/test-fixtures";
 import { purgeExpired } from "./housekeeping";
 
 describe("purgeExpired", () => {
-  it("drops rate-limit windows, sessions and emailed links that are over, and keeps the rest", () => {
-    const db = testDb();
-    const u = makeUser(db);
-    hit(db, "old", { limit: 1, windowMs: 1000 }, T0);
-    hit(db, "live", { limit: 1, windowMs: 60 * 86_400_000 }, T0);
-    createSession(db, u.id, T0);
-    createEmailToken(db, { userId: u.id, purpose: "reset", now: T0 });
+  it("drops rate-limit windows, sessions and emailed links that are over, and keeps the rest", async () => {
+    const db = await testDb();
+    const u = await makeUser(db);
+    await hit(db, "old", { limit: 1, windowMs: 1000 }, T0);
+    await hit(db, "live", { limit: 1, windowMs: 60 * 86_400_000 }, T0);
+    await createSession(db, u.id, T0);
+    await createEmailToken(db, { userId: u.id, purpose: "reset", now: T0 });
     const now = T0 + 2 * 3_600_000; // the reset link (1 h) is over; the session (30 days) is not
-    expect(purgeExpired(db, now)).toEqual({ rateLimits: 1, sessions: 0, emailTokens: 1 });
-    expect(purgeExpired(db, T0 + SESSION_MAX_AGE_S * 1000)).toEqual({
+    expect(await purgeExpired(db, now)).toEqual({ rateLimits: 1, sessions: 0, emailTokens: 1 });
+    expect(await purgeExpired(db, T0 + SESSION_MAX_AGE_S * 1000)).toEqual({
       rateLimits: 0,
       sessions: 1,
       emailTokens: 0,
     });
-    expect(
-      db
-        .select()
-        .from(rateLimits)
-        .all()
-        .map((r) => r.key),
-    ).toEqual(["live"]);
-    expect(db.select().from(userSessions).all()).toEqual([]);
-    expect(db.select().from(emailTokens).all()).toEqual([]);
+    expect((await db.select().from(rateLimits)).map((r) => r.key)).toEqual(["live"]);
+    expect(await db.select().from(userSessions)).toEqual([]);
+    expect(await db.select().from(emailTokens)).toEqual([]);
   });
 });

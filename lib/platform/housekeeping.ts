@@ -11,10 +11,10 @@ export type Purged = { rateLimits: number; sessions: number; emailTokens: number
  * lifetime, emailed links past theirs. Run by the scheduler's housekeeping round, so the
  * tables stay as small as the traffic of the last day.
  */
-export function purgeExpired(db: Db, now: number): Purged {
+export async function purgeExpired(db: Db, now: number): Promise<Purged> {
   return {
-    rateLimits: purgeRateLimits(db, now),
-    sessions: purgeExpiredSessions(db, now),
-    emailTokens: purgeEmailTokens(db, now),
+    rateLimits: await purgeRateLimits(db, now),
+    sessions: await purgeExpiredSessions(db, now),
+    emailTokens: await purgeEmailTokens(db, now),
   };
 }
