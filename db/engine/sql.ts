@@ -72,8 +72,18 @@ export function insertionOrder(column: PgColumn, direction: "asc" | "desc"): SQL
   throw new TypeError("insertionOrder(): pass a table column");
 }
 
+// A brand, not instanceof: a production build may hold several copies of this module, and
+// the engine's copy must recognise a query compiled by another one.
+const COMPILED = Symbol.for("keyshare.compiledQuery");
+
+/** Whether `query` is a CompiledQuery, from whichever copy of this module. */
+export function isCompiledQuery(query: unknown): query is CompiledQuery {
+  return typeof query === "object" && query !== null && COMPILED in query;
+}
+
 /** SQL text and values compiled once: the SQLite engine's execute() runs it as it is. */
 export class CompiledQuery {
+  readonly [COMPILED] = true;
   constructor(
     readonly text: string,
     readonly params: unknown[],

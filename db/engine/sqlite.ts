@@ -13,7 +13,7 @@ import path from "node:path";
 import * as sqliteSchema from "../schema-sqlite";
 import { Mutex } from "./mutex";
 import { driverValue, rowShape } from "./rows";
-import { CompiledQuery } from "./sql";
+import { isCompiledQuery } from "./sql";
 import {
   openTxOn,
   register,
@@ -185,10 +185,9 @@ function withExecute(db: SqliteDrizzle, client: Database.Database): SqliteDrizzl
   const statements = new Map<string, Database.Statement>();
   Object.assign(db, {
     async execute(query: SQLWrapper | string) {
-      const { sql: text, params } =
-        query instanceof CompiledQuery
-          ? { sql: query.text, params: query.params }
-          : dialect.sqlToQuery(typeof query === "string" ? sql.raw(query) : query.getSQL());
+      const { sql: text, params } = isCompiledQuery(query)
+        ? { sql: query.text, params: query.params }
+        : dialect.sqlToQuery(typeof query === "string" ? sql.raw(query) : query.getSQL());
       const stmt = cachedStatement(client, statements, text);
       if (stmt.reader) {
         const rows = stmt.all(...params);
