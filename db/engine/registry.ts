@@ -14,10 +14,9 @@ export interface Engine {
 /** The transaction an async call chain is inside of; `open` turns false when it ends. */
 export type TxContext = { engine: Engine; tx: object; open: boolean };
 
-// One registry per process, on globalThis: a Next.js build may hold several copies of this
-// module (proxy, server actions, pages), while getDb() hands every copy the same database
-// (cached on globalThis), which a copy's own WeakMap would not know ("Not a Keyshare
-// database" on the first server action of a production server).
+// Process-wide, on globalThis: a production build may bundle this module more than once
+// (one copy per server chunk), while getDb()'s database is one per process. Every copy must
+// find that database's engine and see the same open transaction.
 const shared = globalThis as unknown as {
   keyshareEngineRegistry?: {
     engines: WeakMap<object, Engine>;
@@ -25,6 +24,8 @@ const shared = globalThis as unknown as {
   };
 };
 const registry = (shared.keyshareEngineRegistry ??= {
+  // Root databases and transaction handles → their engine. A WeakMap, not a property, so
+  // the drizzle objects stay untouched and nothing leaks when a test database is dropped.
   engines: new WeakMap(),
   txContext: new AsyncLocalStorage(),
 });
@@ -36,8 +37,6 @@ export function openTxOn(engine: Engine): TxContext | undefined {
   return ctx?.open && ctx.engine === engine ? ctx : undefined;
 }
 
-// Root databases and transaction handles → their engine. A WeakMap, not a property, so the
-// drizzle objects stay untouched and nothing leaks when a test database is dropped.
 const engines = registry.engines;
 
 export function register(handle: object, engine: Engine): void {
