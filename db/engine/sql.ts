@@ -28,8 +28,21 @@ type LockConfig = { noWait?: boolean; skipLocked?: boolean };
  * transaction().
  */
 export function forUpdate<Q>(query: Q, config?: LockConfig): Q {
-  const q = query as unknown as { for?: (strength: "update", config?: LockConfig) => Q };
-  return typeof q.for === "function" ? q.for("update", config) : query;
+  return lockRows(query, "update", config);
+}
+
+/**
+ * `SELECT … FOR NO KEY UPDATE` on PostgreSQL (unchanged on SQLite): like forUpdate(), but
+ * inserts elsewhere that reference the locked row (foreign-key checks take FOR KEY SHARE)
+ * do not wait for it. For a lock that only serialises, e.g. per sharer.
+ */
+export function forNoKeyUpdate<Q>(query: Q, config?: LockConfig): Q {
+  return lockRows(query, "no key update", config);
+}
+
+function lockRows<Q>(query: Q, strength: "update" | "no key update", config?: LockConfig): Q {
+  const q = query as unknown as { for?: (s: typeof strength, config?: LockConfig) => Q };
+  return typeof q.for === "function" ? q.for(strength, config) : query;
 }
 
 /**

@@ -28,7 +28,11 @@ export const SQLITE_MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 // One writer mutex per database file, not per openDb(): two handles on one file in one
 // process would otherwise wait for each other's write lock inside better-sqlite3's busy
 // handler, which blocks the event loop, so the holder can never finish: a deadlock.
-const writerMutexes = new Map<string, Mutex>();
+// On globalThis for the same reason as db/engine/registry.ts: one map per process, however
+// many times a build bundles this module.
+const writerMutexes = ((
+  globalThis as unknown as { keyshareSqliteWriters?: Map<string, Mutex> }
+).keyshareSqliteWriters ??= new Map<string, Mutex>());
 
 type Role = "writer" | "reader" | "snapshot";
 

@@ -159,7 +159,8 @@ export async function listSharedByMe(
       share: viewColumns,
       recipientName: users.name,
       status: effectiveStatusSql(q.now),
-      hasLink: sql<number>`${shares.tokenHash} is not null`,
+      // SQLite answers 1/0, PostgreSQL true/false: read as a boolean below.
+      hasLink: sql<number | boolean>`${shares.tokenHash} is not null`,
     })
     .from(shares)
     .leftJoin(users, recipientJoin)
@@ -179,7 +180,7 @@ export async function listSharedByMe(
   const rows = found.map((r) => ({
     ...toRow(r.share, r.status, q.now, counts),
     recipientName: r.recipientName,
-    hasLink: r.status === "Pending" && r.hasLink === 1,
+    hasLink: r.status === "Pending" && Boolean(r.hasLink),
   }));
   return { rows, total, page, pageSize };
 }

@@ -3,6 +3,7 @@
 import { transaction } from "@/db/engine";
 import type { Db } from "@/db/client";
 import { freshDb } from "@/tests/support/db/fresh";
+import { createTestDb } from "@/tests/support/db/test-db";
 import { devices, services, users, type Device, type Service, type User } from "@/db/schema";
 import { newId } from "@/lib/platform/ids";
 import { acceptShare, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
@@ -153,6 +154,16 @@ export const userOf = (w: World, a: Actor): User | null => (a === "anon" ? null 
 /** The same world in a fresh database of the engine under test (built through the domain). */
 export async function freshWorld(): Promise<World> {
   return buildWorld(await freshDb());
+}
+
+/**
+ * The same world in a database of its own, for a test that needs a second world while the
+ * file's freshDb() one stays intact (on PostgreSQL each freshDb() call empties the file's
+ * one database). Close it when done.
+ */
+export async function isolatedWorld(): Promise<World & { close(): Promise<void> }> {
+  const test = await createTestDb();
+  return { ...(await buildWorld(test.db)), close: test.close };
 }
 
 /** Removes the template file (call from afterAll). */
