@@ -22,11 +22,16 @@ export const {
   rateLimits,
   shareReminders,
   sharingPolicies,
+  groups,
+  groupMembers,
+  groupShareLeaves,
 } = t;
 export type {
   Device,
   Email,
   EmailToken,
+  Group,
+  GroupMember,
   Service,
   Share,
   ShareEvent,

@@ -4,7 +4,17 @@ import { transaction } from "@/db/engine";
 import type { Db } from "@/db/client";
 import { freshDb } from "@/tests/support/db/fresh";
 import { createTestDb } from "@/tests/support/db/test-db";
-import { devices, services, users, type Device, type Service, type User } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import {
+  devices,
+  groups,
+  services,
+  users,
+  type Device,
+  type Service,
+  type User,
+} from "@/db/schema";
+import { createGroup, removeMember } from "@/lib/groups/store";
 import { newId } from "@/lib/platform/ids";
 import { acceptShare, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
 import { cancelShare } from "@/lib/sharing/manage-share";
@@ -28,7 +38,19 @@ export type RecipientActor = (typeof RECIPIENT_ACTORS)[number];
  * `unverified` registered the address a pending share of the owner's was sent to, and never
  * proved it: it may take that share with its link, and do nothing with it (or any other) by id.
  */
-export const ACTORS = ["owner", ...RECIPIENT_ACTORS, "unverified", "stranger", "anon"] as const;
+/**
+ * `member` is in the owner's group "Crew", whose share holds d1 (members never accept);
+ * `former` was in it when the share was made and has been removed since.
+ */
+export const ACTORS = [
+  "owner",
+  ...RECIPIENT_ACTORS,
+  "unverified",
+  "member",
+  "former",
+  "stranger",
+  "anon",
+] as const;
 export type Actor = (typeof ACTORS)[number];
 export type SignedIn = Exclude<Actor, "anon">;
 
@@ -42,6 +64,8 @@ export type World = {
   shares: Record<RecipientActor | "unverified", { id: string; token: string }>;
   /** Live emailed links: the owner's password reset, and the unverified account's verification. */
   tokens: { reset: string; verify: string };
+  /** The owner's group "Crew" (member in it, former removed) and its share of d1. */
+  group: { id: string; shareId: string };
 };
 
 let seq = 0;
@@ -89,6 +113,8 @@ export async function buildWorld(given?: Db): Promise<World> {
     owner: await user(db, "owner"),
     stranger: await user(db, "stranger"),
     unverified: await user(db, "unverified", false),
+    member: await user(db, "member"),
+    former: await user(db, "former"),
   } as Record<SignedIn, User>;
   for (const a of RECIPIENT_ACTORS) u[a] = await user(db, a);
   const dev = {
@@ -141,11 +167,45 @@ export async function buildWorld(given?: Db): Promise<World> {
   await declineShare(db, { shareId: s.declined.id, user: as("declined"), now: now - 4 * DAY });
   await acceptShare(db, { shareId: s.suspended.id, user: as("suspended"), now: now - 5 * DAY + 1 });
   await suspendShare(db, { shareId: s.suspended.id, sharerId: u.owner.id, now: now - 4 * DAY });
+  await createGroup(db, {
+    ownerId: u.owner.id,
+    name: "Crew",
+    members: [u.member.email, u.former.email],
+    now: now - 3 * DAY,
+  });
+  const [crew] = await db.select({ id: groups.id }).from(groups).where(eq(groups.name, "Crew"));
+  const crewShare = (
+    await shareDevices(db, {
+      sharerId: u.owner.id,
+      now: now - 3 * DAY,
+      input: {
+        recipients: [],
+        groups: [crew.id],
+        deviceIds: [dev.d1.id],
+        permissions: "Manager",
+        expiresAt: now + 30 * DAY,
+      },
+    })
+  ).groupShares[0];
+  await removeMember(db, {
+    ownerId: u.owner.id,
+    groupId: crew.id,
+    email: u.former.email,
+    now: now - 2 * DAY,
+  });
   const tokens = {
     reset: await createEmailToken(db, { userId: u.owner.id, purpose: "reset", now }),
     verify: await createEmailToken(db, { userId: u.unverified.id, purpose: "verify", now }),
   };
-  return { db, users: u, dev, svc, shares: s, tokens };
+  return {
+    db,
+    users: u,
+    dev,
+    svc,
+    shares: s,
+    tokens,
+    group: { id: crew.id, shareId: crewShare.shareId },
+  };
 }
 
 /** The user row an actor signs in as (null = anonymous). */
