@@ -13,7 +13,7 @@ const RECIPIENTS = 100;
 const ROUNDS = 3;
 const DAY = 86_400_000;
 
-function freshFleet(name: string, devices: number, recipients: number, now: number) {
+export function freshFleet(name: string, devices: number, recipients: number, now: number) {
   const file = path.join(TMP_DIR, name);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   const db = openDb(file, { migrate: true });
@@ -33,7 +33,7 @@ function freshFleet(name: string, devices: number, recipients: number, now: numb
   return { db, deviceIds: Array.from({ length: devices }, (_, d) => `d${d}`), emails };
 }
 
-function timeDomain(devices: number, recipients: number): number {
+export function timeDomain(devices: number, recipients: number): number {
   const now = Date.now();
   const { db, deviceIds, emails } = freshFleet("bulk-domain.db", devices, recipients, now);
   const input = {
@@ -84,7 +84,7 @@ function timeFloor(devices: number, recipients: number): number {
   return ms;
 }
 
-function expectItems(db: Db, n: number) {
+export function expectItems(db: Db, n: number) {
   const { items } = db.$client.prepare("select count(*) as items from share_items").get() as {
     items: number;
   };

@@ -22,8 +22,13 @@ export const {
   rateLimits,
   shareReminders,
   sharingPolicies,
+  apiTokens,
+  apiIdempotencyKeys,
+  webhookEndpoints,
+  webhookDeliveries,
 } = t;
 export type {
+  ApiToken,
   Device,
   Email,
   EmailToken,
@@ -34,4 +39,6 @@ export type {
   SharingPolicyRow,
   User,
   UserSession,
+  WebhookDelivery,
+  WebhookEndpoint,
 } from "../schema-pg";

@@ -5,6 +5,7 @@ import type { Conn } from "@/db/transaction";
 import { shareEvents } from "@/db/schema";
 import { newId } from "@/lib/platform/ids";
 import { formatExpiry } from "@/lib/platform/format";
+import { enqueueWebhooks } from "@/lib/webhooks/outbox";
 
 export const EVENT_LABELS = {
   shared: "Shared",
@@ -39,9 +40,10 @@ export function recordEvent(
     now: number;
   },
 ): void {
+  const id = newId();
   tx.insert(shareEvents)
     .values({
-      id: newId(),
+      id,
       shareId: e.shareId,
       sharerId: e.sharerId,
       actorId: e.actorId,
@@ -50,6 +52,8 @@ export function recordEvent(
       createdAt: e.now,
     })
     .run();
+  // Every share change passes here: its webhook deliveries join the same transaction.
+  enqueueWebhooks(tx, { eventId: id, ...e, data: e.data ?? null });
 }
 
 /** An event as the log shows it (stored rows carry the type as plain text). */

@@ -3,23 +3,32 @@ import { emailTokens, rateLimits, userSessions } from "@/db/schema";
 import { createEmailToken } from "@/lib/accounts/email-tokens";
 import { SESSION_MAX_AGE_S, createSession } from "@/lib/accounts/user-sessions";
 import { hit } from "@/lib/platform/rate-limit";
+import { storeAnswer } from "@/lib/api/idempotency";
 import { makeUser, T0, testDb } from "@/lib/sharing/test-fixtures";
 import { purgeExpired } from "./housekeeping";
 
 describe("purgeExpired", () => {
-  it("drops rate-limit windows, sessions and emailed links that are over, and keeps the rest", () => {
+  it("drops rate-limit windows, sessions, emailed links and idempotency answers that are over, and keeps the rest", () => {
     const db = testDb();
     const u = makeUser(db);
     hit(db, "old", { limit: 1, windowMs: 1000 }, T0);
     hit(db, "live", { limit: 1, windowMs: 60 * 86_400_000 }, T0);
     createSession(db, u.id, T0);
     createEmailToken(db, { userId: u.id, purpose: "reset", now: T0 });
+    const answer = { requestHash: "h", status: 201, body: "{}" };
+    storeAnswer(db, { userId: u.id, key: "k1", answer, now: T0 });
     const now = T0 + 2 * 3_600_000; // the reset link (1 h) is over; the session (30 days) is not
-    expect(purgeExpired(db, now)).toEqual({ rateLimits: 1, sessions: 0, emailTokens: 1 });
+    expect(purgeExpired(db, now)).toEqual({
+      rateLimits: 1,
+      sessions: 0,
+      emailTokens: 1,
+      idempotencyKeys: 0,
+    });
     expect(purgeExpired(db, T0 + SESSION_MAX_AGE_S * 1000)).toEqual({
       rateLimits: 0,
       sessions: 1,
       emailTokens: 0,
+      idempotencyKeys: 1, // an Idempotency-Key answer is replayed for 24 h only
     });
     expect(
       db

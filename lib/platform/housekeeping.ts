@@ -3,8 +3,14 @@ import type { Db } from "@/db/client";
 import { purgeEmailTokens } from "@/lib/accounts/email-tokens";
 import { purgeExpiredSessions } from "@/lib/accounts/user-sessions";
 import { purgeRateLimits } from "@/lib/platform/rate-limit";
+import { purgeIdempotencyKeys } from "@/lib/api/idempotency";
 
-export type Purged = { rateLimits: number; sessions: number; emailTokens: number };
+export type Purged = {
+  rateLimits: number;
+  sessions: number;
+  emailTokens: number;
+  idempotencyKeys: number;
+};
 
 /**
  * Rows that carry nothing any more: rate-limit windows that are over, sessions past their
@@ -16,5 +22,6 @@ export function purgeExpired(db: Db, now: number): Purged {
     rateLimits: purgeRateLimits(db, now),
     sessions: purgeExpiredSessions(db, now),
     emailTokens: purgeEmailTokens(db, now),
+    idempotencyKeys: purgeIdempotencyKeys(db, now),
   };
 }

@@ -12,6 +12,10 @@ import { shareDevices } from "@/lib/sharing/share-devices";
 import { suspendShare } from "@/lib/sharing/suspend";
 import { hashPassword } from "@/lib/accounts/password";
 import { createEmailToken } from "@/lib/accounts/email-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { listDeliveries } from "@/lib/webhooks/outbox";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 export const DAY = 86_400_000;
 export const RECIPIENT_ACTORS = [
@@ -42,6 +46,16 @@ export type World = {
   shares: Record<RecipientActor | "unverified", { id: string; token: string }>;
   /** Live emailed links: the owner's password reset, and the unverified account's verification. */
   tokens: { reset: string; verify: string };
+  /**
+   * API tokens: a read+write one per signed-in actor, and the owner's read-only, revoked and
+   * expired ones.
+   */
+  /** The owner's webhook endpoint (every event) and one of its deliveries. */
+  webhook: { endpointId: string; deliveryId: string };
+  api: Record<
+    SignedIn | "ownerRead" | "ownerRevoked" | "ownerExpired",
+    { token: string; id: string }
+  >;
 };
 
 let seq = 0;
@@ -107,6 +121,12 @@ export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): Worl
   };
   db.insert(services).values(svc).run();
 
+  const hook = createWebhookEndpoint(db, {
+    userId: u.owner.id,
+    url: "https://hooks.example.test/keyshare",
+    events: WEBHOOK_EVENTS,
+    now,
+  }).endpoint;
   const share = (
     to: RecipientActor | "unverified",
     deviceIds: string[],
@@ -144,7 +164,28 @@ export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): Worl
     reset: createEmailToken(db, { userId: u.owner.id, purpose: "reset", now }),
     verify: createEmailToken(db, { userId: u.unverified.id, purpose: "verify", now }),
   };
-  return { db, users: u, dev, svc, shares: s, tokens };
+  const apiToken = (a: SignedIn, scopes: ("read" | "write")[] = ["read", "write"], at = now) => {
+    const t = createApiToken(db, {
+      userId: u[a].id,
+      name: `${a} script`,
+      scopes,
+      days: 30,
+      now: at,
+    });
+    return { token: t.token, id: t.row.id };
+  };
+  const api = {
+    ...(Object.fromEntries((Object.keys(u) as SignedIn[]).map((a) => [a, apiToken(a)])) as Record<
+      SignedIn,
+      { token: string; id: string }
+    >),
+    ownerRead: apiToken("owner", ["read"]),
+    ownerRevoked: apiToken("owner"),
+    ownerExpired: apiToken("owner", ["read", "write"], now - 31 * DAY),
+  };
+  revokeApiToken(db, { userId: u.owner.id, tokenId: api.ownerRevoked.id, now });
+  const webhook = { endpointId: hook.id, deliveryId: listDeliveries(db, hook.id, 1)[0].id };
+  return { db, users: u, dev, svc, shares: s, tokens, api, webhook };
 }
 
 /** The user row an actor signs in as (null = anonymous). */

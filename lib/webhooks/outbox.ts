@@ -1,0 +1,182 @@
+// The webhook outbox: rows written inside the share change's own transaction (from
+// recordEvent), claimed by a worker, retried with backoff for 24 hours.
+import { and, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { shares, webhookDeliveries, webhookEndpoints, type WebhookDelivery } from "@/db/schema";
+import { NotFoundError } from "@/lib/platform/errors";
+import { newId } from "@/lib/platform/ids";
+import type { Conn } from "@/db/transaction";
+import type { EventType } from "@/lib/activity/events";
+import { parseEvents, webhookEventOf } from "./events";
+
+export const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const CLAIM_MS = 30_000;
+const MAX_BACKOFF_MS = 2 * 60 * 60 * 1000;
+
+/** 30 s, 1 min, 2 min, … doubling up to 2 h between attempts. */
+export const backoffMs = (attempts: number) =>
+  Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * Queues one delivery per subscribed endpoint of the share's sharer and of its recipient
+ * (bound, or addressed to a verified account: the same rule as Shared with Me). Called by
+ * recordEvent in the change's transaction: the event and its deliveries commit together.
+ * With no endpoint to notify it costs one indexed query.
+ */
+export function enqueueWebhooks(
+  tx: Conn,
+  e: {
+    eventId: string;
+    type: EventType;
+    shareId: string;
+    sharerId: string;
+    actorId: string | null;
+    data: unknown;
+    now: number;
+  },
+): void {
+  const type = webhookEventOf(e.type);
+  if (!type) return;
+  const recipientUser = sql`(select coalesce(s.recipient_id,
+      (select u.id from users u where u.email = s.recipient_email and u.email_verified is not null))
+    from shares s where s.id = ${e.shareId})`;
+  const endpoints = tx
+    .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
+    .from(webhookEndpoints)
+    .where(
+      or(
+        eq(webhookEndpoints.userId, e.sharerId),
+        sql`${webhookEndpoints.userId} = ${recipientUser}`,
+      ),
+    )
+    .all()
+    .filter((ep) => parseEvents(ep.events).includes(type));
+  if (endpoints.length === 0) return;
+  const share = tx
+    .select({ recipientEmail: shares.recipientEmail, recipientId: shares.recipientId })
+    .from(shares)
+    .where(eq(shares.id, e.shareId))
+    .get();
+  const payload = JSON.stringify({
+    id: e.eventId,
+    type,
+    createdAt: new Date(e.now).toISOString(),
+    data: {
+      shareId: e.shareId,
+      sharerId: e.sharerId,
+      recipientEmail: share?.recipientEmail ?? null,
+      recipientId: share?.recipientId ?? null,
+      actorId: e.actorId,
+      details: e.data ?? null,
+    },
+  });
+  const now = Date.now(); // delivery clock, not the event's (an expiry is recorded after the fact)
+  tx.insert(webhookDeliveries)
+    .values(
+      endpoints.map((ep) => ({
+        id: newId(),
+        endpointId: ep.id,
+        eventId: e.eventId,
+        type,
+        payload,
+        status: "pending" as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        giveUpAt: now + RETRY_WINDOW_MS,
+        createdAt: now,
+      })),
+    )
+    .run();
+}
+
+export type Claimed = WebhookDelivery & { url: string; secretNonce: string };
+
+/**
+ * Claims up to `limit` due deliveries for `CLAIM_MS`. One UPDATE … RETURNING: on SQLite it
+ * runs under the database's write lock, so a row claimed by one server is not due for any
+ * other until the claim lapses (a server that died mid-send is covered by the lapse).
+ */
+export function claimDue(db: Db, now: number, limit = 20): Claimed[] {
+  const due = and(
+    eq(webhookDeliveries.status, "pending"),
+    lte(webhookDeliveries.nextAttemptAt, now),
+    or(isNull(webhookDeliveries.claimedUntil), lte(webhookDeliveries.claimedUntil, now)),
+  );
+  const ids = db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(due)
+    .orderBy(webhookDeliveries.nextAttemptAt)
+    .limit(limit);
+  const claimed = db
+    .update(webhookDeliveries)
+    .set({ claimedUntil: now + CLAIM_MS, attempts: sql`${webhookDeliveries.attempts} + 1` })
+    .where(and(inArray(webhookDeliveries.id, ids), due))
+    .returning()
+    .all();
+  if (claimed.length === 0) return [];
+  const eps = new Map(
+    db
+      .select()
+      .from(webhookEndpoints)
+      .where(inArray(webhookEndpoints.id, [...new Set(claimed.map((c) => c.endpointId))]))
+      .all()
+      .map((ep) => [ep.id, ep]),
+  );
+  return claimed.flatMap((c) => {
+    const ep = eps.get(c.endpointId);
+    return ep ? [{ ...c, url: ep.url, secretNonce: ep.secretNonce }] : [];
+  });
+}
+
+export function recordAttempt(
+  db: Db,
+  d: Pick<WebhookDelivery, "id" | "attempts" | "giveUpAt">,
+  r: { ok: boolean; statusCode: number | null; error: string | null },
+  now: number,
+): void {
+  const next = now + backoffMs(d.attempts);
+  const status = r.ok ? "delivered" : next > d.giveUpAt ? "failed" : "pending";
+  db.update(webhookDeliveries)
+    .set({
+      status,
+      claimedUntil: null,
+      lastStatusCode: r.statusCode,
+      lastError: r.error?.slice(0, 300) ?? null,
+      nextAttemptAt: status === "pending" ? next : now,
+      deliveredAt: r.ok ? now : null,
+    })
+    .where(eq(webhookDeliveries.id, d.id))
+    .run();
+}
+
+/** Send again now (same event id and body), with a fresh 24 h of retries. Only the owner's. */
+export function redeliver(db: Db, args: { userId: string; deliveryId: string; now: number }): void {
+  const own = db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(and(eq(webhookDeliveries.id, args.deliveryId), eq(webhookEndpoints.userId, args.userId)))
+    .get();
+  if (!own) throw new NotFoundError("Delivery not found.");
+  db.update(webhookDeliveries)
+    .set({
+      status: "pending",
+      nextAttemptAt: args.now,
+      giveUpAt: args.now + RETRY_WINDOW_MS,
+      claimedUntil: null,
+    })
+    .where(eq(webhookDeliveries.id, own.id))
+    .run();
+}
+
+/** The endpoint's delivery log, newest first. */
+export function listDeliveries(db: Db, endpointId: string, limit = 20): WebhookDelivery[] {
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.endpointId, endpointId))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(limit)
+    .all();
+}
