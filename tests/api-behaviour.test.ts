@@ -3,7 +3,6 @@
 // route handlers on a real (in-memory) database.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { shares } from "@/db/schema";
-import { resetApiLimits } from "@/lib/api/rate-limit";
 import { callApi } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
@@ -22,7 +21,6 @@ let w: World;
 beforeEach(() => {
   w = freshWorld();
   state.db = w.db;
-  resetApiLimits();
 });
 afterEach(() => {
   state.db = null;

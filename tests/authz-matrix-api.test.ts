@@ -4,7 +4,6 @@
 // fails the suite. Refused = the status named, problem+json, and not one byte written.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OPERATIONS } from "@/lib/api/operations";
-import { resetApiLimits } from "@/lib/api/rate-limit";
 import { listApiTokens } from "@/lib/api/tokens";
 import { listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 import { callApi } from "./support/api-client";
@@ -150,7 +149,6 @@ let w: World;
 beforeEach(() => {
   w = freshWorld();
   state.db = w.db;
-  resetApiLimits();
 });
 afterEach(() => {
   state.db = null;

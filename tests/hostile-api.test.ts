@@ -2,7 +2,6 @@
 // Never a 500; every refusal is problem+json and leaves the database byte-for-byte unchanged.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { resetApiLimits } from "@/lib/api/rate-limit";
 import { callApi, type ApiResult } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
@@ -26,7 +25,6 @@ beforeAll(() => {
 afterAll(() => {
   state.db = null;
   delete process.env.KEYSHARE_API_RATE_LIMIT;
-  resetApiLimits();
   disposeWorldTemplate();
 });
 

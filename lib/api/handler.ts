@@ -118,7 +118,7 @@ export function authorize(
   if (!token) return problem(401, "Send an API token as Authorization: Bearer <token>.");
   const auth = authenticateToken(db, token, now);
   if (!auth) return problem(401, "This token is not valid: it is unknown, revoked or expired.");
-  const limited = takeApiRequest(auth.tokenId, now);
+  const limited = takeApiRequest(db, auth.tokenId, now);
   if (!limited.ok)
     return problem(
       429,

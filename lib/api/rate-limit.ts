@@ -1,37 +1,25 @@
-// Per-token request limit, counted in this process's memory: checking it costs no query,
-// so token authentication stays one lookup. With several server processes each keeps its
-// own count (docs/api.md says so); the limit is there to stop a runaway script, not to bill.
+// Per-token request limit, kept in the database's rate_limits table through the same fixed
+// window as the sign-in and abuse limits (lib/platform/rate-limit.ts). Several app servers
+// behind a load balancer share one count, and a restart does not reset it. The cost is one
+// upsert on a primary key per request, next to the token's one lookup.
+import type { Db } from "@/db/client";
+import { hit, type Limit } from "@/lib/platform/rate-limit";
+import { MINUTE } from "@/lib/platform/time";
 
-export type ApiLimit = { limit: number; windowMs: number };
-
-export function apiLimitFromEnv(): ApiLimit {
+export function apiLimitFromEnv(): Limit {
   const n = Number(process.env.KEYSHARE_API_RATE_LIMIT);
-  return { limit: Number.isInteger(n) && n > 0 ? n : 600, windowMs: 60_000 };
+  return { limit: Number.isInteger(n) && n > 0 ? n : 600, windowMs: MINUTE };
 }
 
-type Window = { count: number; resetAt: number };
-const windows = new Map<string, Window>();
+/** The token id is an opaque server-made id, never the token itself. */
+export const apiLimitKey = (tokenId: string) => `api:token:${tokenId}`;
 
 /** Counts one request for `tokenId`; over the limit, how many seconds until the window resets. */
 export function takeApiRequest(
+  db: Db,
   tokenId: string,
   now: number,
-  limit: ApiLimit = apiLimitFromEnv(),
+  limit: Limit = apiLimitFromEnv(),
 ): { ok: true } | { ok: false; retryAfterS: number } {
-  let w = windows.get(tokenId);
-  if (!w || w.resetAt <= now) {
-    // Keep the map from growing without bound: drop every finished window now and then.
-    if (windows.size > 10_000)
-      for (const [k, v] of windows) if (v.resetAt <= now) windows.delete(k);
-    w = { count: 0, resetAt: now + limit.windowMs };
-    windows.set(tokenId, w);
-  }
-  w.count += 1;
-  if (w.count <= limit.limit) return { ok: true };
-  return { ok: false, retryAfterS: Math.max(1, Math.ceil((w.resetAt - now) / 1000)) };
-}
-
-/** Tests start from a clean slate. */
-export function resetApiLimits(): void {
-  windows.clear();
+  return hit(db, apiLimitKey(tokenId), limit, now);
 }
