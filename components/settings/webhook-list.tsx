@@ -1,7 +1,8 @@
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { deleteWebhookEndpointAction } from "@/lib/actions/webhooks";
-import type { WebhookDelivery, WebhookEndpoint } from "@/db/schema";
+import type { EndpointView } from "@/lib/webhooks/endpoints";
 import { parseEvents } from "@/lib/webhooks/events";
+import type { WebhookDelivery } from "@/lib/webhooks/outbox";
 import { RedeliverButton } from "./redeliver-button";
 
 const STATUS = { pending: "Pending", delivered: "Delivered", failed: "Failed" } as const;
@@ -11,7 +12,7 @@ const when = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(
 export function WebhookList({
   endpoints,
 }: {
-  endpoints: (WebhookEndpoint & { deliveries: WebhookDelivery[] })[];
+  endpoints: (EndpointView & { deliveries: WebhookDelivery[] })[];
 }) {
   if (endpoints.length === 0)
     return <p className="text-sm text-slate-600">No endpoints yet. Add one to get share events.</p>;

@@ -41,9 +41,18 @@ export function createWebhookEndpoint(
   );
 }
 
-export function listWebhookEndpoints(db: Db, userId: string): WebhookEndpoint[] {
+/** What a page may show of an endpoint: everything but the nonce its secret is derived from. */
+export type EndpointView = Omit<WebhookEndpoint, "secretNonce">;
+
+export function listWebhookEndpoints(db: Db, userId: string): EndpointView[] {
   return db
-    .select()
+    .select({
+      id: webhookEndpoints.id,
+      userId: webhookEndpoints.userId,
+      url: webhookEndpoints.url,
+      events: webhookEndpoints.events,
+      createdAt: webhookEndpoints.createdAt,
+    })
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.userId, userId))
     .orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id))

@@ -171,6 +171,8 @@ export function redeliver(db: Db, args: { userId: string; deliveryId: string; no
 }
 
 /** The endpoint's delivery log, newest first. */
+export type { WebhookDelivery };
+
 export function listDeliveries(db: Db, endpointId: string, limit = 20): WebhookDelivery[] {
   return db
     .select()
