@@ -3,6 +3,7 @@
 // route handlers on a real (in-memory) database.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { shares } from "@/db/schema";
+import { endAllSessions } from "@/lib/accounts/user-sessions";
 import { callApi } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
@@ -295,5 +296,25 @@ describe("errors and limits", () => {
     const res = await callApi("GET", "/devices", { token: w.api.ownerRevoked.token });
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+  });
+});
+
+describe("when a token stops working", () => {
+  it("Sign out everywhere (and so a password change or reset) revokes every token of the account", async () => {
+    expect((await callApi("GET", "/devices", { token: owner() })).status).toBe(200);
+    endAllSessions(w.db, w.users.owner.id);
+    for (const t of [owner(), w.api.ownerRead.token])
+      expect((await callApi("GET", "/devices", { token: t })).status).toBe(401);
+    // Someone else's tokens are untouched.
+    expect((await callApi("GET", "/devices", { token: w.api.active.token })).status).toBe(200);
+  });
+
+  it("a deleted account's token is a 401, not a call as nobody", async () => {
+    const token = w.api.stranger.token;
+    expect((await callApi("GET", "/devices", { token })).status).toBe(200);
+    w.db.$client.prepare("delete from users where id = ?").run(w.users.stranger.id);
+    const res = await callApi("GET", "/devices", { token });
+    expect(res.status).toBe(401);
+    expect(res.type).toBe("application/problem+json");
   });
 });

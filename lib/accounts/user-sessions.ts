@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, lte, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { userSessions, users, type User } from "@/db/schema";
+import { apiTokens, userSessions, users, type User } from "@/db/schema";
 
 /** As long as the session cookie itself (Auth.js `session.maxAge`). */
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
@@ -55,14 +55,20 @@ export function endSession(db: Db, sid: string): void {
 
 /**
  * Every session of the user ends, and the session version moves on so that no cookie issued
- * before (even one from before sessions had rows) can come back.
+ * before (even one from before sessions had rows) can come back. The user's API tokens are
+ * revoked too: whoever stole a session could have minted one, and "Sign out everywhere" or a
+ * password reset must lock them out as well (docs/decisions/0007-public-api-and-webhooks.md).
  */
-export function endAllSessions(db: Db, userId: string): void {
+export function endAllSessions(db: Db, userId: string, now = Date.now()): void {
   db.transaction((tx) => {
     tx.delete(userSessions).where(eq(userSessions.userId, userId)).run();
     tx.update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
+      .run();
+    tx.update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
       .run();
   });
 }
