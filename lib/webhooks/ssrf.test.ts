@@ -21,6 +21,11 @@ describe("webhook targets", () => {
     ["fd00::1", true],
     ["::ffff:127.0.0.1", true],
     ["::ffff:10.0.0.1", true],
+    ["::ffff:7f00:1", true], // the same, as WHATWG URL writes it
+    ["::7f00:1", true], // IPv4-compatible
+    ["64:ff9b::7f00:1", true], // NAT64
+    ["2002:7f00:1::", true], // 6to4
+    ["2001:0:4136:e378::1", true], // Teredo
     ["8.8.8.8", false],
     ["93.184.216.34", false],
     ["2606:4700:4700::1111", false],
@@ -36,6 +41,11 @@ describe("webhook targets", () => {
       "http://[::1]/x",
       "http://169.254.169.254/latest/meta-data",
       "http://printer.local/x",
+      "http://[::ffff:127.0.0.1]/x",
+      "http://0x7f000001/x", // 127.0.0.1 in the forms the URL parser normalises
+      "http://2130706433/x",
+      "http://127.1/x",
+      "http://0/x",
     ])
       expect(() => parseWebhookUrl(url), url).toThrow(/local|private/);
     expect(() => parseWebhookUrl("ftp://example.com/x")).toThrow(/https?:\/\//);

@@ -28,8 +28,15 @@ const V4_BLOCKS: [string, number][] = [
 const blockList = (() => {
   const list = new net.BlockList();
   for (const [addr, prefix] of V4_BLOCKS) list.addSubnet(addr, prefix, "ipv4");
-  list.addAddress("::", "ipv6");
-  list.addAddress("::1", "ipv6");
+  // ::/96 holds ::, ::1 and the old IPv4-compatible form (::7f00:1 = 127.0.0.1); the
+  // IPv4-mapped ::ffff:0:0/96 is matched by the IPv4 rules above.
+  list.addSubnet("::", 96, "ipv6");
+  // Prefixes that carry an IPv4 address inside and reach it through a gateway: NAT64,
+  // 6to4 and Teredo. Public webhook receivers do not live there.
+  list.addSubnet("64:ff9b::", 96, "ipv6");
+  list.addSubnet("64:ff9b:1::", 48, "ipv6");
+  list.addSubnet("2002::", 16, "ipv6");
+  list.addSubnet("2001::", 32, "ipv6");
   list.addSubnet("fc00::", 7, "ipv6"); // unique local
   list.addSubnet("fe80::", 10, "ipv6"); // link-local
   list.addSubnet("ff00::", 8, "ipv6"); // multicast
