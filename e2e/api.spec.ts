@@ -3,13 +3,15 @@
 // (a local HTTP server here) gets share.created and share.accepted with valid signatures, a
 // replayed Idempotency-Key creates nothing new, and a revoked token stops at once.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createToken } from "./support/api";
 import { addDevices, newUser } from "./support/sharing";
 import { uniqueEmail } from "./support/users";
 
-const RECEIVER_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? 3415);
+// Port 0: the system picks a free one, so helpers running suites side by side never collide.
+let receiverPort = Number(process.env.E2E_WEBHOOK_PORT ?? 0);
 type Hit = { body: string; signature: string };
 const hits: Hit[] = [];
 let receiver: http.Server;
@@ -23,7 +25,8 @@ test.beforeAll(async () => {
       res.writeHead(200).end("ok");
     });
   });
-  await new Promise<void>((r) => receiver.listen(RECEIVER_PORT, "127.0.0.1", r));
+  await new Promise<void>((r) => receiver.listen(receiverPort, "127.0.0.1", r));
+  receiverPort = (receiver.address() as AddressInfo).port;
 });
 test.afterAll(async () => {
   receiver.closeAllConnections();
@@ -54,7 +57,7 @@ test("a script shares over the API, the recipient accepts over the API, webhooks
 
   await owner.page.goto("/settings/webhooks");
   await expect(owner.page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
-  await owner.page.getByLabel("URL").fill(`http://127.0.0.1:${RECEIVER_PORT}/keyshare`);
+  await owner.page.getByLabel("URL").fill(`http://127.0.0.1:${receiverPort}/keyshare`);
   await expect(owner.page.getByRole("checkbox", { name: "share.created" })).toBeChecked();
   await owner.page.getByRole("button", { name: "Add endpoint" }).click();
   const secret = await owner.page.getByRole("textbox", { name: "Signing secret" }).inputValue();
