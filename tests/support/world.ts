@@ -46,12 +46,12 @@ export type World = {
   shares: Record<RecipientActor | "unverified", { id: string; token: string }>;
   /** Live emailed links: the owner's password reset, and the unverified account's verification. */
   tokens: { reset: string; verify: string };
+  /** The owner's webhook endpoint (every event) and one of its deliveries. */
+  webhook: { endpointId: string; deliveryId: string };
   /**
    * API tokens: a read+write one per signed-in actor, and the owner's read-only, revoked and
    * expired ones.
    */
-  /** The owner's webhook endpoint (every event) and one of its deliveries. */
-  webhook: { endpointId: string; deliveryId: string };
   api: Record<
     SignedIn | "ownerRead" | "ownerRevoked" | "ownerExpired",
     { token: string; id: string }
