@@ -1,6 +1,7 @@
 // (g) The API: GET /api/v1/shares (the fleet owner's 10,000 shares) against a floor route
 // that only authenticates the token, and POST /api/v1/shares with 1,000 devices × 100
 // recipients against shareDevices alone on the same fresh fleet.
+import { createRequire } from "node:module";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { generateToken } from "@/lib/api/tokens";
@@ -51,12 +52,24 @@ const RECIPIENTS = 100;
 const ROUNDS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * Next.js serves route handlers under the react-server condition, where "server-only" is an
+ * empty module; plain Node resolves its throwing default. Do what Next.js does before the
+ * route is imported in this process (vitest aliases it the same way).
+ */
+function allowServerOnly(): void {
+  const require = createRequire(import.meta.url);
+  const id = require.resolve("server-only");
+  require.cache[id] ??= { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
+}
+
 async function timeApi(devices: number, recipients: number): Promise<number> {
   const now = Date.now();
   const { db, deviceIds, emails } = freshFleet("bulk-api.db", devices, recipients, now);
   const token = insertToken(db, "owner", now);
   // The route handler takes its database from getDb(): point the process-wide one here.
   (globalThis as unknown as { keyshareDb?: Db }).keyshareDb = db;
+  allowServerOnly();
   const { POST } = await import("@/app/api/v1/shares/route");
   const body = JSON.stringify({
     deviceIds,
