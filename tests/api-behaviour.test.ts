@@ -247,6 +247,31 @@ describe("lists", () => {
     expect(big.body).toMatchObject({ errors: { limit: ["limit is at most 100."] } });
   });
 
+  it("q searches what the portal's lists search, on each side", async () => {
+    const ids = async (direction: string, q: string, token = owner()) =>
+      (
+        (await callApi("GET", "/shares", { token, query: { direction, q } })).body as {
+          items: { id: string }[];
+        }
+      ).items
+        .map((s) => s.id)
+        .sort();
+    const active = w.users.active;
+    // Outgoing: the recipient's email or name, the description, a device's name.
+    expect(await ids("outgoing", active.email)).toEqual([w.shares.active.id]);
+    expect(await ids("outgoing", active.name)).toEqual([w.shares.active.id]);
+    expect((await ids("outgoing", "Gateway Two")).length).toBeGreaterThan(0);
+    expect(await ids("outgoing", "Gateway Two")).toContain(w.shares.active.id);
+    expect(await ids("outgoing", "Gateway Two")).not.toContain(w.shares.pending.id); // d1 only
+    // Not the caller's own name: on Shared by Me every share is theirs.
+    expect(await ids("outgoing", w.users.owner.name)).toEqual([]);
+    // Incoming: the sharer's name or email; LIKE wildcards are taken literally.
+    const asActive = w.api.active.token;
+    expect(await ids("incoming", w.users.owner.name, asActive)).toEqual([w.shares.active.id]);
+    expect(await ids("incoming", w.users.owner.email, asActive)).toEqual([w.shares.active.id]);
+    expect(await ids("incoming", "%", asActive)).toEqual([]);
+  });
+
   it("incoming shows only what Shared with Me shows", async () => {
     const res = await callApi("GET", "/shares", {
       token: w.api.active.token,

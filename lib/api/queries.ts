@@ -1,7 +1,7 @@
 // The API's own list queries: keyset pages over the same predicates the portal uses
 // (recipientPredicate, statusPredicate, deviceFilterWhere), so a token sees exactly what
 // its user sees in Shared by Me / Shared with Me / My devices.
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Device } from "@/db/schema";
 import { deviceFilterWhere } from "@/lib/devices/queries";
@@ -25,20 +25,33 @@ const holds = (cond: SQL) =>
   sql`exists (select 1 from ${shareItems} si join ${devices} d on d.id = si.device_id
     where si.share_id = ${shares.id} and si.removed_at is null and ${cond})`;
 
-const textMatch = (pattern: string) =>
+/** The same text search as Shared by Me (outgoing) and Shared with Me (incoming). */
+const textMatch = (pattern: string, direction: "outgoing" | "incoming") =>
   or(
     holds(sql`d.name like ${pattern} escape '\\'`),
-    sql`${shares.recipientEmail} like ${pattern} escape '\\'`,
     sql`${shares.description} like ${pattern} escape '\\'`,
-    sql`${users.name} like ${pattern} escape '\\'`,
-    sql`${users.email} like ${pattern} escape '\\'`,
+    ...(direction === "outgoing"
+      ? [
+          sql`${shares.recipientEmail} like ${pattern} escape '\\'`,
+          // A recipient who has an account is found by name too (matched by their email).
+          sql`exists (select 1 from ${users} u where u.email = ${shares.recipientEmail}
+            and u.name like ${pattern} escape '\\')`,
+        ]
+      : [
+          sql`exists (select 1 from ${users} u where u.id = ${shares.sharerId}
+            and (u.name like ${pattern} escape '\\' or u.email like ${pattern} escape '\\'))`,
+        ]),
   );
 
-/** Newest first, keyset on (created_at, id): ids are stable, so pages are too. */
+/**
+ * Newest first, keyset on (created_at, id): ids are stable, so pages are too. The page is
+ * read from shares alone (a join to users for every row cost more than the rest of the
+ * query); incoming pages then read their few sharers by primary key.
+ */
 export function listApiShares(
   db: Db,
   q: {
-    user: Caller;
+    user: Caller & { name: string };
     direction: "outgoing" | "incoming";
     status?: EffectiveStatus;
     q?: string;
@@ -53,28 +66,32 @@ export function listApiShares(
   const where = and(
     q.direction === "outgoing" ? eq(shares.sharerId, q.user.id) : recipientPredicate(q.user),
     q.status ? statusPredicate(q.status, q.now) : undefined,
-    text ? textMatch(text) : undefined,
+    text ? textMatch(text, q.direction) : undefined,
     q.deviceId ? holds(sql`d.id = ${q.deviceId}`) : undefined,
     after
       ? sql`(${shares.createdAt} <= ${after[0]} and (${shares.createdAt} < ${after[0]} or ${shares.id} < ${after[1]}))`
       : undefined,
   );
   const found = db
-    .select({
-      share: shareViewColumns,
-      status: effectiveStatusSql(q.now),
-      sharer: { id: users.id, name: users.name, email: users.email },
-    })
+    .select({ share: shareViewColumns, status: effectiveStatusSql(q.now) })
     .from(shares)
-    .innerJoin(users, eq(users.id, shares.sharerId))
     .where(where)
     .orderBy(desc(shares.createdAt), desc(shares.id))
     .limit(q.limit + 1)
     .all();
   const page = found.slice(0, q.limit);
-  const counts = deviceCounts(
-    db,
-    page.map((r) => r.share.id),
+  const ids = page.map((r) => r.share.id);
+  const counts = deviceCounts(db, ids);
+  const sharerIds = [...new Set(page.map((r) => r.share.sharerId))];
+  const sharers = new Map<string, Sharer>(
+    q.direction === "outgoing"
+      ? [[q.user.id, { id: q.user.id, name: q.user.name, email: q.user.email }]]
+      : db
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(inArray(users.id, sharerIds))
+          .all()
+          .map((u) => [u.id, u]),
   );
   const rows = page.map((r): ApiShareRow => {
     const permissions = parsePermissions(r.share.permissions);
@@ -85,7 +102,7 @@ export function listApiShares(
       preset: presetOf(permissions),
       timeLeft: rowTimeLeft(r.status, r.share.expiresAt, q.now),
       deviceCount: counts.get(r.share.id) ?? 0,
-      sharer: r.sharer,
+      sharer: sharers.get(r.share.sharerId)!,
     };
   });
   const last = page.at(-1);
