@@ -5,8 +5,15 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { users, webhookDeliveries } from "@/db/schema";
-import { acceptShare } from "@/lib/sharing/lifecycle";
-import { extendShare } from "@/lib/sharing/manage-share";
+import { acceptShare, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
+import {
+  addDevices,
+  cancelDevices,
+  cancelShare,
+  extendShare,
+  recordExpiredEvents,
+} from "@/lib/sharing/manage-share";
+import { resumeShare, suspendShare } from "@/lib/sharing/suspend";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { DAY, makeDevice, makeUser, T0, testDb } from "@/lib/sharing/test-fixtures";
 import { createWebhookEndpoint } from "./endpoints";
@@ -103,6 +110,38 @@ describe("webhook outbox", () => {
       extendShare(w.db, { shareId: "nope", sharerId: w.owner.id, now: T0, newExpiresAt: T0 + DAY }),
     ).toThrow();
     expect(rows(w.db)).toHaveLength(before);
+  });
+
+  it("carries every event of the issue's list, each once, to an endpoint that takes them all", () => {
+    const w = setup();
+    const d2 = makeDevice(w.db, { ownerId: w.owner.id });
+    const other = (n: number) => makeUser(w.db, { email: `other-${n}@example.test` });
+    const by = { sharerId: w.owner.id };
+    const s = w.share();
+    acceptShare(w.db, { shareId: s.shareId, user: w.friend, now: T0 + 1 });
+    extendShare(w.db, { shareId: s.shareId, ...by, now: T0 + 2, newExpiresAt: T0 + 40 * DAY });
+    suspendShare(w.db, { shareId: s.shareId, ...by, now: T0 + 3 });
+    resumeShare(w.db, { shareId: s.shareId, ...by, now: T0 + 4 });
+    addDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 5, deviceIds: [d2.id] });
+    cancelDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 6, deviceIds: [d2.id] });
+    cancelShare(w.db, { shareId: s.shareId, ...by, now: T0 + 7 });
+    const declining = other(1);
+    const declined = w.share(declining.email, T0 + 8);
+    declineShare(w.db, { shareId: declined.shareId, user: declining, now: T0 + 9 });
+    const leaving = other(2);
+    const left = w.share(leaving.email, T0 + 10);
+    acceptShare(w.db, { shareId: left.shareId, user: leaving, now: T0 + 11 });
+    leaveShare(w.db, { shareId: left.shareId, user: leaving, now: T0 + 12 });
+    w.share(other(3).email, T0 + 13); // still pending when it expires
+    // Expiry comes from the clock; the scheduler's round records it, and the webhook with it.
+    recordExpiredEvents(w.db, T0 + 41 * DAY);
+    const types = rows(w.db)
+      .filter((r) => r.endpointId === w.hook.endpoint.id)
+      .map((r) => r.type);
+    expect([...new Set(types)].sort()).toEqual([...WEBHOOK_EVENTS].sort());
+    // One created per share, one expired (only the share still live at the expiry).
+    expect(types.filter((t) => t === "share.expired")).toHaveLength(1);
+    expect(types.filter((t) => t === "share.created")).toHaveLength(4);
   });
 
   it("an unverified recipient's endpoint gets nothing (the share is invisible to it)", () => {
