@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { emailTokens, rateLimits, userSessions } from "@/db/schema";
+import { emailTokens, rateLimits, userSessions, webhookDeliveries } from "@/db/schema";
 import { createEmailToken } from "@/lib/accounts/email-tokens";
 import { SESSION_MAX_AGE_S, createSession } from "@/lib/accounts/user-sessions";
 import { hit } from "@/lib/platform/rate-limit";
 import { storeAnswer } from "@/lib/api/idempotency";
-import { makeUser, T0, testDb } from "@/lib/sharing/test-fixtures";
+import { DAY, makeUser, T0, testDb } from "@/lib/sharing/test-fixtures";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { DELIVERY_LOG_MS } from "@/lib/webhooks/outbox";
 import { purgeExpired } from "./housekeeping";
 
 describe("purgeExpired", () => {
@@ -23,12 +25,14 @@ describe("purgeExpired", () => {
       sessions: 0,
       emailTokens: 1,
       idempotencyKeys: 0,
+      webhookDeliveries: 0,
     });
     expect(purgeExpired(db, T0 + SESSION_MAX_AGE_S * 1000)).toEqual({
       rateLimits: 0,
       sessions: 1,
       emailTokens: 0,
       idempotencyKeys: 1, // an Idempotency-Key answer is replayed for 24 h only
+      webhookDeliveries: 0,
     });
     expect(
       db
@@ -39,5 +43,42 @@ describe("purgeExpired", () => {
     ).toEqual(["live"]);
     expect(db.select().from(userSessions).all()).toEqual([]);
     expect(db.select().from(emailTokens).all()).toEqual([]);
+  });
+});
+
+describe("purgeWebhookDeliveries", () => {
+  it("drops finished deliveries after 30 days and keeps pending ones whatever their age", () => {
+    const db = testDb();
+    const u = makeUser(db);
+    const { endpoint } = createWebhookEndpoint(db, {
+      userId: u.id,
+      url: "https://hooks.example.test/x",
+      events: ["share.created"],
+      now: T0,
+    });
+    const row = (id: string, status: "pending" | "delivered" | "failed") => ({
+      id,
+      endpointId: endpoint.id,
+      eventId: `e-${id}`,
+      type: "share.created",
+      payload: "{}",
+      status,
+      attempts: 1,
+      nextAttemptAt: T0,
+      giveUpAt: T0 + DAY,
+      createdAt: T0,
+    });
+    db.insert(webhookDeliveries)
+      .values([row("a", "delivered"), row("b", "failed"), row("c", "pending")])
+      .run();
+    expect(purgeExpired(db, T0 + DELIVERY_LOG_MS - 1).webhookDeliveries).toBe(0);
+    expect(purgeExpired(db, T0 + DELIVERY_LOG_MS).webhookDeliveries).toBe(2);
+    expect(
+      db
+        .select()
+        .from(webhookDeliveries)
+        .all()
+        .map((r) => r.id),
+    ).toEqual(["c"]);
   });
 });

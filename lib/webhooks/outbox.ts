@@ -11,6 +11,8 @@ import { parseEvents, webhookEventOf } from "./events";
 
 export const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const CLAIM_MS = 30_000;
+/** Finished deliveries (delivered or given up) stay in the endpoint's log this long. */
+export const DELIVERY_LOG_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_BACKOFF_MS = 2 * 60 * 60 * 1000;
 
 /** 30 s, 1 min, 2 min, … doubling up to 2 h between attempts. */
@@ -181,4 +183,17 @@ export function listDeliveries(db: Db, endpointId: string, limit = 20): WebhookD
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(limit)
     .all();
+}
+
+/** Housekeeping: finished deliveries older than DELIVERY_LOG_MS leave the log; pending ones stay. */
+export function purgeWebhookDeliveries(db: Db, now: number): number {
+  return db
+    .delete(webhookDeliveries)
+    .where(
+      and(
+        inArray(webhookDeliveries.status, ["delivered", "failed"]),
+        lte(webhookDeliveries.createdAt, now - DELIVERY_LOG_MS),
+      ),
+    )
+    .run().changes;
 }
