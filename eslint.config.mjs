@@ -78,6 +78,38 @@ export default defineConfig([
       ],
     },
   },
+  // One domain on two engines (docs/decisions/0001-two-engines.md): outside db/, nothing
+  // reaches the driver or drizzle's own transaction. The Db type already has no
+  // .get()/.all()/.run() (it is PostgreSQL's), so tsc catches those on typed handles; this
+  // catches them on untyped ones too, plus `$client` and `x.transaction(…)`, which type-check
+  // but would bypass the helper (drizzle's better-sqlite3 transaction commits before an
+  // awaited body has run). bench/ and tests/support/db/ keep raw SQLite for floors and plans.
+  {
+    files: ["**/*.{ts,tsx,mts,mjs}"],
+    ignores: ["db/**", "bench/**", "tests/support/db/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name='$client']",
+          message:
+            "The driver client is db/'s business: use the engine (@/db/client, @/db/engine).",
+        },
+        {
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.property.name='transaction']",
+          message:
+            "Use transaction(db, async (tx) => …) from @/db/client, not the driver's or drizzle's transaction().",
+        },
+        {
+          selector:
+            "CallExpression[arguments.length=0][callee.property.name=/^(get|all|run)$/]:has(Identifier[name=/^(db|tx|conn|trx|database)$/])",
+          message:
+            "Await the query builder instead of .get()/.all()/.run(): the domain is async on both engines.",
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".next-*/**",

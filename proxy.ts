@@ -10,13 +10,13 @@ import { LIMITS, hit, tooMany } from "@/lib/platform/rate-limit";
  * expired, 404 when unknown or cancelled (indistinguishable to outsiders) — which a page
  * component cannot set by itself.
  */
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const token = req.nextUrl.pathname.split("/")[2] ?? "";
   if (req.method !== "GET" || !token) return NextResponse.next();
   const db = getDb();
   const now = Date.now();
   // Link pages are the one unauthenticated way in: limit guessing per address.
-  const limited = hit(db, `link:ip:${ipFromHeaders(req.headers)}`, LIMITS.linkPerIp, now);
+  const limited = await hit(db, `link:ip:${ipFromHeaders(req.headers)}`, LIMITS.linkPerIp, now);
   if (!limited.ok) {
     return new NextResponse(tooMany(limited.retryAfterS), {
       status: 429,
@@ -26,7 +26,7 @@ export function proxy(req: NextRequest) {
       },
     });
   }
-  const state = linkState(resolveLink(db, token, now));
+  const state = linkState(await resolveLink(db, token, now));
   if (state === "open") return NextResponse.next();
   return NextResponse.rewrite(new URL(`/link-gone/${state}`, req.url), {
     status: LINK_STATE_HTTP[state],

@@ -2,22 +2,22 @@
 // floor of raw better-sqlite3 inserting the same rows. Each round starts from a fresh file
 // database (an in-memory one would hide the cost of the journal) with the same fleet.
 import { randomBytes, randomUUID } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
-import { openDb, type Db } from "@/db/client";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { scaled, TMP_DIR } from "./config";
+import { closeDb, openSqliteDb, rawSqlite, removeSqliteFile } from "./sqlite-file";
 
 const DEVICES = scaled(1_000);
 const RECIPIENTS = 100;
 const ROUNDS = 3;
 const DAY = 86_400_000;
 
-export function freshFleet(name: string, devices: number, recipients: number, now: number) {
+/** A migrated file database with the fleet, seeded on a raw connection (closed again). */
+export async function freshFleet(name: string, devices: number, recipients: number, now: number) {
   const file = path.join(TMP_DIR, name);
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-  const db = openDb(file, { migrate: true });
-  const c = db.$client;
+  removeSqliteFile(file);
+  await closeDb(await openSqliteDb(file, true));
+  const c = rawSqlite(file);
   const user = c.prepare("insert into users (id, email, name, created_at) values (?, ?, ?, ?)");
   const device = c.prepare(
     "insert into devices (id, owner_id, name, hardware_id, created_at, updated_at) values (?, 'owner', ?, ?, ?, ?)",
@@ -30,12 +30,14 @@ export function freshFleet(name: string, devices: number, recipients: number, no
   })();
   // Accounts in the bench have proven their address (recipients see shares sent to it).
   c.prepare("update users set email_verified = created_at").run();
-  return { db, deviceIds: Array.from({ length: devices }, (_, d) => `d${d}`), emails };
+  c.close();
+  return { file, deviceIds: Array.from({ length: devices }, (_, d) => `d${d}`), emails };
 }
 
-export function timeDomain(devices: number, recipients: number): number {
+export async function timeDomain(devices: number, recipients: number): Promise<number> {
   const now = Date.now();
-  const { db, deviceIds, emails } = freshFleet("bulk-domain.db", devices, recipients, now);
+  const { file, deviceIds, emails } = await freshFleet("bulk-domain.db", devices, recipients, now);
+  const db = await openSqliteDb(file);
   const input = {
     recipients: emails,
     deviceIds,
@@ -45,17 +47,18 @@ export function timeDomain(devices: number, recipients: number): number {
     notify: false,
   };
   const started = performance.now();
-  shareDevices(db, { sharerId: "owner", now, input });
+  await shareDevices(db, { sharerId: "owner", now, input });
   const ms = performance.now() - started;
-  expectItems(db, devices * recipients);
+  await closeDb(db);
+  expectItems(file, devices * recipients);
   return ms;
 }
 
 /** The least any implementation must do: the same rows, ids and indexes, one transaction. */
-function timeFloor(devices: number, recipients: number): number {
+async function timeFloor(devices: number, recipients: number): Promise<number> {
   const now = Date.now();
-  const { db, deviceIds, emails } = freshFleet("bulk-floor.db", devices, recipients, now);
-  const c = db.$client;
+  const { file, deviceIds, emails } = await freshFleet("bulk-floor.db", devices, recipients, now);
+  const c = rawSqlite(file);
   const share =
     c.prepare(`insert into shares (id, sharer_id, recipient_email, recipient_id, permissions, expires_at, description,
     status, token_hash, token_nonce, token_created_at, created_at) values (?, 'owner', ?, ?, 'view,operate', ?, 'Bench', 'pending', ?, ?, ?, ?)`);
@@ -80,31 +83,37 @@ function timeFloor(devices: number, recipients: number): number {
     });
   }).immediate();
   const ms = performance.now() - started;
-  expectItems(db, devices * recipients);
+  c.close();
+  expectItems(file, devices * recipients);
   return ms;
 }
 
-export function expectItems(db: Db, n: number) {
-  const { items } = db.$client.prepare("select count(*) as items from share_items").get() as {
+export function expectItems(file: string, n: number) {
+  const c = rawSqlite(file);
+  const { items } = c.prepare("select count(*) as items from share_items").get() as {
     items: number;
   };
-  db.$client.close();
+  c.close();
   if (items !== n) throw new Error(`bulk share wrote ${items} share items, expected ${n}`);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export function measureBulkShare(): { items: number; domainMs: number; floorMs: number } {
+export async function measureBulkShare(): Promise<{
+  items: number;
+  domainMs: number;
+  floorMs: number;
+}> {
   // Warm the JIT and the module graph on a small fleet, as a running server would be.
-  timeDomain(50, 10);
-  timeFloor(50, 10);
+  await timeDomain(50, 10);
+  await timeFloor(50, 10);
   const domain: number[] = [];
   const floor: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     // Alternate the order so a neighbour's burst on the machine hits both sides alike.
-    if (r % 2 === 1) floor.push(timeFloor(DEVICES, RECIPIENTS));
-    domain.push(timeDomain(DEVICES, RECIPIENTS));
-    if (r % 2 === 0) floor.push(timeFloor(DEVICES, RECIPIENTS));
+    if (r % 2 === 1) floor.push(await timeFloor(DEVICES, RECIPIENTS));
+    domain.push(await timeDomain(DEVICES, RECIPIENTS));
+    if (r % 2 === 0) floor.push(await timeFloor(DEVICES, RECIPIENTS));
   }
   console.log(
     `  bulk share rounds (ms): domain ${domain.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}`,

@@ -3,7 +3,6 @@
 // floor on this machine, and writes bench/results.json. Budgets are in the metric list.
 import fs from "node:fs";
 import os from "node:os";
-import { openDb } from "@/db/client";
 import { measureAccessCheck, openAccessDb } from "./access-check";
 import { API_LIST, apiVersusFloor, insertToken, measureApiBulkShare } from "./api";
 import { ensureBuild } from "./build";
@@ -21,6 +20,7 @@ import {
 } from "./config";
 import { load, summarize, type LoadResult } from "./load";
 import { checkPlans } from "./query-plans";
+import { closeDb } from "./sqlite-file";
 import { machine, report, type Metric } from "./results";
 import { OWNER_EMAIL, RECIPIENT_EMAIL, seedHttpDb } from "./seed-http";
 import { getPage, sampleRss, signIn, startServer, type Server } from "./server";
@@ -175,13 +175,11 @@ async function main() {
   );
 
   step("query plans");
-  const httpDb = openDb(HTTP_DB);
-  const plans = checkPlans(httpDb, "owner", {
+  const plans = await checkPlans(HTTP_DB, "owner", {
     id: "recipient",
     email: RECIPIENT_EMAIL,
     emailVerified: 0,
   });
-  httpDb.$client.close();
   for (const l of plans.lines) console.log(`  ${l}`);
   add("query_plan_full_scans", plans.scans.length, "scans", 0, true);
 
@@ -199,7 +197,7 @@ async function main() {
   }
 
   step("(c) bulk share, in process, fresh file databases");
-  const bulk = measureBulkShare();
+  const bulk = await measureBulkShare();
   console.log(
     `  ${bulk.items} items: shareDevices ${bulk.domainMs.toFixed(0)} ms, raw inserts ${bulk.floorMs.toFixed(0)} ms (medians)`,
   );
@@ -217,12 +215,13 @@ async function main() {
 
   step("(d) access check");
   const started = performance.now();
-  const access = openAccessDb();
+  const access = await openAccessDb();
   console.log(
     `  ${access.items} share items generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  const check = measureAccessCheck(access.db);
-  access.db.$client.close();
+  const check = await measureAccessCheck(access.db, access.raw);
+  access.raw.close();
+  await closeDb(access.db);
   console.log(
     `  p50 ${(check.p50Ms * 1000).toFixed(1)} µs, p99 ${(check.p99Ms * 1000).toFixed(1)} µs; outcomes`,
     check.reasons,

@@ -1,12 +1,14 @@
-import type { RunResult } from "better-sqlite3";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import type { Db } from "./client";
-import * as schema from "./schema";
+// Transaction plumbing the domain shares. The helper itself is db/engine's transaction()
+// (docs/decisions/0001-two-engines.md); these are the names the domain imports.
+import { transaction, type Conn, type Tx } from "./engine";
 
 /** Either the database or a transaction: helpers run inside the caller's transaction. */
-export type Conn = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+export type { Conn, Tx };
 
-/** SQLite allows 32766 bound variables; ~900 per IN list keeps statements small and plans cheap. */
+/**
+ * Ids per IN list: SQLite allows 32,766 bound variables and PostgreSQL 65,535; ~900 keeps
+ * statements small and plans cheap on both.
+ */
 export const IN_CHUNK = 900;
 export function chunked<T>(xs: readonly T[], size = IN_CHUNK): T[][] {
   const out: T[][] = [];
@@ -15,9 +17,10 @@ export function chunked<T>(xs: readonly T[], size = IN_CHUNK): T[][] {
 }
 
 /**
- * Write transactions start IMMEDIATE: they read then write, and a deferred transaction
- * that upgrades to a write lock can fail with SQLITE_BUSY when another process got there first.
+ * A write transaction: SQLite takes the write lock up front (BEGIN IMMEDIATE under the
+ * writer mutex); PostgreSQL runs READ COMMITTED, correct through guarded updates, unique
+ * indexes and forUpdate(). Called with a tx, it joins that transaction.
  */
-export function immediateTx<T>(db: Db, fn: (tx: Conn) => T): T {
-  return db.transaction((tx) => fn(tx), { behavior: "immediate" });
+export function immediateTx<T>(db: Conn, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return transaction(db, fn);
 }

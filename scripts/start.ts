@@ -9,7 +9,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { openDb as openSqliteClient } from "../db/client";
 import { closeDb, engineConfigFromEnv, migrateDb, openDb } from "../db/engine";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIfEmpty } from "./seed/seed";
 import { lockDemoAccounts } from "../lib/accounts/demo-lock";
@@ -41,26 +40,21 @@ if (engine.kind === "sqlite") process.env.DATABASE_PATH = engine.path;
 
 // Several servers starting at once migrate once (PostgreSQL: an advisory lock; SQLite: the
 // file's write lock).
-const migrated = openDb(engine);
-await migrateDb(migrated);
-await closeDb(migrated);
-
+const db = openDb(engine);
+await migrateDb(db);
 // Demo accounts have a published password: only on a local install (or KEYSHARE_SEED=demo).
 const demo = demoSeedAllowed();
-if (engine.kind === "sqlite") {
-  const db = openSqliteClient(engine.path);
-  if (demo) await seedIfEmpty(db, Date.now());
-  else if (!isLocalAppUrl(process.env.APP_URL)) {
-    const locked = await lockDemoAccounts(
-      db,
-      DEMO_ACCOUNTS.map((a) => a.email),
-      DEMO_PASSWORD,
-    );
-    if (locked.length)
-      console.log(`APP_URL is not local: the demo password no longer opens ${locked.join(", ")}.`);
-  }
-  db.$client.close();
+if (demo) await seedIfEmpty(db, Date.now());
+else if (!isLocalAppUrl(process.env.APP_URL)) {
+  const locked = await lockDemoAccounts(
+    db,
+    DEMO_ACCOUNTS.map((a) => a.email),
+    DEMO_PASSWORD,
+  );
+  if (locked.length)
+    console.log(`APP_URL is not local: the demo password no longer opens ${locked.join(", ")}.`);
 }
+await closeDb(db);
 
 if (!buildIsCurrent()) {
   console.log("Building Keyshare (first start or sources changed)…");

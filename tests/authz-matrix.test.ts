@@ -285,8 +285,8 @@ const exportOf = (key: string) => key.replace(/\(.*\)$/, "");
 const call = callAction;
 
 let w: World;
-beforeEach(() => {
-  w = freshWorld();
+beforeEach(async () => {
+  w = await freshWorld();
   state.db = w.db;
 });
 afterEach(() => {
@@ -310,9 +310,9 @@ describe.each(Object.entries(MATRIX))("%s", (key, row) => {
     state.user = userOf(w, actor);
     const allowed = row.allow.includes(actor);
     for (const input of row.inputs(w, actor)) {
-      const before = dumpDb(w.db);
+      const before = await dumpDb(w.db);
       const res = await call(fn!, input);
-      const after = dumpDb(w.db);
+      const after = await dumpDb(w.db);
       if (allowed) {
         expect(
           res === "redirect" || res?.ok === true,
@@ -344,17 +344,19 @@ describe("reads the pages use, as each actor", () => {
 
   it.each(ACTORS.filter((a) => a !== "anon"))(
     "getOwnedDevice / getShareForSharer / listSharedByMe as %s",
-    (actor) => {
+    async (actor) => {
       const u = w.users[actor];
       const owner = actor === "owner";
       for (const d of [w.dev.d1, w.dev.d2, w.dev.d3])
-        expect(getOwnedDevice(w.db, u.id, d.id) !== null).toBe(owner);
-      expect(getOwnedDevice(w.db, u.id, w.dev.foreign.id) !== null).toBe(actor === "stranger");
+        expect((await getOwnedDevice(w.db, u.id, d.id)) !== null).toBe(owner);
+      expect((await getOwnedDevice(w.db, u.id, w.dev.foreign.id)) !== null).toBe(
+        actor === "stranger",
+      );
       for (const id of shareIds())
-        expect(getShareForSharer(w.db, { shareId: id, sharerId: u.id, now: now() }) !== null).toBe(
-          owner,
-        );
-      expect(listSharedByMe(w.db, { sharerId: u.id, now: now() }).total).toBe(
+        expect(
+          (await getShareForSharer(w.db, { shareId: id, sharerId: u.id, now: now() })) !== null,
+        ).toBe(owner);
+      expect((await listSharedByMe(w.db, { sharerId: u.id, now: now() })).total).toBe(
         owner ? shareIds().length : 0,
       );
     },
@@ -362,10 +364,10 @@ describe("reads the pages use, as each actor", () => {
 
   it.each(ACTORS.filter((a) => a !== "anon"))(
     "getShareForRecipient / listSharedWithMe as %s",
-    (actor) => {
+    async (actor) => {
       const u = w.users[actor];
       for (const [kind, s] of Object.entries(w.shares)) {
-        const detail = getShareForRecipient(w.db, { shareId: s.id, user: u, now: now() });
+        const detail = await getShareForRecipient(w.db, { shareId: s.id, user: u, now: now() });
         // The unverified account's share is addressed to its email, which it never proved: 404.
         expect(detail !== null, `${actor} reading the ${kind} share`).toBe(
           kind === actor && actor !== "unverified",
@@ -376,7 +378,7 @@ describe("reads the pages use, as each actor", () => {
             kind === "active" || kind === "pending" || kind === "suspended",
           );
       }
-      const mine = listSharedWithMe(w.db, { user: u, now: now() });
+      const mine = await listSharedWithMe(w.db, { user: u, now: now() });
       expect(mine.groups.flatMap((g) => g.shares.map((r) => r.share.id))).toEqual(
         isRecipientActor(actor) ? [w.shares[actor].id] : [],
       );
@@ -385,10 +387,10 @@ describe("reads the pages use, as each actor", () => {
 
   it.each(ACTORS.filter((a) => a !== "anon"))(
     "checkAccess / getRecipientDeviceView / listAccessibleDevices as %s",
-    (actor) => {
+    async (actor) => {
       const u = w.users[actor];
       for (const d of [w.dev.d1, w.dev.d2]) {
-        const r = checkAccess(w.db, {
+        const r = await checkAccess(w.db, {
           userId: u.id,
           deviceId: d.id,
           operation: "view",
@@ -399,7 +401,11 @@ describe("reads the pages use, as each actor", () => {
         );
         // The non-owner half of /devices/[id]: null (404) for everyone without a current share.
         // A suspended recipient is told "suspended" on the page (devices, no access); the rest get 404.
-        const view = getRecipientDeviceView(w.db, { userId: u.id, deviceId: d.id, now: now() });
+        const view = await getRecipientDeviceView(w.db, {
+          userId: u.id,
+          deviceId: d.id,
+          now: now(),
+        });
         expect(view !== null).toBe(actor === "active" || (actor === "suspended" && d === w.dev.d1));
         if (actor === "suspended" && view)
           expect({ services: view.services, view: view.access.view.allowed }).toEqual({
@@ -408,27 +414,40 @@ describe("reads the pages use, as each actor", () => {
           });
       }
       expect(
-        checkAccess(w.db, { userId: u.id, deviceId: w.dev.d3.id, operation: "view", now: now() })
-          .allowed,
+        (
+          await checkAccess(w.db, {
+            userId: u.id,
+            deviceId: w.dev.d3.id,
+            operation: "view",
+            now: now(),
+          })
+        ).allowed,
       ).toBe(actor === "owner");
       expect(
-        checkAccess(w.db, {
-          userId: u.id,
-          deviceId: w.dev.foreign.id,
-          operation: "view",
-          now: now(),
-        }).allowed,
+        (
+          await checkAccess(w.db, {
+            userId: u.id,
+            deviceId: w.dev.foreign.id,
+            operation: "view",
+            now: now(),
+          })
+        ).allowed,
       ).toBe(actor === "stranger");
-      const listed = listAccessibleDevices(w.db, { userId: u.id, now: now() })
+      const listed = (await listAccessibleDevices(w.db, { userId: u.id, now: now() }))
         .map((d) => d.deviceId)
         .sort();
       expect(listed).toEqual(actor === "active" ? [w.dev.d1.id, w.dev.d2.id].sort() : []);
     },
   );
 
-  it("resolveLink: only the pending share's link is open; forged and cancelled links say nothing", () => {
+  it("resolveLink: only the pending share's link is open; forged and cancelled links say nothing", async () => {
     const states = Object.fromEntries(
-      Object.entries(w.shares).map(([k, s]) => [k, linkState(resolveLink(w.db, s.token, now()))]),
+      await Promise.all(
+        Object.entries(w.shares).map(async ([k, s]) => [
+          k,
+          linkState(await resolveLink(w.db, s.token, now())),
+        ]),
+      ),
     );
     expect(states).toEqual({
       active: "used",
@@ -442,8 +461,8 @@ describe("reads the pages use, as each actor", () => {
     });
     const forged =
       w.shares.pending.token.slice(0, -2) + (w.shares.pending.token.endsWith("AA") ? "BB" : "AA");
-    expect(resolveLink(w.db, forged, now())).toBeNull();
-    expect(resolveLink(w.db, "", now())).toBeNull();
+    expect(await resolveLink(w.db, forged, now())).toBeNull();
+    expect(await resolveLink(w.db, "", now())).toBeNull();
   });
 
   it("the unverified account: its share by link only, never another address's link; verifying opens its share by id", async () => {
@@ -451,31 +470,32 @@ describe("reads the pages use, as each actor", () => {
     state.user = u;
     const accept = actions.get("share-respond:acceptLinkAction")!;
     // Another address's link is refused, and writes nothing.
-    const before = dumpDb(w.db);
+    const before = await dumpDb(w.db);
     expect(await call(accept, { token: w.shares.pending.token })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/sent to/),
     });
-    expect(dumpDb(w.db)).toBe(before);
+    expect(await dumpDb(w.db)).toBe(before);
     // Verification link: spends the token, verifies this account only.
-    expect(verifyEmailWithToken(w.db, w.tokens.verify, now())).toEqual({ userId: u.id });
-    expect(verifyEmailWithToken(w.db, w.tokens.verify, now())).toBeNull();
-    const verified = w.db
-      .select()
-      .from(users)
-      .all()
+    expect(await verifyEmailWithToken(w.db, w.tokens.verify, now())).toEqual({ userId: u.id });
+    expect(await verifyEmailWithToken(w.db, w.tokens.verify, now())).toBeNull();
+    const verified = (await w.db.select().from(users))
       .filter((r) => r.emailVerified != null)
       .map((r) => r.id);
     expect(verified).toContain(u.id);
     const fresh = { ...u, emailVerified: now() };
     expect(
-      getShareForRecipient(w.db, { shareId: w.shares.unverified.id, user: fresh, now: now() }),
+      await getShareForRecipient(w.db, {
+        shareId: w.shares.unverified.id,
+        user: fresh,
+        now: now(),
+      }),
     ).not.toBeNull();
-    expect(listSharedWithMe(w.db, { user: fresh, now: now() }).total).toBe(1);
+    expect((await listSharedWithMe(w.db, { user: fresh, now: now() })).total).toBe(1);
   });
 
-  it("an emailed token opens nothing but its own purpose and account", () => {
-    expect(verifyEmailWithToken(w.db, w.tokens.reset, now())).toBeNull(); // a reset token does not verify
-    expect(verifyEmailWithToken(w.db, "A".repeat(43), now())).toBeNull();
+  it("an emailed token opens nothing but its own purpose and account", async () => {
+    expect(await verifyEmailWithToken(w.db, w.tokens.reset, now())).toBeNull(); // a reset token does not verify
+    expect(await verifyEmailWithToken(w.db, "A".repeat(43), now())).toBeNull();
   });
 });

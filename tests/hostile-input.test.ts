@@ -16,7 +16,7 @@ import {
 import { disposeWorldTemplate, freshWorld, userOf, DAY, type World } from "./support/world";
 import * as H from "./support/hostile";
 import { CASES, now, type Input } from "./support/hostile-cases";
-import { shareItems, shares } from "@/db/schema";
+import { devices, shareItems, shares } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
 vi.mock("@/db/client", async (orig) => ({
@@ -74,7 +74,7 @@ async function expectRefused(
   emptyReadOk = false,
 ): Promise<void> {
   const db = state.db!;
-  const before = dumpDb(db);
+  const before = await dumpDb(db);
   let res: Awaited<ReturnType<typeof callAction>>;
   try {
     res = await callAction(fn, input);
@@ -85,14 +85,14 @@ async function expectRefused(
   const r = res as ActionResult;
   if (emptyReadOk && r?.ok === true) {
     expect(r.data, `${what}: a lookup of nothing found something`).toEqual([]);
-    expect(dumpDb(db) === before, `${what}: wrote to the database`).toBe(true);
+    expect((await dumpDb(db)) === before, `${what}: wrote to the database`).toBe(true);
     return;
   }
   expect(r?.ok, `${what}: not refused: ${JSON.stringify(r).slice(0, 300)}`).toBe(false);
   expect(r?.message, `${what}: no message`).toMatch(/\S/);
   // A refusal must come from validation or the domain, not from an internal error.
   expect(r?.message, `${what}: internal error`).not.toMatch(/went wrong/i);
-  expect(dumpDb(db) === before, `${what}: wrote to the database`).toBe(true);
+  expect((await dumpDb(db)) === before, `${what}: wrote to the database`).toBe(true);
 }
 
 function protoForm(): FormData {
@@ -123,8 +123,8 @@ it("every action that takes input has hostile cases", () => {
 describe.each(Object.entries(CASES))("%s", (key, c) => {
   let w: World;
   const fn = () => actions.get(exportOf(key))!;
-  beforeAll(() => {
-    w = freshWorld();
+  beforeAll(async () => {
+    w = await freshWorld();
     state.db = w.db;
     state.user = userOf(w, c.actor);
   });
@@ -134,7 +134,7 @@ describe.each(Object.entries(CASES))("%s", (key, c) => {
   });
 
   it("accepts the valid base input (so each refusal below is the mutation's doing)", async () => {
-    const fresh = freshWorld();
+    const fresh = await freshWorld();
     state.db = fresh.db;
     state.user = userOf(fresh, c.actor);
     try {
@@ -194,7 +194,7 @@ describe.each(Object.entries(CASES))("%s", (key, c) => {
 
 describe("what is accepted is stored as given", () => {
   it("unicode device names are stored exactly (trimmed) or refused with a message, never mangled", async () => {
-    const w = freshWorld();
+    const w = await freshWorld();
     state.db = w.db;
     state.user = w.users.owner;
     const create = actions.get("devices:createDeviceAction")!;
@@ -205,9 +205,10 @@ describe("what is accepted is stored as given", () => {
         async (name) => {
           const hardwareId = `FF:${++n}`;
           const res = await callAction(create, { name, hardwareId });
-          const row = w.db.$client
-            .prepare("select name from devices where hardware_id = ?")
-            .get(hardwareId) as { name: string } | undefined;
+          const [row] = await w.db
+            .select({ name: devices.name })
+            .from(devices)
+            .where(eq(devices.hardwareId, hardwareId));
           if (res === "redirect") expect(row?.name).toBe(name.trim());
           else
             expect({ ok: res?.ok, stored: row, hasMessage: /\S/.test(res?.message ?? "") }).toEqual(
@@ -220,7 +221,7 @@ describe("what is accepted is stored as given", () => {
   });
 
   it("duplicate recipients and devices are collapsed: one share per person, one item per device", async () => {
-    const w = freshWorld();
+    const w = await freshWorld();
     state.db = w.db;
     state.user = w.users.owner;
     const res = await callAction(actions.get("shares:shareDevicesAction")!, {
@@ -230,14 +231,13 @@ describe("what is accepted is stored as given", () => {
       expiresAt: now + DAY,
     });
     expect(res).toMatchObject({ ok: true });
-    const made = w.db
+    const made = await w.db
       .select()
       .from(shares)
-      .where(eq(shares.recipientEmail, "dup@example.test"))
-      .all();
+      .where(eq(shares.recipientEmail, "dup@example.test"));
     expect(made).toHaveLength(1);
     expect(
-      w.db.select().from(shareItems).where(eq(shareItems.shareId, made[0].id)).all(),
+      await w.db.select().from(shareItems).where(eq(shareItems.shareId, made[0].id)),
     ).toHaveLength(1);
   });
 });

@@ -23,7 +23,7 @@ export default async function AccessPage({
   const user = await requireUser(withParams("/access", sp, {}));
   const db = getDb();
   const { page, ...filters } = parseMatrixFilters(sp);
-  const m = accessMatrix(db, { ownerId: user.id, now: currentTime(), page, ...filters });
+  const m = await accessMatrix(db, { ownerId: user.id, now: currentTime(), page, ...filters });
   const filtered = !!(
     filters.group ||
     filters.device ||
@@ -37,7 +37,7 @@ export default async function AccessPage({
         <h1 className="text-2xl font-semibold">Who has access</h1>
         <ExportCsvLink href={withParams("/access/export", sp, { page: undefined })} />
       </div>
-      <AccessFilters f={filters} groups={listGroups(db, user.id)} />
+      <AccessFilters f={filters} groups={await listGroups(db, user.id)} />
       {m.recipientTotal > MATRIX_MAX_RECIPIENTS ? (
         <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
           Showing the first {MATRIX_MAX_RECIPIENTS} of {m.recipientTotal} recipients (A–Z). Filter

@@ -22,7 +22,7 @@ export default async function ActivityPage({
   const sp = await searchParams;
   const user = await requireUser(withParams("/activity", sp, {}));
   const { before, after, ...filters } = parseActivityFilters(sp);
-  const page = listActivity(getDb(), {
+  const page = await listActivity(getDb(), {
     sharerId: user.id,
     ...filters,
     before,

@@ -22,8 +22,8 @@ export default async function DevicesPage({
   const db = getDb();
   const q = param(sp, "q");
   const group = param(sp, "group");
-  const list = listOwnedDevices(db, { ownerId: user.id, q, group, page: pageParam(sp) });
-  const groups = listGroups(db, user.id);
+  const list = await listOwnedDevices(db, { ownerId: user.id, q, group, page: pageParam(sp) });
+  const groups = await listGroups(db, user.id);
   const added = param(sp, "added") ? list.rows.find((d) => d.id === param(sp, "added")) : undefined;
 
   return (
@@ -60,7 +60,7 @@ export default async function DevicesPage({
         filter={{ q, group }}
         filtered={!!(q || group)}
         selfEmail={user.email}
-        policy={getSharingPolicy(db, user.id)}
+        policy={await getSharingPolicy(db, user.id)}
       />
       <Pagination
         path="/devices"

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const policy = getSharingPolicy(getDb(), user.id);
+  const policy = await getSharingPolicy(getDb(), user.id);
   return (
     <div className="space-y-6">
       <div>

@@ -24,7 +24,7 @@ export default async function SharedByMePage({
   const sp = await searchParams;
   const user = await requireUser(withParams("/shared-by-me", sp, {}));
   const { status, sort, q, expiring, expiringWithin } = parseSharedByMeFilters(sp);
-  const list = listSharedByMe(getDb(), {
+  const list = await listSharedByMe(getDb(), {
     sharerId: user.id,
     now: currentTime(),
     status,

@@ -29,7 +29,7 @@ export default async function SharedWithMePage({
     EffectiveStatus | undefined;
   const q = param(sp, "q");
   const db = getDb();
-  const { groups, total, page } = listSharedWithMe(db, {
+  const { groups, total, page } = await listSharedWithMe(db, {
     user,
     now: currentTime(),
     status,
@@ -37,7 +37,7 @@ export default async function SharedWithMePage({
     page: pageParam(sp),
     pageSize: PAGE_SIZE,
   });
-  const previews = deviceNamePreview(
+  const previews = await deviceNamePreview(
     db,
     groups.flatMap((g) => g.shares.map((r) => r.share.id)),
   );

@@ -24,7 +24,7 @@ export default async function SignInPage({
   const back = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(back);
   // From a sharing link: say which address it was sent to, masked (the link may have been forwarded).
-  const invited = invitedEmailForReturnPath(getDb(), back, currentTime());
+  const invited = await invitedEmailForReturnPath(getDb(), back, currentTime());
   const notice = reset
     ? NOTICES.reset
     : signedOut === "everywhere"

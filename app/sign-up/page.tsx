@@ -16,7 +16,7 @@ export default async function SignUpPage({
   const { callbackUrl } = await searchParams;
   const back = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(back);
-  const lockedEmail = invitedEmailForReturnPath(getDb(), back, currentTime());
+  const lockedEmail = await invitedEmailForReturnPath(getDb(), back, currentTime());
   return (
     <div className="mx-auto max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-semibold">Create your account</h1>

@@ -1,12 +1,11 @@
 // The load test's own database: owners with devices, recipients with accounts, and a few
 // bulk shares made through the domain (`shareDevices`, `acceptShare`) so every list has
 // rows, and accepts and link pages have something to work on from the first second.
-import fs from "node:fs";
-import { openDb } from "@/db/client";
 import { hashPassword } from "@/lib/accounts/password";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { PASSWORD } from "../config";
+import { closeDb, openSqliteDb, rawSqlite, removeSqliteFile } from "../sqlite-file";
 import {
   DEVICES_PER_SHARE,
   INVITED_PER_SHARE,
@@ -46,9 +45,10 @@ export function shareBody(o: number, block: number, recipient: number, invitedTa
 }
 
 export async function seedLoadDb(now: number): Promise<Seeded> {
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(LOAD_DB + suffix, { force: true });
-  const db = openDb(LOAD_DB, { migrate: true });
-  const c = db.$client;
+  removeSqliteFile(LOAD_DB);
+  const db = await openSqliteDb(LOAD_DB, true);
+  // Fleet rows in raw SQL on a connection of their own; the shares through the domain.
+  const c = rawSqlite(LOAD_DB);
   const hash = await hashPassword(PASSWORD);
   const user = c.prepare(
     "insert into users (id, email, name, password_hash, created_at) values (?, ?, ?, ?, ?)",
@@ -77,6 +77,7 @@ export async function seedLoadDb(now: number): Promise<Seeded> {
   })();
   // Accounts in the bench have proven their address (recipients see shares sent to it).
   c.prepare("update users set email_verified = created_at").run();
+  c.close();
 
   // Seed shares use the devices after the load's, so the load's own blocks never conflict.
   const seeded: Seeded = { pending: [], tokens: [], shares: 0 };
@@ -84,12 +85,12 @@ export async function seedLoadDb(now: number): Promise<Seeded> {
     for (let s = 0; s < SEED_SHARES; s++) {
       const r = (o + s) % RECIPIENTS;
       const body = shareBody(o, LOAD_DEVICES / DEVICES_PER_SHARE + s, r, `seed-${o}-${s}`);
-      const result = shareDevices(db, { sharerId: `own${o}`, input: body, now });
+      const result = await shareDevices(db, { sharerId: `own${o}`, input: body, now });
       seeded.shares += result.shares.length;
       for (const sh of result.shares) {
         if (sh.recipientId == null) seeded.tokens.push(sh.token);
         else if (s % 2 === 0)
-          acceptShare(db, {
+          await acceptShare(db, {
             shareId: sh.shareId,
             user: { id: `rcp${r}`, email: recipientEmail(r), emailVerified: now },
             now,
@@ -98,7 +99,9 @@ export async function seedLoadDb(now: number): Promise<Seeded> {
       }
     }
   }
-  c.pragma("wal_checkpoint(TRUNCATE)");
-  c.close();
+  await closeDb(db);
+  const done = rawSqlite(LOAD_DB);
+  done.pragma("wal_checkpoint(TRUNCATE)");
+  done.close();
   return seeded;
 }

@@ -9,8 +9,8 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openDb as openSyncDb } from "@/db/client";
-import { pgSchema, sqliteSchema } from "@/db/engine";
+import { closeDb, pgSchema, sqliteSchema } from "@/db/engine";
+import { openSqliteFile } from "@/tests/support/db/raw";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIfEmpty } from "@/scripts/seed/seed";
 import { verifyPassword } from "@/lib/accounts/password";
 import { createEmptyPgDatabase } from "@/tests/support/db/test-db";
@@ -75,9 +75,9 @@ describe.skipIf(!inject("keysharePg").ok)("npm run db:copy (SQLite → PostgreSQ
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyshare-copy-"));
     file = path.join(dir, "keyshare.db");
-    const db = openSyncDb(file, { migrate: true });
+    const db = await openSqliteFile(file, true);
     expect(await seedIfEmpty(db, Date.now())).toBe(true);
-    db.$client.close();
+    await closeDb(db);
   });
   afterAll(async () => {
     for (const t of targets) await t.drop();
@@ -98,10 +98,7 @@ describe.skipIf(!inject("keysharePg").ok)("npm run db:copy (SQLite → PostgreSQ
       let seeded = 0;
       for (const key of TABLES) {
         // Read through each engine's own schema: booleans and ms timestamps come back alike.
-        const fromSqlite = s
-          .select()
-          .from(sqliteSchema[key] as never)
-          .all() as unknown[];
+        const fromSqlite = (await s.select().from(sqliteSchema[key] as never)) as unknown[];
         const fromPg = (await p.select().from(pgSchema[key] as never)) as unknown[];
         expect(fromPg.length, key).toBe(fromSqlite.length);
         expect(sortRows(fromPg), key).toEqual(sortRows(fromSqlite));
@@ -109,13 +106,7 @@ describe.skipIf(!inject("keysharePg").ok)("npm run db:copy (SQLite → PostgreSQ
       }
       expect(seeded).toBeGreaterThan(100); // the demo really has users, devices, shares, items, events, emails
       for (const key of ["users", "devices", "shares", "shareItems", "services"] as const) {
-        expect(
-          s
-            .select()
-            .from(sqliteSchema[key] as never)
-            .all().length,
-          key,
-        ).toBeGreaterThan(0);
+        expect((await s.select().from(sqliteSchema[key] as never)).length, key).toBeGreaterThan(0);
       }
       const olivia = (await p.select().from(pgSchema.users)).find(
         (u) => u.email === DEMO_ACCOUNTS[0].email,

@@ -1,5 +1,5 @@
 import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
-import * as sqliteSchema from "../schema";
+import * as sqliteSchema from "../schema-sqlite";
 
 type DbError = Error & { code?: string; constraint?: string; table?: string };
 

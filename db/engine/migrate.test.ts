@@ -6,7 +6,9 @@ import pg from "pg";
 import { is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { openDb as openSyncDb } from "@/db/client";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { SQLITE_MIGRATIONS } from "@/db/engine/sqlite";
 import { closeDb, engineConfigFromEnv, migrateDb, openDb, pgSchema } from "@/db/engine";
 import { migratePostgres } from "@/db/engine/postgres";
 import { createEmptyPgDatabase } from "@/tests/support/db/test-db";
@@ -38,11 +40,13 @@ describe("migrateDb()", () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  it("SQLite: takes over a database migrated by db/client.ts without applying anything twice", async () => {
+  it("SQLite: takes over a database migrated by the old synchronous client without applying anything twice", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyshare-migrate-"));
     dirs.push(dir);
     const file = path.join(dir, "old.db");
-    openSyncDb(file, { migrate: true }).$client.close();
+    const old = new Database(file); // what the synchronous db/client.ts did before the engine
+    migrate(drizzle(old), { migrationsFolder: SQLITE_MIGRATIONS });
+    old.close();
     const db = openDb({ kind: "sqlite", path: file });
     await migrateDb(db);
     await closeDb(db);

@@ -44,6 +44,7 @@ export function openPostgres(url: string, poolSize: number): Engine {
   // a listener that would crash the process. The pool drops the client and makes new ones.
   pool.on("error", (e) => console.error("PostgreSQL: an idle connection failed:", e.message));
   const db = drizzle(pool, { schema: pgSchema }) as Db;
+  let ended: Promise<void> | undefined;
 
   const engine: Engine = {
     kind: "postgres",
@@ -68,7 +69,8 @@ export function openPostgres(url: string, poolSize: number): Engine {
     },
     insertRows: (tx, table, rows) => insertUnnest(tx, table, rows),
     migrate: () => migratePostgres(url),
-    close: () => pool.end(),
+    // Idempotent, as SQLite's close is: pg's pool.end() throws when called twice.
+    close: () => (ended ??= pool.end()),
   };
 
   // The root database's queries go through pool.query (a transaction's through its own

@@ -2,7 +2,7 @@
 // same row types, so domain code typed against one is right for the other.
 import { expectTypeOf, it } from "vitest";
 import type * as pg from "@/db/schema-pg";
-import type * as sqlite from "@/db/schema";
+import type * as sqlite from "@/db/schema-sqlite";
 
 type Rows<S> = { [K in keyof S]: S[K] extends { $inferSelect: infer R } ? R : never };
 type Inserts<S> = { [K in keyof S]: S[K] extends { $inferInsert: infer R } ? R : never };

@@ -42,3 +42,17 @@ export function ilike(column: PgColumn, pattern: string): SQL {
   if (is(column as unknown, SQLiteColumn)) return sql`${column} like ${pattern} escape '\\'`;
   throw new TypeError("ilike(): pass a table column");
 }
+
+/**
+ * Insertion order, for breaking ties between rows of one table (in a single-table query):
+ * SQLite's rowid; on PostgreSQL the inserting transaction's id (xmin; rows written in one
+ * transaction share it, then the heap position ctid decides). PostgreSQL's is exact for
+ * rows committed one transaction after another, which is what a tie-break needs here;
+ * ids are random UUIDs and say nothing about order. Picks the dialect from the column.
+ */
+export function insertionOrder(column: PgColumn, direction: "asc" | "desc"): SQL {
+  const dir = sql.raw(direction);
+  if (is(column, PgColumn)) return sql`xmin::text::bigint ${dir}, ctid ${dir}`;
+  if (is(column as unknown, SQLiteColumn)) return sql`rowid ${dir}`;
+  throw new TypeError("insertionOrder(): pass a table column");
+}

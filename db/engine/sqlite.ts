@@ -10,7 +10,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
-import * as sqliteSchema from "../schema";
+import * as sqliteSchema from "../schema-sqlite";
 import { Mutex } from "./mutex";
 import { driverValue, rowShape } from "./rows";
 import {
@@ -68,8 +68,9 @@ export function openSqlite(file: string): Engine {
   const writer = connect(file, "writer");
   const reader = connect(file, "reader");
   let snapshot: { client: Database.Database; db: Db; mutex: Mutex } | undefined;
-  let writerMutex = writerMutexes.get(file);
-  if (!writerMutex) writerMutexes.set(file, (writerMutex = new Mutex()));
+  const key = path.resolve(file); // one mutex however the path is spelled
+  let writerMutex = writerMutexes.get(key);
+  if (!writerMutex) writerMutexes.set(key, (writerMutex = new Mutex()));
   let migrating = false;
 
   // The database cast, documented once here (tables.ts casts the tables likewise): drizzle's

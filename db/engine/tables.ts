@@ -1,4 +1,4 @@
-import * as sqliteSchema from "../schema";
+import * as sqliteSchema from "../schema-sqlite";
 import * as pgSchema from "../schema-pg";
 import type { EngineKind, Schema } from "./types";
 

@@ -134,6 +134,7 @@ describe.each(availableEngines())("transaction() on %s", (kind) => {
     let release!: () => void;
     const firstDone = new Promise<void>((r) => (firstRead = r));
     const gate = new Promise<void>((r) => (release = r));
+    // Not awaited here: the body waits for the gate, opened below.
     const reading = transaction(
       db,
       async (tx) => {

@@ -1,8 +1,8 @@
 // The access check: the only path by which a non-owner reaches device data (Rule 8).
 // Callers must answer 404 for every denial to people without a relation to the device; the
 // deny reason is meant for recipients (their share page explains "why not now").
-import type Database from "better-sqlite3";
-import type { Db } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import type { Conn } from "@/db/client";
 import { isWithinSchedule, type ScheduleCheck } from "./schedule";
 import {
   OPERATIONS,
@@ -35,42 +35,46 @@ export interface CheckAccessInput {
  * Removed items are dropped in SQL (a removed device is simply not shared); ended shares
  * are kept so the recipient can be told "cancelled" / "expired".
  */
-export const CHECK_ACCESS_SQL = `
-SELECT 1 AS isOwner, NULL AS shareId, NULL AS status, '' AS permissions, NULL AS expiresAt,
-  NULL AS startsAt, NULL AS weekdays, NULL AS windowStart, NULL AS windowEnd, NULL AS timeZone,
-  1 AS remoteAccess, NULL AS suspendedAt, NULL AS serviceIds, ${serviceOnDeviceSql()}
-FROM devices d WHERE d.id = @deviceId AND d.owner_id = @userId
+export function checkAccessSql(p: {
+  userId: string;
+  deviceId: string;
+  serviceId: string | null;
+}): SQL {
+  // Quoted aliases: PostgreSQL folds unquoted ones to lower case. `true`, not 1, where a
+  // branch meets a boolean column (remote_access, EXISTS): SQLite reads it as 1.
+  // CROSS JOIN with its condition in WHERE: PostgreSQL allows no ON after CROSS JOIN.
+  return sql`
+SELECT 1 AS "isOwner", NULL AS "shareId", NULL AS "status", '' AS "permissions", NULL AS "expiresAt",
+  NULL AS "startsAt", NULL AS "weekdays", NULL AS "windowStart", NULL AS "windowEnd", NULL AS "timeZone",
+  true AS "remoteAccess", NULL AS "suspendedAt", NULL AS "serviceIds", ${serviceOnDeviceSql(p)}
+FROM devices d WHERE d.id = ${p.deviceId} AND d.owner_id = ${p.userId}
 UNION ALL
 SELECT 0, s.id, s.status, s.permissions, s.expires_at, s.starts_at, s.weekdays,
   s.window_start, s.window_end, s.time_zone, s.remote_access, s.suspended_at, si.service_ids,
-  ${serviceOnDeviceSql()}
-FROM users u CROSS JOIN share_items si CROSS JOIN shares s ON s.id = si.share_id
-WHERE u.id = @userId AND si.device_id = @deviceId AND si.recipient_email = u.email
-  AND si.removed_at IS NULL AND s.recipient_id = @userId`;
+  ${serviceOnDeviceSql(p)}
+FROM users u CROSS JOIN share_items si CROSS JOIN shares s
+WHERE u.id = ${p.userId} AND si.device_id = ${p.deviceId} AND si.recipient_email = u.email
+  AND s.id = si.share_id AND si.removed_at IS NULL AND s.recipient_id = ${p.userId}`;
+}
 
-function serviceOnDeviceSql(): string {
+function serviceOnDeviceSql(p: { deviceId: string; serviceId: string | null }): SQL {
   // A service id must belong to this very device; otherwise a recipient could pass an id
-  // from another device and have it accepted by a "null = all services" item.
-  return `CASE WHEN @serviceId IS NULL THEN 1 ELSE EXISTS (
-    SELECT 1 FROM services sv WHERE sv.id = @serviceId AND sv.device_id = @deviceId) END AS serviceOnDevice`;
+  // from another device and have it accepted by a "null = all services" item. The cast
+  // gives PostgreSQL the parameter's type (it cannot infer one from IS NULL alone).
+  return sql`CASE WHEN CAST(${p.serviceId} AS text) IS NULL THEN true ELSE EXISTS (
+    SELECT 1 FROM services sv WHERE sv.id = ${p.serviceId} AND sv.device_id = ${p.deviceId}) END AS "serviceOnDevice"`;
 }
 
-type CheckRow = ShareRow & { isOwner: number; serviceOnDevice: number };
+type CheckRow = ShareRow & { isOwner: number; serviceOnDevice: number | boolean };
 
-// Prepared once per connection: preparing costs more than running this query.
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
-function accessStatement(db: Db): Database.Statement {
-  let stmt = statements.get(db.$client);
-  if (!stmt) {
-    stmt = db.$client.prepare(CHECK_ACCESS_SQL);
-    statements.set(db.$client, stmt);
-  }
-  return stmt;
-}
-
-function loadRows(db: Db, userId: string, deviceId: string, serviceId: string | null): CheckRow[] {
-  return accessStatement(db).all({ userId, deviceId, serviceId }) as CheckRow[];
+async function loadRows(
+  db: Conn,
+  userId: string,
+  deviceId: string,
+  serviceId: string | null,
+): Promise<CheckRow[]> {
+  const { rows } = await db.execute(checkAccessSql({ userId, deviceId, serviceId }));
+  return rows as unknown as CheckRow[];
 }
 
 const ownerResult = (): AccessResult => ({
@@ -87,9 +91,9 @@ function decide(
   now: number,
   memo: Map<string, ScheduleCheck>,
 ) {
-  const serviceOnDevice = rows.length === 0 || rows[0].serviceOnDevice === 1;
+  const serviceOnDevice = rows.length === 0 || Boolean(rows[0].serviceOnDevice);
   // The owner may do everything with their device, but still only with its own services.
-  if (rows.some((r) => r.isOwner === 1)) {
+  if (rows.some((r) => Number(r.isOwner) === 1)) {
     return serviceOnDevice
       ? ownerResult()
       : ({ allowed: false, reason: "service_not_shared" } as const);
@@ -107,18 +111,18 @@ function decide(
 }
 
 /** May `userId` perform `operation` on `deviceId` (and `serviceId`, if given) at `now`? */
-export function checkAccess(db: Db, input: CheckAccessInput): AccessResult {
+export async function checkAccess(db: Conn, input: CheckAccessInput): Promise<AccessResult> {
   const serviceId = input.serviceId ?? null;
-  const rows = loadRows(db, input.userId, input.deviceId, serviceId);
+  const rows = await loadRows(db, input.userId, input.deviceId, serviceId);
   return decide(rows, input.operation, serviceId, input.now, new Map());
 }
 
 /** Every operation's result for the recipient's device page, from a single query. */
-export function accessForDevice(
-  db: Db,
+export async function accessForDevice(
+  db: Conn,
   input: { userId: string; deviceId: string; now: number },
-): Record<Operation, AccessResult> {
-  const rows = loadRows(db, input.userId, input.deviceId, null);
+): Promise<Record<Operation, AccessResult>> {
+  const rows = await loadRows(db, input.userId, input.deviceId, null);
   const memo = new Map<string, ScheduleCheck>();
   const entries = OPERATIONS.map((op) => [op, decide(rows, op, null, input.now, memo)] as const);
   return Object.fromEntries(entries) as Record<Operation, AccessResult>;

@@ -1,4 +1,7 @@
+import { transaction } from "@/db/engine";
 import { beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { shareItems } from "@/db/schema";
 import { checkAccess, describeAccess, listAccessibleDevices } from "./check";
 import { T0, createFixture, type Fixture } from "./test-fixtures";
 
@@ -6,15 +9,15 @@ const HOUR = 3_600_000;
 let f: Fixture;
 let owner: string, alice: string;
 
-beforeEach(() => {
-  f = createFixture();
-  owner = f.user("Owner");
-  alice = f.user("Alice");
+beforeEach(async () => {
+  f = await createFixture();
+  owner = await f.user("Owner");
+  alice = await f.user("Alice");
 });
 
 describe("listAccessibleDevices", () => {
-  it("lists only devices in effect now, with permissions and shared services", () => {
-    const [zeta, alpha, gone, later, night, ended, pending, paused, removed] = [
+  it("lists only devices in effect now, with permissions and shared services", async () => {
+    const [zeta, alpha, gone, later, night, ended, pending, paused, removed] = await [
       "Zeta",
       "Alpha",
       "Gone",
@@ -24,26 +27,32 @@ describe("listAccessibleDevices", () => {
       "Pending",
       "Paused",
       "Removed",
-    ].map((name) => f.device(owner, name));
-    const ssh = f.service(alpha, "SSH");
-    f.service(alpha, "HTTP");
-    const zetaWeb = f.service(zeta, "Web");
-    const shareId = f.share(owner, alice, [zeta, alpha], {
+    ].reduce<Promise<string[]>>(
+      async (acc, name) => [...(await acc), await f.device(owner, name)],
+      Promise.resolve([]),
+    );
+    const ssh = await f.service(alpha, "SSH");
+    await f.service(alpha, "HTTP");
+    const zetaWeb = await f.service(zeta, "Web");
+    const shareId = await f.share(owner, alice, [zeta, alpha], {
       permissions: "view,operate",
       expiresAt: T0 + HOUR,
     });
-    f.item(shareId, removed, { removedAt: T0 - HOUR });
-    f.db.$client
-      .prepare("UPDATE share_items SET service_ids = ? WHERE device_id = ?")
-      .run(JSON.stringify([ssh]), alpha);
-    f.share(owner, alice, [gone], { expiresAt: T0 });
-    f.share(owner, alice, [later], { startsAt: T0 + HOUR });
-    f.share(owner, alice, [night], { windowStart: 1320, windowEnd: 360 });
-    f.share(owner, alice, [ended], { status: "cancelled" });
-    f.share(owner, alice, [pending], { status: "pending" });
-    f.share(owner, alice, [paused], { suspendedAt: T0 - HOUR });
+    await f.item(shareId, removed, { removedAt: T0 - HOUR });
+    await transaction(f.db, async (tx) => {
+      await tx
+        .update(shareItems)
+        .set({ serviceIds: JSON.stringify([ssh]) })
+        .where(eq(shareItems.deviceId, alpha));
+    });
+    await f.share(owner, alice, [gone], { expiresAt: T0 });
+    await f.share(owner, alice, [later], { startsAt: T0 + HOUR });
+    await f.share(owner, alice, [night], { windowStart: 1320, windowEnd: 360 });
+    await f.share(owner, alice, [ended], { status: "cancelled" });
+    await f.share(owner, alice, [pending], { status: "pending" });
+    await f.share(owner, alice, [paused], { suspendedAt: T0 - HOUR });
 
-    const list = listAccessibleDevices(f.db, { userId: alice, now: T0 });
+    const list = await listAccessibleDevices(f.db, { userId: alice, now: T0 });
     expect(list.map((d) => d.name)).toEqual(["Alpha", "Zeta"]);
     expect(list[0]).toMatchObject({
       deviceId: alpha,
@@ -59,24 +68,28 @@ describe("listAccessibleDevices", () => {
     expect(list[1]).toMatchObject({ serviceIds: null, services: [{ id: zetaWeb, name: "Web" }] });
   });
 
-  it("agrees with checkAccess as time passes", () => {
-    const d = f.device(owner, "Gateway");
-    f.share(owner, alice, [d], { windowStart: 480, windowEnd: 1080, timeZone: "Europe/Berlin" });
+  it("agrees with checkAccess as time passes", async () => {
+    const d = await f.device(owner, "Gateway");
+    await f.share(owner, alice, [d], {
+      windowStart: 480,
+      windowEnd: 1080,
+      timeZone: "Europe/Berlin",
+    });
     for (const now of [
       Date.UTC(2026, 11, 7, 6, 59),
       Date.UTC(2026, 11, 7, 7),
       Date.UTC(2026, 11, 7, 17),
     ]) {
-      const listed = listAccessibleDevices(f.db, { userId: alice, now }).length === 1;
+      const listed = (await listAccessibleDevices(f.db, { userId: alice, now })).length === 1;
       expect(listed).toBe(
-        checkAccess(f.db, { userId: alice, deviceId: d, operation: "view", now }).allowed,
+        (await checkAccess(f.db, { userId: alice, deviceId: d, operation: "view", now })).allowed,
       );
     }
   });
 
-  it("is empty for users without shares", () => {
-    f.share(owner, alice, [f.device(owner)]);
-    expect(listAccessibleDevices(f.db, { userId: owner, now: T0 })).toEqual([]);
+  it("is empty for users without shares", async () => {
+    await f.share(owner, alice, [await f.device(owner)]);
+    expect(await listAccessibleDevices(f.db, { userId: owner, now: T0 })).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
 // The recipient's view: devices shared with them that are in effect right now.
-import type Database from "better-sqlite3";
-import type { Db } from "@/db/client";
+import { asc, inArray, sql } from "drizzle-orm";
+import type { Conn } from "@/db/client";
+import { services } from "@/db/schema";
+import { chunked } from "@/db/transaction";
 import {
   parsePermissions,
   parseServiceIds,
@@ -29,49 +31,30 @@ export interface AccessibleDevice {
 
 // Driven by shares_recipient_idx (recipient_id), then share_items_share_idx
 // (share_id, removed_at IS NULL) and the devices primary key. Status, suspension and expiry
-// are filtered in SQL; the schedule needs the time zone and is checked in JS.
-const LIST_SQL = `
-SELECT s.id AS shareId, s.sharer_id AS sharerId, s.status, s.permissions, s.expires_at AS expiresAt,
-  s.starts_at AS startsAt, s.weekdays, s.window_start AS windowStart, s.window_end AS windowEnd,
-  s.time_zone AS timeZone, s.remote_access AS remoteAccess, s.suspended_at AS suspendedAt,
-  si.service_ids AS serviceIds, d.id AS deviceId, d.name, d.hardware_id AS hardwareId, d.kind,
-  d.group_path AS groupPath, d.owner_id AS ownerId
+// are filtered in SQL; the schedule needs the time zone and is checked in JS. Quoted aliases:
+// PostgreSQL folds unquoted ones to lower case.
+const listSql = (userId: string, now: number) => sql`
+SELECT s.id AS "shareId", s.sharer_id AS "sharerId", s.status, s.permissions, s.expires_at AS "expiresAt",
+  s.starts_at AS "startsAt", s.weekdays, s.window_start AS "windowStart", s.window_end AS "windowEnd",
+  s.time_zone AS "timeZone", s.remote_access AS "remoteAccess", s.suspended_at AS "suspendedAt",
+  si.service_ids AS "serviceIds", d.id AS "deviceId", d.name, d.hardware_id AS "hardwareId", d.kind,
+  d.group_path AS "groupPath", d.owner_id AS "ownerId"
 FROM shares s
 JOIN share_items si ON si.share_id = s.id AND si.removed_at IS NULL
 JOIN devices d ON d.id = si.device_id
-WHERE s.recipient_id = @userId AND s.status = 'active' AND s.suspended_at IS NULL
-  AND (s.expires_at IS NULL OR s.expires_at > @now)`;
+WHERE s.recipient_id = ${userId} AND s.status = 'active' AND s.suspended_at IS NULL
+  AND (s.expires_at IS NULL OR s.expires_at > ${now})`;
 
-// Services of the listed devices in one go (services_device_idx through json_each).
-const SERVICES_SQL = `
-SELECT id, device_id AS deviceId, name, kind, port FROM services
-WHERE device_id IN (SELECT value FROM json_each(@deviceIds)) ORDER BY name, id`;
-
+type ServiceRow = { id: string; deviceId: string; name: string; kind: string; port: number };
 type ListRow = ShareRow &
   Omit<AccessibleDevice, "permissions" | "serviceIds" | "services" | "expiresAt" | "remoteAccess">;
-type ServiceRow = { id: string; deviceId: string; name: string; kind: string; port: number };
-
-const statements = new WeakMap<
-  Database.Database,
-  { list: Database.Statement; services: Database.Statement }
->();
-
-function prepared(db: Db) {
-  let s = statements.get(db.$client);
-  if (!s) {
-    s = { list: db.$client.prepare(LIST_SQL), services: db.$client.prepare(SERVICES_SQL) };
-    statements.set(db.$client, s);
-  }
-  return s;
-}
 
 /** Devices `userId` may see at `now` (active, unexpired, not suspended, inside the schedule). */
-export function listAccessibleDevices(
-  db: Db,
+export async function listAccessibleDevices(
+  db: Conn,
   input: { userId: string; now: number },
-): AccessibleDevice[] {
-  const { list, services } = prepared(db);
-  const rows = list.all({ userId: input.userId, now: input.now }) as ListRow[];
+): Promise<AccessibleDevice[]> {
+  const rows = (await db.execute(listSql(input.userId, input.now))).rows as unknown as ListRow[];
   const byDevice = new Map<string, AccessibleDevice>();
   for (const row of rows) {
     // Same rule as checkAccess, so the list never shows what the device page would refuse.
@@ -98,9 +81,22 @@ export function listAccessibleDevices(
       byDevice.set(row.deviceId, entry);
   }
   if (byDevice.size === 0) return [];
-  const serviceRows = services.all({
-    deviceIds: JSON.stringify([...byDevice.keys()]),
-  }) as ServiceRow[];
+  // Services of the listed devices in one go (services_device_idx).
+  const serviceRows: ServiceRow[] = [];
+  for (const ids of chunked([...byDevice.keys()]))
+    serviceRows.push(
+      ...(await db
+        .select({
+          id: services.id,
+          deviceId: services.deviceId,
+          name: services.name,
+          kind: services.kind,
+          port: services.port,
+        })
+        .from(services)
+        .where(inArray(services.deviceId, ids))
+        .orderBy(asc(services.name), asc(services.id))),
+    );
   for (const sv of serviceRows) {
     const entry = byDevice.get(sv.deviceId)!;
     if (entry.serviceIds && !entry.serviceIds.includes(sv.id)) continue;

@@ -1,9 +1,8 @@
 import "server-only";
-import type { Db } from "@/db/client";
-import { devices } from "@/db/schema";
+import { transaction, type Db } from "@/db/client";
+import { devices, shares } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
-import { shares } from "@/db/schema";
 import { recordEvent } from "@/lib/activity/events";
 import { checkAccess } from "./check";
 import { describeAccess } from "./describe";
@@ -15,7 +14,7 @@ const HIDDEN = new Set(["not_shared", "expired", "cancelled"]);
  * Carries out an operation on a device for whoever calls, through the access check only.
  * A recipient's use is written to the share's activity, so the sharer can audit it.
  */
-export function performOperation(
+export async function performOperation(
   db: Db,
   q: {
     user: { id: string; name: string };
@@ -24,8 +23,8 @@ export function performOperation(
     serviceId?: string | null;
     now: number;
   },
-): { message: string } {
-  const result = checkAccess(db, {
+): Promise<{ message: string }> {
+  const result = await checkAccess(db, {
     userId: q.user.id,
     deviceId: q.deviceId,
     operation: q.operation,
@@ -40,26 +39,28 @@ export function performOperation(
       "forbidden",
     );
   }
-  const device = db
-    .select({ name: devices.name })
-    .from(devices)
-    .where(eq(devices.id, q.deviceId))
-    .get();
+  const device = (
+    await db.select({ name: devices.name }).from(devices).where(eq(devices.id, q.deviceId))
+  )[0];
   if (!device) throw new NotFoundError("Device not found.");
   if (result.reason === "shared" && result.shareId) {
-    const share = db
-      .select({ sharerId: shares.sharerId })
-      .from(shares)
-      .where(eq(shares.id, result.shareId))
-      .get();
-    recordEvent(db, {
-      shareId: result.shareId,
-      sharerId: share!.sharerId,
-      actorId: q.user.id,
-      type: "device_used",
-      data: { device: device.name, operation: q.operation, serviceId: q.serviceId ?? null },
-      now: q.now,
-    });
+    const share = (
+      await db
+        .select({ sharerId: shares.sharerId })
+        .from(shares)
+        .where(eq(shares.id, result.shareId))
+    )[0];
+    const shareId = result.shareId;
+    await transaction(db, (tx) =>
+      recordEvent(tx, {
+        shareId,
+        sharerId: share!.sharerId,
+        actorId: q.user.id,
+        type: "device_used",
+        data: { device: device.name, operation: q.operation, serviceId: q.serviceId ?? null },
+        now: q.now,
+      }),
+    );
   }
   const what = {
     view: "Viewed",

@@ -21,31 +21,37 @@ export type RecipientDeviceView = {
  * The device as a recipient may see it right now, built on the access check. Null (404)
  * for everyone without a current share: no hint that the device exists.
  */
-export function getRecipientDeviceView(
+export async function getRecipientDeviceView(
   db: Db,
   q: { userId: string; deviceId: string; now: number },
-): RecipientDeviceView | null {
-  const access = accessForDevice(db, q);
+): Promise<RecipientDeviceView | null> {
+  const access = await accessForDevice(db, q);
   const view = access.view;
   if (view.allowed ? view.reason !== "shared" : !SHOWN_WHEN_DENIED.has(view.reason)) return null;
   const shareId = view.shareId;
   if (!shareId) return null;
-  const device = db.select().from(devices).where(eq(devices.id, q.deviceId)).get();
-  const sharer = db
-    .select({ name: users.name, email: users.email })
-    .from(shares)
-    .innerJoin(users, eq(users.id, shares.sharerId))
-    .where(eq(shares.id, shareId))
-    .get();
+  const device = (await db.select().from(devices).where(eq(devices.id, q.deviceId)))[0];
+  const sharer = (
+    await db
+      .select({ name: users.name, email: users.email })
+      .from(shares)
+      .innerJoin(users, eq(users.id, shares.sharerId))
+      .where(eq(shares.id, shareId))
+  )[0];
   if (!device || !sharer) return null;
   const visible = view.allowed
-    ? db
-        .select({ id: services.id, name: services.name, kind: services.kind, port: services.port })
-        .from(services)
-        .where(eq(services.deviceId, device.id))
-        .orderBy(asc(services.port))
-        .all()
-        .filter((s) => view.serviceIds === null || view.serviceIds.includes(s.id))
+    ? (
+        await db
+          .select({
+            id: services.id,
+            name: services.name,
+            kind: services.kind,
+            port: services.port,
+          })
+          .from(services)
+          .where(eq(services.deviceId, device.id))
+          .orderBy(asc(services.port))
+      ).filter((s) => view.serviceIds === null || view.serviceIds.includes(s.id))
     : [];
   return {
     device: {

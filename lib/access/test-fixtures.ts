@@ -1,7 +1,10 @@
-// Small fixture builders for the access tests: a migrated in-memory database and helpers
+// Small fixture builders for the access tests: a fresh migrated database (either engine) and helpers
 // that insert rows directly with drizzle, bypassing the sharing domain on purpose (the
 // access check must hold for whatever state the data is in).
-import { openDb, type Db } from "@/db/client";
+import { transaction } from "@/db/engine";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { freshDb } from "@/tests/support/db/fresh";
 import { devices, services, shareItems, shares, users } from "@/db/schema";
 
 export const T0 = Date.UTC(2026, 11, 7, 12, 0); // Monday 7 Dec 2026, 12:00 UTC
@@ -10,9 +13,9 @@ export type ShareOverrides = Partial<typeof shares.$inferInsert>;
 
 export interface Fixture {
   db: Db;
-  user(name: string): string;
-  device(ownerId: string, name?: string): string;
-  service(deviceId: string, name?: string): string;
+  user(name: string): Promise<string>;
+  device(ownerId: string, name?: string): Promise<string>;
+  service(deviceId: string, name?: string): Promise<string>;
   /** An accepted (active) share from sharer to recipient holding the given devices. */
   share(
     sharerId: string,
@@ -21,58 +24,62 @@ export interface Fixture {
     opts?: ShareOverrides & {
       serviceIds?: string[] | null;
     },
-  ): string;
+  ): Promise<string>;
   /** Adds a device to an existing share; returns the item id. */
   item(
     shareId: string,
     deviceId: string,
     opts?: { serviceIds?: string[] | null; removedAt?: number },
-  ): string;
+  ): Promise<string>;
 }
 
-export function createFixture(): Fixture {
-  const db = openDb(":memory:", { migrate: true });
+export async function createFixture(): Promise<Fixture> {
+  const db = await freshDb();
   let seq = 0;
   const id = (prefix: string) => `${prefix}-${++seq}`;
   const emails = new Map<string, string>();
 
   const f: Fixture = {
     db,
-    user(name) {
+    async user(name) {
       const userId = id("user");
       const email = `${name.toLowerCase()}-${seq}@example.test`;
       emails.set(userId, email);
-      db.insert(users).values({ id: userId, email, name, createdAt: T0 }).run();
+      await transaction(db, async (tx) =>
+        tx.insert(users).values({ id: userId, email, name, createdAt: T0 }),
+      );
       return userId;
     },
-    device(ownerId, name = "Gateway") {
+    async device(ownerId, name = "Gateway") {
       const deviceId = id("device");
-      db.insert(devices)
-        .values({
+      await transaction(db, async (tx) =>
+        tx.insert(devices).values({
           id: deviceId,
           ownerId,
           name,
           hardwareId: `80:00:${seq}`,
           createdAt: T0,
           updatedAt: T0,
-        })
-        .run();
+        }),
+      );
       return deviceId;
     },
-    service(deviceId, name = "SSH") {
+    async service(deviceId, name = "SSH") {
       const serviceId = id("service");
-      db.insert(services)
-        .values({ id: serviceId, deviceId, name, kind: name, port: 22, createdAt: T0 })
-        .run();
+      await transaction(db, async (tx) =>
+        tx
+          .insert(services)
+          .values({ id: serviceId, deviceId, name, kind: name, port: 22, createdAt: T0 }),
+      );
       return serviceId;
     },
-    share(sharerId, recipientId, deviceIds, opts = {}) {
+    async share(sharerId, recipientId, deviceIds, opts = {}) {
       const { serviceIds, ...overrides } = opts;
       const shareId = id("share");
       const recipientEmail =
         (recipientId && emails.get(recipientId)) || `invitee-${seq}@example.test`;
-      db.insert(shares)
-        .values({
+      await transaction(db, async (tx) =>
+        tx.insert(shares).values({
           id: shareId,
           sharerId,
           recipientEmail,
@@ -81,26 +88,27 @@ export function createFixture(): Fixture {
           status: "active",
           createdAt: T0,
           ...overrides,
-        })
-        .run();
-      for (const deviceId of deviceIds) f.item(shareId, deviceId, { serviceIds });
+        }),
+      );
+      for (const deviceId of deviceIds) await f.item(shareId, deviceId, { serviceIds });
       return shareId;
     },
-    item(shareId, deviceId, opts = {}) {
-      const share = db.$client
-        .prepare("SELECT sharer_id, recipient_email, status FROM shares WHERE id = ?")
-        .get(shareId) as {
-        sharer_id: string;
-        recipient_email: string;
-        status: string;
-      };
+    async item(shareId, deviceId, opts = {}) {
+      const [share] = await db
+        .select({
+          sharer_id: shares.sharerId,
+          recipient_email: shares.recipientEmail,
+          status: shares.status,
+        })
+        .from(shares)
+        .where(eq(shares.id, shareId));
       const itemId = id("item");
       const live =
         opts.removedAt == null && (share.status === "pending" || share.status === "active")
           ? 1
           : null;
-      db.insert(shareItems)
-        .values({
+      await transaction(db, async (tx) =>
+        tx.insert(shareItems).values({
           id: itemId,
           shareId,
           deviceId,
@@ -110,8 +118,8 @@ export function createFixture(): Fixture {
           live,
           addedAt: T0,
           removedAt: opts.removedAt ?? null,
-        })
-        .run();
+        }),
+      );
       return itemId;
     },
   };

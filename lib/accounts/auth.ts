@@ -59,9 +59,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (email.length > 254 || password.length > 200) throw new InvalidLogin();
         const db = getDb();
         const address = ipFromHeaders(request.headers);
-        const verdict = countSignInAttempt(db, { email, address, now: Date.now() });
+        const verdict = await countSignInAttempt(db, { email, address, now: Date.now() });
         if (!verdict.ok) throw new SignInRateLimited(verdict.retryAfterS);
-        const user = email ? findUserByEmail(db, email) : undefined;
+        const user = email ? await findUserByEmail(db, email) : undefined;
         // Verify against a dummy hash for unknown emails: same work, so timing reveals nothing.
         const ok = await verifyPassword(
           password,
@@ -69,22 +69,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         );
         if (verdict.slow) await sleep(SLOW_SIGN_IN_MS);
         if (!user || !user.passwordHash || !ok) throw new InvalidLogin();
-        signInSucceeded(db, { email, address });
+        await signInSucceeded(db, { email, address });
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user, trigger }) {
+    async jwt({ token, user, trigger }) {
       if (user && trigger === "signIn") {
         // Every sign-in is a session row; the cookie carries its id (see getCurrentUser).
         token.sub = user.id;
         token.sv = (user as { sv?: number }).sv ?? 0;
-        token.sid = createSession(getDb(), user.id!, Date.now());
+        token.sid = await createSession(getDb(), user.id!, Date.now());
         return token;
       }
       // Auth.js's own session endpoint: an ended session is no session (and its cookie is cleared).
-      if (typeof token.sid !== "string" || !findSessionUser(getDb(), token.sid, Date.now()))
+      if (typeof token.sid !== "string" || !(await findSessionUser(getDb(), token.sid, Date.now())))
         return null;
       return token;
     },
@@ -96,9 +96,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   events: {
     // POST /api/auth/signout and the Sign out action both end the session row.
-    signOut(message) {
+    async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
-      if (typeof sid === "string") endSession(getDb(), sid);
+      if (typeof sid === "string") await endSession(getDb(), sid);
     },
   },
 }));

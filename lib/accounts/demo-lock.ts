@@ -1,3 +1,4 @@
+import { transaction } from "@/db/engine";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
@@ -16,16 +17,17 @@ export async function lockDemoAccounts(
   demoPassword: string,
 ): Promise<string[]> {
   if (!emails.length) return [];
-  const rows = db
+  const rows = await db
     .select({ id: users.id, email: users.email, hash: users.passwordHash })
     .from(users)
-    .where(inArray(users.email, [...emails]))
-    .all();
+    .where(inArray(users.email, [...emails]));
   const locked: string[] = [];
   for (const r of rows) {
     if (!r.hash || !(await verifyPassword(demoPassword, r.hash))) continue;
-    db.update(users).set({ passwordHash: null }).where(eq(users.id, r.id)).run();
-    endAllSessions(db, r.id);
+    await transaction(db, async (tx) => {
+      await tx.update(users).set({ passwordHash: null }).where(eq(users.id, r.id));
+      await endAllSessions(tx, r.id);
+    });
     locked.push(r.email);
   }
   return locked;

@@ -1,3 +1,4 @@
+import { type Conn, transaction, affected } from "@/db/engine";
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
@@ -21,22 +22,22 @@ export const looksLikeEmailToken = (token: unknown): token is string =>
   typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
 
 /** A new single-use token for `userId`; returns the raw token (to email), stores only its hash. */
-export function createEmailToken(
-  db: Db,
+export async function createEmailToken(
+  db: Conn,
   q: { userId: string; purpose: EmailTokenPurpose; now: number },
-): string {
-  const token = randomBytes(32).toString("base64url");
-  db.insert(emailTokens)
-    .values({
+): Promise<string> {
+  return transaction(db, async (tx) => {
+    const token = randomBytes(32).toString("base64url");
+    await tx.insert(emailTokens).values({
       id: newId(),
       userId: q.userId,
       purpose: q.purpose,
       tokenHash: hash(token),
       expiresAt: q.now + EMAIL_TOKEN_TTL_MS[q.purpose],
       createdAt: q.now,
-    })
-    .run();
-  return token;
+    });
+    return token;
+  });
 }
 
 const usable = (token: string, purpose: EmailTokenPurpose, now: number) =>
@@ -48,17 +49,18 @@ const usable = (token: string, purpose: EmailTokenPurpose, now: number) =>
   );
 
 /** Whose token this is, while it is unused and unexpired; spends nothing (the reset page's first look). */
-export function peekEmailToken(
+export async function peekEmailToken(
   db: Db,
   q: { token: unknown; purpose: EmailTokenPurpose; now: number },
-): string | null {
+): Promise<string | null> {
   if (!looksLikeEmailToken(q.token)) return null;
   return (
-    db
-      .select({ userId: emailTokens.userId })
-      .from(emailTokens)
-      .where(usable(q.token, q.purpose, q.now))
-      .get()?.userId ?? null
+    (
+      await db
+        .select({ userId: emailTokens.userId })
+        .from(emailTokens)
+        .where(usable(q.token, q.purpose, q.now))
+    )[0]?.userId ?? null
   );
 }
 
@@ -66,38 +68,45 @@ export function peekEmailToken(
  * Spends the token: one guarded UPDATE, so of two concurrent uses exactly one gets the user
  * id and the other null. Unknown, used, expired or other-purpose tokens give null alike.
  */
-export function consumeEmailToken(
-  db: Db,
+export async function consumeEmailToken(
+  db: Conn,
   q: { token: unknown; purpose: EmailTokenPurpose; now: number },
-): string | null {
-  if (!looksLikeEmailToken(q.token)) return null;
-  const row = db
-    .update(emailTokens)
-    .set({ usedAt: q.now })
-    .where(usable(q.token, q.purpose, q.now))
-    .returning({ userId: emailTokens.userId })
-    .get();
-  return row?.userId ?? null;
+): Promise<string | null> {
+  return transaction(db, async (tx) => {
+    if (!looksLikeEmailToken(q.token)) return null;
+    const row = (
+      await tx
+        .update(emailTokens)
+        .set({ usedAt: q.now })
+        .where(usable(q.token, q.purpose, q.now))
+        .returning({ userId: emailTokens.userId })
+    )[0];
+    return row?.userId ?? null;
+  });
 }
 
 /** After a reset or a verification the user's other links of that kind stop working too. */
-export function spendAllEmailTokens(
-  db: Db,
+export async function spendAllEmailTokens(
+  db: Conn,
   q: { userId: string; purpose: EmailTokenPurpose; now: number },
-): void {
-  db.update(emailTokens)
-    .set({ usedAt: q.now })
-    .where(
-      and(
-        eq(emailTokens.userId, q.userId),
-        eq(emailTokens.purpose, q.purpose),
-        isNull(emailTokens.usedAt),
-      ),
-    )
-    .run();
+): Promise<void> {
+  return transaction(db, async (tx) => {
+    await tx
+      .update(emailTokens)
+      .set({ usedAt: q.now })
+      .where(
+        and(
+          eq(emailTokens.userId, q.userId),
+          eq(emailTokens.purpose, q.purpose),
+          isNull(emailTokens.usedAt),
+        ),
+      );
+  });
 }
 
 /** Expired tokens go; a spent one goes when it would have expired (at most a day later). */
-export function purgeEmailTokens(db: Db, now: number): number {
-  return db.delete(emailTokens).where(lte(emailTokens.expiresAt, now)).run().changes;
+export async function purgeEmailTokens(db: Conn, now: number): Promise<number> {
+  return transaction(db, async (tx) => {
+    return affected(await tx.delete(emailTokens).where(lte(emailTokens.expiresAt, now)));
+  });
 }

@@ -1,5 +1,6 @@
 // "Forgot password?": a single-use link (1 h) to the account's address. Setting a new password
 // through it ends every session of the account and proves the address.
+import { transaction } from "@/db/engine";
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -22,13 +23,13 @@ import { markVerified } from "./verification";
  * Queues a reset email when an account has this address; does nothing otherwise. Callers
  * answer the same either way, so the form does not tell who has an account.
  */
-export function requestPasswordReset(db: Db, email: string, now: number): boolean {
-  const user = findUserByEmail(db, email);
+export async function requestPasswordReset(db: Db, email: string, now: number): Promise<boolean> {
+  const user = await findUserByEmail(db, email);
   if (!user) return false;
-  db.transaction(() => {
-    const token = createEmailToken(db, { userId: user.id, purpose: "reset", now });
-    queueEmail(
-      db,
+  await transaction(db, async (tx) => {
+    const token = await createEmailToken(tx, { userId: user.id, purpose: "reset", now });
+    await queueEmail(
+      tx,
       {
         to: user.email,
         ...passwordResetEmail({ name: user.name, link: `${appUrl()}/reset-password/${token}` }),
@@ -40,8 +41,8 @@ export function requestPasswordReset(db: Db, email: string, now: number): boolea
 }
 
 /** Whether the reset page should offer the form (spends nothing). */
-export function resetTokenUsable(db: Db, token: unknown, now: number): boolean {
-  return peekEmailToken(db, { token, purpose: "reset", now }) != null;
+export async function resetTokenUsable(db: Db, token: unknown, now: number): Promise<boolean> {
+  return (await peekEmailToken(db, { token, purpose: "reset", now })) != null;
 }
 
 /**
@@ -53,16 +54,16 @@ export async function resetPassword(
   db: Db,
   q: { token: unknown; newPassword: string; now: number },
 ): Promise<User | null> {
-  if (!resetTokenUsable(db, q.token, q.now)) return null;
+  if (!(await resetTokenUsable(db, q.token, q.now))) return null;
   const passwordHash = await hashPassword(q.newPassword);
-  return db.transaction(() => {
+  return transaction(db, async (tx) => {
     // Spent only here: of two tabs racing with the same link, one wins and the other gets null.
-    const userId = consumeEmailToken(db, { token: q.token, purpose: "reset", now: q.now });
+    const userId = await consumeEmailToken(tx, { token: q.token, purpose: "reset", now: q.now });
     if (!userId) return null;
-    db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    endAllSessions(db, userId);
-    markVerified(db, userId, q.now);
-    spendAllEmailTokens(db, { userId, purpose: "reset", now: q.now });
-    return findUserById(db, userId) ?? null;
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await endAllSessions(tx, userId);
+    await markVerified(tx, userId, q.now);
+    await spendAllEmailTokens(tx, { userId, purpose: "reset", now: q.now });
+    return (await findUserById(tx, userId)) ?? null;
   });
 }

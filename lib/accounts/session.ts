@@ -21,7 +21,7 @@ export const getSessionClaims = cache(async (): Promise<SessionClaims | null> =>
 export const getCurrentUser = cache(async (): Promise<User | null> => {
   const claims = await getSessionClaims();
   if (!claims) return null;
-  const user = findSessionUser(getDb(), claims.sessionId, Date.now());
+  const user = await findSessionUser(getDb(), claims.sessionId, Date.now());
   if (!user || user.id !== claims.userId || user.sessionVersion !== claims.sessionVersion)
     return null;
   return user;

@@ -25,27 +25,33 @@ const keys = (email: string, address: string) => {
  * account from everywhere there is no hard lock, which a stranger could keep on forever:
  * beyond 20 attempts the answers are slowed down instead (`slow`), for everyone alike.
  */
-export function countSignInAttempt(
+export async function countSignInAttempt(
   db: Db,
   q: { email: string; address: string; now: number },
-): AttemptVerdict {
+): Promise<AttemptVerdict> {
   const k = keys(q.email, q.address);
-  const pair = hit(db, k.pair, LIMITS.signInPerAccountAddress, q.now);
-  const ip = hit(db, k.ip, LIMITS.signInPerIp, q.now);
-  const account = hit(db, k.account, LIMITS.signInSlowAccount, q.now);
+  const pair = await hit(db, k.pair, LIMITS.signInPerAccountAddress, q.now);
+  const ip = await hit(db, k.ip, LIMITS.signInPerIp, q.now);
+  const account = await hit(db, k.account, LIMITS.signInSlowAccount, q.now);
   if (!pair.ok) return pair;
   if (!ip.ok) return ip;
   return { ok: true, slow: !account.ok };
 }
 
 /** A right password: earlier typos from this address no longer count, nor does this attempt. */
-export function signInSucceeded(db: Db, q: { email: string; address: string }): void {
+export async function signInSucceeded(
+  db: Db,
+  q: { email: string; address: string },
+): Promise<void> {
   const k = keys(q.email, q.address);
-  resetLimit(db, k.pair);
-  refund(db, k.ip);
+  await resetLimit(db, k.pair);
+  await refund(db, k.ip);
 }
 
 /** After a password reset through the emailed link: this address's guesses no longer stand in the way. */
-export function clearSignInLimits(db: Db, q: { email: string; address: string }): void {
-  resetLimit(db, keys(q.email, q.address).pair);
+export async function clearSignInLimits(
+  db: Db,
+  q: { email: string; address: string },
+): Promise<void> {
+  await resetLimit(db, keys(q.email, q.address).pair);
 }

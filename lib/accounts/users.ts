@@ -1,3 +1,4 @@
+import { isUniqueViolation, transaction } from "@/db/engine";
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -31,16 +32,17 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
-export function findUserByEmail(db: Db, email: string): User | undefined {
-  return db
-    .select()
-    .from(users)
-    .where(eq(users.email, normalizeEmail(email)))
-    .get();
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return (
+    await db
+      .select()
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email)))
+  )[0];
 }
 
-export function findUserById(db: Db, id: string): User | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  return (await db.select().from(users).where(eq(users.id, id)))[0];
 }
 
 /** `verifiedAt`: when the address is already proven (sign-up through a sharing link sent to it). */
@@ -51,7 +53,7 @@ export async function createUser(
   verifiedAt: number | null = null,
 ): Promise<User> {
   const email = normalizeEmail(input.email);
-  if (findUserByEmail(db, email)) {
+  if (await findUserByEmail(db, email)) {
     throw new DomainError(
       "An account with this email already exists. Sign in instead.",
       "email",
@@ -71,9 +73,9 @@ export async function createUser(
   };
   // The unique index settles a race between two sign-ups with the same email.
   try {
-    db.insert(users).values(user).run();
+    await transaction(db, async (tx) => void (await tx.insert(users).values(user)));
   } catch (e) {
-    if (String(e).includes("UNIQUE")) {
+    if (isUniqueViolation(e, "users")) {
       throw new DomainError(
         "An account with this email already exists. Sign in instead.",
         "email",
@@ -105,13 +107,13 @@ export async function changePassword(
   current: string,
   next: string,
 ): Promise<void> {
-  const user = findUserById(db, userId);
+  const user = await findUserById(db, userId);
   if (!user?.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
     throw new DomainError("Your current password is not correct.", "currentPassword");
   }
   const passwordHash = await hashPassword(next);
-  db.transaction(() => {
-    db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    endAllSessions(db, userId);
+  await transaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await endAllSessions(tx, userId);
   });
 }

@@ -1,6 +1,7 @@
 // Proving that an account's email address is its owner's: a verification link (24 h, single
 // use), or a sharing link sent to that address. Until then, shares addressed to the email are
 // invisible to the account (lib/sharing/share-store.ts, isRecipient).
+import { type Conn, transaction, affected } from "@/db/engine";
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -14,27 +15,30 @@ import { consumeEmailToken, createEmailToken, spendAllEmailTokens } from "./emai
 export const isVerified = (u: Pick<User, "emailVerified">): boolean => u.emailVerified != null;
 
 /** Marks the address proven (once: the first proof's time is kept). True when it changed. */
-export function markVerified(db: Db, userId: string, now: number): boolean {
-  return (
-    db
-      .update(users)
-      .set({ emailVerified: now })
-      .where(and(eq(users.id, userId), isNull(users.emailVerified)))
-      .run().changes === 1
-  );
+export async function markVerified(db: Conn, userId: string, now: number): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    return (
+      affected(
+        await tx
+          .update(users)
+          .set({ emailVerified: now })
+          .where(and(eq(users.id, userId), isNull(users.emailVerified))),
+      ) === 1
+    );
+  });
 }
 
 /** Queues the verification email with a fresh link; the caller kicks the email worker. */
-export function sendVerificationEmail(
-  db: Db,
+export async function sendVerificationEmail(
+  db: Conn,
   user: Pick<User, "id" | "email" | "name">,
   now: number,
-): void {
-  // One synchronous transaction on the one connection: the token and its email, or neither.
-  db.transaction(() => {
-    const token = createEmailToken(db, { userId: user.id, purpose: "verify", now });
-    queueEmail(
-      db,
+): Promise<void> {
+  // One transaction: the token and its email, or neither.
+  await transaction(db, async (tx) => {
+    const token = await createEmailToken(tx, { userId: user.id, purpose: "verify", now });
+    await queueEmail(
+      tx,
       {
         to: user.email,
         ...verifyEmailEmail({ name: user.name, link: `${appUrl()}/verify-email/${token}` }),
@@ -48,16 +52,16 @@ export function sendVerificationEmail(
  * Spends a verification token and verifies its account. Null when the token is unknown,
  * used or expired (all alike). Every other verification link of the account is spent too.
  */
-export function verifyEmailWithToken(
+export async function verifyEmailWithToken(
   db: Db,
   token: unknown,
   now: number,
-): { userId: string } | null {
-  return db.transaction(() => {
-    const userId = consumeEmailToken(db, { token, purpose: "verify", now });
+): Promise<{ userId: string } | null> {
+  return transaction(db, async (tx) => {
+    const userId = await consumeEmailToken(tx, { token, purpose: "verify", now });
     if (!userId) return null;
-    markVerified(db, userId, now);
-    spendAllEmailTokens(db, { userId, purpose: "verify", now });
+    await markVerified(tx, userId, now);
+    await spendAllEmailTokens(tx, { userId, purpose: "verify", now });
     return { userId };
   });
 }
@@ -67,14 +71,14 @@ export function verifyEmailWithToken(
  * `returnPath` is `/s/<token>` of a link that can still be answered and addressed to this
  * account's email, the account is verified. True when it was (or already is) verified.
  */
-export function verifyThroughLink(
+export async function verifyThroughLink(
   db: Db,
   user: Pick<User, "id" | "email" | "emailVerified">,
   returnPath: string,
   now: number,
-): boolean {
+): Promise<boolean> {
   if (isVerified(user)) return true;
-  if (invitedEmailForReturnPath(db, returnPath, now) !== user.email) return false;
-  markVerified(db, user.id, now);
+  if ((await invitedEmailForReturnPath(db, returnPath, now)) !== user.email) return false;
+  await markVerified(db, user.id, now);
   return true;
 }

@@ -47,7 +47,7 @@ export async function forgotPasswordAction(
     [`reset:ip:${await clientIp()}`, LIMITS.resetPerIp],
     [`reset:email:${email}`, LIMITS.resetPerEmail],
   ] as const) {
-    const r = hit(db, key, limit, now);
+    const r = await hit(db, key, limit, now);
     if (!r.ok)
       return {
         ok: false,
@@ -56,7 +56,7 @@ export async function forgotPasswordAction(
         data: { email },
       };
   }
-  if (requestPasswordReset(db, email, now)) kickEmailWorker(getDb);
+  if (await requestPasswordReset(db, email, now)) kickEmailWorker(getDb);
   return { ok: true, message: RESET_SENT_MESSAGE, data: { email } };
 }
 
@@ -81,7 +81,7 @@ export async function resetPasswordAction(
   const db = getDb();
   const now = Date.now();
   const address = await clientIp();
-  const limited = hit(db, `reset-set:ip:${address}`, LIMITS.resetPerIp, now);
+  const limited = await hit(db, `reset-set:ip:${address}`, LIMITS.resetPerIp, now);
   if (!limited.ok) return { ok: false, message: tooMany(limited.retryAfterS) };
   let email: string;
   try {
@@ -100,7 +100,7 @@ export async function resetPasswordAction(
     return domainErrorState(e);
   }
   // The link proved who this is: guesses made from this address no longer stand in the way.
-  clearSignInLimits(db, { email, address });
+  await clearSignInLimits(db, { email, address });
   try {
     await signIn("credentials", {
       email,
@@ -117,28 +117,31 @@ export async function resetPasswordAction(
 }
 
 /** Another verification email, at most once a minute and 10 times a day per account. */
-export const resendVerificationAction = authedAction(z.object({}), (_input, { db, user, now }) => {
-  if (isVerified(user))
-    throw new DomainError("Your email address is already verified.", undefined, "conflict");
-  for (const [key, limit] of [
-    [`verify:min:${user.id}`, LIMITS.verifyResendPerMinute],
-    [`verify:day:${user.id}`, LIMITS.verifyResendPerDay],
-  ] as const) {
-    const r = hit(db, key, limit, now);
-    if (!r.ok)
-      throw new DomainError(
-        `A verification email was sent a moment ago. You can ask for another in ${r.retryAfterS} s.`,
-        undefined,
-        "rate_limited",
-      );
-  }
-  sendVerificationEmail(db, user, now);
-  kickEmailWorker(getDb);
-  return { sentTo: user.email };
-});
+export const resendVerificationAction = authedAction(
+  z.object({}),
+  async (_input, { db, user, now }) => {
+    if (isVerified(user))
+      throw new DomainError("Your email address is already verified.", undefined, "conflict");
+    for (const [key, limit] of [
+      [`verify:min:${user.id}`, LIMITS.verifyResendPerMinute],
+      [`verify:day:${user.id}`, LIMITS.verifyResendPerDay],
+    ] as const) {
+      const r = await hit(db, key, limit, now);
+      if (!r.ok)
+        throw new DomainError(
+          `A verification email was sent a moment ago. You can ask for another in ${r.retryAfterS} s.`,
+          undefined,
+          "rate_limited",
+        );
+    }
+    await sendVerificationEmail(db, user, now);
+    kickEmailWorker(getDb);
+    return { sentTo: user.email };
+  },
+);
 
 /** Ends every session of the account, this one included. */
 export const signOutEverywhereAction = authedAction(z.object({}), async (_input, { db, user }) => {
-  endAllSessions(db, user.id);
+  await endAllSessions(db, user.id);
   await signOut({ redirectTo: "/sign-in?signedOut=everywhere" });
 });

@@ -46,8 +46,8 @@ async function signInAndGo(email: string, password: string, back: string): Promi
   } catch (e) {
     if (isNextControlFlow(e)) {
       const db = getDb();
-      const user = findUserByEmail(db, email);
-      if (user) verifyThroughLink(db, user, back, Date.now());
+      const user = await findUserByEmail(db, email);
+      if (user) await verifyThroughLink(db, user, back, Date.now());
       throw e;
     }
     const limited = e as { code?: unknown; retryAfterS?: unknown };
@@ -94,14 +94,14 @@ export async function signUpAction(
   if (!parsed.success) return fieldErrorsOf(parsed.error);
   const db = getDb();
   const now = Date.now();
-  const limited = hit(db, `signup:ip:${await clientIp()}`, LIMITS.signUpPerIp, now);
+  const limited = await hit(db, `signup:ip:${await clientIp()}`, LIMITS.signUpPerIp, now);
   if (!limited.ok) return { ok: false, message: tooMany(limited.retryAfterS) };
   const back = safeReturnPath(raw.callbackUrl);
-  const throughLink = invitedEmailForReturnPath(db, back, now) === parsed.data.email;
+  const throughLink = (await invitedEmailForReturnPath(db, back, now)) === parsed.data.email;
   try {
     const user = await createUser(db, parsed.data, now, throughLink ? now : null);
     if (!throughLink) {
-      sendVerificationEmail(db, user, now);
+      await sendVerificationEmail(db, user, now);
       kickEmailWorker(getDb);
     }
   } catch (e) {
@@ -113,7 +113,7 @@ export async function signUpAction(
 /** Ends this session on the server too: a copy of the cookie stops working at once. */
 export async function signOutAction(): Promise<void> {
   const claims = await getSessionClaims();
-  if (claims) endSession(getDb(), claims.sessionId);
+  if (claims) await endSession(getDb(), claims.sessionId);
   await signOut({ redirectTo: "/sign-in" });
 }
 

@@ -14,8 +14,8 @@ export const performOperationAction = authedAction(
     operation: z.enum(OPERATIONS, { error: "Unknown operation." }),
     serviceId: z.string().min(1).max(64).optional(),
   }),
-  (input, { db, user, now }) => {
-    const result = performOperation(db, {
+  async (input, { db, user, now }) => {
+    const result = await performOperation(db, {
       user,
       deviceId: input.deviceId,
       operation: input.operation,

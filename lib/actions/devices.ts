@@ -15,16 +15,19 @@ import {
 import { deviceInputSchema, idSchema, serviceInputSchema } from "@/lib/devices/validation";
 import { DomainError } from "@/lib/platform/errors";
 
-export const createDeviceAction = authedAction(deviceInputSchema, (input, { db, user, now }) => {
-  const device = createDevice(db, user.id, input, now);
-  revalidatePath("/devices");
-  redirect(`/devices?added=${encodeURIComponent(device.id)}`);
-});
+export const createDeviceAction = authedAction(
+  deviceInputSchema,
+  async (input, { db, user, now }) => {
+    const device = await createDevice(db, user.id, input, now);
+    revalidatePath("/devices");
+    redirect(`/devices?added=${encodeURIComponent(device.id)}`);
+  },
+);
 
 export const updateDeviceAction = authedAction(
   deviceInputSchema.extend({ deviceId: idSchema }),
-  (input, { db, user, now }) => {
-    updateDevice(db, user.id, input.deviceId, input, now);
+  async (input, { db, user, now }) => {
+    await updateDevice(db, user.id, input.deviceId, input, now);
     revalidatePath("/devices");
     revalidatePath(`/devices/${input.deviceId}`);
     return { saved: true };
@@ -33,8 +36,8 @@ export const updateDeviceAction = authedAction(
 
 export const deleteDeviceAction = authedAction(
   z.object({ deviceId: idSchema }),
-  (input, { db, user }) => {
-    deleteDevice(db, user.id, input.deviceId);
+  async (input, { db, user }) => {
+    await deleteDevice(db, user.id, input.deviceId);
     revalidatePath("/devices");
     redirect("/devices?deleted=1");
   },
@@ -42,8 +45,8 @@ export const deleteDeviceAction = authedAction(
 
 export const addServiceAction = authedAction(
   serviceInputSchema.extend({ deviceId: idSchema }),
-  (input, { db, user, now }) => {
-    const svc = addService(db, user.id, input.deviceId, input, now);
+  async (input, { db, user, now }) => {
+    const svc = await addService(db, user.id, input.deviceId, input, now);
     revalidatePath(`/devices/${input.deviceId}`);
     return { serviceId: svc.id };
   },
@@ -51,8 +54,8 @@ export const addServiceAction = authedAction(
 
 export const removeServiceAction = authedAction(
   z.object({ deviceId: idSchema, serviceId: idSchema }),
-  (input, { db, user }) => {
-    removeService(db, user.id, input.deviceId, input.serviceId);
+  async (input, { db, user }) => {
+    await removeService(db, user.id, input.deviceId, input.serviceId);
     revalidatePath(`/devices/${input.deviceId}`);
     return { removed: true };
   },
@@ -75,7 +78,7 @@ export const importDevicesAction = authedAction(importSchema, async (input, { db
     text = await input.file.text();
   }
   if (!text.trim()) throw new DomainError("Choose a CSV file or paste its contents.", "csv");
-  const result = importDevices(db, user.id, text, now);
+  const result = await importDevices(db, user.id, text, now);
   if (result.errors.length) {
     const lines = result.errors.slice(0, 50).map((e) => `Line ${e.line}: ${e.message}`);
     if (result.errors.length > 50) lines.push(`…and ${result.errors.length - 50} more.`);

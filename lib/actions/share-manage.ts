@@ -1,5 +1,6 @@
 "use server";
 
+import { transaction } from "@/db/engine";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
@@ -57,25 +58,30 @@ function endOfDay(date: string | undefined, tzOffsetMinutes = 0): number {
 }
 
 /** Extend one or several shares (each from its own expiry, or from now when expired). */
-export const extendSharesAction = authedAction(extendSchema, (input, { db, user, now }) => {
+export const extendSharesAction = authedAction(extendSchema, async (input, { db, user, now }) => {
   const newExpiresAt = input.by === "date" ? endOfDay(input.until, input.tzOffset) : undefined;
   const extendBy =
     input.by === "date" ? undefined : { "1d": 1, "7d": 7, "30d": 30, "90d": 90 }[input.by] * DAY;
-  // IMMEDIATE, like writeTx: a deferred outer transaction turns the inner ones into savepoints
-  // that read first and then fail with "database is locked" when another writer got there.
-  const results = db.transaction(
-    () =>
-      input.shareIds.map((shareId) => {
-        const r = extendShare(db, { shareId, sharerId: user.id, now, newExpiresAt, extendBy });
-        enforceExtensionPolicy(db, user.id, r.to, now); // throws inside the transaction: nothing is extended
-        return { shareId, ...r };
-      }),
-    { behavior: "immediate" },
-  );
+  // All or nothing: one transaction; the inner calls join it.
+  const results = await transaction(db, async (tx) => {
+    const out: { shareId: string; from: number; to: number }[] = [];
+    for (const shareId of input.shareIds) {
+      const r = await extendShare(tx, { shareId, sharerId: user.id, now, newExpiresAt, extendBy });
+      await enforceExtensionPolicy(tx, user.id, r.to, now); // throws inside the transaction: nothing is extended
+      out.push({ shareId, ...r });
+    }
+    return out;
+  });
   for (const r of results) {
-    const share = db.select().from(shares).where(eq(shares.id, r.shareId)).get();
+    const share = (await db.select().from(shares).where(eq(shares.id, r.shareId)))[0];
     if (share)
-      notifyRecipientOfChange(db, share, user, { action: "extended", from: r.from, to: r.to }, now);
+      await notifyRecipientOfChange(
+        db,
+        share,
+        user,
+        { action: "extended", from: r.from, to: r.to },
+        now,
+      );
   }
   refresh(input.shareIds);
   return { extended: results.length, to: results[0]?.to };
@@ -84,16 +90,14 @@ export const extendSharesAction = authedAction(extendSchema, (input, { db, user,
 /** Cancel one or several whole shares. */
 export const cancelSharesAction = authedAction(
   z.object({ shareIds }),
-  (input, { db, user, now }) => {
-    db.transaction(
-      () => {
-        for (const shareId of input.shareIds) cancelShare(db, { shareId, sharerId: user.id, now });
-      },
-      { behavior: "immediate" }, // see extendSharesAction
-    );
+  async (input, { db, user, now }) => {
+    await transaction(db, async (tx) => {
+      for (const shareId of input.shareIds)
+        await cancelShare(tx, { shareId, sharerId: user.id, now });
+    });
     for (const shareId of input.shareIds) {
-      const share = db.select().from(shares).where(eq(shares.id, shareId)).get();
-      if (share) notifyRecipientOfChange(db, share, user, { action: "cancelled" }, now);
+      const share = (await db.select().from(shares).where(eq(shares.id, shareId)))[0];
+      if (share) await notifyRecipientOfChange(db, share, user, { action: "cancelled" }, now);
     }
     refresh(input.shareIds);
     return { cancelled: input.shareIds.length };
@@ -107,16 +111,16 @@ const deviceIds = z.preprocess(
 
 export const cancelDevicesAction = authedAction(
   z.object({ shareId: z.string().min(1).max(64), deviceIds }),
-  (input, { db, user, now }) => {
-    const before = db.select().from(shares).where(eq(shares.id, input.shareId)).get();
-    const result = cancelDevices(db, {
+  async (input, { db, user, now }) => {
+    const before = (await db.select().from(shares).where(eq(shares.id, input.shareId)))[0];
+    const result = await cancelDevices(db, {
       shareId: input.shareId,
       sharerId: user.id,
       deviceIds: input.deviceIds,
       now,
     });
     if (before) {
-      notifyRecipientOfChange(
+      await notifyRecipientOfChange(
         db,
         before,
         user,
@@ -124,7 +128,7 @@ export const cancelDevicesAction = authedAction(
           ? { action: "cancelled" }
           : {
               action: "devices_removed",
-              devices: getDevicesByIds(db, input.deviceIds.slice(0, 50)).map((d) => d.name),
+              devices: (await getDevicesByIds(db, input.deviceIds.slice(0, 50))).map((d) => d.name),
             },
         now,
       );
@@ -158,8 +162,8 @@ export const addDevicesAction = authedAction(
 /** The pending share's link, re-derived on the server (only its hash is stored). */
 export const copyLinkAction = authedAction(
   z.object({ shareId: z.string().min(1).max(64) }),
-  (input, { db, user, now }) => {
-    const found = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
+  async (input, { db, user, now }) => {
+    const found = await linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
     if (!found) throw new DomainError("Only a pending share has a sharing link.");
     if (found.lapsed)
       throw new DomainError(
@@ -174,8 +178,8 @@ export const copyLinkAction = authedAction(
 /** A new link; the old one stops working at once. */
 export const regenerateLinkAction = authedAction(
   z.object({ shareId: z.string().min(1).max(64) }),
-  (input, { db, user, now }) => {
-    const { token } = regenerateLink(db, { shareId: input.shareId, sharerId: user.id, now });
+  async (input, { db, user, now }) => {
+    const { token } = await regenerateLink(db, { shareId: input.shareId, sharerId: user.id, now });
     refresh([input.shareId]);
     return { link: linkUrl(token) };
   },
@@ -183,13 +187,14 @@ export const regenerateLinkAction = authedAction(
 
 export const searchAddableDevicesAction = authedAction(
   z.object({ shareId: z.string().min(1).max(64), q: z.string().max(200).optional() }),
-  (input, { db, user }) => {
+  async (input, { db, user }) => {
     // Only the sharer's own share: anyone else learns nothing.
-    const share = db
-      .select({ sharerId: shares.sharerId })
-      .from(shares)
-      .where(eq(shares.id, input.shareId))
-      .get();
+    const share = (
+      await db
+        .select({ sharerId: shares.sharerId })
+        .from(shares)
+        .where(eq(shares.id, input.shareId))
+    )[0];
     if (!share || share.sharerId !== user.id)
       throw new DomainError("Share not found.", undefined, "not_found");
     return listAddableDevices(db, {
@@ -207,23 +212,23 @@ export const searchAddableDevicesAction = authedAction(
  */
 export const resendInvitationAction = authedAction(
   z.object({ shareId: z.string().min(1).max(64) }),
-  (input, { db, user, now }) => {
+  async (input, { db, user, now }) => {
     // Ownership first: nobody else's attempts may use up the share's resend allowance.
-    const found = linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
+    const found = await linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
     if (!found) throw new DomainError("Only a pending share can be sent again.");
-    const r = hit(db, `resend:share:${input.shareId}`, LIMITS.invitationResendPerShare, now);
+    const r = await hit(db, `resend:share:${input.shareId}`, LIMITS.invitationResendPerShare, now);
     if (!r.ok)
       throw new DomainError(
         `This invitation was sent a moment ago. You can send it again in ${r.retryAfterS} s.`,
         undefined,
         "rate_limited",
       );
-    db.transaction(() => {
-      spendInvitations(db, user.id, 1, now);
-      renewLink(db, { shareId: input.shareId, sharerId: user.id, now });
+    await transaction(db, async (tx) => {
+      await spendInvitations(tx, user.id, 1, now);
+      await renewLink(tx, { shareId: input.shareId, sharerId: user.id, now });
     });
-    const share = db.select().from(shares).where(eq(shares.id, input.shareId)).get()!;
-    notifyShared(
+    const share = (await db.select().from(shares).where(eq(shares.id, input.shareId)))[0]!;
+    await notifyShared(
       db,
       user,
       [{ shareId: share.id, recipientEmail: share.recipientEmail, link: found.link }],

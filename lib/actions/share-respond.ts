@@ -22,39 +22,39 @@ function refresh(id: string) {
   revalidatePath("/shared-by-me");
 }
 
-export const acceptShareAction = authedAction(shareId, (input, { db, user, now }) => {
-  const share = acceptShare(db, { shareId: input.shareId, user, now });
-  notifySharerOfResponse(db, share, user, "accepted", now);
+export const acceptShareAction = authedAction(shareId, async (input, { db, user, now }) => {
+  const share = await acceptShare(db, { shareId: input.shareId, user, now });
+  await notifySharerOfResponse(db, share, user, "accepted", now);
   refresh(share.id);
   return { shareId: share.id };
 });
 
-export const declineShareAction = authedAction(shareId, (input, { db, user, now }) => {
-  const share = declineShare(db, { shareId: input.shareId, user, now });
-  notifySharerOfResponse(db, share, user, "declined", now);
+export const declineShareAction = authedAction(shareId, async (input, { db, user, now }) => {
+  const share = await declineShare(db, { shareId: input.shareId, user, now });
+  await notifySharerOfResponse(db, share, user, "declined", now);
   refresh(share.id);
   return { shareId: share.id };
 });
 
-export const leaveShareAction = authedAction(shareId, (input, { db, user, now }) => {
-  const share = leaveShare(db, { shareId: input.shareId, user, now });
-  notifySharerOfResponse(db, share, user, "left", now);
+export const leaveShareAction = authedAction(shareId, async (input, { db, user, now }) => {
+  const share = await leaveShare(db, { shareId: input.shareId, user, now });
+  await notifySharerOfResponse(db, share, user, "left", now);
   refresh(share.id);
   return { shareId: share.id };
 });
 
 /** Accepting through the link ends in the same state as accepting in Shared with Me. */
-export const acceptLinkAction = authedAction(token, (input, { db, user, now }) => {
-  const share = acceptLink(db, { token: input.token, user, now });
-  notifySharerOfResponse(db, share, user, "accepted", now);
+export const acceptLinkAction = authedAction(token, async (input, { db, user, now }) => {
+  const share = await acceptLink(db, { token: input.token, user, now });
+  await notifySharerOfResponse(db, share, user, "accepted", now);
   refresh(share.id);
   // Straight to the share: the link page itself now only says "already used".
   redirect(`/shared-with-me/${share.id}`);
 });
 
-export const declineLinkAction = authedAction(token, (input, { db, user, now }) => {
-  const share = declineLink(db, { token: input.token, user, now });
-  notifySharerOfResponse(db, share, user, "declined", now);
+export const declineLinkAction = authedAction(token, async (input, { db, user, now }) => {
+  const share = await declineLink(db, { token: input.token, user, now });
+  await notifySharerOfResponse(db, share, user, "declined", now);
   refresh(share.id);
   redirect("/shared-with-me");
 });

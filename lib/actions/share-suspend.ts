@@ -16,14 +16,14 @@ function refresh(shareId: string) {
 }
 
 /** Pauses the recipient's access; the share keeps its devices, permissions and expiry. */
-export const suspendShareAction = authedAction(input, ({ shareId }, { db, user, now }) => {
-  suspendShare(db, { shareId, sharerId: user.id, now });
+export const suspendShareAction = authedAction(input, async ({ shareId }, { db, user, now }) => {
+  await suspendShare(db, { shareId, sharerId: user.id, now });
   refresh(shareId);
   return { suspended: true };
 });
 
-export const resumeShareAction = authedAction(input, ({ shareId }, { db, user, now }) => {
-  resumeShare(db, { shareId, sharerId: user.id, now });
+export const resumeShareAction = authedAction(input, async ({ shareId }, { db, user, now }) => {
+  await resumeShare(db, { shareId, sharerId: user.id, now });
   refresh(shareId);
   return { resumed: true };
 });

@@ -1,8 +1,14 @@
 "use server";
 
+import { transaction } from "@/db/engine";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction, type ActionState } from "@/lib/request/action";
+import {
+  authedAction,
+  type ActionState,
+  domainErrorState,
+  isNextControlFlow,
+} from "@/lib/request/action";
 import { getDevicesServices } from "@/lib/devices/services";
 import { matchingDeviceIds } from "@/lib/devices/queries";
 import { ShareConflictError } from "@/lib/sharing/share-store";
@@ -13,7 +19,6 @@ import { ShareValidationError } from "@/lib/sharing/validation";
 import { linkUrl } from "@/lib/sharing/links/share-link";
 import { notifyShared } from "@/lib/sharing/notify";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
-import { domainErrorState, isNextControlFlow } from "@/lib/request/action";
 import { getCurrentUser } from "@/lib/accounts/session";
 import { getDb } from "@/db/client";
 
@@ -56,25 +61,27 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
   try {
     const { filter, replaceShareId, ...rest } = parsed.data;
     const deviceIds = filter
-      ? matchingDeviceIds(db, { ownerId: user.id, ...filter })
+      ? await matchingDeviceIds(db, { ownerId: user.id, ...filter })
       : (rest.deviceIds ?? []);
-    enforceSharePolicy(db, user.id, { ...rest, deviceIds }, now);
+    await enforceSharePolicy(db, user.id, { ...rest, deviceIds }, now);
     // "Cancel and share again": both or neither, so the recipient never loses access in between.
     // IMMEDIATE like writeTx: deferred, the inner transactions become savepoints that read
     // first and fail with "database is locked" when another writer got there in between.
     const notify = (rest as { notify?: unknown }).notify === true;
-    const result = db.transaction(
-      () => {
-        if (replaceShareId) cancelShare(db, { shareId: replaceShareId, sharerId: user.id, now });
-        const shared = shareDevices(db, { sharerId: user.id, input: { ...rest, deviceIds }, now });
-        // Over the daily invitation emails: nothing is shared (the count rolls back too).
-        if (notify) spendInvitations(db, user.id, shared.shares.length, now);
-        return shared;
-      },
-      { behavior: "immediate" },
-    );
+    const result = await transaction(db, async (tx) => {
+      if (replaceShareId)
+        await cancelShare(tx, { shareId: replaceShareId, sharerId: user.id, now });
+      const shared = await shareDevices(tx, {
+        sharerId: user.id,
+        input: { ...rest, deviceIds },
+        now,
+      });
+      // Over the daily invitation emails: nothing is shared (the count rolls back too).
+      if (notify) await spendInvitations(tx, user.id, shared.shares.length, now);
+      return shared;
+    });
     if (notify)
-      notifyShared(
+      await notifyShared(
         db,
         user,
         result.shares.map((s) => ({ ...s, link: linkUrl(s.token) })),

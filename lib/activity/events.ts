@@ -29,7 +29,7 @@ export const isEventType = (v: unknown): v is EventType =>
   typeof v === "string" && Object.hasOwn(EVENT_LABELS, v);
 
 /** Stores one event of a share's activity; every event is written through here. */
-export function recordEvent(
+export async function recordEvent(
   tx: Conn,
   e: {
     shareId: string;
@@ -39,21 +39,19 @@ export function recordEvent(
     data?: unknown;
     now: number;
   },
-): void {
+): Promise<void> {
   const id = newId();
-  tx.insert(shareEvents)
-    .values({
-      id,
-      shareId: e.shareId,
-      sharerId: e.sharerId,
-      actorId: e.actorId,
-      type: e.type,
-      data: e.data === undefined ? null : JSON.stringify(e.data),
-      createdAt: e.now,
-    })
-    .run();
+  await tx.insert(shareEvents).values({
+    id,
+    shareId: e.shareId,
+    sharerId: e.sharerId,
+    actorId: e.actorId,
+    type: e.type,
+    data: e.data === undefined ? null : JSON.stringify(e.data),
+    createdAt: e.now,
+  });
   // Every share change passes here: its webhook deliveries join the same transaction.
-  enqueueWebhooks(tx, { eventId: id, ...e, data: e.data ?? null });
+  await enqueueWebhooks(tx, { eventId: id, ...e, data: e.data ?? null });
 }
 
 /** An event as the log shows it (stored rows carry the type as plain text). */

@@ -16,19 +16,21 @@ const HEADER = [
 ];
 
 /** The activity list as CSV: same filters, same wording as the page, every page of it. */
-export function activityCsv(db: Db, q: ActivityFilters & { sharerId: string }): string {
-  const rows = function* (): Generator<CsvCell[]> {
-    for (const e of allActivity(db, q)) {
-      yield [
-        isoOrEmpty(e.createdAt),
-        e.type,
-        describeEvent(e),
-        e.actorName ?? "",
-        e.recipientEmail,
-        e.recipientName ?? "",
-        e.shareId,
-      ];
-    }
-  };
-  return csvDocument(HEADER, rows());
+export async function activityCsv(
+  db: Db,
+  q: ActivityFilters & { sharerId: string },
+): Promise<string> {
+  const rows: CsvCell[][] = [];
+  for await (const e of allActivity(db, q)) {
+    rows.push([
+      isoOrEmpty(e.createdAt),
+      e.type,
+      describeEvent(e),
+      e.actorName ?? "",
+      e.recipientEmail,
+      e.recipientName ?? "",
+      e.shareId,
+    ]);
+  }
+  return csvDocument(HEADER, rows);
 }

@@ -21,28 +21,30 @@ let db: Db;
 let alice: string;
 let bobShare: string, carlShare: string;
 
-beforeEach(() => {
-  db = testDb();
-  alice = makeUser(db, { name: "Alice" }).id;
-  const bob = makeUser(db, { email: "bob@example.com", name: "Bob" });
-  const carl = makeUser(db, { email: "carl@example.com", name: "@Carl" });
-  const other = makeUser(db, { name: "Other" });
-  const dev = makeDevice(db, { ownerId: alice });
-  const share = (email: string, now: number) =>
-    shareDevices(db, {
-      sharerId: alice,
-      now,
-      input: shareRequest({ recipients: email, deviceIds: [dev.id], expiresAt: T0 + 30 * DAY }),
-    }).shares[0].shareId;
-  bobShare = share(bob.email, T0);
-  acceptShare(db, { shareId: bobShare, user: bob, now: T0 + HOUR });
-  extendShare(db, { shareId: bobShare, sharerId: alice, extendBy: DAY, now: T0 + DAY });
-  suspendShare(db, { shareId: bobShare, sharerId: alice, now: T0 + 2 * DAY });
-  carlShare = share(carl.email, T0 + 3 * DAY);
-  cancelShare(db, { shareId: carlShare, sharerId: alice, now: T0 + 3 * DAY }); // same ms as "shared": ties are ordered by id
+beforeEach(async () => {
+  db = await testDb();
+  alice = (await makeUser(db, { name: "Alice" })).id;
+  const bob = await makeUser(db, { email: "bob@example.com", name: "Bob" });
+  const carl = await makeUser(db, { email: "carl@example.com", name: "@Carl" });
+  const other = await makeUser(db, { name: "Other" });
+  const dev = await makeDevice(db, { ownerId: alice });
+  const share = async (email: string, now: number) =>
+    (
+      await shareDevices(db, {
+        sharerId: alice,
+        now,
+        input: shareRequest({ recipients: email, deviceIds: [dev.id], expiresAt: T0 + 30 * DAY }),
+      })
+    ).shares[0].shareId;
+  bobShare = await share(bob.email, T0);
+  await acceptShare(db, { shareId: bobShare, user: bob, now: T0 + HOUR });
+  await extendShare(db, { shareId: bobShare, sharerId: alice, extendBy: DAY, now: T0 + DAY });
+  await suspendShare(db, { shareId: bobShare, sharerId: alice, now: T0 + 2 * DAY });
+  carlShare = await share(carl.email, T0 + 3 * DAY);
+  await cancelShare(db, { shareId: carlShare, sharerId: alice, now: T0 + 3 * DAY }); // same ms as "shared": ties are ordered by id
   // Someone else's history never shows.
-  const theirs = makeDevice(db, { ownerId: other.id });
-  shareDevices(db, {
+  const theirs = await makeDevice(db, { ownerId: other.id });
+  await shareDevices(db, {
     sharerId: other.id,
     now: T0,
     input: shareRequest({ recipients: bob.email, deviceIds: [theirs.id] }),
@@ -52,8 +54,8 @@ beforeEach(() => {
 const types = (rows: ActivityRow[]) => rows.map((r) => r.type);
 
 describe("activity", () => {
-  it("lists all of the owner's events, newest first, with recipient and actor", () => {
-    const { rows, newer, older } = listActivity(db, { sharerId: alice });
+  it("lists all of the owner's events, newest first, with recipient and actor", async () => {
+    const { rows, newer, older } = await listActivity(db, { sharerId: alice });
     expect(rows).toHaveLength(6);
     expect(types(rows).slice(2)).toEqual(["suspended", "extended", "accepted", "shared"]);
     expect(new Set(types(rows).slice(0, 2))).toEqual(new Set(["shared", "cancelled"]));
@@ -67,18 +69,18 @@ describe("activity", () => {
     expect(older).toBeUndefined();
   });
 
-  it("filters by type, recipient and date range", () => {
-    expect(types(listActivity(db, { sharerId: alice, type: "suspended" }).rows)).toEqual([
+  it("filters by type, recipient and date range", async () => {
+    expect(types((await listActivity(db, { sharerId: alice, type: "suspended" })).rows)).toEqual([
       "suspended",
     ]);
     expect(
-      listActivity(db, { sharerId: alice, recipient: "CARL" }).rows.every(
+      (await listActivity(db, { sharerId: alice, recipient: "CARL" })).rows.every(
         (r) => r.shareId === carlShare,
       ),
     ).toBe(true);
-    expect(listActivity(db, { sharerId: alice, recipient: "@carl" }).rows).toHaveLength(2); // by name, literally
+    expect((await listActivity(db, { sharerId: alice, recipient: "@carl" })).rows).toHaveLength(2); // by name, literally
     const f = parseActivityFilters({ from: "2030-01-16", to: "2030-01-17" });
-    expect(types(listActivity(db, { sharerId: alice, ...f }).rows)).toEqual([
+    expect(types((await listActivity(db, { sharerId: alice, ...f })).rows)).toEqual([
       "suspended",
       "extended",
     ]);
@@ -88,17 +90,17 @@ describe("activity", () => {
     });
   });
 
-  it("pages by keyset both ways without gaps or repeats", () => {
-    const all = listActivity(db, { sharerId: alice }).rows.map((r) => r.id);
+  it("pages by keyset both ways without gaps or repeats", async () => {
+    const all = (await listActivity(db, { sharerId: alice })).rows.map((r) => r.id);
     const seen: string[] = [];
-    let page = listActivity(db, { sharerId: alice, limit: 4 });
+    let page = await listActivity(db, { sharerId: alice, limit: 4 });
     seen.push(...page.rows.map((r) => r.id));
     expect(page.newer).toBeUndefined();
-    page = listActivity(db, { sharerId: alice, limit: 4, before: page.older });
+    page = await listActivity(db, { sharerId: alice, limit: 4, before: page.older });
     seen.push(...page.rows.map((r) => r.id));
     expect(seen).toEqual(all);
     expect(page.older).toBeUndefined();
-    const back = listActivity(db, { sharerId: alice, limit: 4, after: page.newer });
+    const back = await listActivity(db, { sharerId: alice, limit: 4, after: page.newer });
     expect(back.rows.map((r) => r.id)).toEqual(all.slice(0, 4));
     expect(back.newer).toBeUndefined();
     const c = { at: 123, id: "0c0e6c1e-1f0a-4f8e-9d0b-3e1c2b3a4d5e" };
@@ -106,8 +108,8 @@ describe("activity", () => {
     expect(decodeCursor("1_x';drop")).toBeUndefined();
   });
 
-  it("exports the same rows and wording as CSV", () => {
-    const csv = activityCsv(db, { sharerId: alice, type: "suspended" });
+  it("exports the same rows and wording as CSV", async () => {
+    const csv = await activityCsv(db, { sharerId: alice, type: "suspended" });
     const lines = csv
       .replace(/^\uFEFF/, "")
       .trimEnd()
@@ -117,7 +119,7 @@ describe("activity", () => {
       `2030-01-17T12:00:00.000Z,suspended,Alice suspended access,Alice,bob@example.com,Bob,${bobShare}`,
     ]);
     // A recipient name that looks like a formula is neutralised.
-    expect(activityCsv(db, { sharerId: alice, recipient: "carl" })).toContain(
+    expect(await activityCsv(db, { sharerId: alice, recipient: "carl" })).toContain(
       ",carl@example.com,'@Carl,",
     );
   });

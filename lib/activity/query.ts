@@ -3,7 +3,8 @@
 // what page 1 costs.
 import "server-only";
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { alias } from "drizzle-orm/pg-core";
+import { ilike } from "@/db/engine";
 import type { Db } from "@/db/client";
 import { shareEvents, shares, users } from "@/db/schema";
 import { likePattern } from "@/lib/sharing/queries";
@@ -27,12 +28,7 @@ function filterWhere(sharerId: string, f: ActivityFilters): SQL {
     f.type ? eq(shareEvents.type, f.type) : undefined,
     f.from !== undefined ? sql`${shareEvents.createdAt} >= ${f.from}` : undefined,
     f.to !== undefined ? sql`${shareEvents.createdAt} < ${f.to}` : undefined,
-    text
-      ? or(
-          sql`${shares.recipientEmail} like ${text} escape '\\'`,
-          sql`${recipient.name} like ${text} escape '\\'`,
-        )
-      : undefined,
+    text ? or(ilike(shares.recipientEmail, text), ilike(recipient.name, text)) : undefined,
   )!;
 }
 
@@ -42,29 +38,34 @@ const olderThan = (c: Cursor) =>
 const newerThan = (c: Cursor) =>
   sql`(${shareEvents.createdAt} >= ${c.at} and (${shareEvents.createdAt} > ${c.at} or ${shareEvents.id} > ${c.id}))`;
 
-function select(db: Db, where: SQL, newestFirst: boolean, limit: number): ActivityRow[] {
+async function select(
+  db: Db,
+  where: SQL,
+  newestFirst: boolean,
+  limit: number,
+): Promise<ActivityRow[]> {
   const dir = newestFirst ? desc : asc;
-  return db
-    .select({
-      id: shareEvents.id,
-      type: shareEvents.type,
-      actorId: shareEvents.actorId,
-      actorName: actor.name,
-      data: shareEvents.data,
-      createdAt: shareEvents.createdAt,
-      shareId: shareEvents.shareId,
-      recipientEmail: shares.recipientEmail,
-      recipientName: recipient.name,
-    })
-    .from(shareEvents)
-    .innerJoin(shares, eq(shares.id, shareEvents.shareId))
-    .leftJoin(actor, eq(actor.id, shareEvents.actorId))
-    .leftJoin(recipient, eq(recipient.email, shares.recipientEmail))
-    .where(where)
-    .orderBy(dir(shareEvents.createdAt), dir(shareEvents.id))
-    .limit(limit)
-    .all()
-    .map((r) => ({ ...r, data: parseData(r.data) }));
+  return (
+    await db
+      .select({
+        id: shareEvents.id,
+        type: shareEvents.type,
+        actorId: shareEvents.actorId,
+        actorName: actor.name,
+        data: shareEvents.data,
+        createdAt: shareEvents.createdAt,
+        shareId: shareEvents.shareId,
+        recipientEmail: shares.recipientEmail,
+        recipientName: recipient.name,
+      })
+      .from(shareEvents)
+      .innerJoin(shares, eq(shares.id, shareEvents.shareId))
+      .leftJoin(actor, eq(actor.id, shareEvents.actorId))
+      .leftJoin(recipient, eq(recipient.email, shares.recipientEmail))
+      .where(where)
+      .orderBy(dir(shareEvents.createdAt), dir(shareEvents.id))
+      .limit(limit)
+  ).map((r) => ({ ...r, data: parseData(r.data) }));
 }
 
 function parseData(text: string | null): unknown {
@@ -79,14 +80,14 @@ function parseData(text: string | null): unknown {
 const cursorOf = (r: ActivityRow): Cursor => ({ at: r.createdAt, id: r.id });
 
 /** One page, newest first: from the start, `before` a cursor (older) or `after` one (newer). */
-export function listActivity(
+export async function listActivity(
   db: Db,
   q: ActivityFilters & { sharerId: string; before?: Cursor; after?: Cursor; limit?: number },
-): ActivityPage {
+): Promise<ActivityPage> {
   const limit = Math.min(500, Math.max(1, Math.floor(q.limit ?? 50)));
   const base = filterWhere(q.sharerId, q);
   if (q.after && !q.before) {
-    const found = select(db, and(base, newerThan(q.after))!, false, limit + 1);
+    const found = await select(db, and(base, newerThan(q.after))!, false, limit + 1);
     const rows = found.slice(0, limit).reverse();
     return {
       rows,
@@ -94,7 +95,12 @@ export function listActivity(
       older: rows.length ? cursorOf(rows.at(-1)!) : q.after,
     };
   }
-  const found = select(db, q.before ? and(base, olderThan(q.before))! : base, true, limit + 1);
+  const found = await select(
+    db,
+    q.before ? and(base, olderThan(q.before))! : base,
+    true,
+    limit + 1,
+  );
   const rows = found.slice(0, limit);
   // Coming back from an older page there is, by construction, something newer.
   return {
@@ -105,15 +111,15 @@ export function listActivity(
 }
 
 /** Every matching event (newest first) for the CSV export, in keyset batches. */
-export function* allActivity(
+export async function* allActivity(
   db: Db,
   q: ActivityFilters & { sharerId: string },
   max = 50_000,
-): Generator<ActivityRow> {
+): AsyncGenerator<ActivityRow> {
   let before: Cursor | undefined;
   let n = 0;
   while (n < max) {
-    const page = listActivity(db, { ...q, before, limit: 500 });
+    const page = await listActivity(db, { ...q, before, limit: 500 });
     for (const r of page.rows) {
       if (n++ >= max) return;
       yield r;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { freshDb } from "@/tests/support/db/fresh";
 import { devices, services } from "@/db/schema";
 import { makeUser } from "@/lib/sharing/test-fixtures";
 import { importDevices, parseDeviceCsv } from "./csv";
@@ -33,21 +33,28 @@ describe("device CSV import", () => {
     expect(errors[2].message).toMatch(/also on line 2/);
   });
 
-  it("writes nothing when any line is bad or a hardware ID already exists", () => {
-    const db = openDb(":memory:", { migrate: true });
-    const me = makeUser(db, { email: "me@example.com" });
-    expect(importDevices(db, me.id, "name,hardware_id\nA,AA:01\n,AA:02", 1).created).toBe(0);
-    expect(db.select().from(devices).all()).toHaveLength(0);
+  it("writes nothing when any line is bad or a hardware ID already exists", async () => {
+    const db = await freshDb();
+    const me = await makeUser(db, { email: "me@example.com" });
+    expect((await importDevices(db, me.id, "name,hardware_id\nA,AA:01\n,AA:02", 1)).created).toBe(
+      0,
+    );
+    expect(await db.select().from(devices)).toHaveLength(0);
     expect(
-      importDevices(db, me.id, "name,hardware_id,group,services\nA,AA:01,,SSH:22\nB,AA:02,,", 1),
+      await importDevices(
+        db,
+        me.id,
+        "name,hardware_id,group,services\nA,AA:01,,SSH:22\nB,AA:02,,",
+        1,
+      ),
     ).toEqual({ created: 2, errors: [] });
-    expect(db.select().from(services).all()).toHaveLength(1);
-    const again = importDevices(db, me.id, "name,hardware_id\nC,AA:03\nA2,AA:01", 1);
+    expect(await db.select().from(services)).toHaveLength(1);
+    const again = await importDevices(db, me.id, "name,hardware_id\nC,AA:03\nA2,AA:01", 1);
     expect(again.created).toBe(0);
     expect(again.errors).toEqual([
       { line: 3, message: "you already have a device with hardware ID AA:01" },
     ]);
-    expect(db.select().from(devices).all()).toHaveLength(2);
+    expect(await db.select().from(devices)).toHaveLength(2);
   });
 });
 

@@ -1,3 +1,4 @@
+import { transaction } from "@/db/engine";
 import { parse } from "csv-parse/sync";
 import type { Db } from "@/db/client";
 import { devices, services, type Device, type Service } from "@/db/schema";
@@ -106,71 +107,65 @@ export function parseDeviceCsv(text: string): { devices: CsvDevice[]; errors: Cs
 }
 
 /** All or nothing: any bad line (or a hardware ID the owner already has) writes nothing. */
-export function importDevices(
+export async function importDevices(
   db: Db,
   ownerId: string,
   text: string,
   now: number,
-): { created: number; errors: CsvLineError[] } {
+): Promise<{ created: number; errors: CsvLineError[] }> {
   const { devices: parsed, errors } = parseDeviceCsv(text);
   if (errors.length === 0 && parsed.length === 0)
     errors.push({ line: 1, message: "no devices found in the file" });
   if (errors.length) return { created: 0, errors };
   // IMMEDIATE: it reads (existing hardware ids) before it writes; deferred, a concurrent
   // writer would make it fail with "database is locked" instead of waiting its turn.
-  return db.transaction(
-    (tx) => {
-      const existing = new Set<string>();
-      for (let i = 0; i < parsed.length; i += 500) {
-        const chunk = parsed.slice(i, i + 500).map((d) => d.hardwareId);
-        tx.select({ hw: devices.hardwareId })
+  return transaction(db, async (tx) => {
+    const existing = new Set<string>();
+    for (let i = 0; i < parsed.length; i += 500) {
+      const chunk = parsed.slice(i, i + 500).map((d) => d.hardwareId);
+      (
+        await tx
+          .select({ hw: devices.hardwareId })
           .from(devices)
           .where(and(eq(devices.ownerId, ownerId), inArray(devices.hardwareId, chunk)))
-          .all()
-          .forEach((r) => existing.add(r.hw));
-      }
-      const dupErrors = parsed
-        .filter((d) => existing.has(d.hardwareId))
-        .map((d) => ({
-          line: d.line,
-          message: `you already have a device with hardware ID ${d.hardwareId}`,
-        }));
-      if (dupErrors.length) return { created: 0, errors: dupErrors };
-      const deviceRows: Device[] = [];
-      const serviceRows: Service[] = [];
-      for (const d of parsed) {
-        const id = newId();
-        deviceRows.push({
-          id,
-          ownerId,
-          name: d.name,
-          hardwareId: d.hardwareId,
-          kind: d.kind,
-          groupPath: d.group,
-          demo: false,
+      ).forEach((r) => existing.add(r.hw));
+    }
+    const dupErrors = parsed
+      .filter((d) => existing.has(d.hardwareId))
+      .map((d) => ({
+        line: d.line,
+        message: `you already have a device with hardware ID ${d.hardwareId}`,
+      }));
+    if (dupErrors.length) return { created: 0, errors: dupErrors };
+    const deviceRows: Device[] = [];
+    const serviceRows: Service[] = [];
+    for (const d of parsed) {
+      const id = newId();
+      deviceRows.push({
+        id,
+        ownerId,
+        name: d.name,
+        hardwareId: d.hardwareId,
+        kind: d.kind,
+        groupPath: d.group,
+        demo: false,
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (const s of d.services)
+        serviceRows.push({
+          id: newId(),
+          deviceId: id,
+          name: s.name,
+          kind: s.kind,
+          port: s.port,
           createdAt: now,
-          updatedAt: now,
         });
-        for (const s of d.services)
-          serviceRows.push({
-            id: newId(),
-            deviceId: id,
-            name: s.name,
-            kind: s.kind,
-            port: s.port,
-            createdAt: now,
-          });
-      }
-      for (let i = 0; i < deviceRows.length; i += 500)
-        tx.insert(devices)
-          .values(deviceRows.slice(i, i + 500))
-          .run();
-      for (let i = 0; i < serviceRows.length; i += 500)
-        tx.insert(services)
-          .values(serviceRows.slice(i, i + 500))
-          .run();
-      return { created: deviceRows.length, errors: [] };
-    },
-    { behavior: "immediate" },
-  );
+    }
+    for (let i = 0; i < deviceRows.length; i += 500)
+      await tx.insert(devices).values(deviceRows.slice(i, i + 500));
+    for (let i = 0; i < serviceRows.length; i += 500)
+      await tx.insert(services).values(serviceRows.slice(i, i + 500));
+    return { created: deviceRows.length, errors: [] };
+  });
 }

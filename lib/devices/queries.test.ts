@@ -1,55 +1,60 @@
 import { describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { freshDb } from "@/tests/support/db/fresh";
 import { addService, createDevice } from "./mutations";
 import { listGroups, listOwnedDevices, matchingDeviceIds } from "./queries";
 import { makeUser } from "@/lib/sharing/test-fixtures";
 
 describe("listOwnedDevices", () => {
-  it("filters by group (with sub-groups) and text, counts services, and never shows another owner's devices", () => {
-    const db = openDb(":memory:", { migrate: true });
-    const me = makeUser(db, { email: "me@example.com" });
-    const other = makeUser(db, { email: "other@example.com" });
-    const pump = createDevice(
+  it("filters by group (with sub-groups) and text, counts services, and never shows another owner's devices", async () => {
+    const db = await freshDb();
+    const me = await makeUser(db, { email: "me@example.com" });
+    const other = await makeUser(db, { email: "other@example.com" });
+    const pump = await createDevice(
       db,
       me.id,
       { name: "North Pump", hardwareId: "AA:01", group: "Plant / North", kind: "Gateway" },
       1,
     );
-    createDevice(
+    await createDevice(
       db,
       me.id,
       { name: "South_Pump", hardwareId: "AA:02", group: "Plant / South", kind: "Sensor" },
       1,
     );
-    createDevice(
+    await createDevice(
       db,
       me.id,
       { name: "Office Router", hardwareId: "AA:03", group: "Office", kind: "Router" },
       1,
     );
-    createDevice(
+    await createDevice(
       db,
       other.id,
       { name: "North Secret", hardwareId: "AA:01", group: "Plant / North", kind: "Gateway" },
       1,
     );
-    addService(db, me.id, pump.id, { name: "SSH", kind: "SSH", port: 22 }, 1);
-    addService(db, me.id, pump.id, { name: "Web", kind: "HTTP", port: 80 }, 1);
+    await addService(db, me.id, pump.id, { name: "SSH", kind: "SSH", port: 22 }, 1);
+    await addService(db, me.id, pump.id, { name: "Web", kind: "HTTP", port: 80 }, 1);
 
-    const plant = listOwnedDevices(db, { ownerId: me.id, group: "Plant" });
+    const plant = await listOwnedDevices(db, { ownerId: me.id, group: "Plant" });
     expect(plant.rows.map((d) => d.name)).toEqual(["North Pump", "South_Pump"]);
     expect(plant.rows[0].serviceCount).toBe(2);
     expect(plant.rows[1].serviceCount).toBe(0);
-    expect(listOwnedDevices(db, { ownerId: me.id, q: "north" }).rows.map((d) => d.name)).toEqual([
-      "North Pump",
-    ]);
+    expect(
+      (await listOwnedDevices(db, { ownerId: me.id, q: "north" })).rows.map((d) => d.name),
+    ).toEqual(["North Pump"]);
     // % and _ are taken literally.
-    expect(listOwnedDevices(db, { ownerId: me.id, q: "_" }).rows.map((d) => d.name)).toEqual([
-      "South_Pump",
+    expect(
+      (await listOwnedDevices(db, { ownerId: me.id, q: "_" })).rows.map((d) => d.name),
+    ).toEqual(["South_Pump"]);
+    expect(await matchingDeviceIds(db, { ownerId: me.id, q: "pump" })).toHaveLength(2);
+    expect(await listGroups(db, me.id)).toEqual([
+      "Office",
+      "Plant",
+      "Plant / North",
+      "Plant / South",
     ]);
-    expect(matchingDeviceIds(db, { ownerId: me.id, q: "pump" })).toHaveLength(2);
-    expect(listGroups(db, me.id)).toEqual(["Office", "Plant", "Plant / North", "Plant / South"]);
-    const paged = listOwnedDevices(db, { ownerId: me.id, page: 2, pageSize: 2 });
+    const paged = await listOwnedDevices(db, { ownerId: me.id, page: 2, pageSize: 2 });
     expect(paged).toMatchObject({ total: 3, page: 2, pageCount: 2 });
     expect(paged.rows).toHaveLength(1);
   });

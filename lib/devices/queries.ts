@@ -38,49 +38,53 @@ export function deviceFilterWhere({ ownerId, q, group }: DeviceFilter): SQL {
 
 export type DeviceRow = Device & { serviceCount: number };
 
-export function listOwnedDevices(
+export async function listOwnedDevices(
   db: Db,
   filter: DeviceFilter & { page?: number; pageSize?: number },
-): { rows: DeviceRow[]; total: number; page: number; pageCount: number; pageSize: number } {
+): Promise<{
+  rows: DeviceRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}> {
   const pageSize = filter.pageSize ?? 50;
   const where = deviceFilterWhere(filter);
-  const total = db.select({ n: count() }).from(devices).where(where).get()?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(devices).where(where))[0]?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
-  const rows = db
-    .select({
-      device: devices,
-      // Written out: inside select fields Drizzle leaves columns unqualified, which would
-      // make the correlation compare services with themselves.
-      serviceCount: sql<number>`(select count(*) from services sv where sv.device_id = "devices"."id")`,
-    })
-    .from(devices)
-    .where(where)
-    .orderBy(asc(devices.groupPath), asc(devices.name), asc(devices.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all()
-    .map((r) => ({ ...r.device, serviceCount: Number(r.serviceCount) }));
+  const rows = (
+    await db
+      .select({
+        device: devices,
+        // Written out: inside select fields Drizzle leaves columns unqualified, which would
+        // make the correlation compare services with themselves.
+        serviceCount: sql<number>`(select count(*) from services sv where sv.device_id = "devices"."id")`,
+      })
+      .from(devices)
+      .where(where)
+      .orderBy(asc(devices.groupPath), asc(devices.name), asc(devices.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+  ).map((r) => ({ ...r.device, serviceCount: Number(r.serviceCount) }));
   return { rows, total, page, pageCount, pageSize };
 }
 
 /** Every id matching a filter, for "select all matching" in bulk actions. */
-export function matchingDeviceIds(db: Db, filter: DeviceFilter): string[] {
-  return db
-    .select({ id: devices.id })
-    .from(devices)
-    .where(deviceFilterWhere(filter))
-    .all()
-    .map((r) => r.id);
+export async function matchingDeviceIds(db: Db, filter: DeviceFilter): Promise<string[]> {
+  return (await db.select({ id: devices.id }).from(devices).where(deviceFilterWhere(filter))).map(
+    (r) => r.id,
+  );
 }
 
 /** The owner's groups with their parents, so a filter can pick a whole site. */
-export function listGroups(db: Db, ownerId: string): string[] {
-  const paths = db
-    .selectDistinct({ g: devices.groupPath })
-    .from(devices)
-    .where(eq(devices.ownerId, ownerId))
-    .all()
+export async function listGroups(db: Db, ownerId: string): Promise<string[]> {
+  const paths = (
+    await db
+      .selectDistinct({ g: devices.groupPath })
+      .from(devices)
+      .where(eq(devices.ownerId, ownerId))
+  )
     .map((r) => r.g)
     .filter(Boolean);
   const all = new Set<string>();
@@ -91,41 +95,40 @@ export function listGroups(db: Db, ownerId: string): string[] {
   return [...all].sort((a, b) => a.localeCompare(b));
 }
 
-export function getOwnedDevice(
+export async function getOwnedDevice(
   db: Db,
   ownerId: string,
   deviceId: string,
-): (Device & { services: Service[] }) | null {
-  const device = db
-    .select()
-    .from(devices)
-    .where(and(eq(devices.id, deviceId), eq(devices.ownerId, ownerId)))
-    .get();
+): Promise<(Device & { services: Service[] }) | null> {
+  const device = (
+    await db
+      .select()
+      .from(devices)
+      .where(and(eq(devices.id, deviceId), eq(devices.ownerId, ownerId)))
+  )[0];
   if (!device) return null;
-  const svc = db
+  const svc = await db
     .select()
     .from(services)
     .where(eq(services.deviceId, deviceId))
-    .orderBy(asc(services.port))
-    .all();
+    .orderBy(asc(services.port));
   return { ...device, services: svc };
 }
 
-export function getDevicesByIds(db: Db, ids: string[]): Device[] {
+export async function getDevicesByIds(db: Db, ids: string[]): Promise<Device[]> {
   if (ids.length === 0) return [];
-  return db.select().from(devices).where(inArray(devices.id, ids)).all();
+  return await db.select().from(devices).where(inArray(devices.id, ids));
 }
 
-export function searchOwnedDevicesByName(
+export async function searchOwnedDevicesByName(
   db: Db,
   ownerId: string,
   text: string,
   limit = 20,
-): Device[] {
-  return db
+): Promise<Device[]> {
+  return await db
     .select()
     .from(devices)
     .where(and(eq(devices.ownerId, ownerId), like(sql`lower(${devices.name})`, likePattern(text))))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

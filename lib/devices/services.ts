@@ -3,9 +3,9 @@ import type { Db } from "@/db/client";
 import { devices, services } from "@/db/schema";
 
 /** Services of the caller's own devices only: other ids are silently absent. */
-export function getDevicesServices(db: Db, ownerId: string, deviceIds: string[]) {
+export async function getDevicesServices(db: Db, ownerId: string, deviceIds: string[]) {
   if (deviceIds.length === 0) return [];
-  return db
+  return await db
     .select({
       id: services.id,
       deviceId: services.deviceId,
@@ -16,6 +16,5 @@ export function getDevicesServices(db: Db, ownerId: string, deviceIds: string[])
     .from(services)
     .innerJoin(devices, eq(devices.id, services.deviceId))
     .where(and(eq(devices.ownerId, ownerId), inArray(services.deviceId, deviceIds)))
-    .orderBy(asc(services.port))
-    .all();
+    .orderBy(asc(services.port));
 }

@@ -20,12 +20,12 @@ export type Purged = {
  * deliveries after 30 days. Run by the scheduler's housekeeping round, so the
  * tables stay as small as the traffic of the last day.
  */
-export function purgeExpired(db: Db, now: number): Purged {
+export async function purgeExpired(db: Db, now: number): Promise<Purged> {
   return {
-    rateLimits: purgeRateLimits(db, now),
-    sessions: purgeExpiredSessions(db, now),
-    emailTokens: purgeEmailTokens(db, now),
-    idempotencyKeys: purgeIdempotencyKeys(db, now),
-    webhookDeliveries: purgeWebhookDeliveries(db, now),
+    rateLimits: await purgeRateLimits(db, now),
+    sessions: await purgeExpiredSessions(db, now),
+    emailTokens: await purgeEmailTokens(db, now),
+    idempotencyKeys: await purgeIdempotencyKeys(db, now),
+    webhookDeliveries: await purgeWebhookDeliveries(db, now),
   };
 }

@@ -1,3 +1,4 @@
+import { type Conn, transaction, affected } from "@/db/engine";
 import { createHash } from "node:crypto";
 import { eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -49,58 +50,68 @@ export function boundedKey(key: string): string {
  * limits hold across restarts and processes). Returns how long to wait when the limit is
  * exceeded. Inside a caller's transaction, the count rolls back with it.
  */
-export function hit(
-  db: Db,
+export async function hit(
+  db: Conn,
   key: string,
   limit: Limit,
   now: number,
   n = 1,
-): { ok: true } | { ok: false; retryAfterS: number } {
-  const { limit: max, windowMs } = scaled(limit);
-  // One upsert: a new or expired window starts at n, otherwise the count goes up by n.
-  const row = db
-    .insert(rateLimits)
-    .values({ key: boundedKey(key), count: n, resetAt: now + windowMs })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${rateLimits.resetAt} <= ${now} then ${n} else ${rateLimits.count} + ${n} end`,
-        resetAt: sql`case when ${rateLimits.resetAt} <= ${now} then ${now + windowMs} else ${rateLimits.resetAt} end`,
-      },
-    })
-    .returning()
-    .get();
-  if (row.count <= max) return { ok: true };
-  return { ok: false, retryAfterS: Math.max(1, Math.ceil((row.resetAt - now) / 1000)) };
+): Promise<{ ok: true } | { ok: false; retryAfterS: number }> {
+  return transaction(db, async (tx) => {
+    const { limit: max, windowMs } = scaled(limit);
+    // One upsert: a new or expired window starts at n, otherwise the count goes up by n.
+    const row = (
+      await tx
+        .insert(rateLimits)
+        .values({ key: boundedKey(key), count: n, resetAt: now + windowMs })
+        .onConflictDoUpdate({
+          target: rateLimits.key,
+          set: {
+            count: sql`case when ${rateLimits.resetAt} <= ${now} then ${n} else ${rateLimits.count} + ${n} end`,
+            resetAt: sql`case when ${rateLimits.resetAt} <= ${now} then ${now + windowMs} else ${rateLimits.resetAt} end`,
+          },
+        })
+        .returning()
+    )[0];
+    if (row.count <= max) return { ok: true };
+    return { ok: false, retryAfterS: Math.max(1, Math.ceil((row.resetAt - now) / 1000)) };
+  });
 }
 
 /** How many attempts `key` has had in its current window (0 when none or expired). */
-export function attempts(db: Db, key: string, now: number): number {
-  const row = db
-    .select()
-    .from(rateLimits)
-    .where(eq(rateLimits.key, boundedKey(key)))
-    .get();
+export async function attempts(db: Db, key: string, now: number): Promise<number> {
+  const row = (
+    await db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, boundedKey(key)))
+  )[0];
   return row && row.resetAt > now ? row.count : 0;
 }
 
-export function resetLimit(db: Db, key: string): void {
-  db.delete(rateLimits)
-    .where(eq(rateLimits.key, boundedKey(key)))
-    .run();
+export async function resetLimit(db: Conn, key: string): Promise<void> {
+  return transaction(db, async (tx) => {
+    await tx.delete(rateLimits).where(eq(rateLimits.key, boundedKey(key)));
+  });
 }
 
 /** Gives one attempt back (a sign-in that succeeded does not count against its address). */
-export function refund(db: Db, key: string): void {
-  db.update(rateLimits)
-    .set({ count: sql`max(${rateLimits.count} - 1, 0)` })
-    .where(eq(rateLimits.key, boundedKey(key)))
-    .run();
+export async function refund(db: Conn, key: string): Promise<void> {
+  return transaction(db, async (tx) => {
+    await tx
+      .update(rateLimits)
+      .set({
+        count: sql`case when ${rateLimits.count} > 0 then ${rateLimits.count} - 1 else 0 end`,
+      })
+      .where(eq(rateLimits.key, boundedKey(key)));
+  });
 }
 
 /** Windows that are over carry nothing: the housekeeping round deletes them. */
-export function purgeRateLimits(db: Db, now: number): number {
-  return db.delete(rateLimits).where(lte(rateLimits.resetAt, now)).run().changes;
+export async function purgeRateLimits(db: Conn, now: number): Promise<number> {
+  return transaction(db, async (tx) => {
+    return affected(await tx.delete(rateLimits).where(lte(rateLimits.resetAt, now)));
+  });
 }
 
 export const tooMany = (s: number) => `Too many attempts. Try again in ${s} s.`;

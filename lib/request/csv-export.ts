@@ -12,7 +12,7 @@ import type { SearchParams } from "@/lib/request/search-params";
 export async function csvExport(
   req: NextRequest,
   name: string,
-  build: (user: User, sp: SearchParams, now: number) => string,
+  build: (user: User, sp: SearchParams, now: number) => string | Promise<string>,
 ): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) {
@@ -24,5 +24,5 @@ export async function csvExport(
   const sp: SearchParams = Object.fromEntries(req.nextUrl.searchParams.entries());
   const now = Date.now();
   const day = new Date(now).toISOString().slice(0, 10);
-  return csvResponse(build(user, sp, now), `keyshare-${name}-${day}.csv`);
+  return csvResponse(await build(user, sp, now), `keyshare-${name}-${day}.csv`);
 }

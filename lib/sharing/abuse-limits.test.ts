@@ -1,5 +1,6 @@
 // Issue 12: caps on what one sharer can make the server do at once, or per day.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { transaction } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { LIMITS } from "@/lib/platform/rate-limit";
 import { spendInvitations } from "./invite-quota";
@@ -48,22 +49,24 @@ describe("devices × recipients in one share", () => {
 });
 
 describe("invitation emails per sharer per day", () => {
-  it("allows the daily number, then refuses with a message that says what to do", () => {
-    const db = testDb();
-    const u = makeUser(db);
-    spendInvitations(db, u.id, LIMITS.invitationsPerSharerDay.limit - 1, T0);
-    spendInvitations(db, u.id, 1, T0);
-    expect(() => spendInvitations(db, u.id, 1, T0 + 1)).toThrow(
+  it("allows the daily number, then refuses with a message that says what to do", async () => {
+    const db = await testDb();
+    const u = await makeUser(db);
+    await spendInvitations(db, u.id, LIMITS.invitationsPerSharerDay.limit - 1, T0);
+    await spendInvitations(db, u.id, 1, T0);
+    await expect(async () => spendInvitations(db, u.id, 1, T0 + 1)).rejects.toThrow(
       /at most 1,000 invitation emails a day.*Untick "Notify recipients"/,
     );
-    spendInvitations(db, u.id, 1, T0 + 86_400_000); // the next day
-    spendInvitations(db, u.id, 0, T0 + 86_400_001); // sharing without emails spends nothing
+    await spendInvitations(db, u.id, 1, T0 + 86_400_000); // the next day
+    await spendInvitations(db, u.id, 0, T0 + 86_400_001); // sharing without emails spends nothing
   });
 
-  it("a refusal inside the sharer's transaction leaves no count behind", () => {
-    const db = testDb();
-    const u = makeUser(db);
-    expect(() => db.transaction(() => spendInvitations(db, u.id, 1_001, T0))).toThrow();
-    expect(db.select().from(rateLimits).all()).toEqual([]);
+  it("a refusal inside the sharer's transaction leaves no count behind", async () => {
+    const db = await testDb();
+    const u = await makeUser(db);
+    await expect(async () =>
+      transaction(db, (tx) => spendInvitations(tx, u.id, 1_001, T0)),
+    ).rejects.toThrow();
+    expect(await db.select().from(rateLimits)).toEqual([]);
   });
 });

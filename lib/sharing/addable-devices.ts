@@ -4,12 +4,12 @@ import { devices, shareItems } from "@/db/schema";
 import { likePattern } from "@/lib/devices/queries";
 
 /** The owner's own, non-demo devices that are not (or no longer) in the share. */
-export function listAddableDevices(
+export async function listAddableDevices(
   db: Db,
   q: { ownerId: string; shareId: string; text?: string; limit?: number },
 ) {
   const text = q.text?.trim();
-  return db
+  return await db
     .select({
       id: devices.id,
       name: devices.name,
@@ -38,6 +38,5 @@ export function listAddableDevices(
       ),
     )
     .orderBy(asc(devices.name))
-    .limit(q.limit ?? 100)
-    .all();
+    .limit(q.limit ?? 100);
 }

@@ -17,35 +17,35 @@ export type DeviceAccessRow = {
 };
 
 /** For the owner's device page: everyone who holds the device now (pending or active). */
-export function listDeviceAccess(
+export async function listDeviceAccess(
   db: Db,
   q: { ownerId: string; deviceId: string; now: number },
-): DeviceAccessRow[] {
-  return db
-    .select({
-      shareId: shares.id,
-      recipientEmail: shares.recipientEmail,
-      recipientName: users.name,
-      status: effectiveStatusSql(q.now),
-      permissions: shares.permissions,
-      expiresAt: shares.expiresAt,
-      serviceIds: shareItems.serviceIds,
-    })
-    .from(shareItems)
-    .innerJoin(shares, eq(shares.id, shareItems.shareId))
-    .leftJoin(users, eq(users.email, shares.recipientEmail))
-    .where(
-      and(
-        eq(shareItems.deviceId, q.deviceId),
-        eq(shares.sharerId, q.ownerId),
-        isNull(shareItems.removedAt),
-        liveSql(q.now),
-      ),
-    )
-    .orderBy(asc(shares.recipientEmail))
-    .all()
-    .map(({ serviceIds, permissions, ...r }) => {
-      const ops = parsePermissions(permissions);
-      return { ...r, permissions: ops, preset: presetOf(ops), allServices: serviceIds == null };
-    });
+): Promise<DeviceAccessRow[]> {
+  return (
+    await db
+      .select({
+        shareId: shares.id,
+        recipientEmail: shares.recipientEmail,
+        recipientName: users.name,
+        status: effectiveStatusSql(q.now),
+        permissions: shares.permissions,
+        expiresAt: shares.expiresAt,
+        serviceIds: shareItems.serviceIds,
+      })
+      .from(shareItems)
+      .innerJoin(shares, eq(shares.id, shareItems.shareId))
+      .leftJoin(users, eq(users.email, shares.recipientEmail))
+      .where(
+        and(
+          eq(shareItems.deviceId, q.deviceId),
+          eq(shares.sharerId, q.ownerId),
+          isNull(shareItems.removedAt),
+          liveSql(q.now),
+        ),
+      )
+      .orderBy(asc(shares.recipientEmail))
+  ).map(({ serviceIds, permissions, ...r }) => {
+    const ops = parsePermissions(permissions);
+    return { ...r, permissions: ops, preset: presetOf(ops), allServices: serviceIds == null };
+  });
 }

@@ -20,9 +20,9 @@ let db: Db;
 let ids: Record<string, string>;
 let sharerId: string;
 
-beforeEach(() => {
-  db = testDb();
-  const alice = makeUser(db, { name: "Alice" });
+beforeEach(async () => {
+  db = await testDb();
+  const alice = await makeUser(db, { name: "Alice" });
   sharerId = alice.id;
   ids = {};
   for (const [who, days] of [
@@ -31,37 +31,39 @@ beforeEach(() => {
     ["forever", null],
     ["gone", 1],
   ] as const) {
-    const u = makeUser(db, {
+    const u = await makeUser(db, {
       email: `${who}@example.com`,
       name: who === "soon" ? "=cmd|' /C calc'!A0" : who,
     });
-    const dev = makeDevice(db, { ownerId: alice.id, name: `Dev, "${who}"` });
-    ids[who] = shareDevices(db, {
-      sharerId: alice.id,
-      now: T0,
-      input: shareRequest({
-        recipients: u.email,
-        deviceIds: [dev.id],
-        expiresAt: days == null ? null : T0 + days * DAY,
-        description: "+SUM(1)",
-      }),
-    }).shares[0].shareId;
-    acceptShare(db, { shareId: ids[who], user: u, now: T0 });
+    const dev = await makeDevice(db, { ownerId: alice.id, name: `Dev, "${who}"` });
+    ids[who] = (
+      await shareDevices(db, {
+        sharerId: alice.id,
+        now: T0,
+        input: shareRequest({
+          recipients: u.email,
+          deviceIds: [dev.id],
+          expiresAt: days == null ? null : T0 + days * DAY,
+          description: "+SUM(1)",
+        }),
+      })
+    ).shares[0].shareId;
+    await acceptShare(db, { shareId: ids[who], user: u, now: T0 });
   }
-  cancelShare(db, { shareId: ids.gone, sharerId: alice.id, now: T0 + HOUR });
+  await cancelShare(db, { shareId: ids.gone, sharerId: alice.id, now: T0 + HOUR });
 });
 
 describe("Expiring soon", () => {
-  it("lists only live shares expiring within the window", () => {
-    const list = listSharedByMe(db, { sharerId, now: T0 + HOUR, expiringWithin: 3 * DAY });
+  it("lists only live shares expiring within the window", async () => {
+    const list = await listSharedByMe(db, { sharerId, now: T0 + HOUR, expiringWithin: 3 * DAY });
     expect(list.rows.map((r) => r.share.id)).toEqual([ids.soon]);
     expect(list.total).toBe(1);
-    expect(listSharedByMe(db, { sharerId, now: T0 + HOUR, expiringWithin: 11 * DAY }).total).toBe(
-      2,
-    );
+    expect(
+      (await listSharedByMe(db, { sharerId, now: T0 + HOUR, expiringWithin: 11 * DAY })).total,
+    ).toBe(2);
     // Once expired it is no longer "expiring soon".
     expect(
-      listSharedByMe(db, { sharerId, now: T0 + 3 * DAY, expiringWithin: 3 * DAY }).rows.map(
+      (await listSharedByMe(db, { sharerId, now: T0 + 3 * DAY, expiringWithin: 3 * DAY })).rows.map(
         (r) => r.share.id,
       ),
     ).toEqual([]);
@@ -80,8 +82,8 @@ describe("Expiring soon", () => {
 });
 
 describe("Shared by Me CSV", () => {
-  it("exports the filtered rows, escaped and safe from formula injection", () => {
-    const csv = sharedByMeCsv(db, {
+  it("exports the filtered rows, escaped and safe from formula injection", async () => {
+    const csv = await sharedByMeCsv(db, {
       sharerId,
       now: T0 + HOUR,
       ...parseSharedByMeFilters({ sort: "recipient" }),
@@ -101,7 +103,7 @@ describe("Shared by Me CSV", () => {
       `soon@example.com,'=cmd|' /C calc'!A0,Active`,
     );
     expect(lines.find((l) => l.startsWith(ids.gone))).toContain(",Cancelled,");
-    const soon = sharedByMeCsv(db, {
+    const soon = await sharedByMeCsv(db, {
       sharerId,
       now: T0 + HOUR,
       ...parseSharedByMeFilters({ expiring: "1" }),

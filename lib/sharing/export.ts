@@ -21,13 +21,13 @@ const HEADER = [
 ];
 
 /** Shared by Me as CSV, with the page's filters and sort, every page of it. */
-export function sharedByMeCsv(
+export async function sharedByMeCsv(
   db: Db,
   q: { sharerId: string; now: number } & SharedByMeFilters,
-): string {
+): Promise<string> {
   const rows: CsvCell[][] = [];
   for (let page = 1; rows.length < EXPORT_MAX_ROWS; page++) {
-    const list = listSharedByMe(db, { ...q, page, pageSize: 200 });
+    const list = await listSharedByMe(db, { ...q, page, pageSize: 200 });
     for (const r of list.rows) {
       rows.push([
         r.share.id,

@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Conn } from "@/db/client";
 import { DomainError } from "@/lib/platform/errors";
 import { LIMITS, hit } from "@/lib/platform/rate-limit";
 
@@ -7,9 +7,14 @@ import { LIMITS, hit } from "@/lib/platform/rate-limit";
  * a compromised or careless account cannot turn Keyshare into a mailing cannon. Counted in
  * the caller's transaction, so a refused share writes nothing, not even the count.
  */
-export function spendInvitations(db: Db, sharerId: string, n: number, now: number): void {
+export async function spendInvitations(
+  db: Conn,
+  sharerId: string,
+  n: number,
+  now: number,
+): Promise<void> {
   if (n <= 0) return;
-  const r = hit(db, `invite:sharer:${sharerId}`, LIMITS.invitationsPerSharerDay, now, n);
+  const r = await hit(db, `invite:sharer:${sharerId}`, LIMITS.invitationsPerSharerDay, now, n);
   if (r.ok) return;
   const hours = Math.max(1, Math.ceil(r.retryAfterS / 3600));
   throw new DomainError(

@@ -1,8 +1,9 @@
 // The recipient's side of a share (accept, decline, leave) and the sharing link.
+import { affected, forUpdate, transaction } from "@/db/engine";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
-import { type Conn } from "@/db/transaction";
+import type { Conn } from "@/db/transaction";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { maskEmail } from "@/lib/sharing/links/mask-email";
 import { recordEvent } from "@/lib/activity/events";
@@ -50,17 +51,16 @@ const stillPending = (shareId: string, now: number) =>
     sql`(${shares.expiresAt} is null or ${shares.expiresAt} > ${now})`,
   );
 
-function accept(tx: Conn, share: Share, user: Caller, now: number): Share {
+async function accept(tx: Conn, share: Share, user: Caller, now: number): Promise<Share> {
   assertPending(share, now);
   // Guarded on status: of two concurrent accepts exactly one changes the row.
-  const res = tx
+  const res = await tx
     .update(shares)
     .set({ status: "active", recipientId: user.id, acceptedAt: now })
-    .where(stillPending(share.id, now))
-    .run();
-  if (res.changes !== 1)
+    .where(stillPending(share.id, now));
+  if (affected(res) !== 1)
     throw new DomainError("This share was already accepted.", undefined, "conflict");
-  recordEvent(tx, {
+  await recordEvent(tx, {
     shareId: share.id,
     sharerId: share.sharerId,
     actorId: user.id,
@@ -70,17 +70,16 @@ function accept(tx: Conn, share: Share, user: Caller, now: number): Share {
   return { ...share, status: "active", recipientId: user.id, acceptedAt: now };
 }
 
-function decline(tx: Conn, share: Share, user: Caller, now: number): Share {
+async function decline(tx: Conn, share: Share, user: Caller, now: number): Promise<Share> {
   assertPending(share, now);
-  const res = tx
+  const res = await tx
     .update(shares)
     .set({ status: "declined", recipientId: user.id, endedAt: now })
-    .where(stillPending(share.id, now))
-    .run();
-  if (res.changes !== 1)
+    .where(stillPending(share.id, now));
+  if (affected(res) !== 1)
     throw new DomainError("This share is no longer pending.", undefined, "conflict");
-  tx.update(shareItems).set({ live: null }).where(eq(shareItems.shareId, share.id)).run();
-  recordEvent(tx, {
+  await tx.update(shareItems).set({ live: null }).where(eq(shareItems.shareId, share.id));
+  await recordEvent(tx, {
     shareId: share.id,
     sharerId: share.sharerId,
     actorId: user.id,
@@ -95,8 +94,10 @@ function decline(tx: Conn, share: Share, user: Caller, now: number): Share {
  * (with the invited address masked: the link may have reached the wrong person). Holding the
  * link is proof of the address, so an account that has not verified it yet may answer.
  */
-function shareByLink(tx: Conn, token: string, user: Caller, now: number): Share {
-  const share = findByToken(tx, token);
+async function shareByLink(tx: Conn, token: string, user: Caller, now: number): Promise<Share> {
+  // Locked: of 50 racing accepts on two servers, the losers wait for the winner's commit
+  // and then read the share as accepted (PostgreSQL READ COMMITTED re-reads a locked row).
+  const share = await findByToken(tx, token, true);
   if (!share)
     throw new NotFoundError("This sharing link is not valid, or it has already been used.");
   if (!isInvitee(share, user)) {
@@ -113,42 +114,46 @@ function shareByLink(tx: Conn, token: string, user: Caller, now: number): Share 
 }
 
 /** Answering through the link proves the address it was sent to. */
-function verifyByLink(tx: Conn, share: Share, user: Caller, now: number): void {
+async function verifyByLink(tx: Conn, share: Share, user: Caller, now: number): Promise<void> {
   if (user.emailVerified != null || share.recipientEmail !== user.email.trim().toLowerCase())
     return;
-  tx.update(users)
+  await tx
+    .update(users)
     .set({ emailVerified: now })
-    .where(and(eq(users.id, user.id), isNull(users.emailVerified)))
-    .run();
+    .where(and(eq(users.id, user.id), isNull(users.emailVerified)));
 }
 
-export function acceptShare(db: Db, { shareId, user, now }: RecipientArgs): Share {
-  return writeTx(db, (tx) => accept(tx, loadShareForRecipient(tx, shareId, user), user, now));
+export async function acceptShare(db: Db, { shareId, user, now }: RecipientArgs): Promise<Share> {
+  return writeTx(db, async (tx) =>
+    accept(tx, await loadShareForRecipient(tx, shareId, user), user, now),
+  );
 }
 
-export function acceptLink(db: Db, { token, user, now }: LinkArgs): Share {
-  return writeTx(db, (tx) => {
-    const share = accept(tx, shareByLink(tx, token, user, now), user, now);
-    verifyByLink(tx, share, user, now);
+export async function acceptLink(db: Db, { token, user, now }: LinkArgs): Promise<Share> {
+  return writeTx(db, async (tx) => {
+    const share = await accept(tx, await shareByLink(tx, token, user, now), user, now);
+    await verifyByLink(tx, share, user, now);
     return share;
   });
 }
 
-export function declineShare(db: Db, { shareId, user, now }: RecipientArgs): Share {
-  return writeTx(db, (tx) => decline(tx, loadShareForRecipient(tx, shareId, user), user, now));
+export async function declineShare(db: Db, { shareId, user, now }: RecipientArgs): Promise<Share> {
+  return writeTx(db, async (tx) =>
+    decline(tx, await loadShareForRecipient(tx, shareId, user), user, now),
+  );
 }
 
-export function declineLink(db: Db, { token, user, now }: LinkArgs): Share {
-  return writeTx(db, (tx) => {
-    const share = decline(tx, shareByLink(tx, token, user, now), user, now);
-    verifyByLink(tx, share, user, now);
+export async function declineLink(db: Db, { token, user, now }: LinkArgs): Promise<Share> {
+  return writeTx(db, async (tx) => {
+    const share = await decline(tx, await shareByLink(tx, token, user, now), user, now);
+    await verifyByLink(tx, share, user, now);
     return share;
   });
 }
 
-export function leaveShare(db: Db, { shareId, user, now }: RecipientArgs): Share {
-  return writeTx(db, (tx) => {
-    const share = loadShareForRecipient(tx, shareId, user);
+export async function leaveShare(db: Db, { shareId, user, now }: RecipientArgs): Promise<Share> {
+  return writeTx(db, async (tx) => {
+    const share = await loadShareForRecipient(tx, shareId, user);
     const status = effectiveStatus(share, now);
     if (status !== "Active" && status !== "Suspended") {
       const why =
@@ -157,15 +162,14 @@ export function leaveShare(db: Db, { shareId, user, now }: RecipientArgs): Share
           : notPendingMessage(status);
       throw new DomainError(why, undefined, "conflict");
     }
-    const res = tx
+    const res = await tx
       .update(shares)
       .set({ status: "left", endedAt: now })
-      .where(and(eq(shares.id, share.id), eq(shares.status, "active")))
-      .run();
-    if (res.changes !== 1)
+      .where(and(eq(shares.id, share.id), eq(shares.status, "active")));
+    if (affected(res) !== 1)
       throw new DomainError("This share is no longer active.", undefined, "conflict");
-    tx.update(shareItems).set({ live: null }).where(eq(shareItems.shareId, share.id)).run();
-    recordEvent(tx, {
+    await tx.update(shareItems).set({ live: null }).where(eq(shareItems.shareId, share.id));
+    await recordEvent(tx, {
       shareId: share.id,
       sharerId: share.sharerId,
       actorId: user.id,
@@ -177,21 +181,21 @@ export function leaveShare(db: Db, { shareId, user, now }: RecipientArgs): Share
 }
 
 /** A new single-use link for a pending share; the old one stops working at once. */
-export function regenerateLink(
+export async function regenerateLink(
   db: Db,
   { shareId, sharerId, now }: { shareId: string; sharerId: string; now: number },
-): { token: string } {
-  return writeTx(db, (tx) => {
-    const share = loadShareForSharer(tx, shareId, sharerId);
+): Promise<{ token: string }> {
+  return writeTx(db, async (tx) => {
+    const share = await loadShareForSharer(tx, shareId, sharerId);
     if (effectiveStatus(share, now) !== "Pending") {
       throw new DomainError("Only a pending share has a sharing link.", undefined, "conflict");
     }
     const { token, hash, nonce } = createLinkToken(share.id);
-    tx.update(shares)
+    await tx
+      .update(shares)
       .set({ tokenHash: hash, tokenNonce: nonce, tokenCreatedAt: now })
-      .where(eq(shares.id, share.id))
-      .run();
-    recordEvent(tx, {
+      .where(eq(shares.id, share.id));
+    await recordEvent(tx, {
       shareId: share.id,
       sharerId,
       actorId: sharerId,
@@ -203,28 +207,33 @@ export function regenerateLink(
 }
 
 /** Resend: the same link works for another LINK_LIFETIME_MS from now (pending shares only). */
-export function renewLink(
-  db: Db,
+export async function renewLink(
+  db: Conn,
   { shareId, sharerId, now }: { shareId: string; sharerId: string; now: number },
-): void {
-  db.update(shares)
-    .set({ tokenCreatedAt: now })
-    .where(and(eq(shares.id, shareId), eq(shares.sharerId, sharerId), eq(shares.status, "pending")))
-    .run();
+): Promise<void> {
+  return transaction(db, async (tx) => {
+    await tx
+      .update(shares)
+      .set({ tokenCreatedAt: now })
+      .where(
+        and(eq(shares.id, shareId), eq(shares.sharerId, sharerId), eq(shares.status, "pending")),
+      );
+  });
 }
 
-function findByToken(conn: Conn, token: string): Share | undefined {
+/** With `lock` (inside the answering transaction), the share's row stays locked until it ends. */
+async function findByToken(conn: Conn, token: string, lock = false): Promise<Share | undefined> {
   if (!looksLikeLinkToken(token)) return undefined;
-  return conn
+  const query = conn
     .select()
     .from(shares)
-    .where(eq(shares.tokenHash, hashToken(token)))
-    .get();
+    .where(eq(shares.tokenHash, hashToken(token)));
+  return (await (lock ? forUpdate(query) : query))[0];
 }
 
 /** The share of a link that can still be answered (pending, not lapsed), or null. */
-export function openLinkShare(conn: Conn, token: string, now: number): Share | null {
-  const share = findByToken(conn, token);
+export async function openLinkShare(conn: Conn, token: string, now: number): Promise<Share | null> {
+  const share = await findByToken(conn, token);
   return share && effectiveStatus(share, now) === "Pending" && !linkLapsed(share, now)
     ? share
     : null;
@@ -244,21 +253,25 @@ export type ResolvedLink = {
  * What the link page shows: who shares what, until when, with which permissions, in any
  * status (so it can say "expired" or "cancelled"). Null once used (accepted) or unknown.
  */
-export function resolveLink(db: Db, token: string, now: number): ResolvedLink | null {
-  const share = findByToken(db, token);
+export async function resolveLink(
+  db: Db,
+  token: string,
+  now: number,
+): Promise<ResolvedLink | null> {
+  const share = await findByToken(db, token);
   if (!share) return null;
-  const sharer = db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.id, share.sharerId))
-    .get();
-  const devs = db
+  const sharer = (
+    await db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.id, share.sharerId))
+  )[0];
+  const devs = await db
     .select({ id: devices.id, name: devices.name, kind: devices.kind })
     .from(shareItems)
     .innerJoin(devices, eq(devices.id, shareItems.deviceId))
     .where(and(eq(shareItems.shareId, share.id), isNull(shareItems.removedAt)))
-    .orderBy(devices.name)
-    .all();
+    .orderBy(devices.name);
   const status = effectiveStatus(share, now);
   return {
     share,

@@ -1,4 +1,5 @@
 // The sharer's side of an existing share: cancel it, remove or add devices, extend it.
+import { affected } from "@/db/engine";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareEvents, shareItems, shares, type Share } from "@/db/schema";
@@ -32,24 +33,36 @@ function assertNotEnded(share: Share, now: number, action: string): void {
   }
 }
 
-function endShare(tx: Conn, share: Share, sharerId: string, now: number, data?: unknown): void {
-  const res = tx
+async function endShare(
+  tx: Conn,
+  share: Share,
+  sharerId: string,
+  now: number,
+  data?: unknown,
+): Promise<void> {
+  const res = await tx
     .update(shares)
     .set({ status: "cancelled", endedAt: now })
-    .where(and(eq(shares.id, share.id), inArray(shares.status, ["pending", "active"])))
-    .run();
-  if (res.changes !== 1)
+    .where(and(eq(shares.id, share.id), inArray(shares.status, ["pending", "active"])));
+  if (affected(res) !== 1)
     throw new DomainError("This share has already ended.", undefined, "conflict");
-  tx.update(shareItems).set({ live: null }).where(eq(shareItems.shareId, share.id)).run();
-  recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "cancelled", data, now });
+  await tx.update(shareItems).set({ live: null }).where(eq(shareItems.shareId, share.id));
+  await recordEvent(tx, {
+    shareId: share.id,
+    sharerId,
+    actorId: sharerId,
+    type: "cancelled",
+    data,
+    now,
+  });
 }
 
 /** Ends the whole share (Rule 6). Pending, active and expired shares can be cancelled. */
-export function cancelShare(db: Db, { shareId, sharerId, now }: SharerArgs): void {
-  writeTx(db, (tx) => {
-    const share = loadShareForSharer(tx, shareId, sharerId);
+export async function cancelShare(db: Db, { shareId, sharerId, now }: SharerArgs): Promise<void> {
+  await writeTx(db, async (tx) => {
+    const share = await loadShareForSharer(tx, shareId, sharerId);
     assertNotEnded(share, now, "be cancelled");
-    endShare(tx, share, sharerId, now);
+    await endShare(tx, share, sharerId, now);
   });
 }
 
@@ -62,16 +75,15 @@ function uniqueIds(ids: readonly string[]): string[] {
 }
 
 /** The share's current (not removed) devices, by device id. */
-function currentItems(
+async function currentItems(
   conn: Conn,
   shareId: string,
-): Map<string, { deviceId: string; name: string }> {
-  const rows = conn
+): Promise<Map<string, { deviceId: string; name: string }>> {
+  const rows = await conn
     .select({ deviceId: shareItems.deviceId, name: devices.name })
     .from(shareItems)
     .innerJoin(devices, eq(devices.id, shareItems.deviceId))
-    .where(and(eq(shareItems.shareId, shareId), isNull(shareItems.removedAt)))
-    .all();
+    .where(and(eq(shareItems.shareId, shareId), isNull(shareItems.removedAt)));
   return new Map(rows.map((r) => [r.deviceId, r]));
 }
 
@@ -79,19 +91,20 @@ function currentItems(
  * Removes chosen devices from a share: they vanish from the recipient's view at once.
  * Removing the last one cancels the share (Rule 6).
  */
-export function cancelDevices(
+export async function cancelDevices(
   db: Db,
   { shareId, sharerId, deviceIds, now }: SharerArgs & { deviceIds: readonly string[] },
-): { removed: number; shareCancelled: boolean } {
-  return writeTx(db, (tx) => {
-    const share = loadShareForSharer(tx, shareId, sharerId);
+): Promise<{ removed: number; shareCancelled: boolean }> {
+  return writeTx(db, async (tx) => {
+    const share = await loadShareForSharer(tx, shareId, sharerId);
     assertNotEnded(share, now, "change");
     const ids = uniqueIds(deviceIds);
-    const current = currentItems(tx, share.id);
+    const current = await currentItems(tx, share.id);
     if (ids.some((id) => !current.has(id)))
       throw new DomainError("Device not found.", "deviceIds", "not_found");
     for (const part of chunked(ids)) {
-      tx.update(shareItems)
+      await tx
+        .update(shareItems)
         .set({ removedAt: now, live: null })
         .where(
           and(
@@ -99,11 +112,10 @@ export function cancelDevices(
             isNull(shareItems.removedAt),
             inArray(shareItems.deviceId, part),
           ),
-        )
-        .run();
+        );
     }
     const removed = ids.map((id) => ({ id, name: current.get(id)!.name }));
-    recordEvent(tx, {
+    await recordEvent(tx, {
       shareId: share.id,
       sharerId,
       actorId: sharerId,
@@ -112,19 +124,19 @@ export function cancelDevices(
       now,
     });
     const shareCancelled = current.size === ids.length;
-    if (shareCancelled) endShare(tx, share, sharerId, now, { reason: "last_device_removed" });
+    if (shareCancelled) await endShare(tx, share, sharerId, now, { reason: "last_device_removed" });
     return { removed: ids.length, shareCancelled };
   });
 }
 
 /** Adds the sharer's own devices to a live share, under the same rules as sharing. */
-export function addDevices(
+export async function addDevices(
   db: Db,
   args: SharerArgs & { deviceIds: readonly string[]; services?: Record<string, string[] | "all"> },
-): { added: number } {
+): Promise<{ added: number }> {
   const { shareId, sharerId, now } = args;
-  return writeTx(db, (tx) => {
-    const share = loadShareForSharer(tx, shareId, sharerId);
+  return writeTx(db, async (tx) => {
+    const share = await loadShareForSharer(tx, shareId, sharerId);
     if (!isLive(share, now)) {
       throw new DomainError(
         "Devices can only be added to a pending or active share.",
@@ -132,9 +144,9 @@ export function addDevices(
         "conflict",
       );
     }
-    const current = currentItems(tx, share.id);
+    const current = await currentItems(tx, share.id);
     const ids = uniqueIds(args.deviceIds);
-    const devs = loadOwnedDevices(tx, sharerId, ids);
+    const devs = await loadOwnedDevices(tx, sharerId, ids);
     // As in shareDevices: a services entry (even "all") must name a selected device.
     if (Object.keys(args.services ?? {}).some((id) => !devs.has(id))) {
       throw new DomainError("Services were chosen for a device that is not selected.", "services");
@@ -143,9 +155,9 @@ export function addDevices(
     if (!fresh.length)
       throw new DomainError("These devices are already in this share.", "deviceIds");
     for (const id of ids) if (current.has(id)) devs.delete(id);
-    const serviceIds = resolveServiceIds(tx, devs, args.services);
-    clearExpiredLiveItems(tx, sharerId, now);
-    const conflicts = findLiveConflicts(tx, {
+    const serviceIds = await resolveServiceIds(tx, devs, args.services);
+    await clearExpiredLiveItems(tx, sharerId, now);
+    const conflicts = await findLiveConflicts(tx, {
       sharerId,
       deviceIds: fresh,
       recipientEmails: [share.recipientEmail],
@@ -162,9 +174,9 @@ export function addDevices(
       recipientEmail: share.recipientEmail,
       serviceIds: serviceIds.get(deviceId) ?? null,
     }));
-    insertItems(db.$client, items, now);
+    await insertItems(tx, items, now);
     const added = fresh.map((id) => ({ id, name: devs.get(id)!.name }));
-    recordEvent(tx, {
+    await recordEvent(tx, {
       shareId: share.id,
       sharerId,
       actorId: sharerId,
@@ -180,13 +192,13 @@ export function addDevices(
  * Rule 5: extends from the current expiry, or from now when already expired. Give either
  * an absolute `newExpiresAt` or a duration `extendBy` (ms). Permissions never change.
  */
-export function extendShare(
+export async function extendShare(
   db: Db,
   args: SharerArgs & { newExpiresAt?: number; extendBy?: number },
-): { from: number; to: number } {
+): Promise<{ from: number; to: number }> {
   const { shareId, sharerId, now } = args;
-  return writeTx(db, (tx) => {
-    const share = loadShareForSharer(tx, shareId, sharerId);
+  return writeTx(db, async (tx) => {
+    const share = await loadShareForSharer(tx, shareId, sharerId);
     assertNotEnded(share, now, "be extended; share the devices again instead");
     const from = share.expiresAt;
     if (from == null)
@@ -214,9 +226,9 @@ export function extendShare(
     if (to > maxExpiry(now))
       throw new DomainError("The expiry can be at most 5 years from now.", "expiresAt");
 
-    if (expired) revive(tx, share, now);
-    tx.update(shares).set({ expiresAt: to }).where(eq(shares.id, share.id)).run();
-    recordEvent(tx, {
+    if (expired) await revive(tx, share, now);
+    await tx.update(shares).set({ expiresAt: to }).where(eq(shares.id, share.id));
+    await recordEvent(tx, {
       shareId: share.id,
       sharerId,
       actorId: sharerId,
@@ -232,11 +244,11 @@ export function extendShare(
  * An expired share coming back to life takes its devices again, unless a newer live share
  * of the same sharer already gives one of them to this recipient (Rule 2).
  */
-function revive(tx: Conn, share: Share, now: number): void {
-  recordExpiry(tx, share);
-  clearExpiredLiveItems(tx, share.sharerId, now);
-  const current = currentItems(tx, share.id);
-  const conflicts = findLiveConflicts(tx, {
+async function revive(tx: Conn, share: Share, now: number): Promise<void> {
+  await recordExpiry(tx, share);
+  await clearExpiredLiveItems(tx, share.sharerId, now);
+  const current = await currentItems(tx, share.id);
+  const conflicts = await findLiveConflicts(tx, {
     sharerId: share.sharerId,
     deviceIds: [...current.keys()],
     recipientEmails: [share.recipientEmail],
@@ -247,28 +259,29 @@ function revive(tx: Conn, share: Share, now: number): void {
     throw new ShareConflictError(
       conflicts.map((c) => ({ ...c, deviceName: current.get(c.deviceId)!.name })),
     );
-  tx.update(shareItems)
+  await tx
+    .update(shareItems)
     .set({ live: 1 })
-    .where(and(eq(shareItems.shareId, share.id), isNull(shareItems.removedAt)))
-    .run();
+    .where(and(eq(shareItems.shareId, share.id), isNull(shareItems.removedAt)));
 }
 
 /** The "expired" activity entry, dated at the expiry itself, written at most once per expiry. */
-function recordExpiry(tx: Conn, share: Share): void {
+async function recordExpiry(tx: Conn, share: Share): Promise<void> {
   const at = share.expiresAt!;
-  const seen = tx
-    .select({ id: shareEvents.id })
-    .from(shareEvents)
-    .where(
-      and(
-        eq(shareEvents.shareId, share.id),
-        eq(shareEvents.type, "expired"),
-        eq(shareEvents.createdAt, at),
-      ),
-    )
-    .get();
+  const seen = (
+    await tx
+      .select({ id: shareEvents.id })
+      .from(shareEvents)
+      .where(
+        and(
+          eq(shareEvents.shareId, share.id),
+          eq(shareEvents.type, "expired"),
+          eq(shareEvents.createdAt, at),
+        ),
+      )
+  )[0];
   if (!seen)
-    recordEvent(tx, {
+    await recordEvent(tx, {
       shareId: share.id,
       sharerId: share.sharerId,
       actorId: null,
@@ -282,10 +295,10 @@ function recordExpiry(tx: Conn, share: Share): void {
  * Optional housekeeping (status is exact without it): writes the "expired" event of every
  * share that expired by `now` and clears its live flags. Returns how many were recorded.
  */
-export function recordExpiredEvents(db: Db, now: number): number {
-  return writeTx(db, (tx) => {
+export async function recordExpiredEvents(db: Db, now: number): Promise<number> {
+  return writeTx(db, async (tx) => {
     // Only expiries not yet recorded, so repeated runs stay cheap and write nothing twice.
-    const expired = tx
+    const expired = await tx
       .select()
       .from(shares)
       .where(
@@ -294,16 +307,15 @@ export function recordExpiredEvents(db: Db, now: number): number {
           inArray(shares.status, ["pending", "active"]),
           sql`not exists (select 1 from ${shareEvents} e where e.share_id = ${shares.id} and e.type = 'expired' and e.created_at = ${shares.expiresAt})`,
         ),
-      )
-      .all();
+      );
     let n = 0;
     for (const share of expired) {
-      recordExpiry(tx, share);
+      await recordExpiry(tx, share);
       n++;
-      tx.update(shareItems)
+      await tx
+        .update(shareItems)
         .set({ live: null })
-        .where(and(eq(shareItems.shareId, share.id), sql`${shareItems.live} = 1`))
-        .run();
+        .where(and(eq(shareItems.shareId, share.id), sql`${shareItems.live} = 1`));
     }
     return n;
   });

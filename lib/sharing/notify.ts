@@ -1,3 +1,4 @@
+import { transaction } from "@/db/engine";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share, type User } from "@/db/schema";
@@ -15,39 +16,38 @@ import { describePermissions, parsePermissions } from "@/lib/sharing/permissions
 // Who is told what. Mail is queued in the database and delivered by the worker, so an
 // action never waits for (or fails because of) SMTP.
 
-function deviceNames(db: Db, shareIds: string[]): Map<string, string[]> {
+async function deviceNames(db: Db, shareIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (shareIds.length === 0) return out;
-  const rows = db
+  const rows = await db
     .select({ shareId: shareItems.shareId, name: devices.name })
     .from(shareItems)
     .innerJoin(devices, eq(devices.id, shareItems.deviceId))
     .where(and(inArray(shareItems.shareId, shareIds), isNull(shareItems.removedAt)))
-    .orderBy(devices.name)
-    .all();
+    .orderBy(devices.name);
   for (const r of rows) out.set(r.shareId, [...(out.get(r.shareId) ?? []), r.name]);
   return out;
 }
 
 /** Invitations for freshly created shares (only when the sharer ticked "Notify recipients"). */
-export function notifyShared(
+export async function notifyShared(
   db: Db,
   sharer: User,
   created: { shareId: string; recipientEmail: string; link: string }[],
   now: number,
-): void {
+): Promise<void> {
   if (created.length === 0) return;
   const ids = created.map((c) => c.shareId);
-  const names = deviceNames(db, ids.slice(0, 900));
+  const names = await deviceNames(db, ids.slice(0, 900));
   const rows = new Map(
-    db
-      .select()
-      .from(shares)
-      .where(inArray(shares.id, ids.slice(0, 900)))
-      .all()
-      .map((s) => [s.id, s]),
+    (
+      await db
+        .select()
+        .from(shares)
+        .where(inArray(shares.id, ids.slice(0, 900)))
+    ).map((s) => [s.id, s]),
   );
-  db.transaction(() => {
+  await transaction(db, async (tx) => {
     for (const c of created) {
       const share = rows.get(c.shareId);
       if (!share) continue;
@@ -64,21 +64,21 @@ export function notifyShared(
       const content = share.recipientId
         ? sharedWithExistingUserEmail({ ...input, appUrl: appUrl() })
         : invitationEmail(input);
-      queueEmail(db, { to: c.recipientEmail, ...content }, now);
+      await queueEmail(tx, { to: c.recipientEmail, ...content }, now);
     }
   });
   kickEmailWorker(getDb);
 }
 
 /** Tell the sharer that the recipient accepted, declined or left. */
-export function notifySharerOfResponse(
+export async function notifySharerOfResponse(
   db: Db,
   share: Share,
   recipient: User,
   action: "accepted" | "declined" | "left",
   now: number,
-): void {
-  const sharer = db.select().from(users).where(eq(users.id, share.sharerId)).get();
+): Promise<void> {
+  const sharer = (await db.select().from(users).where(eq(users.id, share.sharerId)))[0];
   if (!sharer) return;
   const content = recipientRespondedEmail({
     recipientEmail: recipient.email,
@@ -86,12 +86,12 @@ export function notifySharerOfResponse(
     action,
     shareUrl: `${appUrl()}/shared-by-me/${share.id}`,
   });
-  queueEmail(db, { to: sharer.email, ...content }, now);
+  await queueEmail(db, { to: sharer.email, ...content }, now);
   kickEmailWorker(getDb);
 }
 
 /** Tell the recipient about the sharer's change; a pending share nobody was told about stays quiet. */
-export function notifyRecipientOfChange(
+export async function notifyRecipientOfChange(
   db: Db,
   share: Share,
   sharer: User,
@@ -100,13 +100,13 @@ export function notifyRecipientOfChange(
     | { action: "devices_removed"; devices: string[] }
     | { action: "extended"; from: number | null; to: number },
   now: number,
-): void {
+): Promise<void> {
   if (share.status === "pending" && !share.notify) return;
   const content = sharerChangedEmail({
     sharerName: sharer.name,
     shareUrl: `${appUrl()}/shared-with-me/${share.id}`,
     ...change,
   });
-  queueEmail(db, { to: share.recipientEmail, ...content }, now);
+  await queueEmail(db, { to: share.recipientEmail, ...content }, now);
   kickEmailWorker(getDb);
 }

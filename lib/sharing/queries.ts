@@ -1,4 +1,6 @@
 // Lists for the "Shared by Me" and "Shared with Me" pages.
+import { type Conn, ilike, transaction } from "@/db/engine";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import {
   and,
   asc,
@@ -10,13 +12,12 @@ import {
   isNull,
   or,
   sql,
-  type AnyColumn,
   type SQL,
 } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems, shares, users, type Share } from "@/db/schema";
 import { chunked } from "@/db/transaction";
-import { type Caller } from "./share-store";
+import type { Caller } from "./share-store";
 import { parsePermissions, presetOf, type Operation, type PresetName } from "./permissions";
 import {
   effectiveStatusSql,
@@ -65,22 +66,22 @@ export function rowTimeLeft(
 export function likePattern(q: string): string {
   return `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-const like = (col: AnyColumn, pattern: string) => sql`${col} like ${pattern} escape '\\'`;
+// Case-insensitive on both engines (db/engine's ilike: PostgreSQL ILIKE, SQLite LIKE).
+const like = (col: PgColumn, pattern: string) => ilike(col, pattern);
 
 /** A device of the share (not removed) whose name matches. */
 const deviceNameMatches = (pattern: string) =>
-  sql`exists (select 1 from ${shareItems} si join ${devices} d on d.id = si.device_id
-    where si.share_id = ${shares.id} and si.removed_at is null and d.name like ${pattern} escape '\\')`;
+  sql`exists (select 1 from ${shareItems} join ${devices} on ${devices.id} = ${shareItems.deviceId}
+    where ${shareItems.shareId} = ${shares.id} and ${shareItems.removedAt} is null and ${ilike(devices.name, pattern)})`;
 
-export function deviceCounts(db: Db, shareIds: string[]): Map<string, number> {
+export async function deviceCounts(db: Db, shareIds: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const part of chunked(shareIds)) {
-    const rows = db
+    const rows = await db
       .select({ shareId: shareItems.shareId, n: count() })
       .from(shareItems)
       .where(and(inArray(shareItems.shareId, part), isNull(shareItems.removedAt)))
-      .groupBy(shareItems.shareId)
-      .all();
+      .groupBy(shareItems.shareId);
     for (const r of rows) out.set(r.shareId, r.n);
   }
   return out;
@@ -119,7 +120,7 @@ const ORDER: Record<SharedByMeSort, SQL[]> = {
  * One row per share (recipient). Status filtering runs in SQL against `now`, so "Expired"
  * is exact and the total and pages agree with it.
  */
-export function listSharedByMe(
+export async function listSharedByMe(
   db: Db,
   q: {
     sharerId: string;
@@ -132,7 +133,7 @@ export function listSharedByMe(
     /** "Expiring soon": live shares whose expiry falls within this many ms from now. */
     expiringWithin?: number;
   },
-): { rows: SharedByMeRow[]; total: number; page: number; pageSize: number } {
+): Promise<{ rows: SharedByMeRow[]; total: number; page: number; pageSize: number }> {
   const page = Math.max(1, Math.floor(q.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(q.pageSize ?? 25)));
   const text = q.q?.trim() ? likePattern(q.q) : undefined;
@@ -153,7 +154,7 @@ export function listSharedByMe(
   );
   // Recipients who signed up after being invited are matched by their (unique) email.
   const recipientJoin = eq(users.email, shares.recipientEmail);
-  const found = db
+  const found = await db
     .select({
       share: viewColumns,
       recipientName: users.name,
@@ -165,14 +166,13 @@ export function listSharedByMe(
     .where(where)
     .orderBy(...ORDER[q.sort ?? "newest"])
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+    .offset((page - 1) * pageSize);
   // users.email is unique, so the LEFT JOIN cannot change the count: join only when the text
   // filter reads users.name (it cost ~3 ms of index seeks per request at 10,000 shares).
   const counted = db.select({ n: count() }).from(shares);
   const total =
-    (text ? counted.leftJoin(users, recipientJoin) : counted).where(where).get()?.n ?? 0;
-  const counts = deviceCounts(
+    (await (text ? counted.leftJoin(users, recipientJoin) : counted).where(where))[0]?.n ?? 0;
+  const counts = await deviceCounts(
     db,
     found.map((r) => r.share.id),
   );
@@ -205,7 +205,7 @@ export type SharerGroup = {
  * one page of shares (a sharer's group may continue on the next page): a recipient of
  * thousands of shares would otherwise get a multi-megabyte page.
  */
-export function listSharedWithMe(
+export async function listSharedWithMe(
   db: Db,
   q: {
     user: Caller;
@@ -215,7 +215,7 @@ export function listSharedWithMe(
     page?: number;
     pageSize?: number;
   },
-): { groups: SharerGroup[]; total: number; page: number; pageSize: number } {
+): Promise<{ groups: SharerGroup[]; total: number; page: number; pageSize: number }> {
   const text = q.q?.trim() ? likePattern(q.q) : undefined;
   const where = and(
     recipientPredicate(q.user),
@@ -231,8 +231,8 @@ export function listSharedWithMe(
   );
   const page = Math.max(1, Math.floor(q.page ?? 1));
   const pageSize = q.pageSize ? Math.min(200, Math.max(1, Math.floor(q.pageSize))) : undefined;
-  const select = () =>
-    db
+  const select = (c: Conn = db) =>
+    c
       .select({
         share: viewColumns,
         status: effectiveStatusSql(q.now),
@@ -242,30 +242,32 @@ export function listSharedWithMe(
       .innerJoin(users, eq(users.id, shares.sharerId));
   const order = [asc(users.name), asc(users.id), desc(shares.createdAt), asc(shares.id)];
 
-  let found: Awaited<ReturnType<ReturnType<typeof select>["all"]>>;
+  let found: Awaited<ReturnType<typeof select>>;
   let total: number;
   if (!pageSize) {
-    found = select()
+    found = await select()
       .where(where)
-      .orderBy(...order)
-      .all();
+      .orderBy(...order);
     total = found.length;
   } else {
     // One snapshot for the counts and the page, so they agree while others write.
-    ({ found, total } = db.transaction(() => {
-      const window = sharerWindow(db, where, !!text, (page - 1) * pageSize, pageSize);
-      const rows = window.sharerIds.length
-        ? select()
-            .where(and(where, inArray(shares.sharerId, window.sharerIds)))
-            .orderBy(...order)
-            .limit(pageSize)
-            .offset(window.skip)
-            .all()
-        : [];
-      return { found: rows, total: window.total };
-    }));
+    ({ found, total } = await transaction(
+      db,
+      async (tx) => {
+        const window = await sharerWindow(tx, where, !!text, (page - 1) * pageSize, pageSize);
+        const rows = window.sharerIds.length
+          ? await select(tx)
+              .where(and(where, inArray(shares.sharerId, window.sharerIds)))
+              .orderBy(...order)
+              .limit(pageSize)
+              .offset(window.skip)
+          : [];
+        return { found: rows, total: window.total };
+      },
+      { readOnly: true },
+    ));
   }
-  const counts = deviceCounts(
+  const counts = await deviceCounts(
     db,
     found.map((r) => r.share.id),
   );
@@ -284,7 +286,7 @@ export function listSharedWithMe(
  * and then reading only the page's sharers spares sorting every share received by name: a
  * recipient of 2,000 shares from 100 sharers had all 2,000 joined and sorted for each page.
  */
-function sharerWindow(
+async function sharerWindow(
   db: Db,
   where: SQL | undefined,
   joinUsers: boolean,
@@ -296,12 +298,11 @@ function sharerWindow(
     .where(where)
     .groupBy(shares.sharerId)
     .as("g");
-  const perSharer = db
+  const perSharer = await db
     .select({ sharerId: g.sharerId, n: g.n })
     .from(g)
     .innerJoin(users, eq(users.id, g.sharerId))
-    .orderBy(asc(users.name), asc(users.id))
-    .all();
+    .orderBy(asc(users.name), asc(users.id));
   let before = 0;
   let skip = 0;
   const sharerIds: string[] = [];

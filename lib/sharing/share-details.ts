@@ -41,8 +41,12 @@ export type ShareEventView = {
 
 const viewColumns = shareViewColumns;
 
-function loadItems(db: Db, shareId: string, includeRemoved: boolean): ShareItemView[] {
-  const rows = db
+async function loadItems(
+  db: Db,
+  shareId: string,
+  includeRemoved: boolean,
+): Promise<ShareItemView[]> {
+  const rows = await db
     .select({
       itemId: shareItems.id,
       deviceId: shareItems.deviceId,
@@ -62,14 +66,13 @@ function loadItems(db: Db, shareId: string, includeRemoved: boolean): ShareItemV
         includeRemoved ? undefined : isNull(shareItems.removedAt),
       ),
     )
-    .orderBy(asc(devices.name), asc(shareItems.addedAt))
-    .all();
+    .orderBy(asc(devices.name), asc(shareItems.addedAt));
   const wanted = [
     ...new Set(rows.flatMap((r) => (r.serviceIds ? (JSON.parse(r.serviceIds) as string[]) : []))),
   ];
   const byId = new Map<string, ServiceView & { deviceId: string }>();
   for (const part of chunked(wanted)) {
-    const found = db
+    const found = await db
       .select({
         id: services.id,
         name: services.name,
@@ -78,8 +81,7 @@ function loadItems(db: Db, shareId: string, includeRemoved: boolean): ShareItemV
         deviceId: services.deviceId,
       })
       .from(services)
-      .where(inArray(services.id, part))
-      .all();
+      .where(inArray(services.id, part));
     for (const s of found) byId.set(s.id, s);
   }
   return rows.map(({ serviceIds, ...r }) => ({
@@ -120,39 +122,38 @@ export type SharerShareDetail = ShareRow & {
 };
 
 /** Null when the share does not exist or is not the caller's: the page shows 404. */
-export function getShareForSharer(
+export async function getShareForSharer(
   db: Db,
   q: { shareId: string; sharerId: string; now: number },
-): SharerShareDetail | null {
-  const found = db
-    .select({ share: viewColumns, hasLink: shares.tokenHash })
-    .from(shares)
-    .where(and(eq(shares.id, q.shareId), eq(shares.sharerId, q.sharerId)))
-    .get();
+): Promise<SharerShareDetail | null> {
+  const found = (
+    await db
+      .select({ share: viewColumns, hasLink: shares.tokenHash })
+      .from(shares)
+      .where(and(eq(shares.id, q.shareId), eq(shares.sharerId, q.sharerId)))
+  )[0];
   if (!found) return null;
   const { share } = found;
-  const items = loadItems(db, share.id, true);
+  const items = await loadItems(db, share.id, true);
   const row = toDetailRow(share, q.now, items);
-  const recipient = db
-    .select({ name: users.name })
-    .from(users)
-    .where(eq(users.email, share.recipientEmail))
-    .get();
-  const events: ShareEventView[] = db
-    .select({
-      id: shareEvents.id,
-      type: shareEvents.type,
-      actorId: shareEvents.actorId,
-      actorName: users.name,
-      data: shareEvents.data,
-      createdAt: shareEvents.createdAt,
-    })
-    .from(shareEvents)
-    .leftJoin(users, eq(users.id, shareEvents.actorId))
-    .where(eq(shareEvents.shareId, share.id))
-    .orderBy(asc(shareEvents.createdAt), asc(shareEvents.id))
-    .all()
-    .map((e) => ({ ...e, data: e.data == null ? null : JSON.parse(e.data) }));
+  const recipient = (
+    await db.select({ name: users.name }).from(users).where(eq(users.email, share.recipientEmail))
+  )[0];
+  const events: ShareEventView[] = (
+    await db
+      .select({
+        id: shareEvents.id,
+        type: shareEvents.type,
+        actorId: shareEvents.actorId,
+        actorName: users.name,
+        data: shareEvents.data,
+        createdAt: shareEvents.createdAt,
+      })
+      .from(shareEvents)
+      .leftJoin(users, eq(users.id, shareEvents.actorId))
+      .where(eq(shareEvents.shareId, share.id))
+      .orderBy(asc(shareEvents.createdAt), asc(shareEvents.id))
+  ).map((e) => ({ ...e, data: e.data == null ? null : JSON.parse(e.data) }));
   // Expiry needs no job: if nothing recorded it yet, the activity still shows it, on time.
   const at = share.expiresAt;
   if (
@@ -189,23 +190,29 @@ export type RecipientShareDetail = ShareRow & {
 };
 
 /** Null when the share does not exist or the caller is not its recipient (404, no hint). */
-export function getShareForRecipient(
+export async function getShareForRecipient(
   db: Db,
   q: { shareId: string; user: Caller; now: number },
-): RecipientShareDetail | null {
-  const found = db
-    .select({ share: viewColumns, sharer: { id: users.id, name: users.name, email: users.email } })
-    .from(shares)
-    .innerJoin(users, eq(users.id, shares.sharerId))
-    .where(eq(shares.id, q.shareId))
-    .get();
+): Promise<RecipientShareDetail | null> {
+  const found = (
+    await db
+      .select({
+        share: viewColumns,
+        sharer: { id: users.id, name: users.name, email: users.email },
+      })
+      .from(shares)
+      .innerJoin(users, eq(users.id, shares.sharerId))
+      .where(eq(shares.id, q.shareId))
+  )[0];
   if (!found || !isRecipient(found.share, q.user)) return null;
   const { share, sharer } = found;
   const status = effectiveStatus(share, q.now);
   const visible = status === "Pending" || status === "Active" || status === "Suspended";
-  const items = visible ? loadItems(db, share.id, false) : [];
+  const items = visible ? await loadItems(db, share.id, false) : [];
   // Same device count as the list, even when the devices themselves are hidden.
-  const deviceCount = visible ? items.length : (deviceCounts(db, [share.id]).get(share.id) ?? 0);
+  const deviceCount = visible
+    ? items.length
+    : ((await deviceCounts(db, [share.id])).get(share.id) ?? 0);
   return {
     ...toDetailRow(share, q.now, items),
     deviceCount,

@@ -1,3 +1,4 @@
+import { insertMany } from "@/db/engine";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shares, users } from "@/db/schema";
@@ -40,23 +41,25 @@ const pairKey = (email: string, deviceId: string) => `${email}\n${deviceId}`;
  * single-use link each, a "shared" event each, all in ONE transaction (Rule 3). Input is
  * validated here, so callers may pass the raw form object.
  */
-export function shareDevices(
+export async function shareDevices(
   db: Db,
   args: { sharerId: string; input: ShareRequest | Record<string, unknown>; now: number },
-): ShareDevicesResult {
+): Promise<ShareDevicesResult> {
   const { sharerId, now } = args;
   const input = parseShareInput(args.input, now);
-  const sharer = db.select({ email: users.email }).from(users).where(eq(users.id, sharerId)).get();
+  const sharer = (
+    await db.select({ email: users.email }).from(users).where(eq(users.id, sharerId))
+  )[0];
   if (!sharer) throw new NotFoundError("User not found");
   if (input.recipients.includes(sharer.email)) {
     throw new DomainError(`You cannot share with yourself (${sharer.email}).`, "recipients");
   }
 
-  return writeTx(db, (tx) => {
-    const devs = loadOwnedDevices(tx, sharerId, input.deviceIds);
-    const serviceIds = resolveServiceIds(tx, devs, input.services);
-    clearExpiredLiveItems(tx, sharerId, now);
-    const conflicts = findLiveConflicts(tx, {
+  return writeTx(db, async (tx) => {
+    const devs = await loadOwnedDevices(tx, sharerId, input.deviceIds);
+    const serviceIds = await resolveServiceIds(tx, devs, input.services);
+    await clearExpiredLiveItems(tx, sharerId, now);
+    const conflicts = await findLiveConflicts(tx, {
       sharerId,
       deviceIds: input.deviceIds,
       recipientEmails: input.recipients,
@@ -66,7 +69,7 @@ export function shareDevices(
     if (named.length && !input.skipConflicts) throw new ShareConflictError(named);
     const skip = new Set(conflicts.map((c) => pairKey(c.recipientEmail, c.deviceId)));
 
-    const known = recipientUserIds(tx, input.recipients);
+    const known = await recipientUserIds(tx, input.recipients);
     const permissions = serializePermissions(input.permissions);
     const s = input.schedule;
     const shareRows: (typeof shares.$inferInsert)[] = [];
@@ -113,11 +116,10 @@ export function shareDevices(
       deviceCount.set(shareId, deviceIds.length);
       result.push({ shareId, recipientEmail: email, recipientId, token });
     }
-    // ~25 columns per share row: 1,000 rows per statement stays under the variable limit.
-    for (const part of chunked(shareRows, 1000)) tx.insert(shares).values(part).run();
-    insertItems(db.$client, items, now);
+    await insertMany(tx, shares, shareRows);
+    await insertItems(tx, items, now);
     for (const r of shareRows) {
-      recordEvent(tx, {
+      await recordEvent(tx, {
         shareId: r.id!,
         sharerId,
         actorId: sharerId,
@@ -148,14 +150,16 @@ export function shareDevices(
  * once. An account that merely registered the address is not bound (it could be anyone's);
  * its share stays addressed by email until the address is verified or the link is used.
  */
-function recipientUserIds(conn: Conn, emails: readonly string[]): Map<string, string> {
+async function recipientUserIds(
+  conn: Conn,
+  emails: readonly string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const part of chunked(emails)) {
-    const rows = conn
+    const rows = await conn
       .select({ id: users.id, email: users.email })
       .from(users)
-      .where(and(inArray(users.email, part), isNotNull(users.emailVerified)))
-      .all();
+      .where(and(inArray(users.email, part), isNotNull(users.emailVerified)));
     for (const u of rows) out.set(u.email, u.id);
   }
   return out;
@@ -165,7 +169,7 @@ function recipientUserIds(conn: Conn, emails: readonly string[]): Map<string, st
  * Preview of Rule 2 for the share dialog: which device × recipient pairs already have a
  * live share from this sharer. Only the sharer's own devices are considered.
  */
-export function findConflicts(
+export async function findConflicts(
   db: Db,
   q: {
     sharerId: string;
@@ -173,10 +177,10 @@ export function findConflicts(
     recipientEmails: readonly string[];
     now: number;
   },
-): SkippedPair[] {
+): Promise<SkippedPair[]> {
   const emails = [...new Set(q.recipientEmails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   const ids = [...new Set(q.deviceIds)];
-  const conflicts = findLiveConflicts(db, {
+  const conflicts = await findLiveConflicts(db, {
     sharerId: q.sharerId,
     deviceIds: ids,
     recipientEmails: emails,
@@ -184,11 +188,10 @@ export function findConflicts(
   });
   const names = new Map<string, string>();
   for (const part of chunked([...new Set(conflicts.map((c) => c.deviceId))])) {
-    const rows = db
+    const rows = await db
       .select({ id: devices.id, name: devices.name })
       .from(devices)
-      .where(and(eq(devices.ownerId, q.sharerId), inArray(devices.id, part)))
-      .all();
+      .where(and(eq(devices.ownerId, q.sharerId), inArray(devices.id, part)));
     for (const r of rows) names.set(r.id, r.name);
   }
   return conflicts

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { chunked, immediateTx, type Conn } from "@/db/transaction";
+import { forUpdate, insertMany, isUniqueViolation } from "@/db/engine";
+import { chunked, immediateTx, type Conn, type Tx } from "@/db/transaction";
 import { devices, services, shareItems, shares, type Share } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
@@ -13,16 +13,13 @@ import { liveSql } from "./status";
 export type Caller = { id: string; email: string; emailVerified: number | null };
 
 /** An IMMEDIATE write transaction (db/transaction.ts) whose live-item conflicts read as a DomainError. */
-export function writeTx<T>(db: Db, fn: (tx: Conn) => T): T {
+export async function writeTx<T>(db: Conn, fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return immediateTx(db, fn);
+    return await immediateTx(db, fn);
   } catch (e) {
-    // The partial unique index is the safety net of the one-live-item rule.
-    if (
-      e instanceof Error &&
-      (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" &&
-      e.message.includes("share_items")
-    ) {
+    // The partial unique index is the safety net of the one-live-item rule (two servers
+    // sharing the same device with the same recipient at once: one commits, one lands here).
+    if (isUniqueViolation(e, "share_items_live_uq")) {
       throw new DomainError(
         "One of these devices was just shared with this recipient. Reload and try again.",
         "deviceIds",
@@ -33,12 +30,25 @@ export function writeTx<T>(db: Db, fn: (tx: Conn) => T): T {
   }
 }
 
-export function loadShareForSharer(conn: Conn, shareId: string, sharerId: string): Share {
-  const share = conn
-    .select()
-    .from(shares)
-    .where(and(eq(shares.id, shareId), eq(shares.sharerId, sharerId)))
-    .get();
+/**
+ * Same answer for "no such share" and "not yours": a 404 gives no hint. Both loaders run in
+ * the write transaction that changes the share and lock its row (PostgreSQL FOR UPDATE; on
+ * SQLite the writer lock already serialises): a cancel and an extend, or two extends, of
+ * one share on two servers then run one after the other, each seeing the other's result.
+ */
+export async function loadShareForSharer(
+  conn: Conn,
+  shareId: string,
+  sharerId: string,
+): Promise<Share> {
+  const share = (
+    await forUpdate(
+      conn
+        .select()
+        .from(shares)
+        .where(and(eq(shares.id, shareId), eq(shares.sharerId, sharerId))),
+    )
+  )[0];
   if (!share) throw new NotFoundError("Share not found");
   return share;
 }
@@ -70,8 +80,12 @@ export function isRecipient(
   return user.emailVerified != null && isInvitee(share, user);
 }
 
-export function loadShareForRecipient(conn: Conn, shareId: string, user: Caller): Share {
-  const share = conn.select().from(shares).where(eq(shares.id, shareId)).get();
+export async function loadShareForRecipient(
+  conn: Conn,
+  shareId: string,
+  user: Caller,
+): Promise<Share> {
+  const share = (await forUpdate(conn.select().from(shares).where(eq(shares.id, shareId))))[0];
   if (!share || !isRecipient(share, user)) throw new NotFoundError("Share not found");
   return share;
 }
@@ -82,18 +96,17 @@ export type OwnedDevice = { id: string; name: string };
  * The caller's own devices among `ids`, in one query per 900 ids. Anything else (another
  * owner's device, one shared with the caller, a made-up id) gets the same "not found".
  */
-export function loadOwnedDevices(
+export async function loadOwnedDevices(
   conn: Conn,
   ownerId: string,
   ids: readonly string[],
-): Map<string, OwnedDevice> {
+): Promise<Map<string, OwnedDevice>> {
   const found = new Map<string, OwnedDevice & { demo: boolean }>();
   for (const part of chunked(ids)) {
-    const rows = conn
+    const rows = await conn
       .select({ id: devices.id, name: devices.name, demo: devices.demo })
       .from(devices)
-      .where(and(eq(devices.ownerId, ownerId), inArray(devices.id, part)))
-      .all();
+      .where(and(eq(devices.ownerId, ownerId), inArray(devices.id, part)));
     for (const r of rows) found.set(r.id, r);
   }
   if (ids.some((id) => !found.has(id)))
@@ -116,11 +129,11 @@ export function loadOwnedDevices(
  * Per device, the stored service_ids: null = all services (present and future), or a JSON
  * list checked to belong to that very device.
  */
-export function resolveServiceIds(
+export async function resolveServiceIds(
   conn: Conn,
   devs: Map<string, OwnedDevice>,
   chosen: Record<string, string[] | "all"> | undefined,
-): Map<string, string | null> {
+): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
   const subsets = Object.entries(chosen ?? {}).filter(
     (e): e is [string, string[]] => e[1] !== "all",
@@ -131,11 +144,10 @@ export function resolveServiceIds(
   }
   const owner = new Map<string, string>();
   for (const part of chunked(subsets.map(([id]) => id))) {
-    const rows = conn
+    const rows = await conn
       .select({ id: services.id, deviceId: services.deviceId })
       .from(services)
-      .where(inArray(services.deviceId, part))
-      .all();
+      .where(inArray(services.deviceId, part));
     for (const r of rows) owner.set(r.id, r.deviceId);
   }
   for (const [deviceId, ids] of subsets) {
@@ -157,8 +169,13 @@ export function resolveServiceIds(
  * Items of this sharer's expired shares still carry live = 1 until someone clears it
  * (expiry needs no job). Clearing before a write keeps the partial unique index truthful.
  */
-export function clearExpiredLiveItems(tx: Conn, sharerId: string, now: number): void {
-  tx.update(shareItems)
+export async function clearExpiredLiveItems(
+  tx: Conn,
+  sharerId: string,
+  now: number,
+): Promise<void> {
+  await tx
+    .update(shareItems)
     .set({ live: null })
     .where(
       and(
@@ -177,14 +194,13 @@ export function clearExpiredLiveItems(tx: Conn, sharerId: string, now: number): 
             ),
         ),
       ),
-    )
-    .run();
+    );
 }
 
 export type Conflict = { deviceId: string; recipientEmail: string; shareId: string };
 
 /** Live items (pending/active, unexpired share, not removed) for these device × recipient pairs. */
-export function findLiveConflicts(
+export async function findLiveConflicts(
   conn: Conn,
   q: {
     sharerId: string;
@@ -193,12 +209,12 @@ export function findLiveConflicts(
     now: number;
     excludeShareId?: string;
   },
-): Conflict[] {
+): Promise<Conflict[]> {
   const out: Conflict[] = [];
   if (!q.deviceIds.length || !q.recipientEmails.length) return out;
   for (const emails of chunked(q.recipientEmails, 500)) {
     for (const ids of chunked(q.deviceIds)) {
-      const rows = conn
+      const rows = await conn
         .select({
           deviceId: shareItems.deviceId,
           recipientEmail: shareItems.recipientEmail,
@@ -217,8 +233,7 @@ export function findLiveConflicts(
             liveSql(q.now),
             q.excludeShareId ? sql`${shareItems.shareId} <> ${q.excludeShareId}` : undefined,
           ),
-        )
-        .all();
+        );
       out.push(...rows);
     }
   }
@@ -251,29 +266,24 @@ export type NewItem = {
 };
 
 /**
- * The hot path of a bulk share (1,000 devices × 100 recipients = 100,000 rows): one
- * better-sqlite3 prepared statement run per row, on the same connection and so inside the
- * caller's transaction. Measured ~2.5x faster than Drizzle multi-row inserts, whose SQL
- * building dominates at this size. Column names come from the Drizzle table, so a rename
- * in db/schema.ts cannot silently break this.
+ * The hot path of a bulk share (1,000 devices × 100 recipients = 100,000 rows), inside the
+ * caller's transaction: insertMany() (SQLite: one prepared statement run per row;
+ * PostgreSQL: INSERT … SELECT FROM unnest). Measured in `npm run bench`.
  */
-export function insertItems(client: Db["$client"], items: readonly NewItem[], now: number): void {
+export async function insertItems(tx: Tx, items: readonly NewItem[], now: number): Promise<void> {
   if (!items.length) return;
-  if (!client.inTransaction) throw new Error("insertItems must run inside a transaction");
-  const c = shareItems;
-  const cols = [
-    c.id,
-    c.shareId,
-    c.deviceId,
-    c.sharerId,
-    c.recipientEmail,
-    c.serviceIds,
-    c.live,
-    c.addedAt,
-  ].map((col) => `"${col.name}"`);
-  const stmt = client.prepare(
-    `insert into "share_items" (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")})`,
+  await insertMany(
+    tx,
+    shareItems,
+    items.map((i) => ({
+      id: newId(),
+      shareId: i.shareId,
+      deviceId: i.deviceId,
+      sharerId: i.sharerId,
+      recipientEmail: i.recipientEmail,
+      serviceIds: i.serviceIds,
+      live: 1,
+      addedAt: now,
+    })),
   );
-  for (const i of items)
-    stmt.run(newId(), i.shareId, i.deviceId, i.sharerId, i.recipientEmail, i.serviceIds, 1, now);
 }

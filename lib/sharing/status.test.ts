@@ -1,3 +1,4 @@
+import { transaction } from "@/db/engine";
 import { describe, expect, it } from "vitest";
 import { shares, type Share } from "@/db/schema";
 import {
@@ -58,41 +59,37 @@ describe("timeLeft", () => {
 });
 
 describe("SQL status agrees with the JS rule", () => {
-  it("for every stored status around the expiry instant", () => {
-    const db = testDb();
-    const u = makeUser(db);
+  it("for every stored status around the expiry instant", async () => {
+    const db = await testDb();
+    const u = await makeUser(db);
     const variants: Pick<Share, "status" | "expiresAt" | "suspendedAt">[] = [];
     for (const status of ["pending", "active", "cancelled", "declined", "left"] as const)
       for (const expiresAt of [null, T0 + HOUR])
         for (const suspendedAt of [null, T0]) variants.push({ status, expiresAt, suspendedAt });
-    const ids = variants.map((v, i) => {
+    const ids: string[] = [];
+    for (const [i, v] of variants.entries()) {
       const id = `s${i}`;
-      db.insert(shares)
-        .values({
+      await transaction(db, async (tx) =>
+        tx.insert(shares).values({
           id,
           sharerId: u.id,
           recipientEmail: "r@x.com",
           permissions: "view",
           createdAt: T0,
           ...v,
-        })
-        .run();
-      return id;
-    });
+        }),
+      );
+      ids.push(id);
+    }
     for (const now of [T0, T0 + HOUR - 1, T0 + HOUR, T0 + HOUR + 1]) {
-      const fromSql = db
-        .select({ id: shares.id, s: effectiveStatusSql(now) })
-        .from(shares)
-        .all();
+      const fromSql = await db.select({ id: shares.id, s: effectiveStatusSql(now) }).from(shares);
       for (const row of fromSql) {
         expect(row.s).toBe(effectiveStatus(variants[ids.indexOf(row.id)], now));
       }
       for (const status of EFFECTIVE_STATUSES) {
-        const picked = db
-          .select({ id: shares.id })
-          .from(shares)
-          .where(statusPredicate(status, now))
-          .all()
+        const picked = (
+          await db.select({ id: shares.id }).from(shares).where(statusPredicate(status, now))
+        )
           .map((r) => r.id)
           .sort();
         const expected = ids.filter((id, i) => effectiveStatus(variants[i], now) === status).sort();

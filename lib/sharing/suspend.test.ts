@@ -17,32 +17,29 @@ let alice: User, bob: User, eve: User;
 let dev: Device;
 let id: string;
 
-beforeEach(() => {
-  db = testDb();
-  alice = makeUser(db, { email: "alice@example.com", name: "Alice" });
-  bob = makeUser(db, { email: "bob@example.com", name: "Bob" });
-  eve = makeUser(db, { email: "eve@example.com", name: "Eve" });
-  dev = makeDevice(db, { ownerId: alice.id, name: "Gate" });
-  id = shareDevices(db, {
-    sharerId: alice.id,
-    now: T0,
-    input: shareRequest({ recipients: bob.email, deviceIds: [dev.id], permissions: "Operator" }),
-  }).shares[0].shareId;
+beforeEach(async () => {
+  db = await testDb();
+  alice = await makeUser(db, { email: "alice@example.com", name: "Alice" });
+  bob = await makeUser(db, { email: "bob@example.com", name: "Bob" });
+  eve = await makeUser(db, { email: "eve@example.com", name: "Eve" });
+  dev = await makeDevice(db, { ownerId: alice.id, name: "Gate" });
+  id = (
+    await shareDevices(db, {
+      sharerId: alice.id,
+      now: T0,
+      input: shareRequest({ recipients: bob.email, deviceIds: [dev.id], permissions: "Operator" }),
+    })
+  ).shares[0].shareId;
 });
 
 const accept = () => acceptShare(db, { shareId: id, user: bob, now: T0 });
 const canView = (now: number) =>
   checkAccess(db, { userId: bob.id, deviceId: dev.id, operation: "view", now });
-const events = () =>
-  db
-    .select()
-    .from(shareEvents)
-    .where(eq(shareEvents.shareId, id))
-    .all()
-    .map((e) => e.type);
-const refusal = (fn: () => unknown) => {
+const events = async () =>
+  (await db.select().from(shareEvents).where(eq(shareEvents.shareId, id))).map((e) => e.type);
+const refusal = async (fn: () => unknown) => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     return e as DomainError;
   }
@@ -50,83 +47,102 @@ const refusal = (fn: () => unknown) => {
 };
 
 describe("suspend and resume", () => {
-  it("the access check refuses while suspended and allows again after resuming", () => {
-    accept();
-    expect(canView(T0 + HOUR)).toMatchObject({ allowed: true });
-    suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
-    expect(canView(T0 + 2 * HOUR)).toEqual({ allowed: false, reason: "suspended", shareId: id });
+  it("the access check refuses while suspended and allows again after resuming", async () => {
+    await accept();
+    expect(await canView(T0 + HOUR)).toMatchObject({ allowed: true });
+    await suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
+    expect(await canView(T0 + 2 * HOUR)).toEqual({
+      allowed: false,
+      reason: "suspended",
+      shareId: id,
+    });
     expect(
-      checkAccess(db, {
+      await checkAccess(db, {
         userId: bob.id,
         deviceId: dev.id,
         operation: "operate",
         now: T0 + 2 * HOUR,
       }),
     ).toMatchObject({ allowed: false, reason: "suspended" });
-    resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 + 3 * HOUR });
-    expect(canView(T0 + 3 * HOUR)).toMatchObject({ allowed: true, reason: "shared" });
-    expect(events()).toEqual(["shared", "accepted", "suspended", "resumed"]);
+    await resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 + 3 * HOUR });
+    expect(await canView(T0 + 3 * HOUR)).toMatchObject({ allowed: true, reason: "shared" });
+    expect(await events()).toEqual(["shared", "accepted", "suspended", "resumed"]);
   });
 
-  it("shows Suspended on both sides and in the status filter", () => {
-    accept();
-    suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
+  it("shows Suspended on both sides and in the status filter", async () => {
+    await accept();
+    await suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
     const now = T0 + 2 * HOUR;
-    expect(listSharedByMe(db, { sharerId: alice.id, now }).rows[0].status).toBe("Suspended");
-    expect(listSharedByMe(db, { sharerId: alice.id, now, status: "Suspended" }).total).toBe(1);
-    expect(listSharedByMe(db, { sharerId: alice.id, now, status: "Active" }).total).toBe(0);
-    expect(listSharedWithMe(db, { user: bob, now }).groups[0].shares[0].status).toBe("Suspended");
-    expect(getShareForRecipient(db, { shareId: id, user: bob, now })!.status).toBe("Suspended");
+    expect((await listSharedByMe(db, { sharerId: alice.id, now })).rows[0].status).toBe(
+      "Suspended",
+    );
+    expect((await listSharedByMe(db, { sharerId: alice.id, now, status: "Suspended" })).total).toBe(
+      1,
+    );
+    expect((await listSharedByMe(db, { sharerId: alice.id, now, status: "Active" })).total).toBe(0);
+    expect((await listSharedWithMe(db, { user: bob, now })).groups[0].shares[0].status).toBe(
+      "Suspended",
+    );
+    expect((await getShareForRecipient(db, { shareId: id, user: bob, now }))!.status).toBe(
+      "Suspended",
+    );
   });
 
-  it("keeps devices, permissions and expiry; the share can still be extended, left or cancelled", () => {
-    accept();
-    suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
-    const row = db.select().from(shares).where(eq(shares.id, id)).get()!;
+  it("keeps devices, permissions and expiry; the share can still be extended, left or cancelled", async () => {
+    await accept();
+    await suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
+    const row = (await db.select().from(shares).where(eq(shares.id, id)))[0]!;
     expect(row).toMatchObject({
       status: "active",
       permissions: "view,operate",
       suspendedAt: T0 + HOUR,
     });
-    extendShare(db, { shareId: id, sharerId: alice.id, extendBy: DAY, now: T0 + 2 * HOUR });
-    leaveShare(db, { shareId: id, user: bob, now: T0 + 3 * HOUR });
+    await extendShare(db, { shareId: id, sharerId: alice.id, extendBy: DAY, now: T0 + 2 * HOUR });
+    await leaveShare(db, { shareId: id, user: bob, now: T0 + 3 * HOUR });
     expect(
-      refusal(() => resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 + 4 * HOUR }))
-        .message,
+      (
+        await refusal(() =>
+          resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 + 4 * HOUR }),
+        )
+      ).message,
     ).toBe("This share is left; it cannot be resumed.");
   });
 
-  it("only the sharer, only an accepted share, never twice", () => {
+  it("only the sharer, only an accepted share, never twice", async () => {
     expect(
-      refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 })).message,
+      (await refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 }))).message,
     ).toBe("This share has not been accepted yet; cancel it instead.");
-    accept();
+    await accept();
     expect(
-      refusal(() => suspendShare(db, { shareId: id, sharerId: bob.id, now: T0 })),
+      await refusal(() => suspendShare(db, { shareId: id, sharerId: bob.id, now: T0 })),
     ).toBeInstanceOf(NotFoundError);
     expect(
-      refusal(() => suspendShare(db, { shareId: id, sharerId: eve.id, now: T0 })),
+      await refusal(() => suspendShare(db, { shareId: id, sharerId: eve.id, now: T0 })),
     ).toBeInstanceOf(NotFoundError);
     expect(
-      refusal(() => resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 })).message,
+      (await refusal(() => resumeShare(db, { shareId: id, sharerId: alice.id, now: T0 }))).message,
     ).toBe("This share is not suspended.");
-    suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 });
+    await suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 });
     expect(
-      refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 })).message,
+      (await refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 }))).message,
     ).toBe("This share is already suspended.");
-    expect(events()).toEqual(["shared", "accepted", "suspended"]);
+    expect(await events()).toEqual(["shared", "accepted", "suspended"]);
   });
 
-  it("refuses expired and cancelled shares", () => {
-    accept();
+  it("refuses expired and cancelled shares", async () => {
+    await accept();
     expect(
-      refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + 30 * DAY }))
-        .message,
+      (
+        await refusal(() =>
+          suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + 30 * DAY }),
+        )
+      ).message,
     ).toBe("This share is expired; it cannot be suspended.");
-    cancelShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
+    await cancelShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR });
     expect(
-      refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR })).message,
+      (await refusal(() => suspendShare(db, { shareId: id, sharerId: alice.id, now: T0 + HOUR })))
+        .message,
     ).toBe("This share is cancelled; it cannot be suspended.");
-    expect(events()).toEqual(["shared", "accepted", "cancelled"]);
+    expect(await events()).toEqual(["shared", "accepted", "cancelled"]);
   });
 });

@@ -2,6 +2,7 @@
 // else (devices, permissions, expiry, link history) stays; the access check refuses with
 // reason "suspended" while shares.suspended_at is set (lib/access/evaluate.ts).
 import "server-only";
+import { affected } from "@/db/engine";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shares, type Share } from "@/db/schema";
@@ -26,37 +27,41 @@ function refuse(share: Share, now: number, action: "suspended" | "resumed"): nev
   throw new DomainError(why, undefined, "conflict");
 }
 
-export function suspendShare(db: Db, { shareId, sharerId, now }: SharerArgs): Share {
-  return writeTx(db, (tx) => {
-    const share = loadShareForSharer(tx, shareId, sharerId);
+export async function suspendShare(db: Db, { shareId, sharerId, now }: SharerArgs): Promise<Share> {
+  return writeTx(db, async (tx) => {
+    const share = await loadShareForSharer(tx, shareId, sharerId);
     if (effectiveStatus(share, now) !== "Active") refuse(share, now, "suspended");
     // Guarded so a concurrent suspend (another tab) changes the row once and logs once.
-    const res = tx
+    const res = await tx
       .update(shares)
       .set({ suspendedAt: now })
-      .where(and(eq(shares.id, share.id), eq(shares.status, "active"), isNull(shares.suspendedAt)))
-      .run();
-    if (res.changes !== 1)
+      .where(and(eq(shares.id, share.id), eq(shares.status, "active"), isNull(shares.suspendedAt)));
+    if (affected(res) !== 1)
       throw new DomainError("This share is already suspended.", undefined, "conflict");
-    recordEvent(tx, { shareId: share.id, sharerId, actorId: sharerId, type: "suspended", now });
+    await recordEvent(tx, {
+      shareId: share.id,
+      sharerId,
+      actorId: sharerId,
+      type: "suspended",
+      now,
+    });
     return { ...share, suspendedAt: now };
   });
 }
 
-export function resumeShare(db: Db, { shareId, sharerId, now }: SharerArgs): Share {
-  return writeTx(db, (tx) => {
-    const share = loadShareForSharer(tx, shareId, sharerId);
+export async function resumeShare(db: Db, { shareId, sharerId, now }: SharerArgs): Promise<Share> {
+  return writeTx(db, async (tx) => {
+    const share = await loadShareForSharer(tx, shareId, sharerId);
     if (effectiveStatus(share, now) !== "Suspended") refuse(share, now, "resumed");
-    const res = tx
+    const res = await tx
       .update(shares)
       .set({ suspendedAt: null })
       .where(
         and(eq(shares.id, share.id), eq(shares.status, "active"), isNotNull(shares.suspendedAt)),
-      )
-      .run();
-    if (res.changes !== 1)
+      );
+    if (affected(res) !== 1)
       throw new DomainError("This share is not suspended.", undefined, "conflict");
-    recordEvent(tx, {
+    await recordEvent(tx, {
       shareId: share.id,
       sharerId,
       actorId: sharerId,

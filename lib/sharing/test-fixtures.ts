@@ -1,7 +1,20 @@
 // Test helpers: rows inserted straight through Drizzle, bypassing the sign-up and device
 // forms, so sharing tests depend on nothing but the schema.
-import { openDb, type Db } from "@/db/client";
-import { devices, services, users, type Device, type Service, type User } from "@/db/schema";
+import { transaction } from "@/db/engine";
+import { count } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { freshDb } from "@/tests/support/db/fresh";
+import {
+  devices,
+  services,
+  shareEvents,
+  shareItems,
+  shares,
+  users,
+  type Device,
+  type Service,
+  type User,
+} from "@/db/schema";
 import { chunked } from "@/db/transaction";
 import { newId } from "@/lib/platform/ids";
 import type { ShareRequest } from "./validation";
@@ -10,14 +23,18 @@ export { HOUR, DAY };
 
 export const T0 = Date.UTC(2030, 0, 15, 12, 0, 0); // a fixed "now" for tests
 
-export function testDb(): Db {
-  return openDb(":memory:", { migrate: true });
+/** A clean, migrated database on the engine under test (KEYSHARE_TEST_DB). */
+export function testDb(): Promise<Db> {
+  return freshDb();
 }
 
 let seq = 0;
 const next = () => ++seq;
 
-export function makeUser(db: Db, opts: { email?: string; name?: string } = {}): User {
+export async function makeUser(
+  db: Db,
+  opts: { email?: string; name?: string } = {},
+): Promise<User> {
   const n = next();
   const row: User = {
     id: newId(),
@@ -29,7 +46,7 @@ export function makeUser(db: Db, opts: { email?: string; name?: string } = {}): 
     sessionVersion: 0,
     createdAt: T0,
   };
-  db.insert(users).values(row).run();
+  await transaction(db, async (tx) => tx.insert(users).values(row));
   return row;
 }
 
@@ -38,7 +55,7 @@ function hardwareId(n: number): string {
   return `80:00:${hex.match(/../g)!.join(":")}`;
 }
 
-export function makeDevice(
+export async function makeDevice(
   db: Db,
   opts: {
     ownerId: string;
@@ -48,7 +65,7 @@ export function makeDevice(
     kind?: string;
     groupPath?: string;
   },
-): Device {
+): Promise<Device> {
   const n = next();
   const row: Device = {
     id: newId(),
@@ -61,12 +78,17 @@ export function makeDevice(
     createdAt: T0,
     updatedAt: T0,
   };
-  db.insert(devices).values(row).run();
+  await transaction(db, async (tx) => tx.insert(devices).values(row));
   return row;
 }
 
 /** Many devices at once (chunked multi-row insert), for bulk tests. */
-export function makeDevices(db: Db, ownerId: string, count: number, prefix = "Device"): Device[] {
+export async function makeDevices(
+  db: Db,
+  ownerId: string,
+  count: number,
+  prefix = "Device",
+): Promise<Device[]> {
   const rows: Device[] = Array.from({ length: count }, (_, i) => {
     const n = next();
     return {
@@ -81,14 +103,15 @@ export function makeDevices(db: Db, ownerId: string, count: number, prefix = "De
       updatedAt: T0,
     };
   });
-  for (const part of chunked(rows, 500)) db.insert(devices).values(part).run();
+  for (const part of chunked(rows, 500))
+    await transaction(db, async (tx) => tx.insert(devices).values(part));
   return rows;
 }
 
-export function makeService(
+export async function makeService(
   db: Db,
   opts: { deviceId: string; name?: string; kind?: string; port?: number },
-): Service {
+): Promise<Service> {
   const row: Service = {
     id: newId(),
     deviceId: opts.deviceId,
@@ -97,7 +120,7 @@ export function makeService(
     port: opts.port ?? 22,
     createdAt: T0,
   };
-  db.insert(services).values(row).run();
+  await transaction(db, async (tx) => tx.insert(services).values(row));
   return row;
 }
 
@@ -109,8 +132,10 @@ export function shareRequest(
 }
 
 /** Row counts of the sharing tables, to assert that a refused write left nothing behind. */
-export function sharingCounts(db: Db): { shares: number; items: number; events: number } {
-  const n = (table: string) =>
-    (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  return { shares: n("shares"), items: n("share_items"), events: n("share_events") };
+export async function sharingCounts(
+  db: Db,
+): Promise<{ shares: number; items: number; events: number }> {
+  const n = async (table: typeof shares | typeof shareItems | typeof shareEvents) =>
+    (await db.select({ n: count() }).from(table))[0].n;
+  return { shares: await n(shares), items: await n(shareItems), events: await n(shareEvents) };
 }

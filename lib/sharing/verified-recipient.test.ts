@@ -1,5 +1,6 @@
 // Issue 12, hole 1: registering an address proves nothing. Shares addressed to an unverified
 // account's email are invisible to it by id; only the link (sent to that address) takes them.
+import { transaction } from "@/db/engine";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -27,101 +28,109 @@ let db: Db;
 let alice: User, squatter: User, d1: Device;
 
 /** An account that registered carol@corp.test and never proved it. */
-function unverified(email: string): User {
-  const u = makeUser(db, { email });
-  db.update(users).set({ emailVerified: null }).where(eq(users.id, u.id)).run();
+async function unverified(email: string): Promise<User> {
+  const u = await makeUser(db, { email });
+  await transaction(db, async (tx) =>
+    tx.update(users).set({ emailVerified: null }).where(eq(users.id, u.id)),
+  );
   return { ...u, emailVerified: null };
 }
-const row = (id: string) => db.select().from(shares).where(eq(shares.id, id)).get()!;
-const share = (to: string, at = T0) =>
-  shareDevices(db, {
-    sharerId: alice.id,
-    now: at,
-    input: shareRequest({ recipients: to, deviceIds: [d1.id] }),
-  }).shares[0];
-const listed = (u: User, now = T0 + 1) =>
-  listSharedWithMe(db, { user: u, now }).groups.flatMap((g) => g.shares.map((r) => r.share.id));
-const refusal = (fn: () => unknown) => {
+const row = async (id: string) => (await db.select().from(shares).where(eq(shares.id, id)))[0]!;
+const share = async (to: string, at = T0) =>
+  (
+    await shareDevices(db, {
+      sharerId: alice.id,
+      now: at,
+      input: shareRequest({ recipients: to, deviceIds: [d1.id] }),
+    })
+  ).shares[0];
+const listed = async (u: User, now = T0 + 1) =>
+  (await listSharedWithMe(db, { user: u, now })).groups.flatMap((g) =>
+    g.shares.map((r) => r.share.id),
+  );
+const refusal = async (fn: () => unknown) => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     return e;
   }
   throw new Error("expected a refusal");
 };
 
-beforeEach(() => {
-  db = testDb();
-  alice = makeUser(db, { email: "alice@example.com", name: "Alice" });
-  d1 = makeDevice(db, { ownerId: alice.id, name: "Vault Lock" });
-  squatter = unverified("carol@corp.test");
+beforeEach(async () => {
+  db = await testDb();
+  alice = await makeUser(db, { email: "alice@example.com", name: "Alice" });
+  d1 = await makeDevice(db, { ownerId: alice.id, name: "Vault Lock" });
+  squatter = await unverified("carol@corp.test");
 });
 
 describe("an unverified account and the shares addressed to its email", () => {
-  it("does not see them, by list or by id, and cannot accept or decline them by id", () => {
-    const s = share("carol@corp.test");
-    expect(listed(squatter)).toEqual([]);
+  it("does not see them, by list or by id, and cannot accept or decline them by id", async () => {
+    const s = await share("carol@corp.test");
+    expect(await listed(squatter)).toEqual([]);
     expect(
-      getShareForRecipient(db, { shareId: s.shareId, user: squatter, now: T0 + 1 }),
+      await getShareForRecipient(db, { shareId: s.shareId, user: squatter, now: T0 + 1 }),
     ).toBeNull();
     for (const act of [acceptShare, declineShare, leaveShare]) {
       expect(
-        refusal(() => act(db, { shareId: s.shareId, user: squatter, now: T0 + 1 })),
+        await refusal(() => act(db, { shareId: s.shareId, user: squatter, now: T0 + 1 })),
       ).toMatchObject({ code: "not_found" });
     }
-    expect(row(s.shareId)).toMatchObject({ status: "pending", recipientId: null });
+    expect(await row(s.shareId)).toMatchObject({ status: "pending", recipientId: null });
   });
 
-  it("is not bound to a share made after it registered (binding waits for proof)", () => {
-    const s = share("carol@corp.test");
+  it("is not bound to a share made after it registered (binding waits for proof)", async () => {
+    const s = await share("carol@corp.test");
     expect(s.recipientId).toBeNull();
     // A verified account is bound at once, as before.
-    const bob = makeUser(db, { email: "bob@example.com" });
-    expect(share("bob@example.com").recipientId).toBe(bob.id);
+    const bob = await makeUser(db, { email: "bob@example.com" });
+    expect((await share("bob@example.com")).recipientId).toBe(bob.id);
   });
 
-  it("can accept with the link, which proves the address: the share is bound and the account verified", () => {
-    const s = share("carol@corp.test");
-    const accepted = acceptLink(db, { token: s.token, user: squatter, now: T0 + 5 });
+  it("can accept with the link, which proves the address: the share is bound and the account verified", async () => {
+    const s = await share("carol@corp.test");
+    const accepted = await acceptLink(db, { token: s.token, user: squatter, now: T0 + 5 });
     expect(accepted).toMatchObject({ status: "active", recipientId: squatter.id });
-    expect(db.select().from(users).where(eq(users.id, squatter.id)).get()!.emailVerified).toBe(
+    expect((await db.select().from(users).where(eq(users.id, squatter.id)))[0]!.emailVerified).toBe(
       T0 + 5,
     );
     // Bound to the account: visible from now on, whatever the verification.
-    expect(listed({ ...squatter, emailVerified: null }, T0 + 6)).toEqual([s.shareId]);
+    expect(await listed({ ...squatter, emailVerified: null }, T0 + 6)).toEqual([s.shareId]);
   });
 
-  it("can decline with the link too", () => {
-    const s = share("carol@corp.test");
-    expect(declineLink(db, { token: s.token, user: squatter, now: T0 + 5 })).toMatchObject({
+  it("can decline with the link too", async () => {
+    const s = await share("carol@corp.test");
+    expect(await declineLink(db, { token: s.token, user: squatter, now: T0 + 5 })).toMatchObject({
       status: "declined",
       recipientId: squatter.id,
     });
   });
 
-  it("sees them once the address is verified", () => {
-    const s = share("carol@corp.test");
+  it("sees them once the address is verified", async () => {
+    const s = await share("carol@corp.test");
     const carol = { ...squatter, emailVerified: T0 + 2 };
-    expect(listed(carol, T0 + 3)).toEqual([s.shareId]);
-    expect(acceptShare(db, { shareId: s.shareId, user: carol, now: T0 + 3 }).recipientId).toBe(
-      carol.id,
+    expect(await listed(carol, T0 + 3)).toEqual([s.shareId]);
+    expect(
+      (await acceptShare(db, { shareId: s.shareId, user: carol, now: T0 + 3 })).recipientId,
+    ).toBe(carol.id);
+  });
+
+  it("keeps seeing a share already bound to it", async () => {
+    const s = await share("carol@corp.test");
+    await acceptLink(db, { token: s.token, user: squatter, now: T0 + 1 });
+    const again = { ...squatter, emailVerified: null };
+    expect(
+      await getShareForRecipient(db, { shareId: s.shareId, user: again, now: T0 + 2 }),
+    ).not.toBeNull();
+    expect((await leaveShare(db, { shareId: s.shareId, user: again, now: T0 + 2 })).status).toBe(
+      "left",
     );
   });
 
-  it("keeps seeing a share already bound to it", () => {
-    const s = share("carol@corp.test");
-    acceptLink(db, { token: s.token, user: squatter, now: T0 + 1 });
-    const again = { ...squatter, emailVerified: null };
-    expect(
-      getShareForRecipient(db, { shareId: s.shareId, user: again, now: T0 + 2 }),
-    ).not.toBeNull();
-    expect(leaveShare(db, { shareId: s.shareId, user: again, now: T0 + 2 }).status).toBe("left");
-  });
-
-  it("gets no live updates about them either", () => {
-    const before = liveVersion(db, { user: squatter, scope: "recipient", now: T0 });
-    share("carol@corp.test");
-    expect(liveVersion(db, { user: squatter, scope: "recipient", now: T0 })).toBe(before);
+  it("gets no live updates about them either", async () => {
+    const before = await liveVersion(db, { user: squatter, scope: "recipient", now: T0 });
+    await share("carol@corp.test");
+    expect(await liveVersion(db, { user: squatter, scope: "recipient", now: T0 })).toBe(before);
   });
 });
 
@@ -152,41 +161,45 @@ describe("sharing links lapse after 30 days pending", () => {
     expect(linkLapsed({ tokenCreatedAt: null, createdAt: T0 }, T0 + LINK_LIFETIME_MS)).toBe(true);
   });
 
-  it("a lapsed link says so (410 state) and takes no answer; the share stays pending", () => {
+  it("a lapsed link says so (410 state) and takes no answer; the share stays pending", async () => {
     const farExpiry = { expiresAt: T0 + 90 * DAY };
-    const s = shareDevices(db, {
-      sharerId: alice.id,
-      now: T0,
-      input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d1.id], ...farExpiry }),
-    }).shares[0];
+    const s = (
+      await shareDevices(db, {
+        sharerId: alice.id,
+        now: T0,
+        input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d1.id], ...farExpiry }),
+      })
+    ).shares[0];
     const later = T0 + 31 * DAY;
-    expect(linkState(resolveLink(db, s.token, later))).toBe("lapsed");
+    expect(linkState(await resolveLink(db, s.token, later))).toBe("lapsed");
     expect(
-      refusal(() => acceptLink(db, { token: s.token, user: squatter, now: later })),
+      await refusal(() => acceptLink(db, { token: s.token, user: squatter, now: later })),
     ).toMatchObject({ code: "conflict", message: expect.stringMatching(/30 days/) });
     expect(
-      refusal(() => declineLink(db, { token: s.token, user: squatter, now: later })),
+      await refusal(() => declineLink(db, { token: s.token, user: squatter, now: later })),
     ).toMatchObject({ code: "conflict" });
-    expect(row(s.shareId).status).toBe("pending");
+    expect((await row(s.shareId)).status).toBe("pending");
   });
 
-  it("Resend renews the same link; a new link starts its own 30 days", () => {
+  it("Resend renews the same link; a new link starts its own 30 days", async () => {
     const farExpiry = { expiresAt: T0 + 90 * DAY };
-    const s = shareDevices(db, {
-      sharerId: alice.id,
-      now: T0,
-      input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d1.id], ...farExpiry }),
-    }).shares[0];
-    renewLink(db, { shareId: s.shareId, sharerId: alice.id, now: T0 + 29 * DAY });
-    expect(linkState(resolveLink(db, s.token, T0 + 40 * DAY))).toBe("open");
+    const s = (
+      await shareDevices(db, {
+        sharerId: alice.id,
+        now: T0,
+        input: shareRequest({ recipients: "carol@corp.test", deviceIds: [d1.id], ...farExpiry }),
+      })
+    ).shares[0];
+    await renewLink(db, { shareId: s.shareId, sharerId: alice.id, now: T0 + 29 * DAY });
+    expect(linkState(await resolveLink(db, s.token, T0 + 40 * DAY))).toBe("open");
     // Only the sharer renews.
-    renewLink(db, { shareId: s.shareId, sharerId: squatter.id, now: T0 + 60 * DAY });
-    expect(linkState(resolveLink(db, s.token, T0 + 60 * DAY))).toBe("lapsed");
-    const { token } = regenerateLink(db, {
+    await renewLink(db, { shareId: s.shareId, sharerId: squatter.id, now: T0 + 60 * DAY });
+    expect(linkState(await resolveLink(db, s.token, T0 + 60 * DAY))).toBe("lapsed");
+    const { token } = await regenerateLink(db, {
       shareId: s.shareId,
       sharerId: alice.id,
       now: T0 + 60 * DAY,
     });
-    expect(linkState(resolveLink(db, token, T0 + 61 * DAY))).toBe("open");
+    expect(linkState(await resolveLink(db, token, T0 + 61 * DAY))).toBe("open");
   });
 });

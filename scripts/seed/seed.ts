@@ -1,3 +1,4 @@
+import { transaction } from "@/db/engine";
 import { count } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, services, users, type Device, type Service } from "@/db/schema";
@@ -97,7 +98,7 @@ function hw(i: number, salt: number): string {
 
 /** A believable demo, only into an empty database. Returns whether it seeded. */
 export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
-  const n = db.select({ n: count() }).from(users).get()?.n ?? 0;
+  const n = (await db.select({ n: count() }).from(users))[0]?.n ?? 0;
   if (n > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = DEMO_ACCOUNTS.map(() => newId());
@@ -146,8 +147,9 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
   ]);
   addDevice(ids[2], "Home Gateway", "Gateway", "Home", hw(1, 3), false, [["Web", "HTTP", 80]]);
   addDevice(ids[2], "Front Door Lock", "Lock", "Home", hw(2, 3), false, []);
-  db.transaction((tx) => {
-    tx.insert(users)
+  await transaction(db, async (tx) => {
+    await tx
+      .insert(users)
       // Verified: @keyshare.demo receives no mail, and Fay's pending invitation should show.
       .values(
         DEMO_ACCOUNTS.map((a, k) => ({
@@ -159,23 +161,22 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
           sessionVersion: 0,
           createdAt: now,
         })),
-      )
-      .run();
-    tx.insert(devices).values(deviceRows).run();
-    tx.insert(services).values(serviceRows).run();
+      );
+    await tx.insert(devices).values(deviceRows);
+    await tx.insert(services).values(serviceRows);
   });
-  seedShares(db, ids, deviceRows, now);
+  await seedShares(db, ids, deviceRows, now);
   return true;
 }
 
 const DAY = 86_400_000;
 
 /** A few shares in every state, so both sides of the portal have something to show. */
-function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: number) {
+async function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: number) {
   const named = (prefix: string) => rows.filter((d) => d.name.startsWith(prefix)).map((d) => d.id);
   const as = (id: string, k: number) => ({ id, email: DEMO_ACCOUNTS[k].email, emailVerified: now });
   const users = { carl: as(carl, 1), fay: as(fay, 2), olivia: as(olivia, 0) };
-  const toCarl = shareDevices(db, {
+  const toCarl = await shareDevices(db, {
     sharerId: olivia,
     input: {
       recipients: users.carl.email,
@@ -186,8 +187,8 @@ function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: 
     },
     now,
   });
-  acceptShare(db, { shareId: toCarl.shares[0].shareId, user: users.carl, now });
-  shareDevices(db, {
+  await acceptShare(db, { shareId: toCarl.shares[0].shareId, user: users.carl, now });
+  await shareDevices(db, {
     sharerId: olivia,
     input: {
       recipients: users.carl.email,
@@ -205,7 +206,7 @@ function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: 
     },
     now,
   });
-  shareDevices(db, {
+  await shareDevices(db, {
     sharerId: olivia,
     input: {
       recipients: [users.fay.email, "new.contractor@example.com"],
@@ -216,7 +217,7 @@ function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: 
     },
     now,
   });
-  const fromCarl = shareDevices(db, {
+  const fromCarl = await shareDevices(db, {
     sharerId: carl,
     input: {
       recipients: users.olivia.email,
@@ -226,5 +227,5 @@ function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: 
     },
     now,
   });
-  acceptShare(db, { shareId: fromCarl.shares[0].shareId, user: users.olivia, now });
+  await acceptShare(db, { shareId: fromCarl.shares[0].shareId, user: users.olivia, now });
 }

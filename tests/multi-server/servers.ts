@@ -12,8 +12,13 @@ import { createDatabase, dropDatabases, uniqueName, urlFor } from "@/tests/suppo
 
 export { getPage, signIn };
 
-/** Ports for the servers (MULTI_SERVER_PORTS="3316,3317" by default). */
-export const PORTS = (process.env.MULTI_SERVER_PORTS ?? "3316,3317").split(",").map(Number);
+/**
+ * Ports (MULTI_SERVER_PORTS="3316,3317,3318" by default): the first two for the pair of
+ * servers, the third for the one the crash test starts and kills.
+ */
+const ALL_PORTS = (process.env.MULTI_SERVER_PORTS ?? "3316,3317,3318").split(",").map(Number);
+export const PORTS = ALL_PORTS.slice(0, 2);
+export const VICTIM_PORT = ALL_PORTS[2] ?? 3318;
 
 export type AppServer = Server & { baseUrl: string; logFile: string; port: number };
 

@@ -8,7 +8,15 @@ import { insertMany, pgSchema as t, transaction } from "@/db/engine";
 import { hashPassword } from "@/lib/accounts/password";
 import { deriveLinkToken } from "@/lib/sharing/tokens";
 import { callAction } from "./actions";
-import { fetchAs, postSignIn, signIn, startCluster, type AppServer, type Cluster } from "./servers";
+import {
+  fetchAs,
+  postSignIn,
+  signIn,
+  startCluster,
+  VICTIM_PORT,
+  type AppServer,
+  type Cluster,
+} from "./servers";
 
 const PASSWORD = "two-servers-password";
 const DAY = 86_400_000;
@@ -213,7 +221,7 @@ describe("two app servers on one PostgreSQL database", () => {
     const owner = await addUser("bulk");
     const devices = await addDevices(owner.id, BULK_DEVICES);
     const recipients = Array.from({ length: BULK_RECIPIENTS }, (_, i) => `bulk${i}@two.test`);
-    const victim = await cluster.start(3318);
+    const victim = await cluster.start(VICTIM_PORT);
     const cookie = await signIn(owner.email, PASSWORD, victim.baseUrl);
     const pending = callAction(victim.baseUrl, "/devices", cookie, "shareDevicesAction", [
       undefined,

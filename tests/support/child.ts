@@ -1,15 +1,19 @@
-// A separate process with its own SQLite connection, for the concurrency and crash tests.
-// Bundled by tests/support/spawn.ts; argv[2] is the JSON job. It prints "ready", waits for
-// "go" on stdin (so many children start at once), runs the job and prints one JSON line.
-// "action" calls a real server action as `user` (Next.js and Auth.js are stubbed, getDb()
-// opens DATABASE_PATH); "share" calls the domain's bulk share and, with `signalTx`, prints
-// "tx" from inside its transaction, just before the items are written.
+// A separate process with its own database connections, for the concurrency and crash
+// tests. Bundled by tests/support/spawn.ts, which sets its engine in the environment
+// (DATABASE_URL for PostgreSQL, DATABASE_PATH for SQLite); argv[2] is the JSON job. It
+// prints "ready", waits for "go" on stdin (so many children start at once), runs the job
+// and prints one JSON line. "action" calls a real server action as `user` (Next.js and
+// Auth.js are stubbed, getDb() opens the environment's database); "share" calls the
+// domain's bulk share and, with `signalTx`, prints "tx" from inside its transaction, just
+// before the items are written.
+import Database from "better-sqlite3";
 import fs from "node:fs";
+import pg from "pg";
+import { closeDb, engineConfigFromEnv, openDb } from "@/db/engine";
 import * as shareManage from "@/lib/actions/share-manage";
 import * as shareRespond from "@/lib/actions/share-respond";
 import * as shares from "@/lib/actions/shares";
 import * as deviceActions from "@/lib/actions/devices";
-import { openDb } from "@/db/client";
 import { shareDevices } from "@/lib/sharing/share-devices";
 
 export type Job =
@@ -48,7 +52,6 @@ console.error = (...args: unknown[]) => void logged.push(args.map(String).join("
 
 async function run(): Promise<JobResult> {
   if (job.cmd === "action") {
-    process.env.DATABASE_PATH = job.db;
     (globalThis as { __keyshareUser?: unknown }).__keyshareUser = {
       ...job.user,
       sessionVersion: 0,
@@ -63,16 +66,27 @@ async function run(): Promise<JobResult> {
       throw e;
     }
   }
-  const db = openDb(job.db);
   if (job.signalTx) {
-    const prepare = db.$client.prepare.bind(db.$client);
-    db.$client.prepare = ((sql: string) => {
-      if (sql.startsWith('insert into "share_items"')) say("tx");
-      return prepare(sql);
-    }) as typeof db.$client.prepare;
+    // Before the database opens: the engine's connections bind prepare() when they open.
+    // The items of a bulk share are inserted by db/engine's insertMany: on SQLite one
+    // prepared statement on the writer, on PostgreSQL INSERT … SELECT FROM unnest.
+    const isItems = (text: unknown) =>
+      typeof text === "string" && text.startsWith('insert into "share_items"');
+    const prepare = Database.prototype.prepare;
+    Database.prototype.prepare = function (this: Database.Database, sql: string) {
+      if (isItems(sql)) say("tx");
+      return prepare.call(this, sql);
+    } as typeof prepare;
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string };
+      if (isItems(typeof first === "string" ? first : first?.text)) say("tx");
+      return query.apply(this, args);
+    } as typeof pg.Client.prototype.query;
   }
+  const db = openDb(engineConfigFromEnv());
   try {
-    const r = shareDevices(db, { sharerId: job.sharerId, input: job.input, now: Date.now() });
+    const r = await shareDevices(db, { sharerId: job.sharerId, input: job.input, now: Date.now() });
     return {
       ok: true,
       value: { shares: r.shares.map((s) => s.shareId), skipped: r.skipped.length },
@@ -81,7 +95,7 @@ async function run(): Promise<JobResult> {
     const err = e as Error & { code?: string };
     return { ok: false, name: err.name, code: err.code, message: err.message };
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 

@@ -3,7 +3,11 @@
 // No runtime import of "@/db/client" here: the mocked module imports this file.
 import fs from "node:fs";
 import path from "node:path";
+import { is } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
+import * as schema from "@/db/schema";
 import type { User } from "@/db/schema";
 
 export const state: { db: Db | null; user: User | null } = { db: null, user: null };
@@ -39,15 +43,14 @@ export function isNextRedirect(e: unknown): boolean {
  * Every row of every table, in a stable order. Left out: migrations bookkeeping, and the
  * rate-limit counters, which count refused sign-in and sign-up attempts on purpose.
  */
-export function dumpDb(db: Db): string {
-  const tables = db.$client
-    .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name <> 'rate_limits' order by name",
-    )
-    .all() as { name: string }[];
-  const out: Record<string, unknown[]> = {};
-  for (const { name } of tables)
-    out[name] = db.$client.prepare(`select * from "${name}" order by rowid`).all();
+export async function dumpDb(db: Db): Promise<string> {
+  const out: Record<string, string[]> = {};
+  for (const [name, table] of Object.entries(schema).sort(([x], [y]) => x.localeCompare(y))) {
+    if (!is(table, PgTable) && !is(table, SQLiteTable)) continue;
+    if (name === "rateLimits") continue;
+    const rows = await db.select().from(table as never);
+    out[name] = (rows as unknown[]).map((r) => JSON.stringify(r)).sort();
+  }
   return JSON.stringify(out);
 }
 

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
+import { isPostgresUrl } from "@/db/engine";
 import type { Job, JobResult } from "./child";
 
 export type { Job, JobResult };
@@ -24,7 +25,7 @@ export function childScript(): Promise<string> {
       format: "esm",
       target: "node20",
       outfile,
-      external: ["better-sqlite3"],
+      external: ["better-sqlite3", "pg"],
       logLevel: "error",
       minify: true,
       tsconfig: path.resolve("tsconfig.json"),
@@ -69,8 +70,14 @@ export type Child = {
 
 /** Starts a child on `job`; it waits for go() before running. `done` is null when it was killed. */
 export async function startChild(job: Job): Promise<Child> {
+  // The child's engine comes from its environment at start-up, as a server's does: the
+  // tables "@/db/schema" exports are chosen when the module loads.
+  const env = isPostgresUrl(job.db)
+    ? { ...process.env, DATABASE_URL: job.db, DATABASE_POOL_SIZE: "2" }
+    : { ...process.env, DATABASE_URL: "", DATABASE_PATH: job.db };
   const proc = spawn(process.execPath, [await childScript(), JSON.stringify(job)], {
     stdio: ["pipe", "pipe", "inherit"],
+    env,
   });
   const lines: string[] = [];
   const waiters: { want: string; resolve: () => void }[] = [];

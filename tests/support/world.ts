@@ -1,9 +1,8 @@
 // One small world with every relation an actor can have to a share, built through the
 // real domain functions at times relative to the real clock (the actions use Date.now()).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { openDb, type Db } from "@/db/client";
+import { transaction } from "@/db/engine";
+import type { Db } from "@/db/client";
+import { freshDb } from "@/tests/support/db/fresh";
 import { devices, services, users, type Device, type Service, type User } from "@/db/schema";
 import { newId } from "@/lib/platform/ids";
 import { acceptShare, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
@@ -63,7 +62,7 @@ let seq = 0;
 export const WORLD_PASSWORD = "correct horse battery";
 const passwordHash = await hashPassword(WORLD_PASSWORD);
 
-function user(db: Db, name: string, verified = true): User {
+async function user(db: Db, name: string, verified = true): Promise<User> {
   const n = ++seq;
   const row: User = {
     id: newId(),
@@ -75,11 +74,11 @@ function user(db: Db, name: string, verified = true): User {
     sessionVersion: 0,
     createdAt: 0,
   };
-  db.insert(users).values(row).run();
+  await transaction(db, async (tx) => tx.insert(users).values(row));
   return row;
 }
 
-function device(db: Db, ownerId: string, name: string, demo = false): Device {
+async function device(db: Db, ownerId: string, name: string, demo = false): Promise<Device> {
   const n = ++seq;
   const row: Device = {
     id: newId(),
@@ -92,24 +91,25 @@ function device(db: Db, ownerId: string, name: string, demo = false): Device {
     createdAt: 0,
     updatedAt: 0,
   };
-  db.insert(devices).values(row).run();
+  await transaction(db, async (tx) => tx.insert(devices).values(row));
   return row;
 }
 
-export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): World {
+export async function buildWorld(given?: Db): Promise<World> {
+  const db = given ?? (await freshDb());
   const now = Date.now();
   const u = {
-    owner: user(db, "owner"),
-    stranger: user(db, "stranger"),
-    unverified: user(db, "unverified", false),
-    ...Object.fromEntries(RECIPIENT_ACTORS.map((a) => [a, user(db, a)])),
+    owner: await user(db, "owner"),
+    stranger: await user(db, "stranger"),
+    unverified: await user(db, "unverified", false),
   } as Record<SignedIn, User>;
+  for (const a of RECIPIENT_ACTORS) u[a] = await user(db, a);
   const dev = {
-    d1: device(db, u.owner.id, "Gateway One"),
-    d2: device(db, u.owner.id, "Gateway Two"),
-    d3: device(db, u.owner.id, "Gateway Three"),
-    demo: device(db, u.owner.id, "Demo Gateway", true),
-    foreign: device(db, u.stranger.id, "Stranger Gateway"),
+    d1: await device(db, u.owner.id, "Gateway One"),
+    d2: await device(db, u.owner.id, "Gateway Two"),
+    d3: await device(db, u.owner.id, "Gateway Three"),
+    demo: await device(db, u.owner.id, "Demo Gateway", true),
+    foreign: await device(db, u.stranger.id, "Stranger Gateway"),
   };
   const svc: Service = {
     id: newId(),
@@ -119,21 +119,23 @@ export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): Worl
     port: 22,
     createdAt: 0,
   };
-  db.insert(services).values(svc).run();
+  await transaction(db, async (tx) => tx.insert(services).values(svc));
 
-  const hook = createWebhookEndpoint(db, {
-    userId: u.owner.id,
-    url: "https://hooks.example.test/keyshare",
-    events: WEBHOOK_EVENTS,
-    now,
-  }).endpoint;
-  const share = (
+  const hook = (
+    await createWebhookEndpoint(db, {
+      userId: u.owner.id,
+      url: "https://hooks.example.test/keyshare",
+      events: WEBHOOK_EVENTS,
+      now,
+    })
+  ).endpoint;
+  const share = async (
     to: RecipientActor | "unverified",
     deviceIds: string[],
     at: number,
     expiresAt: number,
   ) => {
-    const r = shareDevices(db, {
+    const r = await shareDevices(db, {
       sharerId: u.owner.id,
       now: at,
       input: { recipients: [u[to].email], deviceIds, permissions: "Manager", expiresAt },
@@ -142,30 +144,34 @@ export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): Worl
   };
   const as = (a: RecipientActor) => u[a];
   const s = {
-    active: share("active", [dev.d1.id, dev.d2.id], now - 2 * DAY, now + 30 * DAY),
-    pending: share("pending", [dev.d1.id], now - DAY, now + 30 * DAY),
-    expired: share("expired", [dev.d1.id, dev.d2.id], now - 10 * DAY, now - 3 * DAY),
-    cancelled: share("cancelled", [dev.d1.id], now - 5 * DAY, now + 30 * DAY),
-    left: share("left", [dev.d2.id], now - 5 * DAY, now + 30 * DAY),
-    declined: share("declined", [dev.d1.id], now - 5 * DAY, now + 30 * DAY),
-    suspended: share("suspended", [dev.d1.id], now - 5 * DAY, now + 30 * DAY),
-    unverified: share("unverified", [dev.d2.id], now - DAY, now + 30 * DAY),
+    active: await share("active", [dev.d1.id, dev.d2.id], now - 2 * DAY, now + 30 * DAY),
+    pending: await share("pending", [dev.d1.id], now - DAY, now + 30 * DAY),
+    expired: await share("expired", [dev.d1.id, dev.d2.id], now - 10 * DAY, now - 3 * DAY),
+    cancelled: await share("cancelled", [dev.d1.id], now - 5 * DAY, now + 30 * DAY),
+    left: await share("left", [dev.d2.id], now - 5 * DAY, now + 30 * DAY),
+    declined: await share("declined", [dev.d1.id], now - 5 * DAY, now + 30 * DAY),
+    suspended: await share("suspended", [dev.d1.id], now - 5 * DAY, now + 30 * DAY),
+    unverified: await share("unverified", [dev.d2.id], now - DAY, now + 30 * DAY),
   };
-  acceptShare(db, { shareId: s.active.id, user: as("active"), now: now - 2 * DAY + 1 });
-  acceptShare(db, { shareId: s.expired.id, user: as("expired"), now: now - 9 * DAY });
-  acceptShare(db, { shareId: s.cancelled.id, user: as("cancelled"), now: now - 5 * DAY + 1 });
-  cancelShare(db, { shareId: s.cancelled.id, sharerId: u.owner.id, now: now - 4 * DAY });
-  acceptShare(db, { shareId: s.left.id, user: as("left"), now: now - 5 * DAY + 1 });
-  leaveShare(db, { shareId: s.left.id, user: as("left"), now: now - 4 * DAY });
-  declineShare(db, { shareId: s.declined.id, user: as("declined"), now: now - 4 * DAY });
-  acceptShare(db, { shareId: s.suspended.id, user: as("suspended"), now: now - 5 * DAY + 1 });
-  suspendShare(db, { shareId: s.suspended.id, sharerId: u.owner.id, now: now - 4 * DAY });
+  await acceptShare(db, { shareId: s.active.id, user: as("active"), now: now - 2 * DAY + 1 });
+  await acceptShare(db, { shareId: s.expired.id, user: as("expired"), now: now - 9 * DAY });
+  await acceptShare(db, { shareId: s.cancelled.id, user: as("cancelled"), now: now - 5 * DAY + 1 });
+  await cancelShare(db, { shareId: s.cancelled.id, sharerId: u.owner.id, now: now - 4 * DAY });
+  await acceptShare(db, { shareId: s.left.id, user: as("left"), now: now - 5 * DAY + 1 });
+  await leaveShare(db, { shareId: s.left.id, user: as("left"), now: now - 4 * DAY });
+  await declineShare(db, { shareId: s.declined.id, user: as("declined"), now: now - 4 * DAY });
+  await acceptShare(db, { shareId: s.suspended.id, user: as("suspended"), now: now - 5 * DAY + 1 });
+  await suspendShare(db, { shareId: s.suspended.id, sharerId: u.owner.id, now: now - 4 * DAY });
   const tokens = {
-    reset: createEmailToken(db, { userId: u.owner.id, purpose: "reset", now }),
-    verify: createEmailToken(db, { userId: u.unverified.id, purpose: "verify", now }),
+    reset: await createEmailToken(db, { userId: u.owner.id, purpose: "reset", now }),
+    verify: await createEmailToken(db, { userId: u.unverified.id, purpose: "verify", now }),
   };
-  const apiToken = (a: SignedIn, scopes: ("read" | "write")[] = ["read", "write"], at = now) => {
-    const t = createApiToken(db, {
+  const apiToken = async (
+    a: SignedIn,
+    scopes: ("read" | "write")[] = ["read", "write"],
+    at = now,
+  ) => {
+    const t = await createApiToken(db, {
       userId: u[a].id,
       name: `${a} script`,
       scopes,
@@ -174,56 +180,31 @@ export function buildWorld(db: Db = openDb(":memory:", { migrate: true })): Worl
     });
     return { token: t.token, id: t.row.id };
   };
+  const perActor = {} as Record<SignedIn, { token: string; id: string }>;
+  for (const a of Object.keys(u) as SignedIn[]) perActor[a] = await apiToken(a);
   const api = {
-    ...(Object.fromEntries((Object.keys(u) as SignedIn[]).map((a) => [a, apiToken(a)])) as Record<
-      SignedIn,
-      { token: string; id: string }
-    >),
-    ownerRead: apiToken("owner", ["read"]),
-    ownerRevoked: apiToken("owner"),
-    ownerExpired: apiToken("owner", ["read", "write"], now - 31 * DAY),
+    ...perActor,
+    ownerRead: await apiToken("owner", ["read"]),
+    ownerRevoked: await apiToken("owner"),
+    ownerExpired: await apiToken("owner", ["read", "write"], now - 31 * DAY),
   };
-  revokeApiToken(db, { userId: u.owner.id, tokenId: api.ownerRevoked.id, now });
-  const webhook = { endpointId: hook.id, deliveryId: listDeliveries(db, hook.id, 1)[0].id };
+  await revokeApiToken(db, { userId: u.owner.id, tokenId: api.ownerRevoked.id, now });
+  const webhook = {
+    endpointId: hook.id,
+    deliveryId: (await listDeliveries(db, hook.id, 1))[0].id,
+  };
   return { db, users: u, dev, svc, shares: s, tokens, api, webhook };
 }
 
 /** The user row an actor signs in as (null = anonymous). */
 export const userOf = (w: World, a: Actor): User | null => (a === "anon" ? null : w.users[a]);
 
-let template: { file: string; world: World } | undefined;
-
-/**
- * The same world, fast: built once into a template file, then copied table by table into a
- * fresh openDb(":memory:", { migrate: true }) per call (the domain calls cost ~40 ms a world).
- */
-export function freshWorld(): World {
-  if (!template) {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keyshare-world-")), "world.db");
-    const world = buildWorld(openDb(file, { migrate: true }));
-    world.db.$client.pragma("wal_checkpoint(TRUNCATE)");
-    world.db.$client.close();
-    template = { file, world };
-  }
-  const db = openDb(":memory:", { migrate: true });
-  const c = db.$client;
-  const tables = (
-    c
-      .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
-      )
-      .all() as { name: string }[]
-  ).map((t) => t.name);
-  c.pragma("foreign_keys = OFF");
-  c.prepare("attach database ? as tpl").run(template.file);
-  for (const t of tables) c.exec(`insert into main."${t}" select * from tpl."${t}"`);
-  c.exec("detach database tpl");
-  c.pragma("foreign_keys = ON");
-  return { ...template.world, db };
+/** The same world in a fresh database of the engine under test (built through the domain). */
+export async function freshWorld(): Promise<World> {
+  return buildWorld(await freshDb());
 }
 
 /** Removes the template file (call from afterAll). */
 export function disposeWorldTemplate(): void {
-  if (template) fs.rmSync(path.dirname(template.file), { recursive: true, force: true });
-  template = undefined;
+  // Nothing to remove: freshWorld() builds into freshDb(), which the test setup closes.
 }

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 export default async function OutboxPage() {
   if (!devToolsEnabled()) notFound();
   const user = await requireUser("/dev/outbox");
-  const mails = listOutbox(getDb(), { limit: 100, to: user.email });
+  const mails = await listOutbox(getDb(), { limit: 100, to: user.email });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Outbox</h1>

@@ -17,19 +17,19 @@ export default async function DevicePage({ params }: { params: Promise<{ deviceI
   const user = await requireUser(`/devices/${encodeURIComponent(deviceId)}`);
   const db = getDb();
   const now = currentTime();
-  const device = getOwnedDevice(db, user.id, deviceId);
+  const device = await getOwnedDevice(db, user.id, deviceId);
   if (device) {
-    const access = listDeviceAccess(db, { ownerId: user.id, deviceId, now });
+    const access = await listDeviceAccess(db, { ownerId: user.id, deviceId, now });
     return (
       <OwnerDeviceView
         device={device}
-        groups={listGroups(db, user.id)}
+        groups={await listGroups(db, user.id)}
         accessSection={<DeviceAccessList rows={access} />}
       />
     );
   }
   // Not the owner: only the access check decides what, if anything, exists here.
-  const view = getRecipientDeviceView(db, { userId: user.id, deviceId, now });
+  const view = await getRecipientDeviceView(db, { userId: user.id, deviceId, now });
   if (!view) notFound();
   return <RecipientDeviceView view={view} now={now} />;
 }

@@ -16,7 +16,7 @@ export default async function NewDevicePage() {
       </Link>
       <h1 className="text-2xl font-semibold">Add a device</h1>
       <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <DeviceForm groups={listGroups(getDb(), user.id)} />
+        <DeviceForm groups={await listGroups(getDb(), user.id)} />
       </div>
     </div>
   );

@@ -19,7 +19,7 @@ export default async function ResetPasswordPage({
   params: Promise<{ token: string }>;
 }) {
   const { token } = await params;
-  const usable = resetTokenUsable(getDb(), token, currentTime());
+  const usable = await resetTokenUsable(getDb(), token, currentTime());
   return (
     <div className="mx-auto max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       {usable ? (

@@ -19,7 +19,7 @@ export const metadata: Metadata = {
 
 export default async function SharingLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = resolveLink(getDb(), token, currentTime());
+  const link = await resolveLink(getDb(), token, currentTime());
   const state = linkState(link);
   if (state !== "open" || !link) return <LinkGone state={state === "open" ? "invalid" : state} />;
   const user = await getCurrentUser();

@@ -26,7 +26,11 @@ export default async function SharePage({
   const user = await requireUser(
     `/shared-by-me/${encodeURIComponent(shareId)}${extendOpen ? "?extend=1" : ""}`,
   );
-  const detail = getShareForSharer(getDb(), { shareId, sharerId: user.id, now: currentTime() });
+  const detail = await getShareForSharer(getDb(), {
+    shareId,
+    sharerId: user.id,
+    now: currentTime(),
+  });
   if (!detail) notFound();
   const live = ["Pending", "Active", "Expired", "Suspended"].includes(detail.status);
   const current = detail.items.filter((i) => i.removedAt == null);

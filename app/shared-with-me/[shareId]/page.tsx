@@ -17,7 +17,7 @@ export default async function ReceivedSharePage({
 }) {
   const { shareId } = await params;
   const user = await requireUser(`/shared-with-me/${encodeURIComponent(shareId)}`);
-  const detail = getShareForRecipient(getDb(), { shareId, user, now: currentTime() });
+  const detail = await getShareForRecipient(getDb(), { shareId, user, now: currentTime() });
   if (!detail) notFound();
   const active = detail.status === "Active";
   // A suspended share keeps its devices: their pages explain "Sharing suspended".

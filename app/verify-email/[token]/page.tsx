@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
  */
 export default async function VerifyEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const verified = verifyEmailWithToken(getDb(), token, currentTime());
+  const verified = await verifyEmailWithToken(getDb(), token, currentTime());
   const user = await getCurrentUser();
   const next = user
     ? { href: "/shared-with-me", label: "Go to Shared with Me" }

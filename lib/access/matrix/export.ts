@@ -19,10 +19,13 @@ const HEADER = [
 ];
 
 /** Who has access, one line per device × share (no column cap), with the page's filters. */
-export function accessCsv(db: Db, q: MatrixFilters & { ownerId: string; now: number }): string {
+export async function accessCsv(
+  db: Db,
+  q: MatrixFilters & { ownerId: string; now: number },
+): Promise<string> {
   return csvDocument(
     HEADER,
-    accessRows(db, q).map((r) => [
+    (await accessRows(db, q)).map((r) => [
       r.name,
       r.hardwareId,
       r.groupPath,

@@ -23,43 +23,46 @@ let gate: string, lock: string, cam: string;
 let bobShare: string, carlShare: string;
 const now = T0 + DAY;
 
-beforeEach(() => {
-  db = testDb();
-  owner = makeUser(db, { name: "Olga" }).id;
-  const bob = makeUser(db, { email: "bob@example.com", name: "Bob" });
-  makeUser(db, { email: "carl@example.com", name: "Carl" });
-  gate = makeDevice(db, { ownerId: owner, name: "=Gate", groupPath: "Site A / Floor 1" }).id;
-  lock = makeDevice(db, { ownerId: owner, name: "Lock", groupPath: "Site B" }).id;
-  cam = makeDevice(db, { ownerId: owner, name: "Cam", groupPath: "Site A" }).id; // never shared
-  const share = (to: string, ids: string[], over = {}) =>
-    shareDevices(db, {
-      sharerId: owner,
-      now: T0,
-      input: shareRequest({ recipients: to, deviceIds: ids, ...over }),
-    }).shares[0].shareId;
-  bobShare = share("bob@example.com", [gate, lock], {
+beforeEach(async () => {
+  db = await testDb();
+  owner = (await makeUser(db, { name: "Olga" })).id;
+  const bob = await makeUser(db, { email: "bob@example.com", name: "Bob" });
+  await makeUser(db, { email: "carl@example.com", name: "Carl" });
+  gate = (await makeDevice(db, { ownerId: owner, name: "=Gate", groupPath: "Site A / Floor 1" }))
+    .id;
+  lock = (await makeDevice(db, { ownerId: owner, name: "Lock", groupPath: "Site B" })).id;
+  cam = (await makeDevice(db, { ownerId: owner, name: "Cam", groupPath: "Site A" })).id; // never shared
+  const share = async (to: string, ids: string[], over = {}) =>
+    (
+      await shareDevices(db, {
+        sharerId: owner,
+        now: T0,
+        input: shareRequest({ recipients: to, deviceIds: ids, ...over }),
+      })
+    ).shares[0].shareId;
+  bobShare = await share("bob@example.com", [gate, lock], {
     permissions: "Operator",
     expiresAt: T0 + 7 * DAY,
   });
-  acceptShare(db, { shareId: bobShare, user: bob, now: T0 });
-  carlShare = share("carl@example.com", [gate], { expiresAt: null });
-  const gone = share("dan@example.com", [lock]);
-  cancelShare(db, { shareId: gone, sharerId: owner, now: T0 });
+  await acceptShare(db, { shareId: bobShare, user: bob, now: T0 });
+  carlShare = await share("carl@example.com", [gate], { expiresAt: null });
+  const gone = await share("dan@example.com", [lock]);
+  await cancelShare(db, { shareId: gone, sharerId: owner, now: T0 });
   // Another owner's shares never appear.
-  const other = makeUser(db).id;
-  shareDevices(db, {
+  const other = (await makeUser(db)).id;
+  await shareDevices(db, {
     sharerId: other,
     now: T0,
     input: shareRequest({
       recipients: "bob@example.com",
-      deviceIds: [makeDevice(db, { ownerId: other }).id],
+      deviceIds: [(await makeDevice(db, { ownerId: other })).id],
     }),
   });
 });
 
 describe("who has access", () => {
-  it("shows current shares as devices × recipients with preset and expiry", () => {
-    const m = accessMatrix(db, { ownerId: owner, now, ...parseMatrixFilters({}) });
+  it("shows current shares as devices × recipients with preset and expiry", async () => {
+    const m = await accessMatrix(db, { ownerId: owner, now, ...parseMatrixFilters({}) });
     expect(m.devices.map((d) => d.name)).toEqual(["=Gate", "Lock"]);
     expect(m.devices.map((d) => d.id)).not.toContain(cam); // shared with nobody
     expect(m.recipients).toEqual([
@@ -81,40 +84,46 @@ describe("who has access", () => {
     expect(m).toMatchObject({ deviceTotal: 2, recipientTotal: 2, page: 1, pageCount: 1 });
   });
 
-  it("filters by group (with sub-groups), device, recipient and status", () => {
+  it("filters by group (with sub-groups), device, recipient and status", async () => {
     const f = (sp: Record<string, string>) =>
       accessMatrix(db, { ownerId: owner, now, ...parseMatrixFilters(sp) });
-    expect(f({ group: "Site A" }).devices.map((d) => d.name)).toEqual(["=Gate"]);
-    expect(f({ device: "lock" }).recipients.map((r) => r.email)).toEqual(["bob@example.com"]);
-    expect(f({ recipient: "carl" }).devices.map((d) => d.name)).toEqual(["=Gate"]);
-    expect(f({ status: "cancelled" }).recipients.map((r) => r.email)).toEqual(["dan@example.com"]);
-    expect(f({ status: "all" }).recipientTotal).toBe(3);
-    suspendShare(db, { shareId: bobShare, sharerId: owner, now });
-    expect(f({ status: "Suspended" }).cells[cellKey(lock, "bob@example.com")].status).toBe(
+    expect((await f({ group: "Site A" })).devices.map((d) => d.name)).toEqual(["=Gate"]);
+    expect((await f({ device: "lock" })).recipients.map((r) => r.email)).toEqual([
+      "bob@example.com",
+    ]);
+    expect((await f({ recipient: "carl" })).devices.map((d) => d.name)).toEqual(["=Gate"]);
+    expect((await f({ status: "cancelled" })).recipients.map((r) => r.email)).toEqual([
+      "dan@example.com",
+    ]);
+    expect((await f({ status: "all" })).recipientTotal).toBe(3);
+    await suspendShare(db, { shareId: bobShare, sharerId: owner, now });
+    expect((await f({ status: "Suspended" })).cells[cellKey(lock, "bob@example.com")].status).toBe(
       "Suspended",
     );
-    expect(f({}).recipientTotal).toBe(2); // suspended is still "current"
+    expect((await f({})).recipientTotal).toBe(2); // suspended is still "current"
     expect(
-      accessMatrix(db, {
-        ownerId: owner,
-        now: T0 + 8 * DAY,
-        ...parseMatrixFilters({}),
-      }).recipients.map((r) => r.email),
+      (
+        await accessMatrix(db, {
+          ownerId: owner,
+          now: T0 + 8 * DAY,
+          ...parseMatrixFilters({}),
+        })
+      ).recipients.map((r) => r.email),
     ).toEqual(["carl@example.com"]);
   });
 
-  it("pages devices and caps recipient columns", () => {
-    const many = makeDevices(db, owner, MATRIX_PAGE_SIZE + 5, "Bulk");
+  it("pages devices and caps recipient columns", async () => {
+    const many = await makeDevices(db, owner, MATRIX_PAGE_SIZE + 5, "Bulk");
     const emails = Array.from(
       { length: MATRIX_MAX_RECIPIENTS + 3 },
       (_, i) => `r${String(i).padStart(3, "0")}@example.com`,
     );
-    shareDevices(db, {
+    await shareDevices(db, {
       sharerId: owner,
       now: T0,
       input: shareRequest({ recipients: emails, deviceIds: many.map((d) => d.id) }),
     });
-    const m = accessMatrix(db, {
+    const m = await accessMatrix(db, {
       ownerId: owner,
       now,
       ...parseMatrixFilters({ device: "bulk", page: "2" }),
@@ -130,8 +139,8 @@ describe("who has access", () => {
     expect(Object.keys(m.cells)).toHaveLength(5 * MATRIX_MAX_RECIPIENTS);
   });
 
-  it("exports every matching item as CSV, formulas neutralised", () => {
-    const lines = accessCsv(db, { ownerId: owner, now, ...parseMatrixFilters({}) })
+  it("exports every matching item as CSV, formulas neutralised", async () => {
+    const lines = (await accessCsv(db, { ownerId: owner, now, ...parseMatrixFilters({}) }))
       .replace(/^\uFEFF/, "")
       .trimEnd()
       .split("\r\n");

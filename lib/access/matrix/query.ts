@@ -1,6 +1,7 @@
 // "Who has access": the owner's devices (rows) × recipients (columns), each cell the share
 // item that gives that recipient that device. Capped so a fleet of thousands stays a page:
 // devices are paginated, recipients limited to MATRIX_MAX_RECIPIENTS columns (with a note).
+import { ilike } from "@/db/engine";
 import "server-only";
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -61,12 +62,7 @@ export function matrixWhere(q: MatrixFilters & { ownerId: string; now: number })
     isNull(shareItems.removedAt),
     status,
     deviceFilterWhere({ ownerId: q.ownerId, q: q.device, group: q.group }),
-    text
-      ? or(
-          sql`${shares.recipientEmail} like ${text} escape '\\'`,
-          sql`${users.name} like ${text} escape '\\'`,
-        )
-      : undefined,
+    text ? or(ilike(shares.recipientEmail, text), ilike(users.name, text)) : undefined,
   )!;
 }
 
@@ -86,33 +82,35 @@ const RANK: Record<EffectiveStatus, number> = {
   Declined: 6,
 };
 
-export function accessMatrix(
+export async function accessMatrix(
   db: Db,
   q: MatrixFilters & { ownerId: string; now: number; page?: number },
-): AccessMatrix {
+): Promise<AccessMatrix> {
   const where = matrixWhere(q);
   const recipientTotal =
-    db
-      .select({ n: sql<number>`count(distinct ${shares.recipientEmail})` })
-      .from(shareItems)
-      .innerJoin(shares, joinShares)
-      .innerJoin(devices, joinDevices)
-      .leftJoin(users, joinUsers)
-      .where(where)
-      .get()?.n ?? 0;
+    (
+      await db
+        .select({ n: sql<number>`count(distinct ${shares.recipientEmail})` })
+        .from(shareItems)
+        .innerJoin(shares, joinShares)
+        .innerJoin(devices, joinDevices)
+        .leftJoin(users, joinUsers)
+        .where(where)
+    )[0]?.n ?? 0;
   const deviceTotal =
-    db
-      .select({ n: sql<number>`count(distinct ${devices.id})` })
-      .from(shareItems)
-      .innerJoin(shares, joinShares)
-      .innerJoin(devices, joinDevices)
-      .leftJoin(users, joinUsers)
-      .where(where)
-      .get()?.n ?? 0;
+    (
+      await db
+        .select({ n: sql<number>`count(distinct ${devices.id})` })
+        .from(shareItems)
+        .innerJoin(shares, joinShares)
+        .innerJoin(devices, joinDevices)
+        .leftJoin(users, joinUsers)
+        .where(where)
+    )[0]?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(deviceTotal / MATRIX_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(q.page ?? 1)), pageCount);
 
-  const recipientRows = db
+  const recipientRows = await db
     .selectDistinct({ email: shares.recipientEmail, name: users.name })
     .from(shareItems)
     .innerJoin(shares, joinShares)
@@ -120,9 +118,8 @@ export function accessMatrix(
     .leftJoin(users, joinUsers)
     .where(where)
     .orderBy(asc(shares.recipientEmail))
-    .limit(MATRIX_MAX_RECIPIENTS)
-    .all();
-  const deviceRows = db
+    .limit(MATRIX_MAX_RECIPIENTS);
+  const deviceRows = await db
     .selectDistinct({
       id: devices.id,
       name: devices.name,
@@ -136,13 +133,12 @@ export function accessMatrix(
     .where(where)
     .orderBy(asc(devices.groupPath), asc(devices.name), asc(devices.id))
     .limit(MATRIX_PAGE_SIZE)
-    .offset((page - 1) * MATRIX_PAGE_SIZE)
-    .all();
+    .offset((page - 1) * MATRIX_PAGE_SIZE);
 
   const cells: Record<string, MatrixCell> = {};
   const shareIds = new Map<string, Set<string>>(recipientRows.map((r) => [r.email, new Set()]));
   if (deviceRows.length && recipientRows.length) {
-    const rows = db
+    const rows = await db
       .select({
         deviceId: shareItems.deviceId,
         email: shares.recipientEmail,
@@ -169,8 +165,7 @@ export function accessMatrix(
           ),
         ),
       )
-      .orderBy(sql`${shares.createdAt} desc`)
-      .all();
+      .orderBy(sql`${shares.createdAt} desc`);
     for (const r of rows) {
       shareIds.get(r.email)?.add(r.shareId);
       const key = cellKey(r.deviceId, r.email);
@@ -202,41 +197,41 @@ export type AccessExportRow = MatrixDevice &
   MatrixCell & { email: string; recipientName: string | null };
 
 /** Every matching item (not capped by columns or pages) for the CSV export. */
-export function accessRows(
+export async function accessRows(
   db: Db,
   q: MatrixFilters & { ownerId: string; now: number },
   max = 100_000,
-): AccessExportRow[] {
-  return db
-    .select({
-      id: devices.id,
-      name: devices.name,
-      groupPath: devices.groupPath,
-      hardwareId: devices.hardwareId,
-      email: shares.recipientEmail,
-      recipientName: users.name,
-      shareId: shares.id,
-      status: effectiveStatusSql(q.now),
-      permissions: shares.permissions,
-      expiresAt: shares.expiresAt,
-      serviceIds: shareItems.serviceIds,
-    })
-    .from(shareItems)
-    .innerJoin(shares, joinShares)
-    .innerJoin(devices, joinDevices)
-    .leftJoin(users, joinUsers)
-    .where(matrixWhere(q))
-    .orderBy(
-      asc(devices.groupPath),
-      asc(devices.name),
-      asc(devices.id),
-      asc(shares.recipientEmail),
-      sql`${shares.createdAt} desc`,
-    )
-    .limit(max)
-    .all()
-    .map(({ permissions, serviceIds, ...r }) => {
-      const ops = parsePermissions(permissions);
-      return { ...r, permissions: ops, preset: presetOf(ops), allServices: serviceIds == null };
-    });
+): Promise<AccessExportRow[]> {
+  return (
+    await db
+      .select({
+        id: devices.id,
+        name: devices.name,
+        groupPath: devices.groupPath,
+        hardwareId: devices.hardwareId,
+        email: shares.recipientEmail,
+        recipientName: users.name,
+        shareId: shares.id,
+        status: effectiveStatusSql(q.now),
+        permissions: shares.permissions,
+        expiresAt: shares.expiresAt,
+        serviceIds: shareItems.serviceIds,
+      })
+      .from(shareItems)
+      .innerJoin(shares, joinShares)
+      .innerJoin(devices, joinDevices)
+      .leftJoin(users, joinUsers)
+      .where(matrixWhere(q))
+      .orderBy(
+        asc(devices.groupPath),
+        asc(devices.name),
+        asc(devices.id),
+        asc(shares.recipientEmail),
+        sql`${shares.createdAt} desc`,
+      )
+      .limit(max)
+  ).map(({ permissions, serviceIds, ...r }) => {
+    const ops = parsePermissions(permissions);
+    return { ...r, permissions: ops, preset: presetOf(ops), allServices: serviceIds == null };
+  });
 }

@@ -1,8 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/db/client";
+import { describe, expect, it, vi } from "vitest";
+import { closeDb, transaction } from "@/db/engine";
+import type { Db } from "@/db/client";
+import { freshDb } from "@/tests/support/db/fresh";
+import { createTestDb, openAgain } from "@/tests/support/db/test-db";
 import {
   backoffMs,
   CLAIM_MS,
@@ -38,13 +38,14 @@ function fakeTransport(opts: { failing?: boolean; delayMs?: number } = {}) {
   return t;
 }
 
-const row = (db: Db, id: string) => listOutbox(db, { limit: 500 }).find((e) => e.id === id)!;
+const row = async (db: Db, id: string) =>
+  (await listOutbox(db, { limit: 500 })).find((e) => e.id === id)!;
 
 describe("queueEmail", () => {
-  it("inserts a queued row due now, and works inside a synchronous transaction", () => {
-    const db = openDb(":memory:", { migrate: true });
-    const id = db.transaction((tx) => queueEmail(tx as unknown as Db, msg(1), T0));
-    expect(row(db, id)).toMatchObject({
+  it("inserts a queued row due now, and works inside a transaction", async () => {
+    const db = await freshDb();
+    const id = await transaction(db, (tx) => queueEmail(tx, msg(1), T0));
+    expect(await row(db, id)).toMatchObject({
       status: "queued",
       attempts: 0,
       nextAttemptAt: T0,
@@ -53,49 +54,49 @@ describe("queueEmail", () => {
     });
   });
 
-  it("is rolled back with the caller's transaction", () => {
-    const db = openDb(":memory:", { migrate: true });
-    expect(() =>
-      db.transaction((tx) => {
-        queueEmail(tx as unknown as Db, msg(1), T0);
+  it("is rolled back with the caller's transaction", async () => {
+    const db = await freshDb();
+    await expect(async () =>
+      transaction(db, async (tx) => {
+        await queueEmail(tx, msg(1), T0);
         throw new Error("action failed");
       }),
-    ).toThrow("action failed");
-    expect(countOutbox(db)).toBe(0);
+    ).rejects.toThrow("action failed");
+    expect(await countOutbox(db)).toBe(0);
   });
 });
 
 describe("deliverDue", () => {
   it("sends due rows and marks them sent; leaves future rows alone", async () => {
-    const db = openDb(":memory:", { migrate: true });
-    const a = queueEmail(db, msg(1), T0);
-    const later = queueEmail(db, msg(2), T0 + 10_000);
+    const db = await freshDb();
+    const a = await queueEmail(db, msg(1), T0);
+    const later = await queueEmail(db, msg(2), T0 + 10_000);
     const t = fakeTransport();
     const report = await deliverDue(db, { now: T0 + 1, transport: t });
     expect(report).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
     expect(t.sent.map((m) => m.subject)).toEqual(["S1"]);
-    expect(row(db, a)).toMatchObject({
+    expect(await row(db, a)).toMatchObject({
       status: "sent",
       sentAt: T0 + 1,
       attempts: 1,
       nextAttemptAt: null,
     });
-    expect(row(db, later).status).toBe("queued");
+    expect((await row(db, later)).status).toBe("queued");
   });
 
   it("marks rows 'outbox' when there is no mail server", async () => {
-    const db = openDb(":memory:", { migrate: true });
-    const id = queueEmail(db, msg(1), T0);
+    const db = await freshDb();
+    const id = await queueEmail(db, msg(1), T0);
     await deliverDue(db, { now: T0, transport: outboxTransport });
-    expect(row(db, id)).toMatchObject({ status: "outbox", sentAt: T0 });
+    expect(await row(db, id)).toMatchObject({ status: "outbox", sentAt: T0 });
   });
 
   it("backs off exponentially on failure and retries when due again", async () => {
-    const db = openDb(":memory:", { migrate: true });
-    const id = queueEmail(db, msg(1), T0);
+    const db = await freshDb();
+    const id = await queueEmail(db, msg(1), T0);
     const t = fakeTransport({ failing: true });
     expect(await deliverDue(db, { now: T0, transport: t })).toMatchObject({ retrying: 1 });
-    expect(row(db, id)).toMatchObject({
+    expect(await row(db, id)).toMatchObject({
       status: "queued",
       attempts: 1,
       lastError: "421 try later",
@@ -104,14 +105,17 @@ describe("deliverDue", () => {
 
     // Not due yet: nothing happens.
     await deliverDue(db, { now: T0 + 59_999, transport: t });
-    expect(row(db, id).attempts).toBe(1);
+    expect((await row(db, id)).attempts).toBe(1);
 
     await deliverDue(db, { now: T0 + 60_000, transport: t });
-    expect(row(db, id)).toMatchObject({ attempts: 2, nextAttemptAt: T0 + 60_000 + 5 * 60_000 });
+    expect(await row(db, id)).toMatchObject({
+      attempts: 2,
+      nextAttemptAt: T0 + 60_000 + 5 * 60_000,
+    });
 
     t.failing = false;
     await deliverDue(db, { now: T0 + 60_000 + 5 * 60_000, transport: t });
-    expect(row(db, id)).toMatchObject({ status: "sent", attempts: 3 });
+    expect(await row(db, id)).toMatchObject({ status: "sent", attempts: 3 });
     expect(t.sent).toHaveLength(1);
   });
 
@@ -122,24 +126,24 @@ describe("deliverDue", () => {
   });
 
   it("gives up after 8 attempts", async () => {
-    const db = openDb(":memory:", { migrate: true });
-    const id = queueEmail(db, msg(1), T0);
+    const db = await freshDb();
+    const id = await queueEmail(db, msg(1), T0);
     const t = fakeTransport({ failing: true });
     let now = T0;
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       await deliverDue(db, { now, transport: t });
-      expect(row(db, id).attempts).toBe(i);
-      now = row(db, id).nextAttemptAt ?? now;
+      expect((await row(db, id)).attempts).toBe(i);
+      now = (await row(db, id)).nextAttemptAt ?? now;
     }
-    expect(row(db, id)).toMatchObject({ status: "failed", attempts: 8, nextAttemptAt: null });
+    expect(await row(db, id)).toMatchObject({ status: "failed", attempts: 8, nextAttemptAt: null });
     const report = await deliverDue(db, { now: now + 365 * 86_400_000, transport: t });
     expect(report).toMatchObject({ sent: 0, retrying: 0, failed: 0 });
-    expect(row(db, id).attempts).toBe(8);
+    expect((await row(db, id)).attempts).toBe(8);
   });
 
   it("never sends a row twice when two rounds run concurrently", async () => {
-    const db = openDb(":memory:", { migrate: true });
-    for (let i = 0; i < 10; i++) queueEmail(db, msg(i), T0);
+    const db = await freshDb();
+    for (let i = 0; i < 10; i++) await queueEmail(db, msg(i), T0);
     const t = fakeTransport({ delayMs: 5 });
     const [r1, r2] = await Promise.all([
       deliverDue(db, { now: T0, transport: t }),
@@ -150,64 +154,68 @@ describe("deliverDue", () => {
     expect(new Set(t.sent.map((m) => m.subject)).size).toBe(10);
   });
 
-  describe("two connections to one database file (two processes)", () => {
-    let dir = "";
-    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
+  describe("two handles on one database (two processes)", () => {
     it("each row is claimed by exactly one of them", async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyshare-email-"));
-      const file = path.join(dir, "k.db");
-      const db1 = openDb(file, { migrate: true });
-      const db2 = openDb(file);
-      for (let i = 0; i < 6; i++) queueEmail(db1, msg(i), T0);
-      const t = fakeTransport({ delayMs: 3 });
-      await Promise.all([
-        deliverDue(db1, { now: T0, transport: t }),
-        deliverDue(db2, { now: T0, transport: t }),
-      ]);
-      expect(t.sent).toHaveLength(6);
-      expect(new Set(t.sent.map((m) => m.to)).size).toBe(6);
-      db1.$client.close();
-      db2.$client.close();
+      const test = await createTestDb();
+      const db1 = test.db;
+      const db2 = openAgain(test);
+      try {
+        for (let i = 0; i < 6; i++) await queueEmail(db1, msg(i), T0);
+        const t = fakeTransport({ delayMs: 3 });
+        await Promise.all([
+          deliverDue(db1, { now: T0, transport: t }),
+          deliverDue(db2, { now: T0, transport: t }),
+        ]);
+        expect(t.sent).toHaveLength(6);
+        expect(new Set(t.sent.map((m) => m.to)).size).toBe(6);
+      } finally {
+        await closeDb(db2);
+        await test.close();
+      }
     });
   });
 
   it("lets an abandoned claim be picked up again after it expires", async () => {
-    const db = openDb(":memory:", { migrate: true });
-    const id = queueEmail(db, msg(1), T0);
-    // A crashed deliverer: the row was claimed (synchronously) but the send never finished.
+    const db = await freshDb();
+    const id = await queueEmail(db, msg(1), T0);
+    // A crashed deliverer: the row was claimed but the send never finished.
     void deliverDue(db, {
       now: T0,
       transport: { kind: "smtp", send: () => new Promise(() => {}) },
     });
+    await vi.waitFor(async () => expect((await row(db, id)).nextAttemptAt).toBe(T0 + CLAIM_MS));
     const t = fakeTransport();
     await deliverDue(db, { now: T0 + CLAIM_MS - 1, transport: t });
     expect(t.sent).toHaveLength(0);
     await deliverDue(db, { now: T0 + CLAIM_MS, transport: t });
-    expect(row(db, id).status).toBe("sent");
+    expect((await row(db, id)).status).toBe("sent");
   });
 
   it("never throws, even when the database is closed", async () => {
-    const db = openDb(":memory:", { migrate: true });
-    queueEmail(db, msg(1), T0);
-    db.$client.close();
-    await expect(deliverDue(db, { now: T0, transport: fakeTransport() })).resolves.toMatchObject({
-      sent: 0,
-    });
+    const test = await createTestDb(); // its own: closing it leaves the file's freshDb() open
+    try {
+      await queueEmail(test.db, msg(1), T0);
+      await closeDb(test.db);
+      await expect(
+        deliverDue(test.db, { now: T0, transport: fakeTransport() }),
+      ).resolves.toMatchObject({ sent: 0 });
+    } finally {
+      await test.close();
+    }
   });
 });
 
 describe("listOutbox", () => {
-  it("lists newest first with paging", () => {
-    const db = openDb(":memory:", { migrate: true });
-    for (let i = 0; i < 5; i++) queueEmail(db, msg(i), T0 + i);
-    queueEmail(db, msg(5), T0 + 4); // same timestamp: insertion order breaks the tie
-    expect(listOutbox(db, { limit: 3 }).map((e) => e.subject)).toEqual(["S5", "S4", "S3"]);
-    expect(listOutbox(db, { limit: 3, offset: 3 }).map((e) => e.subject)).toEqual([
+  it("lists newest first with paging", async () => {
+    const db = await freshDb();
+    for (let i = 0; i < 5; i++) await queueEmail(db, msg(i), T0 + i);
+    await queueEmail(db, msg(5), T0 + 4); // same timestamp: insertion order breaks the tie
+    expect((await listOutbox(db, { limit: 3 })).map((e) => e.subject)).toEqual(["S5", "S4", "S3"]);
+    expect((await listOutbox(db, { limit: 3, offset: 3 })).map((e) => e.subject)).toEqual([
       "S2",
       "S1",
       "S0",
     ]);
-    expect(countOutbox(db)).toBe(6);
+    expect(await countOutbox(db)).toBe(6);
   });
 });

@@ -1,3 +1,4 @@
+import { insertionOrder, transaction, type Conn } from "@/db/engine";
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emails, type Email } from "@/db/schema";
@@ -32,10 +33,10 @@ export function backoffMs(failedAttempts: number): number {
  * inside callers' better-sqlite3 transactions, which cannot span an await.
  * Returns the new row's id.
  */
-export function queueEmail(db: Db, msg: MailMessage, now: number): string {
-  const id = newId();
-  db.insert(emails)
-    .values({
+export async function queueEmail(db: Conn, msg: MailMessage, now: number): Promise<string> {
+  return transaction(db, async (tx) => {
+    const id = newId();
+    await tx.insert(emails).values({
       id,
       to: msg.to.trim(),
       subject: msg.subject,
@@ -45,9 +46,9 @@ export function queueEmail(db: Db, msg: MailMessage, now: number): string {
       attempts: 0,
       nextAttemptAt: now,
       createdAt: now,
-    })
-    .run();
-  return id;
+    });
+    return id;
+  });
 }
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number; skipped: number };
@@ -67,27 +68,32 @@ export async function deliverDue(
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   let due: { id: string }[];
   try {
-    due = db
+    due = await db
       .select({ id: emails.id })
       .from(emails)
       .where(and(eq(emails.status, "queued"), lte(emails.nextAttemptAt, now)))
       .orderBy(asc(emails.nextAttemptAt), asc(emails.createdAt))
-      .limit(limit)
-      .all();
+      .limit(limit);
   } catch {
     return report; // database unavailable: the next round will try again
   }
 
   for (const { id } of due) {
     try {
-      // The claim is one conditional UPDATE, atomic in SQLite: whoever moves
-      // next_attempt_at into the future first owns the row; the others see 0 rows.
-      const [row] = db
-        .update(emails)
-        .set({ nextAttemptAt: now + CLAIM_MS })
-        .where(and(eq(emails.id, id), eq(emails.status, "queued"), lte(emails.nextAttemptAt, now)))
-        .returning()
-        .all();
+      // The claim is one guarded UPDATE in its own short transaction, atomic on both engines:
+      // whoever moves next_attempt_at into the future first owns the row; the others (other
+      // processes, other app servers: on PostgreSQL the second waits for the first's commit,
+      // then re-reads the row and no longer matches) see 0 rows. The send happens outside
+      // any transaction, so a slow mail server holds no lock.
+      const [row] = await transaction(db, async (tx) =>
+        tx
+          .update(emails)
+          .set({ nextAttemptAt: now + CLAIM_MS })
+          .where(
+            and(eq(emails.id, id), eq(emails.status, "queued"), lte(emails.nextAttemptAt, now)),
+          )
+          .returning(),
+      );
       if (!row) {
         report.skipped++;
         continue;
@@ -113,17 +119,19 @@ async function deliverOne(
     await transport.send({ to: row.to, subject: row.subject, text: row.text, html: row.html });
   } catch (e) {
     const giveUp = attempts >= MAX_ATTEMPTS;
-    db.update(emails)
-      .set({
-        attempts,
-        lastError: errorText(e),
-        status: giveUp ? "failed" : "queued",
-        nextAttemptAt: giveUp ? null : now + backoffMs(attempts),
-        // Given up on: nothing will send it, so its body (which may hold a link) goes.
-        ...(giveUp ? { text: "", html: "" } : {}),
-      })
-      .where(eq(emails.id, row.id))
-      .run();
+    await transaction(db, async (tx) => {
+      await tx
+        .update(emails)
+        .set({
+          attempts,
+          lastError: errorText(e),
+          status: giveUp ? "failed" : "queued",
+          nextAttemptAt: giveUp ? null : now + backoffMs(attempts),
+          // Given up on: nothing will send it, so its body (which may hold a link) goes.
+          ...(giveUp ? { text: "", html: "" } : {}),
+        })
+        .where(eq(emails.id, row.id));
+    });
     if (giveUp) report.failed++;
     else report.retrying++;
     return;
@@ -136,21 +144,23 @@ async function deliverOne(
     transport.kind === "outbox"
       ? { status: "outbox" as const }
       : { status: "sent" as const, text: "", html: "" };
-  db.update(emails)
-    .set({ attempts, ...sent, sentAt: now, nextAttemptAt: null })
-    .where(eq(emails.id, row.id))
-    .run();
+  await transaction(db, async (tx) => {
+    await tx
+      .update(emails)
+      .set({ attempts, ...sent, sentAt: now, nextAttemptAt: null })
+      .where(eq(emails.id, row.id));
+  });
   report.sent++;
 }
 
 /** Emails newest first, for the developer's outbox page; with `to`, only those to that address. */
-export function listOutbox(
+export async function listOutbox(
   db: Db,
   opts: { limit?: number; offset?: number; to?: string } = {},
-): Email[] {
+): Promise<Email[]> {
   const limit = Math.min(Math.max(Math.trunc(opts.limit ?? 50), 1), 500);
   const offset = Math.max(Math.trunc(opts.offset ?? 0), 0);
-  return db
+  return await db
     .select()
     .from(emails)
     .where(
@@ -158,18 +168,13 @@ export function listOutbox(
         ? undefined
         : sql`lower(${emails.to}) = ${opts.to.trim().toLowerCase()}`,
     )
-    .orderBy(desc(emails.createdAt), sql`rowid desc`)
+    // Same timestamp: the later insert first (ids are random).
+    .orderBy(desc(emails.createdAt), insertionOrder(emails.id, "desc"))
     .limit(limit)
-    .offset(offset)
-    .all();
+    .offset(offset);
 }
 
 /** Total number of emails, so the outbox page can paginate. */
-export function countOutbox(db: Db): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(emails)
-      .get()?.n ?? 0
-  );
+export async function countOutbox(db: Db): Promise<number> {
+  return (await db.select({ n: sql<number>`count(*)` }).from(emails))[0]?.n ?? 0;
 }

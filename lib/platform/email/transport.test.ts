@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { openDb } from "@/db/client";
+import { freshDb } from "@/tests/support/db/fresh";
 import { deliverDue, listOutbox, queueEmail } from "./outbox";
 import { invitationEmail } from "./templates";
 import { appUrl, getTransport, outboxTransport } from "./transport";
@@ -87,9 +87,9 @@ describe("SMTP delivery to a real local server", () => {
   it("delivers a queued invitation with its subject and link", async () => {
     vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${port}?ignoreTLS=true`);
     vi.stubEnv("MAIL_FROM", "Keyshare Test <noreply@test.local>");
-    const db = openDb(":memory:", { migrate: true });
+    const db = await freshDb();
     const mail = invite();
-    const id = queueEmail(db, { to: "bob@example.com", ...mail }, Date.now());
+    const id = await queueEmail(db, { to: "bob@example.com", ...mail }, Date.now());
 
     const transport = getTransport();
     expect(transport.kind).toBe("smtp");
@@ -102,29 +102,32 @@ describe("SMTP delivery to a real local server", () => {
     expect(msg.to).toEqual(["bob@example.com"]);
     expect(msg.raw).toContain(`Subject: ${mail.subject}`);
     expect(decodeQp(msg.raw)).toContain(LINK);
-    expect(listOutbox(db).find((e) => e.id === id)).toMatchObject({ status: "sent", attempts: 1 });
+    expect((await listOutbox(db)).find((e) => e.id === id)).toMatchObject({
+      status: "sent",
+      attempts: 1,
+    });
   });
 
   it("records the server's refusal and schedules a retry", async () => {
     vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${port}?ignoreTLS=true`);
     rejectRecipients = true;
-    const db = openDb(":memory:", { migrate: true });
+    const db = await freshDb();
     const now = Date.now();
-    const id = queueEmail(db, { to: "nobody@example.com", ...invite() }, now);
+    const id = await queueEmail(db, { to: "nobody@example.com", ...invite() }, now);
     expect(await deliverDue(db, { now, transport: getTransport() })).toMatchObject({
       sent: 0,
       retrying: 1,
     });
-    const row = listOutbox(db).find((e) => e.id === id)!;
+    const row = (await listOutbox(db)).find((e) => e.id === id)!;
     expect(row).toMatchObject({ status: "queued", attempts: 1, nextAttemptAt: now + 60_000 });
     expect(row.lastError).toMatch(/mailbox unavailable/);
   });
 
   it("the worker delivers after a kick, without the caller awaiting anything", async () => {
     vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${port}?ignoreTLS=true`);
-    const db = openDb(":memory:", { migrate: true });
+    const db = await freshDb();
     const worker = startEmailWorker(() => db, { intervalMs: 60_000 });
-    queueEmail(db, { to: "bob@example.com", ...invite() }, Date.now());
+    await queueEmail(db, { to: "bob@example.com", ...invite() }, Date.now());
     await worker.kick();
     expect(received).toHaveLength(1);
     expect(decodeQp(received[0].raw)).toContain(LINK);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { freshDb } from "@/tests/support/db/fresh";
 import { listOutbox, queueEmail } from "./outbox";
 import type { MailMessage, MailTransport } from "./transport";
 import { kickEmailWorker, startEmailWorker, stopEmailWorker } from "./worker";
@@ -45,8 +46,8 @@ afterEach(() => {
 });
 
 describe("startEmailWorker", () => {
-  it("is idempotent: a second call returns the running worker", () => {
-    const db = openDb(":memory:", { migrate: true });
+  it("is idempotent: a second call returns the running worker", async () => {
+    const db = await freshDb();
     const a = startEmailWorker(() => db, { transport: () => gatedTransport().t });
     const b = startEmailWorker(() => db, { intervalMs: 10 });
     expect(b).toBe(a);
@@ -54,10 +55,10 @@ describe("startEmailWorker", () => {
 
   it("polls on its interval", async () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
-    const db = openDb(":memory:", { migrate: true });
+    const db = await freshDb();
     const g = gatedTransport();
     g.release();
-    queueEmail(db, msg(1), Date.now());
+    await queueEmail(db, msg(1), Date.now());
     startEmailWorker(() => db, { intervalMs: 2000, transport: () => g.t });
     expect(g.sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(2000);
@@ -65,7 +66,7 @@ describe("startEmailWorker", () => {
   });
 
   it("never overlaps rounds, and a kick during a round triggers one more round", async () => {
-    const db: Db = openDb(":memory:", { migrate: true });
+    const db: Db = await freshDb();
     const g = gatedTransport();
     const rounds: number[] = [];
     const w = startEmailWorker(() => db, {
@@ -73,19 +74,19 @@ describe("startEmailWorker", () => {
       transport: () => g.t,
       onRound: (r) => rounds.push(r.sent),
     });
-    queueEmail(db, msg(1), Date.now());
+    await queueEmail(db, msg(1), Date.now());
     const first = w.kick();
     // Queued after the first round selected its rows, then kicked twice mid-round.
-    queueEmail(db, msg(2), Date.now());
+    await queueEmail(db, msg(2), Date.now());
     const second = w.kick();
     void w.kick();
-    expect(second).toBe(first);
+    expect(second).toBe(first); // the same round: a kick mid-round starts none of its own
     g.release();
     await first;
     expect(g.maxInFlight()).toBe(1);
     expect(g.sent).toEqual(["S1", "S2"]);
     expect(rounds).toEqual([1, 1]);
-    expect(listOutbox(db).every((e) => e.status === "sent")).toBe(true);
+    expect((await listOutbox(db)).every((e) => e.status === "sent")).toBe(true);
   });
 
   it("survives a failing getDb without rejecting", async () => {
@@ -106,10 +107,12 @@ describe("kickEmailWorker", () => {
 
   it("kicks without being awaited, starting the worker when given getDb", async () => {
     vi.stubEnv("SMTP_URL", "");
-    const db = openDb(":memory:", { migrate: true });
-    const id = queueEmail(db, msg(1), Date.now());
+    const db = await freshDb();
+    const id = await queueEmail(db, msg(1), Date.now());
     expect(kickEmailWorker(() => db)).toBe(true);
-    await vi.waitFor(() => expect(listOutbox(db).find((e) => e.id === id)?.status).toBe("outbox"));
+    await vi.waitFor(async () =>
+      expect((await listOutbox(db)).find((e) => e.id === id)?.status).toBe("outbox"),
+    );
     vi.unstubAllEnvs();
   });
 });

@@ -13,7 +13,11 @@ export function linkTokenOf(path: string): string | undefined {
  * When sign-up or sign-in is reached from a sharing link that can still be answered, the
  * address it was sent to (the link only works for it). Undefined for anything else.
  */
-export function invitedEmailForReturnPath(db: Db, path: string, now: number): string | undefined {
+export async function invitedEmailForReturnPath(
+  db: Db,
+  path: string,
+  now: number,
+): Promise<string | undefined> {
   const token = linkTokenOf(path);
-  return token ? openLinkShare(db, token, now)?.recipientEmail : undefined;
+  return token ? (await openLinkShare(db, token, now))?.recipientEmail : undefined;
 }

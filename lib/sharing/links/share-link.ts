@@ -12,15 +12,16 @@ export const linkUrl = (token: string) => `${appUrl()}/s/${token}`;
  * The link of a pending share, for its sharer only. The token is re-derived from the
  * server secret and the stored nonce; the database alone holds no working link.
  */
-export function linkForShare(
+export async function linkForShare(
   db: Db,
   q: { shareId: string; sharerId: string; now: number },
-): { link: string; lapsed: boolean } | null {
-  const share = db
-    .select()
-    .from(shares)
-    .where(and(eq(shares.id, q.shareId), eq(shares.sharerId, q.sharerId)))
-    .get();
+): Promise<{ link: string; lapsed: boolean } | null> {
+  const share = (
+    await db
+      .select()
+      .from(shares)
+      .where(and(eq(shares.id, q.shareId), eq(shares.sharerId, q.sharerId)))
+  )[0];
   if (!share || !share.tokenNonce || effectiveStatus(share, q.now) !== "Pending") return null;
   return {
     link: linkUrl(deriveLinkToken(share.id, share.tokenNonce)),

@@ -10,8 +10,13 @@ import { getSharingPolicy } from "./store";
  * For a new share. Malformed input is left to the share's own validation (which reports it
  * field by field); well-formed input that breaks the policy is refused here, nothing written.
  */
-export function enforceSharePolicy(db: Db, ownerId: string, raw: unknown, now: number): void {
-  const policy = getSharingPolicy(db, ownerId);
+export async function enforceSharePolicy(
+  db: Db,
+  ownerId: string,
+  raw: unknown,
+  now: number,
+): Promise<void> {
+  const policy = await getSharingPolicy(db, ownerId);
   if (!policy.allowedDomains.length && policy.maxExpiryDays == null) return;
   const parsed = safeParseShareInput(raw, now);
   if (!parsed.ok) return;
@@ -27,12 +32,12 @@ export function enforceSharePolicy(db: Db, ownerId: string, raw: unknown, now: n
 }
 
 /** For an extension: the new expiry must respect the maximum too (measured from now). */
-export function enforceExtensionPolicy(
+export async function enforceExtensionPolicy(
   db: Db,
   ownerId: string,
   newExpiresAt: number,
   now: number,
-): void {
-  const error = expiryError(getSharingPolicy(db, ownerId), newExpiresAt, now);
+): Promise<void> {
+  const error = expiryError(await getSharingPolicy(db, ownerId), newExpiresAt, now);
   if (error) throw new DomainError(error, "expiresAt");
 }

@@ -1,7 +1,7 @@
-import { DAY } from "@/lib/platform/time";
 // An owner's sharing policy and the checks it implies. Pure (no database, no Node APIs):
 // the share dialog runs the very same checks in the browser before the server does.
 
+import { DAY } from "@/lib/platform/time";
 export const DEFAULT_EXPIRY_CHOICES = ["1d", "7d", "30d", "never"] as const;
 export type DefaultExpiry = (typeof DEFAULT_EXPIRY_CHOICES)[number];
 export const MAX_POLICY_DAYS = 1825; // the product's own 5-year ceiling

@@ -1,3 +1,4 @@
+import { type Conn, transaction } from "@/db/engine";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -13,8 +14,10 @@ import {
 } from "./policy";
 
 /** The owner's policy; an owner who never saved one has none (the defaults). */
-export function getSharingPolicy(db: Db, ownerId: string): SharingPolicy {
-  const row = db.select().from(sharingPolicies).where(eq(sharingPolicies.ownerId, ownerId)).get();
+export async function getSharingPolicy(db: Db, ownerId: string): Promise<SharingPolicy> {
+  const row = (
+    await db.select().from(sharingPolicies).where(eq(sharingPolicies.ownerId, ownerId))
+  )[0];
   if (!row) return NO_POLICY;
   return {
     defaultExpiry: row.defaultExpiry,
@@ -69,21 +72,23 @@ export const policyFormSchema = z
   });
 export type PolicyForm = z.output<typeof policyFormSchema>;
 
-export function saveSharingPolicy(
-  db: Db,
+export async function saveSharingPolicy(
+  db: Conn,
   ownerId: string,
   p: PolicyForm,
   now: number,
-): SharingPolicy {
-  const row = {
-    defaultExpiry: p.defaultExpiry,
-    maxExpiryDays: p.maxExpiryDays,
-    allowedDomains: p.allowedDomains.join(","),
-    updatedAt: now,
-  };
-  db.insert(sharingPolicies)
-    .values({ ownerId, ...row })
-    .onConflictDoUpdate({ target: sharingPolicies.ownerId, set: row })
-    .run();
-  return getSharingPolicy(db, ownerId);
+): Promise<SharingPolicy> {
+  return transaction(db, async (tx) => {
+    const row = {
+      defaultExpiry: p.defaultExpiry,
+      maxExpiryDays: p.maxExpiryDays,
+      allowedDomains: p.allowedDomains.join(","),
+      updatedAt: now,
+    };
+    await tx
+      .insert(sharingPolicies)
+      .values({ ownerId, ...row })
+      .onConflictDoUpdate({ target: sharingPolicies.ownerId, set: row });
+    return getSharingPolicy(tx, ownerId);
+  });
 }

@@ -21,56 +21,56 @@ afterEach(() => {
 });
 
 describe("the reminder scheduler", () => {
-  it("finds due reminders from the database, so a restart neither loses nor repeats them", () => {
-    const db = testDb();
-    const alice = makeUser(db, { name: "Alice" });
-    const bob = makeUser(db, { name: "Bob" });
-    const dev = makeDevice(db, { ownerId: alice.id });
-    const id = shareDevices(db, {
-      sharerId: alice.id,
-      now: T0,
-      input: shareRequest({ recipients: bob.email, deviceIds: [dev.id], expiresAt: T0 + 5 * DAY }),
-    }).shares[0].shareId;
-    acceptShare(db, { shareId: id, user: bob, now: T0 });
+  it("finds due reminders from the database, so a restart neither loses nor repeats them", async () => {
+    const db = await testDb();
+    const alice = await makeUser(db, { name: "Alice" });
+    const bob = await makeUser(db, { name: "Bob" });
+    const dev = await makeDevice(db, { ownerId: alice.id });
+    const id = (
+      await shareDevices(db, {
+        sharerId: alice.id,
+        now: T0,
+        input: shareRequest({
+          recipients: bob.email,
+          deviceIds: [dev.id],
+          expiresAt: T0 + 5 * DAY,
+        }),
+      })
+    ).shares[0].shareId;
+    await acceptShare(db, { shareId: id, user: bob, now: T0 });
     let now = T0 + DAY;
     const opts = { intervalMs: 3_600_000, clock: () => now, offsets: [72 * HOUR, 24 * HOUR] };
 
     const first = startReminderScheduler(() => db, opts);
     expect(startReminderScheduler(() => db, opts)).toBe(first); // one per process
-    expect(first.tick()).toEqual({ reminders: 0, emails: 0 });
+    expect(await first.tick()).toEqual({ reminders: 0, emails: 0 });
     now = T0 + 2 * DAY + HOUR;
-    expect(first.tick()).toEqual({ reminders: 1, emails: 2 });
+    expect(await first.tick()).toEqual({ reminders: 1, emails: 2 });
     first.stop();
 
     // "Restart": a fresh scheduler over the same database.
     const second = startReminderScheduler(() => db, opts);
     expect(second).not.toBe(first);
-    expect(second.tick()).toEqual({ reminders: 0, emails: 0 });
+    expect(await second.tick()).toEqual({ reminders: 0, emails: 0 });
     now = T0 + 6 * DAY;
-    second.tick();
-    expect(db.select().from(emails).all()).toHaveLength(2);
+    await second.tick();
+    expect(await db.select().from(emails)).toHaveLength(2);
     second.stop();
     // Housekeeping runs on a scheduler's first round (then every 4th): the expiry enters the activity.
     const third = startReminderScheduler(() => db, opts);
-    third.tick();
-    expect(
-      db
-        .select()
-        .from(shareEvents)
-        .all()
-        .map((e) => e.type),
-    ).toContain("expired");
+    await third.tick();
+    expect((await db.select().from(shareEvents)).map((e) => e.type)).toContain("expired");
   });
 
-  it("its housekeeping round purges rate-limit windows that are over", () => {
-    const db = testDb();
-    hit(db, "signin:ip:203.0.113.9", { limit: 5, windowMs: 60_000 }, T0);
+  it("its housekeeping round purges rate-limit windows that are over", async () => {
+    const db = await testDb();
+    await hit(db, "signin:ip:203.0.113.9", { limit: 5, windowMs: 60_000 }, T0);
     const s = startReminderScheduler(() => db, { intervalMs: 3_600_000, clock: () => T0 + 60_000 });
-    s.tick();
-    expect(db.select().from(rateLimits).all()).toEqual([]);
+    await s.tick();
+    expect(await db.select().from(rateLimits)).toEqual([]);
   });
 
-  it("survives a failing database", () => {
+  it("survives a failing database", async () => {
     const s = startReminderScheduler(
       () => {
         throw new Error("disk on fire");
@@ -80,7 +80,7 @@ describe("the reminder scheduler", () => {
     const original = console.error;
     console.error = () => {};
     try {
-      expect(s.tick()).toEqual({ reminders: 0, emails: 0 });
+      expect(await s.tick()).toEqual({ reminders: 0, emails: 0 });
     } finally {
       console.error = original;
     }

@@ -9,7 +9,7 @@ import { sendDueReminders, type ReminderReport } from "./send";
 // The reminder loop inside the server process. It keeps no state of its own: each round
 // asks the database what is due, so a restart (or a second process) loses and repeats nothing.
 
-export type ReminderScheduler = { tick(): ReminderReport; stop(): void };
+export type ReminderScheduler = { tick(): Promise<ReminderReport>; stop(): void };
 export type ReminderSchedulerOptions = {
   intervalMs?: number;
   offsets?: readonly number[];
@@ -40,18 +40,25 @@ export function startReminderScheduler(
     onRound,
   } = opts;
   let rounds = 0;
+  let running: Promise<ReminderReport> | null = null;
 
-  const tick = (): ReminderReport => {
+  // One round at a time in this process (a slow round must not overlap the next tick);
+  // other processes' rounds are kept apart by the reminder claims in the database.
+  const tick = (): Promise<ReminderReport> => {
+    running ??= round().finally(() => (running = null));
+    return running;
+  };
+  const round = async (): Promise<ReminderReport> => {
     try {
       const db = getDb();
       const now = clock();
       // Writes the "expired" activity entries, so /activity lists expiries too; drops
       // expired rate-limit windows, sessions and emailed links.
       if (rounds++ % housekeepingEvery === 0) {
-        recordExpiredEvents(db, now);
-        purgeExpired(db, now);
+        await recordExpiredEvents(db, now);
+        await purgeExpired(db, now);
       }
-      const report = sendDueReminders(db, { now, offsets });
+      const report = await sendDueReminders(db, { now, offsets });
       if (report.emails > 0) kickEmailWorker(getDb);
       onRound?.(report);
       return report;
@@ -63,8 +70,8 @@ export function startReminderScheduler(
   };
 
   // Spread the first round a little so several processes started together do not collide.
-  const first = setTimeout(tick, 1000 + Math.floor(Math.random() * 1000));
-  const timer = setInterval(tick, intervalMs);
+  const first = setTimeout(() => void tick(), 1000 + Math.floor(Math.random() * 1000));
+  const timer = setInterval(() => void tick(), intervalMs);
   first.unref?.();
   timer.unref?.();
 

@@ -80,3 +80,17 @@ export async function createEmptyPgDatabase(): Promise<{
 }
 
 export { uniqueName };
+
+/**
+ * A second, independent handle on a test database, as a second server process would have:
+ * its own connections (SQLite: its own reader and writer on the same file, sharing the
+ * file's writer mutex within this process; PostgreSQL: its own pool). Close it before the
+ * test database.
+ */
+export function openAgain(test: TestDb, poolSize = 2): Db {
+  return openDb(
+    test.kind === "sqlite"
+      ? { kind: "sqlite", path: test.location }
+      : { kind: "postgres", url: test.location, poolSize },
+  );
+}

@@ -7,12 +7,12 @@ import { acceptShare } from "@/lib/sharing/lifecycle";
 import { benchRoute, notFoundOutsideBench } from "../guard";
 
 export async function POST(req: Request) {
-  return benchRoute(req, ({ db, user, body, now }) => {
+  return benchRoute(req, async ({ db, user, body, now }) => {
     const shareId = (body as { shareId?: unknown } | null)?.shareId;
     if (typeof shareId !== "string" || !shareId || shareId.length > 64)
       throw new DomainError("shareId required", "shareId");
-    const share = acceptShare(db, { shareId, user, now });
-    notifySharerOfResponse(db, share, user, "accepted", now);
+    const share = await acceptShare(db, { shareId, user, now });
+    await notifySharerOfResponse(db, share, user, "accepted", now);
     revalidatePath("/shared-with-me");
     revalidatePath(`/shared-with-me/${share.id}`);
     revalidatePath("/shared-by-me");

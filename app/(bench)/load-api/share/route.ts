@@ -7,10 +7,10 @@ import { shareDevices } from "@/lib/sharing/share-devices";
 import { benchRoute, notFoundOutsideBench } from "../guard";
 
 export async function POST(req: Request) {
-  return benchRoute(req, ({ db, user, body, now }) => {
+  return benchRoute(req, async ({ db, user, body, now }) => {
     const input = (body ?? {}) as Record<string, unknown>;
-    enforceSharePolicy(db, user.id, input, now);
-    const result = shareDevices(db, { sharerId: user.id, input, now });
+    await enforceSharePolicy(db, user.id, input, now);
+    const result = await shareDevices(db, { sharerId: user.id, input, now });
     revalidatePath("/shared-by-me");
     return {
       shares: result.shares.map((s) => ({

@@ -17,11 +17,11 @@ export default async function ShareAgainPage({ params }: { params: Promise<{ sha
   const user = await requireUser(`/shared-by-me/${encodeURIComponent(shareId)}/share-again`);
   const db = getDb();
   const now = currentTime();
-  const detail = getShareForSharer(db, { shareId, sharerId: user.id, now });
+  const detail = await getShareForSharer(db, { shareId, sharerId: user.id, now });
   if (!detail || !["Pending", "Active", "Expired", "Suspended"].includes(detail.status)) notFound();
   const ids = new Set(detail.items.filter((i) => i.removedAt == null).map((i) => i.deviceId));
-  const devices = listOwnedDevices(db, { ownerId: user.id, pageSize: 100_000 }).rows.filter((d) =>
-    ids.has(d.id),
+  const devices = (await listOwnedDevices(db, { ownerId: user.id, pageSize: 100_000 })).rows.filter(
+    (d) => ids.has(d.id),
   );
   return (
     <div className="mx-auto max-w-2xl space-y-4">
