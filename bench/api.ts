@@ -2,11 +2,12 @@
 // that only authenticates the token, and POST /api/v1/shares with 1,000 devices × 100
 // recipients against shareDevices alone on the same fresh fleet.
 import { createRequire } from "node:module";
-import type { Db } from "@/db/client";
+import { transaction, type Conn, type Db } from "@/db/engine";
 import { apiTokens } from "@/db/schema";
 import { generateToken } from "@/lib/api/tokens";
 import { hashToken } from "@/lib/sharing/tokens";
 import { expectItems, freshFleet, timeDomain } from "./bulk-share";
+import { closeDb, openSqliteDb } from "./sqlite-file";
 import { LOAD_SECONDS, WARMUP_SECONDS, scaled } from "./config";
 import { load, summarize } from "./load";
 
@@ -14,10 +15,10 @@ export const API_FLOOR = "/api-floor";
 export const API_LIST = "/api/v1/shares?direction=outgoing&limit=50";
 
 /** A read+write token for `userId`, written straight into the database. */
-export function insertToken(db: Db, userId: string, now: number): string {
+export async function insertToken(db: Conn, userId: string, now: number): Promise<string> {
   const token = generateToken();
-  db.insert(apiTokens)
-    .values({
+  await transaction(db, async (tx) => {
+    await tx.insert(apiTokens).values({
       id: `bench-${userId}-${now}`,
       userId,
       name: "bench",
@@ -25,8 +26,8 @@ export function insertToken(db: Db, userId: string, now: number): string {
       prefix: token.slice(0, 7),
       scopes: "read,write",
       createdAt: now,
-    })
-    .run();
+    });
+  });
   return token;
 }
 
@@ -65,10 +66,12 @@ function allowServerOnly(): void {
 
 async function timeApi(devices: number, recipients: number): Promise<number> {
   const now = Date.now();
-  const { db, deviceIds, emails } = freshFleet("bulk-api.db", devices, recipients, now);
-  const token = insertToken(db, "owner", now);
+  const { file, deviceIds, emails } = await freshFleet("bulk-api.db", devices, recipients, now);
+  const db = await openSqliteDb(file);
+  const token = await insertToken(db, "owner", now);
   // The route handler takes its database from getDb(): point the process-wide one here.
-  (globalThis as unknown as { keyshareDb?: Db }).keyshareDb = db;
+  const global = globalThis as unknown as { keyshareEngineDb?: Db };
+  global.keyshareEngineDb = db;
   allowServerOnly();
   const { POST } = await import("@/app/api/v1/shares/route");
   const body = JSON.stringify({
@@ -90,21 +93,22 @@ async function timeApi(devices: number, recipients: number): Promise<number> {
   await res.text();
   const ms = performance.now() - started;
   if (res.status !== 201) throw new Error(`POST /api/v1/shares answered ${res.status}`);
-  (globalThis as unknown as { keyshareDb?: Db }).keyshareDb = undefined;
-  expectItems(db, devices * recipients);
+  global.keyshareEngineDb = undefined;
+  await closeDb(db);
+  expectItems(file, devices * recipients);
   return ms;
 }
 
 /** Median of 3 rounds each, alternating which side goes first. */
 export async function measureApiBulkShare() {
   await timeApi(50, 10);
-  timeDomain(50, 10);
+  await timeDomain(50, 10);
   const api: number[] = [];
   const domain: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    if (r % 2 === 1) domain.push(timeDomain(DEVICES, RECIPIENTS));
+    if (r % 2 === 1) domain.push(await timeDomain(DEVICES, RECIPIENTS));
     api.push(await timeApi(DEVICES, RECIPIENTS));
-    if (r % 2 === 0) domain.push(timeDomain(DEVICES, RECIPIENTS));
+    if (r % 2 === 0) domain.push(await timeDomain(DEVICES, RECIPIENTS));
   }
   console.log(
     `  rounds (ms): API ${api.map((x) => x.toFixed(0)).join(", ")}; shareDevices ${domain.map((x) => x.toFixed(0)).join(", ")}`,

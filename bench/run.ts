@@ -20,7 +20,7 @@ import {
 } from "./config";
 import { load, summarize, type LoadResult } from "./load";
 import { checkPlans } from "./query-plans";
-import { closeDb } from "./sqlite-file";
+import { closeDb, openSqliteDb } from "./sqlite-file";
 import { machine, report, type Metric } from "./results";
 import { OWNER_EMAIL, RECIPIENT_EMAIL, seedHttpDb } from "./seed-http";
 import { getPage, sampleRss, signIn, startServer, type Server } from "./server";
@@ -183,9 +183,9 @@ async function main() {
   for (const l of plans.lines) console.log(`  ${l}`);
   add("query_plan_full_scans", plans.scans.length, "scans", 0, true);
 
-  const tokenDb = openDb(HTTP_DB);
-  const apiToken = insertToken(tokenDb, "owner", Date.now());
-  tokenDb.$client.close();
+  const tokenDb = await openSqliteDb(HTTP_DB);
+  const apiToken = await insertToken(tokenDb, "owner", Date.now());
+  await closeDb(tokenDb);
 
   step("server on :3300");
   const server = await startServer();

@@ -2,7 +2,9 @@
 // still under inserts, per-token limits, conflicts and problem+json, called through the real
 // route handlers on a real (in-memory) database.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { shares } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { transaction } from "@/db/engine";
+import { shares, users } from "@/db/schema";
 import { endAllSessions } from "@/lib/accounts/user-sessions";
 import { callApi } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
@@ -19,8 +21,8 @@ vi.mock("@/lib/platform/email/worker", () => ({
 }));
 
 let w: World;
-beforeEach(() => {
-  w = freshWorld();
+beforeEach(async () => {
+  w = await freshWorld();
   state.db = w.db;
 });
 afterEach(() => {
@@ -37,7 +39,7 @@ const shareBody = (recipients: string[], deviceIds = [w.dev.d3.id]) => ({
   expiresAt: future(7),
 });
 const owner = () => w.api.owner.token;
-const countShares = () => w.db.select().from(shares).all().length;
+const countShares = async () => (await w.db.select().from(shares)).length;
 
 describe("Idempotency-Key", () => {
   it("the same key and body answer the first result again and write nothing", async () => {
@@ -45,12 +47,12 @@ describe("Idempotency-Key", () => {
     const headers = { "idempotency-key": "bulk-2030-01-15" };
     const first = await callApi("POST", "/shares", { token: owner(), body, headers });
     expect(first.status).toBe(201);
-    const before = dumpDb(w.db);
+    const before = await dumpDb(w.db);
     const again = await callApi("POST", "/shares", { token: owner(), body, headers });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(dumpDb(w.db)).toBe(before);
+    expect(await dumpDb(w.db)).toBe(before);
   });
 
   it("the same key with another body is a 422 and writes nothing", async () => {
@@ -60,7 +62,7 @@ describe("Idempotency-Key", () => {
       body: shareBody(["a@example.test"]),
       headers,
     });
-    const n = countShares();
+    const n = await countShares();
     const other = await callApi("POST", "/shares", {
       token: owner(),
       body: shareBody(["c@example.test"]),
@@ -68,7 +70,7 @@ describe("Idempotency-Key", () => {
     });
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({ errors: { "Idempotency-Key": [expect.any(String)] } });
-    expect(countShares()).toBe(n);
+    expect(await countShares()).toBe(n);
   });
 
   it("a refused request stores no answer: fixed and sent again with its key, it goes through", async () => {
@@ -79,14 +81,14 @@ describe("Idempotency-Key", () => {
       headers,
     });
     expect(bad.status).toBe(422);
-    const n = countShares();
+    const n = await countShares();
     const good = await callApi("POST", "/shares", {
       token: owner(),
       body: shareBody(["a@example.test"]),
       headers,
     });
     expect(good.status).toBe(201);
-    expect(countShares()).toBe(n + 1);
+    expect(await countShares()).toBe(n + 1);
   });
 
   it("keys are per user: another user's same key is a fresh request", async () => {
@@ -121,7 +123,7 @@ describe("bulk share", () => {
       "y@example.test",
     ]);
     expect(created.shares.every((s) => s.status === "Pending" && /\/s\//.test(s.link))).toBe(true);
-    const n = countShares();
+    const n = await countShares();
     const again = await callApi("POST", "/shares", {
       token: owner(),
       body: shareBody(["x@example.test"], [w.dev.d3.id]),
@@ -130,7 +132,7 @@ describe("bulk share", () => {
     expect(again.body).toMatchObject({
       conflicts: [{ deviceId: w.dev.d3.id, recipientEmail: "x@example.test" }],
     });
-    expect(countShares()).toBe(n);
+    expect(await countShares()).toBe(n);
     const skipping = await callApi("POST", "/shares", {
       token: owner(),
       body: {
@@ -327,7 +329,7 @@ describe("errors and limits", () => {
 describe("when a token stops working", () => {
   it("Sign out everywhere (and so a password change or reset) revokes every token of the account", async () => {
     expect((await callApi("GET", "/devices", { token: owner() })).status).toBe(200);
-    endAllSessions(w.db, w.users.owner.id);
+    await endAllSessions(w.db, w.users.owner.id);
     for (const t of [owner(), w.api.ownerRead.token])
       expect((await callApi("GET", "/devices", { token: t })).status).toBe(401);
     // Someone else's tokens are untouched.
@@ -337,7 +339,9 @@ describe("when a token stops working", () => {
   it("a deleted account's token is a 401, not a call as nobody", async () => {
     const token = w.api.stranger.token;
     expect((await callApi("GET", "/devices", { token })).status).toBe(200);
-    w.db.$client.prepare("delete from users where id = ?").run(w.users.stranger.id);
+    await transaction(w.db, async (tx) => {
+      await tx.delete(users).where(eq(users.id, w.users.stranger.id));
+    });
     const res = await callApi("GET", "/devices", { token });
     expect(res.status).toBe(401);
     expect(res.type).toBe("application/problem+json");

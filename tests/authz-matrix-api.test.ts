@@ -139,15 +139,15 @@ MATRIX["POST /shares"].body = (w) => ({
 });
 
 /** The database minus the tokens' last-used stamps, which any authenticated call may move. */
-const dump = (w: World) => {
-  const all = JSON.parse(dumpDb(w.db)) as Record<string, unknown[]>;
-  delete all.api_tokens;
+const dump = async (w: World) => {
+  const all = JSON.parse(await dumpDb(w.db)) as Record<string, unknown[]>;
+  delete all.apiTokens;
   return JSON.stringify(all);
 };
 
 let w: World;
-beforeEach(() => {
-  w = freshWorld();
+beforeEach(async () => {
+  w = await freshWorld();
   state.db = w.db;
 });
 afterEach(() => {
@@ -166,14 +166,14 @@ describe("every operation has a row in the matrix", () => {
 describe.each(OPERATIONS.map((op) => [`${op.method} ${op.path}`, op] as const))("%s", (key, op) => {
   const row = MATRIX[key];
   it.each(ALL)("as %s", async (actor) => {
-    const before = dump(w);
+    const before = await dump(w);
     const res = await callApi(op.method, op.path, {
       token: tokenOf(w, actor),
       params: row.params?.(w),
       query: row.query?.(w),
       body: row.body?.(w),
     });
-    const after = dump(w);
+    const after = await dump(w);
     const asOwner = actor === "readOnly" ? "owner" : actor;
     let expected: number;
     if (actor === "anon" || actor === "revoked" || actor === "expired") expected = 401;
@@ -201,15 +201,18 @@ describe.each(OPERATIONS.map((op) => [`${op.method} ${op.path}`, op] as const))(
 });
 
 describe("reads the settings pages use, as each actor", () => {
-  it.each(ACTORS.filter((a) => a !== "anon"))("API tokens and webhook endpoints as %s", (actor) => {
-    const u = w.users[actor];
-    const tokenIds = listApiTokens(w.db, u.id).map((t) => t.id);
-    const own =
-      actor === "owner"
-        ? [w.api.owner.id, w.api.ownerRead.id, w.api.ownerExpired.id] // revoked ones leave the list
-        : [w.api[actor].id];
-    expect(tokenIds.sort()).toEqual(own.sort());
-    const endpoints = listWebhookEndpoints(w.db, u.id).map((e) => e.id);
-    expect(endpoints).toEqual(actor === "owner" ? [w.webhook.endpointId] : []);
-  });
+  it.each(ACTORS.filter((a) => a !== "anon"))(
+    "API tokens and webhook endpoints as %s",
+    async (actor) => {
+      const u = w.users[actor];
+      const tokenIds = (await listApiTokens(w.db, u.id)).map((t) => t.id);
+      const own =
+        actor === "owner"
+          ? [w.api.owner.id, w.api.ownerRead.id, w.api.ownerExpired.id] // revoked ones leave the list
+          : [w.api[actor].id];
+      expect(tokenIds.sort()).toEqual(own.sort());
+      const endpoints = (await listWebhookEndpoints(w.db, u.id)).map((e) => e.id);
+      expect(endpoints).toEqual(actor === "owner" ? [w.webhook.endpointId] : []);
+    },
+  );
 });

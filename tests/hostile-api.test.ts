@@ -17,8 +17,8 @@ vi.mock("@/lib/platform/email/worker", () => ({
 }));
 
 let w: World;
-beforeAll(() => {
-  w = freshWorld();
+beforeAll(async () => {
+  w = await freshWorld();
   state.db = w.db;
   process.env.KEYSHARE_API_RATE_LIMIT = "1000000";
 });
@@ -28,18 +28,18 @@ afterAll(() => {
   disposeWorldTemplate();
 });
 
-const dump = () => {
-  const all = JSON.parse(dumpDb(w.db)) as Record<string, unknown[]>;
-  delete all.api_tokens; // last-used stamps
+const dump = async () => {
+  const all = JSON.parse(await dumpDb(w.db)) as Record<string, unknown[]>;
+  delete all.apiTokens; // last-used stamps
   return JSON.stringify(all);
 };
 
-function expectRefusedCleanly(res: ApiResult, before: string) {
+async function expectRefusedCleanly(res: ApiResult, before: string) {
   expect(res.status, JSON.stringify(res.body)).not.toBe(500);
   if (res.status >= 400) {
     expect(res.type).toBe("application/problem+json");
     expect(res.body).toMatchObject({ status: res.status, detail: expect.any(String) });
-    expect(dump()).toBe(before);
+    expect(await dump()).toBe(before);
   }
 }
 
@@ -75,10 +75,10 @@ describe("POST /shares with hostile bodies", () => {
   it("one field replaced by any JSON value: refused cleanly or accepted, never a crash", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FIELDS), fc.jsonValue(), async (field, value) => {
-        const before = dump();
+        const before = await dump();
         const body = { ...base(), recipients: ["other@example.test"], [field]: value };
         const res = await callApi("POST", "/shares", { token: w.api.owner.token, body });
-        expectRefusedCleanly(res, before);
+        await expectRefusedCleanly(res, before);
         if (res.status === 201) {
           // Accepted mutations are ones the schema allows: undo them for the next run.
           const ids = (res.body as { shares: { id: string }[] }).shares.map((s) => s.id);
@@ -96,9 +96,9 @@ describe("POST /shares with hostile bodies", () => {
   it("any body text at all", async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.json()), async (raw) => {
-        const before = dump();
+        const before = await dump();
         const res = await callApi("POST", "/shares", { token: w.api.owner.token, rawBody: raw });
-        expectRefusedCleanly(res, before);
+        await expectRefusedCleanly(res, before);
         expect(res.status).not.toBe(201);
       }),
       RUNS,
@@ -106,7 +106,7 @@ describe("POST /shares with hostile bodies", () => {
   });
 
   it("huge inputs are refused, not processed", async () => {
-    const before = dump();
+    const before = await dump();
     const many = Array.from({ length: 10_001 }, (_, i) => `dev-${i}`);
     const res = await callApi("POST", "/shares", {
       token: w.api.owner.token,
@@ -118,7 +118,7 @@ describe("POST /shares with hostile bodies", () => {
       rawBody: JSON.stringify({ ...base(), description: "x".repeat(2_100_000) }),
     });
     expect(huge.status).toBe(413);
-    expect(dump()).toBe(before);
+    expect(await dump()).toBe(before);
   });
 });
 
@@ -139,10 +139,10 @@ describe("queries, ids and headers", () => {
         fc.constantFrom("/shares", "/activity", "/devices"),
         fc.dictionary(key, fc.string()),
         async (route, query) => {
-          const before = dump();
+          const before = await dump();
           const res = await callApi("GET", route, { token: w.api.owner.token, query });
           expect([200, 422]).toContain(res.status);
-          expectRefusedCleanly(res, before);
+          await expectRefusedCleanly(res, before);
         },
       ),
       RUNS,
@@ -152,13 +152,13 @@ describe("queries, ids and headers", () => {
   it("any share id in the path: 404 or an answer, never someone else's share", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 80 }), async (id) => {
-        const before = dump();
+        const before = await dump();
         const res = await callApi("POST", "/shares/{id}/accept", {
           token: w.api.stranger.token,
           params: { id },
         });
         expect([404, 422]).toContain(res.status);
-        expectRefusedCleanly(res, before);
+        await expectRefusedCleanly(res, before);
       }),
       RUNS,
     );
@@ -167,17 +167,17 @@ describe("queries, ids and headers", () => {
   it("any Authorization header is a 401; any Idempotency-Key is used or refused with 422", async () => {
     await fc.assert(
       fc.asyncProperty(printable, printable, async (auth, key) => {
-        const before = dump();
+        const before = await dump();
         const res = await callApi("GET", "/devices", { headers: { authorization: auth } });
         expect(res.status).toBe(401);
-        expectRefusedCleanly(res, before);
+        await expectRefusedCleanly(res, before);
         const withKey = await callApi("POST", "/shares", {
           token: w.api.owner.token,
           headers: { "idempotency-key": key },
           body: { ...base(), deviceIds: ["no-such-device"] },
         });
         expect([404, 422]).toContain(withKey.status);
-        expectRefusedCleanly(withKey, before);
+        await expectRefusedCleanly(withKey, before);
       }),
       RUNS,
     );

@@ -23,8 +23,8 @@ const createSchema = z.object({
 });
 
 /** A new token for the signed-in user; its value is returned once and never stored. */
-export const createApiTokenAction = authedAction(createSchema, (input, { db, user, now }) => {
-  const { token, row } = createApiToken(db, {
+export const createApiTokenAction = authedAction(createSchema, async (input, { db, user, now }) => {
+  const { token, row } = await createApiToken(db, {
     userId: user.id,
     name: input.name,
     scopes: input.scopes,
@@ -38,8 +38,8 @@ export const createApiTokenAction = authedAction(createSchema, (input, { db, use
 /** Stops the token at once (the next request with it is a 401). Only the caller's own tokens. */
 export const revokeApiTokenAction = authedAction(
   z.object({ tokenId: z.string().min(1).max(64) }),
-  (input, { db, user, now }) => {
-    revokeApiToken(db, { userId: user.id, tokenId: input.tokenId, now });
+  async (input, { db, user, now }) => {
+    await revokeApiToken(db, { userId: user.id, tokenId: input.tokenId, now });
     revalidatePath("/settings/api");
     return { revoked: true };
   },

@@ -23,16 +23,23 @@ const addSchema = z.object({
 });
 
 /** A new endpoint for the caller; the signing secret is returned once. */
-export const addWebhookEndpointAction = authedAction(addSchema, (input, { db, user, now }) => {
-  const { endpoint, secret } = createWebhookEndpoint(db, { userId: user.id, ...input, now });
-  revalidatePath("/settings/webhooks");
-  return { id: endpoint.id, url: endpoint.url, secret };
-});
+export const addWebhookEndpointAction = authedAction(
+  addSchema,
+  async (input, { db, user, now }) => {
+    const { endpoint, secret } = await createWebhookEndpoint(db, {
+      userId: user.id,
+      ...input,
+      now,
+    });
+    revalidatePath("/settings/webhooks");
+    return { id: endpoint.id, url: endpoint.url, secret };
+  },
+);
 
 export const deleteWebhookEndpointAction = authedAction(
   z.object({ endpointId: z.string().min(1).max(64) }),
-  (input, { db, user }) => {
-    deleteWebhookEndpoint(db, { userId: user.id, endpointId: input.endpointId });
+  async (input, { db, user }) => {
+    await deleteWebhookEndpoint(db, { userId: user.id, endpointId: input.endpointId });
     revalidatePath("/settings/webhooks");
     return { deleted: true };
   },
@@ -41,8 +48,8 @@ export const deleteWebhookEndpointAction = authedAction(
 /** Sends a delivery again now, same event id and body. Only deliveries of the caller's endpoints. */
 export const redeliverWebhookAction = authedAction(
   z.object({ deliveryId: z.string().min(1).max(64) }),
-  (input, { db, user, now }) => {
-    redeliver(db, { userId: user.id, deliveryId: input.deliveryId, now });
+  async (input, { db, user, now }) => {
+    await redeliver(db, { userId: user.id, deliveryId: input.deliveryId, now });
     revalidatePath("/settings/webhooks");
     return { queued: true };
   },

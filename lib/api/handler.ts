@@ -4,6 +4,7 @@
 // problem+json. POSTs run in one transaction that also stores the Idempotency-Key answer.
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
+import { type Conn, transaction } from "@/db/engine";
 import type { User } from "@/db/schema";
 import { DomainError } from "@/lib/platform/errors";
 import { ShareConflictError } from "@/lib/sharing/share-store";
@@ -26,14 +27,19 @@ type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 export type ApiContext<Op extends ApiOperation> = {
   user: User;
   auth: TokenAuth;
-  db: Db;
+  db: Conn;
   now: number;
   params: Infer<Op["params"]>;
   query: Infer<Op["query"]>;
   body: Infer<Op["body"]>;
   url: URL;
 };
-export type ApiAnswer = { status?: number; body: unknown; after?: () => void };
+/** `after` runs once the write has committed, on the root database (e.g. notifications). */
+export type ApiAnswer = {
+  status?: number;
+  body: unknown;
+  after?: (db: Conn) => void | Promise<void>;
+};
 type RouteArgs = { params: Promise<Record<string, string | string[]>> };
 
 function json(status: number, body: string, headers: Record<string, string> = {}): Response {
@@ -108,17 +114,17 @@ function parseInto<S extends z.ZodType | undefined>(
 const queryObject = (url: URL) => Object.fromEntries(url.searchParams.entries());
 
 /** Who is calling: the token's user, or the problem to answer (401/429/403). */
-export function authorize(
+export async function authorize(
   req: Request,
   scope: ApiOperation["scope"],
-  db: Db,
+  db: Conn,
   now: number,
-): TokenAuth | Response {
+): Promise<TokenAuth | Response> {
   const token = bearerToken(req.headers.get("authorization"));
   if (!token) return problem(401, "Send an API token as Authorization: Bearer <token>.");
-  const auth = authenticateToken(db, token, now);
+  const auth = await authenticateToken(db, token, now);
   if (!auth) return problem(401, "This token is not valid: it is unknown, revoked or expired.");
-  const limited = takeApiRequest(db, auth.tokenId, now);
+  const limited = await takeApiRequest(db, auth.tokenId, now);
   if (!limited.ok)
     return problem(
       429,
@@ -140,7 +146,7 @@ export function apiRoute<Op extends ApiOperation>(
     const db = getDb();
     const now = Date.now();
     try {
-      const auth = authorize(req, op.scope, db, now);
+      const auth = await authorize(req, op.scope, db, now);
       if (auth instanceof Response) return auth;
       const url = new URL(req.url);
       const params = parseInto(op.params, (await route?.params) ?? {}, "");
@@ -170,25 +176,31 @@ export function apiRoute<Op extends ApiOperation>(
         const answer = await handler(ctx);
         return json(answer.status ?? op.status ?? 200, JSON.stringify(answer.body));
       }
-      return runWrite(req, op, ctx, raw, handler as (c: ApiContext<Op>) => ApiAnswer);
+      return await runWrite(req, op, ctx, raw, handler);
     } catch (e) {
       return problemFromError(e);
     }
   };
 }
 
+/** Another request with the same key committed first (PostgreSQL: both ran at once). */
+class KeyTakenError extends Error {}
+
 /**
- * A write and its Idempotency-Key answer commit together (SQLite: one IMMEDIATE transaction;
- * the domain's own transactions nest inside it as savepoints). Only successful answers are
- * stored: a refused request wrote nothing, so running it again is harmless.
+ * A write and its Idempotency-Key answer commit together, in one transaction() that the
+ * domain's own transactions join. Only successful answers are stored: a refused request
+ * wrote nothing, so running it again is harmless. Two requests with one key at once: on
+ * SQLite the writer lock runs them one after the other, so the second finds the answer; on
+ * PostgreSQL the second insert of the key waits on the unique index, finds a live answer,
+ * rolls its own work back and replays the first answer.
  */
-function runWrite<Op extends ApiOperation>(
+async function runWrite<Op extends ApiOperation>(
   req: Request,
   op: Op,
   ctx: ApiContext<Op>,
   raw: string,
-  handler: (c: ApiContext<Op>) => ApiAnswer,
-): Response {
+  handler: (c: ApiContext<Op>) => ApiAnswer | Promise<ApiAnswer>,
+): Promise<Response> {
   const key = req.headers.get("idempotency-key");
   if (key != null && !IDEMPOTENCY_KEY_SHAPE.test(key))
     return problem(422, "Idempotency-Key must be 1 to 200 visible ASCII characters.", {
@@ -196,29 +208,35 @@ function runWrite<Op extends ApiOperation>(
     });
   const hash = requestHash(op.method, ctx.url.pathname, raw);
   const { db, user, now } = ctx;
-  const outcome = db.transaction(
-    (): { replay: boolean; answer: StoredAnswer; after?: () => void } => {
-      const prior = key ? findAnswer(db, user.id, key, now) : null;
+  type Outcome = { replay: boolean; answer: StoredAnswer; after?: ApiAnswer["after"] };
+  let outcome: Outcome;
+  try {
+    outcome = await transaction(db, async (tx): Promise<Outcome> => {
+      const prior = key ? await findAnswer(tx, user.id, key, now) : null;
       if (prior) return { replay: true, answer: prior };
-      const result = handler(ctx);
-      if (result instanceof Promise) throw new Error("API write handlers must be synchronous.");
+      const result = await handler({ ...ctx, db: tx });
       const answer = {
         requestHash: hash,
         status: result.status ?? op.status ?? 200,
         body: JSON.stringify(result.body),
       };
-      if (key) storeAnswer(db, { userId: user.id, key, answer, now });
+      if (key && !(await storeAnswer(tx, { userId: user.id, key, answer, now })))
+        throw new KeyTakenError();
       return { replay: false, answer, after: result.after };
-    },
-    { behavior: "immediate" },
-  );
+    });
+  } catch (e) {
+    if (!(e instanceof KeyTakenError)) throw e;
+    const first = key ? await findAnswer(db, user.id, key, now) : null;
+    if (!first) throw e;
+    outcome = { replay: true, answer: first };
+  }
   if (outcome.replay && outcome.answer.requestHash !== hash)
     return problem(
       422,
       "This Idempotency-Key was already used with another request. Use a new key for a new request.",
       { errors: { "Idempotency-Key": ["Already used with another request."] } },
     );
-  outcome.after?.();
+  await outcome.after?.(db);
   return json(
     outcome.answer.status,
     outcome.answer.body,

@@ -2,7 +2,7 @@
 // (recipientPredicate, statusPredicate, deviceFilterWhere), so a token sees exactly what
 // its user sees in Shared by Me / Shared with Me / My devices.
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Conn } from "@/db/engine";
 import { devices, shareItems, shares, users, type Device } from "@/db/schema";
 import { deviceFilterWhere } from "@/lib/devices/queries";
 import type { Caller } from "@/lib/sharing/share-store";
@@ -48,8 +48,8 @@ const textMatch = (pattern: string, direction: "outgoing" | "incoming") =>
  * read from shares alone (a join to users for every row cost more than the rest of the
  * query); incoming pages then read their few sharers by primary key.
  */
-export function listApiShares(
-  db: Db,
+export async function listApiShares(
+  db: Conn,
   q: {
     user: Caller & { name: string };
     direction: "outgoing" | "incoming";
@@ -60,7 +60,7 @@ export function listApiShares(
     limit: number;
     now: number;
   },
-): { rows: ApiShareRow[]; nextCursor: string | null } {
+): Promise<{ rows: ApiShareRow[]; nextCursor: string | null }> {
   const after = decodeCursor(q.cursor, "number");
   const text = q.q?.trim() ? likePattern(q.q) : undefined;
   const where = and(
@@ -72,26 +72,25 @@ export function listApiShares(
       ? sql`(${shares.createdAt} <= ${after[0]} and (${shares.createdAt} < ${after[0]} or ${shares.id} < ${after[1]}))`
       : undefined,
   );
-  const found = db
+  const found = await db
     .select({ share: shareViewColumns, status: effectiveStatusSql(q.now) })
     .from(shares)
     .where(where)
     .orderBy(desc(shares.createdAt), desc(shares.id))
-    .limit(q.limit + 1)
-    .all();
+    .limit(q.limit + 1);
   const page = found.slice(0, q.limit);
   const ids = page.map((r) => r.share.id);
-  const counts = deviceCounts(db, ids);
+  const counts = await deviceCounts(db, ids);
   const sharerIds = [...new Set(page.map((r) => r.share.sharerId))];
   const sharers = new Map<string, Sharer>(
     q.direction === "outgoing"
       ? [[q.user.id, { id: q.user.id, name: q.user.name, email: q.user.email }]]
-      : db
-          .select({ id: users.id, name: users.name, email: users.email })
-          .from(users)
-          .where(inArray(users.id, sharerIds))
-          .all()
-          .map((u) => [u.id, u]),
+      : (
+          await db
+            .select({ id: users.id, name: users.name, email: users.email })
+            .from(users)
+            .where(inArray(users.id, sharerIds))
+        ).map((u) => [u.id, u]),
   );
   const rows = page.map((r): ApiShareRow => {
     const permissions = parsePermissions(r.share.permissions);
@@ -114,10 +113,10 @@ export function listApiShares(
 }
 
 /** The owner's devices by name, keyset on (name, id). */
-export function listApiDevices(
-  db: Db,
+export async function listApiDevices(
+  db: Conn,
   q: { ownerId: string; q?: string; group?: string; cursor?: string; limit: number },
-): { rows: Device[]; nextCursor: string | null } {
+): Promise<{ rows: Device[]; nextCursor: string | null }> {
   const after = decodeCursor(q.cursor, "string");
   const where: SQL = and(
     deviceFilterWhere({ ownerId: q.ownerId, q: q.q, group: q.group }),
@@ -125,13 +124,12 @@ export function listApiDevices(
       ? sql`(${devices.name} >= ${after[0]} and (${devices.name} > ${after[0]} or ${devices.id} > ${after[1]}))`
       : undefined,
   )!;
-  const found = db
+  const found = await db
     .select()
     .from(devices)
     .where(where)
     .orderBy(asc(devices.name), asc(devices.id))
-    .limit(q.limit + 1)
-    .all();
+    .limit(q.limit + 1);
   const rows = found.slice(0, q.limit);
   const last = rows.at(-1);
   return {

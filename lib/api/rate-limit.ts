@@ -2,7 +2,7 @@
 // window as the sign-in and abuse limits (lib/platform/rate-limit.ts). Several app servers
 // behind a load balancer share one count, and a restart does not reset it. The cost is one
 // upsert on a primary key per request, next to the token's one lookup.
-import type { Db } from "@/db/client";
+import { type Conn } from "@/db/engine";
 import { hit, type Limit } from "@/lib/platform/rate-limit";
 import { MINUTE } from "@/lib/platform/time";
 
@@ -15,11 +15,11 @@ export function apiLimitFromEnv(): Limit {
 export const apiLimitKey = (tokenId: string) => `api:token:${tokenId}`;
 
 /** Counts one request for `tokenId`; over the limit, how many seconds until the window resets. */
-export function takeApiRequest(
-  db: Db,
+export async function takeApiRequest(
+  db: Conn,
   tokenId: string,
   now: number,
   limit: Limit = apiLimitFromEnv(),
-): { ok: true } | { ok: false; retryAfterS: number } {
+): Promise<{ ok: true } | { ok: false; retryAfterS: number }> {
   return hit(db, apiLimitKey(tokenId), limit, now);
 }

@@ -1,13 +1,13 @@
 // GET /shares/{id}: the sharer's view, or the recipient's, or 404 for anyone else, through
 // the same loaders as the portal's share pages.
-import type { Db } from "@/db/client";
+import { type Conn } from "@/db/engine";
 import type { User } from "@/db/schema";
 import { NotFoundError } from "@/lib/platform/errors";
 import { getShareForRecipient, getShareForSharer } from "@/lib/sharing/share-details";
 import { eventView, itemView, shareView } from "./views";
 
-export function loadApiShare(db: Db, user: User, shareId: string, now: number) {
-  const own = getShareForSharer(db, { shareId, sharerId: user.id, now });
+export async function loadApiShare(db: Conn, user: User, shareId: string, now: number) {
+  const own = await getShareForSharer(db, { shareId, sharerId: user.id, now });
   if (own) {
     return {
       ...shareView(own, "outgoing"),
@@ -15,7 +15,7 @@ export function loadApiShare(db: Db, user: User, shareId: string, now: number) {
       activity: own.events.map((e) => eventView(own.share.id, e)),
     };
   }
-  const got = getShareForRecipient(db, { shareId, user, now });
+  const got = await getShareForRecipient(db, { shareId, user, now });
   if (!got) throw new NotFoundError("Share not found.");
   return { ...shareView(got, "incoming", got.sharer), devices: got.items.map(itemView) };
 }

@@ -1,7 +1,7 @@
 // The API's share writes: the same domain functions and the same policy, quota and
 // notification steps as the portal's server actions, run inside the API's transaction.
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Conn } from "@/db/engine";
 import { shares, type User } from "@/db/schema";
 import { parseTime, weekdaysFromList } from "@/lib/access/schedule-text";
 import { appUrl } from "@/lib/platform/email/app-url";
@@ -42,8 +42,8 @@ function domainSchedule(s: z.output<typeof scheduleSchema> | null | undefined) {
   };
 }
 
-export function createSharesForApi(
-  db: Db,
+export async function createSharesForApi(
+  db: Conn,
   user: User,
   body: z.output<typeof newShareBody>,
   now: number,
@@ -54,9 +54,9 @@ export function createSharesForApi(
     notify: body.notify ?? false,
     skipConflicts: body.skipConflicts ?? false,
   };
-  enforceSharePolicy(db, user.id, input, now);
-  const result = shareDevices(db, { sharerId: user.id, input, now });
-  if (input.notify) spendInvitations(db, user.id, result.shares.length, now);
+  await enforceSharePolicy(db, user.id, input, now);
+  const result = await shareDevices(db, { sharerId: user.id, input, now });
+  if (input.notify) await spendInvitations(db, user.id, result.shares.length, now);
   const created = result.shares.map((s) => ({
     shareId: s.shareId,
     recipientEmail: s.recipientEmail,
@@ -76,67 +76,75 @@ export function createSharesForApi(
         existingShareId: s.existingShareId,
       })),
     },
-    after: input.notify ? () => notifyShared(db, user, created, now) : undefined,
+    after: input.notify ? (root: Conn) => notifyShared(root, user, created, now) : undefined,
   };
 }
 
-const shareRow = (db: Db, id: string) => db.select().from(shares).where(eq(shares.id, id)).get();
+const shareRow = async (db: Conn, id: string) =>
+  (await db.select().from(shares).where(eq(shares.id, id)))[0];
 
-export function extendForApi(db: Db, user: User, shareId: string, expiresAt: number, now: number) {
-  const r = extendShare(db, { shareId, sharerId: user.id, now, newExpiresAt: expiresAt });
-  enforceExtensionPolicy(db, user.id, r.to, now);
-  return () => {
-    const share = shareRow(db, shareId);
-    if (share) notifyRecipientOfChange(db, share, user, { action: "extended", ...r }, now);
+export async function extendForApi(
+  db: Conn,
+  user: User,
+  shareId: string,
+  expiresAt: number,
+  now: number,
+) {
+  const r = await extendShare(db, { shareId, sharerId: user.id, now, newExpiresAt: expiresAt });
+  await enforceExtensionPolicy(db, user.id, r.to, now);
+  return async (root: Conn) => {
+    const share = await shareRow(root, shareId);
+    if (share) await notifyRecipientOfChange(root, share, user, { action: "extended", ...r }, now);
   };
 }
 
-export function cancelForApi(
-  db: Db,
+export async function cancelForApi(
+  db: Conn,
   user: User,
   shareId: string,
   deviceIds: string[] | undefined,
   now: number,
 ) {
-  const before = shareRow(db, shareId);
+  const before = await shareRow(db, shareId);
   let cancelled = true;
   if (deviceIds) {
-    cancelled = cancelDevices(db, { shareId, sharerId: user.id, deviceIds, now }).shareCancelled;
+    cancelled = (await cancelDevices(db, { shareId, sharerId: user.id, deviceIds, now }))
+      .shareCancelled;
   } else {
-    cancelShare(db, { shareId, sharerId: user.id, now });
+    await cancelShare(db, { shareId, sharerId: user.id, now });
   }
-  return () => {
+  return async (root: Conn) => {
     if (before && cancelled)
-      notifyRecipientOfChange(db, before, user, { action: "cancelled" }, now);
+      await notifyRecipientOfChange(root, before, user, { action: "cancelled" }, now);
   };
 }
 
-export function addDevicesForApi(
-  db: Db,
+export async function addDevicesForApi(
+  db: Conn,
   user: User,
   shareId: string,
   body: { deviceIds: string[]; services?: Record<string, string[] | "all"> },
   now: number,
 ) {
-  addDevices(db, { shareId, sharerId: user.id, ...body, now });
+  await addDevices(db, { shareId, sharerId: user.id, ...body, now });
 }
 
-export const suspendForApi = (db: Db, user: User, shareId: string, now: number) =>
-  void suspendShare(db, { shareId, sharerId: user.id, now });
-export const resumeForApi = (db: Db, user: User, shareId: string, now: number) =>
-  void resumeShare(db, { shareId, sharerId: user.id, now });
-export const newLinkForApi = (db: Db, user: User, shareId: string, now: number) =>
-  linkFor(regenerateLink(db, { shareId, sharerId: user.id, now }).token);
+export const suspendForApi = async (db: Conn, user: User, shareId: string, now: number) =>
+  void (await suspendShare(db, { shareId, sharerId: user.id, now }));
+export const resumeForApi = async (db: Conn, user: User, shareId: string, now: number) =>
+  void (await resumeShare(db, { shareId, sharerId: user.id, now }));
+export const newLinkForApi = async (db: Conn, user: User, shareId: string, now: number) =>
+  linkFor((await regenerateLink(db, { shareId, sharerId: user.id, now })).token);
 
 const RESPOND = { accepted: acceptShare, declined: declineShare, left: leaveShare } as const;
 
-export function respondForApi(
-  db: Db,
+export async function respondForApi(
+  db: Conn,
   user: User,
   shareId: string,
   answer: keyof typeof RESPOND,
   now: number,
 ) {
-  const share = RESPOND[answer](db, { shareId, user, now });
-  return () => notifySharerOfResponse(db, share, user, answer, now);
+  const share = await RESPOND[answer](db, { shareId, user, now });
+  return (root: Conn) => notifySharerOfResponse(root, share, user, answer, now);
 }

@@ -2,8 +2,8 @@
 // Only the SHA-256 of a token is stored; authentication is one lookup on its unique index,
 // joined to the user, on every request (no cache: a revoke or an expiry holds at once).
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, count, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { affected, type Conn, forUpdate, transaction } from "@/db/engine";
 import { apiTokens, users, type ApiToken, type User } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
@@ -31,8 +31,8 @@ export function parseScopes(text: string): Scope[] {
 
 export type TokenView = Omit<ApiToken, "tokenHash" | "userId"> & { scopeList: Scope[] };
 
-export function createApiToken(
-  db: Db,
+export async function createApiToken(
+  db: Conn,
   args: {
     userId: string;
     name: string;
@@ -40,41 +40,41 @@ export function createApiToken(
     days: number | null;
     now: number;
   },
-): { token: string; row: TokenView } {
+): Promise<{ token: string; row: TokenView }> {
   const scopes = SCOPES.filter((s) => args.scopes.includes(s));
   if (!scopes.length) throw new DomainError("Choose at least one scope.", "scopes");
   // Write implies read: a script that may change shares must be able to look at them.
   if (scopes.includes("write") && !scopes.includes("read")) scopes.unshift("read");
   const token = generateToken();
-  return db.transaction(
-    (tx) => {
-      const live = tx
-        .select({ n: sql<number>`count(*)` })
+  return transaction(db, async (tx) => {
+    // The user's row, locked: on PostgreSQL two creates at once cannot both pass the count.
+    await forUpdate(tx.select({ id: users.id }).from(users).where(eq(users.id, args.userId)));
+    const live = (
+      await tx
+        .select({ n: count() })
         .from(apiTokens)
         .where(and(eq(apiTokens.userId, args.userId), isNull(apiTokens.revokedAt)))
-        .get();
-      if ((live?.n ?? 0) >= MAX_TOKENS_PER_USER)
-        throw new DomainError(
-          `You can have at most ${MAX_TOKENS_PER_USER} tokens. Revoke one you no longer use.`,
-          "name",
-        );
-      const row: ApiToken = {
-        id: newId(),
-        userId: args.userId,
-        name: args.name,
-        tokenHash: hashToken(token),
-        prefix: token.slice(0, 7),
-        scopes: scopes.join(","),
-        createdAt: args.now,
-        lastUsedAt: null,
-        expiresAt: args.days == null ? null : args.now + args.days * 86_400_000,
-        revokedAt: null,
-      };
-      tx.insert(apiTokens).values(row).run();
-      return { token, row: toView(row) };
-    },
-    { behavior: "immediate" },
-  );
+    )[0];
+    if ((live?.n ?? 0) >= MAX_TOKENS_PER_USER)
+      throw new DomainError(
+        `You can have at most ${MAX_TOKENS_PER_USER} tokens. Revoke one you no longer use.`,
+        "name",
+      );
+    const row: ApiToken = {
+      id: newId(),
+      userId: args.userId,
+      name: args.name,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 7),
+      scopes: scopes.join(","),
+      createdAt: args.now,
+      lastUsedAt: null,
+      expiresAt: args.days == null ? null : args.now + args.days * 86_400_000,
+      revokedAt: null,
+    };
+    await tx.insert(apiTokens).values(row);
+    return { token, row: toView(row) };
+  });
 }
 
 function toView(row: ApiToken): TokenView {
@@ -85,30 +85,34 @@ function toView(row: ApiToken): TokenView {
 }
 
 /** The user's tokens that still count (revoked ones disappear from the list), newest first. */
-export function listApiTokens(db: Db, userId: string): TokenView[] {
-  return db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-    .all()
-    .map(toView);
+export async function listApiTokens(db: Conn, userId: string): Promise<TokenView[]> {
+  return (
+    await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+  ).map(toView);
 }
 
 /** Revoking someone else's token, or one already revoked, is "not found". */
-export function revokeApiToken(db: Db, args: { userId: string; tokenId: string; now: number }) {
-  const res = db
-    .update(apiTokens)
-    .set({ revokedAt: args.now })
-    .where(
-      and(
-        eq(apiTokens.id, args.tokenId),
-        eq(apiTokens.userId, args.userId),
-        isNull(apiTokens.revokedAt),
+export async function revokeApiToken(
+  db: Conn,
+  args: { userId: string; tokenId: string; now: number },
+) {
+  const res = await transaction(db, async (tx) =>
+    tx
+      .update(apiTokens)
+      .set({ revokedAt: args.now })
+      .where(
+        and(
+          eq(apiTokens.id, args.tokenId),
+          eq(apiTokens.userId, args.userId),
+          isNull(apiTokens.revokedAt),
+        ),
       ),
-    )
-    .run();
-  if (res.changes !== 1) throw new NotFoundError("Token not found");
+  );
+  if (affected(res) !== 1) throw new NotFoundError("Token not found");
 }
 
 export type TokenAuth = { user: User; tokenId: string; scopes: Scope[] };
@@ -118,30 +122,37 @@ export type TokenAuth = { user: User; tokenId: string; scopes: Scope[] };
  * expired (all the same 401 to the caller). One indexed lookup; last_used_at is refreshed
  * at most once a minute by a guarded update.
  */
-export function authenticateToken(db: Db, token: string, now: number): TokenAuth | null {
+export async function authenticateToken(
+  db: Conn,
+  token: string,
+  now: number,
+): Promise<TokenAuth | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
-  const found = db
-    .select({ token: apiTokens, user: users })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, hashToken(token)))
-    .get();
+  const found = (
+    await db
+      .select({ token: apiTokens, user: users })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(eq(apiTokens.tokenHash, hashToken(token)))
+  )[0];
   if (!found) return null;
   const t = found.token;
   if (t.revokedAt != null || (t.expiresAt != null && t.expiresAt <= now)) return null;
   if (t.lastUsedAt == null || t.lastUsedAt <= now - LAST_USED_GRANULARITY_MS) {
-    db.update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(
-        and(
-          eq(apiTokens.id, t.id),
-          or(
-            isNull(apiTokens.lastUsedAt),
-            lte(apiTokens.lastUsedAt, now - LAST_USED_GRANULARITY_MS),
+    await transaction(db, async (tx) =>
+      tx
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(
+          and(
+            eq(apiTokens.id, t.id),
+            or(
+              isNull(apiTokens.lastUsedAt),
+              lte(apiTokens.lastUsedAt, now - LAST_USED_GRANULARITY_MS),
+            ),
           ),
         ),
-      )
-      .run();
+    );
   }
   return { user: found.user, tokenId: t.id, scopes: parseScopes(t.scopes) };
 }

@@ -1,3 +1,4 @@
+import { type Db, transaction } from "@/db/engine";
 // The outbox is written with the share change, delivered signed to a real local HTTP server,
 // retried with backoff for 24 h under a stable event id, and claimed by one worker at a time.
 import http from "node:http";
@@ -55,87 +56,90 @@ afterEach(() => {
   answer = (_req, res) => res.writeHead(204).end();
 });
 
-function setup() {
-  const db = testDb();
-  const owner = makeUser(db);
-  const friend = makeUser(db);
-  const d = makeDevice(db, { ownerId: owner.id });
-  const hook = createWebhookEndpoint(db, {
+async function setup() {
+  const db = await testDb();
+  const owner = await makeUser(db);
+  const friend = await makeUser(db);
+  const d = await makeDevice(db, { ownerId: owner.id });
+  const hook = await createWebhookEndpoint(db, {
     userId: owner.id,
     url: `${base}/owner`,
     events: WEBHOOK_EVENTS,
     now: T0,
   });
-  const friendHook = createWebhookEndpoint(db, {
+  const friendHook = await createWebhookEndpoint(db, {
     userId: friend.id,
     url: `${base}/friend`,
     events: ["share.accepted", "share.created"],
     now: T0,
   });
-  const share = (to = friend.email, now = T0) =>
-    shareDevices(db, {
-      sharerId: owner.id,
-      now,
-      input: {
-        recipients: [to],
-        deviceIds: [d.id],
-        permissions: "Viewer",
-        expiresAt: T0 + 30 * DAY,
-      },
-    }).shares[0];
+  const share = async (to = friend.email, now = T0) =>
+    (
+      await shareDevices(db, {
+        sharerId: owner.id,
+        now,
+        input: {
+          recipients: [to],
+          deviceIds: [d.id],
+          permissions: "Viewer",
+          expiresAt: T0 + 30 * DAY,
+        },
+      })
+    ).shares[0];
   return { db, owner, friend, d, hook, friendHook, share };
 }
-const rows = (db: ReturnType<typeof testDb>) => db.select().from(webhookDeliveries).all();
+const rows = async (db: Db) => await db.select().from(webhookDeliveries);
 
 describe("webhook outbox", () => {
-  it("is written in the change's transaction, for the sharer's and the recipient's endpoints", () => {
-    const w = setup();
-    const s = w.share();
-    expect(
-      rows(w.db)
-        .map((r) => [r.endpointId, r.type])
-        .sort(),
-    ).toEqual(
+  it("is written in the change's transaction, for the sharer's and the recipient's endpoints", async () => {
+    const w = await setup();
+    const s = await w.share();
+    expect((await rows(w.db)).map((r) => [r.endpointId, r.type]).sort()).toEqual(
       [
         [w.hook.endpoint.id, "share.created"],
         [w.friendHook.endpoint.id, "share.created"],
       ].sort(),
     );
-    acceptShare(w.db, { shareId: s.shareId, user: w.friend, now: T0 + 1 });
-    expect(rows(w.db).filter((r) => r.type === "share.accepted")).toHaveLength(2);
+    await acceptShare(w.db, { shareId: s.shareId, user: w.friend, now: T0 + 1 });
+    expect((await rows(w.db)).filter((r) => r.type === "share.accepted")).toHaveLength(2);
     // A refused change (a permanent share cannot be extended… here: a conflict) writes none.
-    const before = rows(w.db).length;
-    expect(() => w.share()).toThrow();
-    expect(() =>
+    const before = (await rows(w.db)).length;
+    await expect(async () => w.share()).rejects.toThrow();
+    await expect(async () =>
       extendShare(w.db, { shareId: "nope", sharerId: w.owner.id, now: T0, newExpiresAt: T0 + DAY }),
-    ).toThrow();
-    expect(rows(w.db)).toHaveLength(before);
+    ).rejects.toThrow();
+    expect(await rows(w.db)).toHaveLength(before);
   });
 
-  it("carries every event of the issue's list, each once, to an endpoint that takes them all", () => {
-    const w = setup();
-    const d2 = makeDevice(w.db, { ownerId: w.owner.id });
+  it("carries every event of the issue's list, each once, to an endpoint that takes them all", async () => {
+    const w = await setup();
+    const d2 = await makeDevice(w.db, { ownerId: w.owner.id });
     const other = (n: number) => makeUser(w.db, { email: `other-${n}@example.test` });
     const by = { sharerId: w.owner.id };
-    const s = w.share();
-    acceptShare(w.db, { shareId: s.shareId, user: w.friend, now: T0 + 1 });
-    extendShare(w.db, { shareId: s.shareId, ...by, now: T0 + 2, newExpiresAt: T0 + 40 * DAY });
-    suspendShare(w.db, { shareId: s.shareId, ...by, now: T0 + 3 });
-    resumeShare(w.db, { shareId: s.shareId, ...by, now: T0 + 4 });
+    const s = await w.share();
+    await acceptShare(w.db, { shareId: s.shareId, user: w.friend, now: T0 + 1 });
+    await extendShare(w.db, {
+      shareId: s.shareId,
+      ...by,
+      now: T0 + 2,
+      newExpiresAt: T0 + 40 * DAY,
+    });
+    await suspendShare(w.db, { shareId: s.shareId, ...by, now: T0 + 3 });
+    await resumeShare(w.db, { shareId: s.shareId, ...by, now: T0 + 4 });
     addDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 5, deviceIds: [d2.id] });
-    cancelDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 6, deviceIds: [d2.id] });
-    cancelShare(w.db, { shareId: s.shareId, ...by, now: T0 + 7 });
-    const declining = other(1);
-    const declined = w.share(declining.email, T0 + 8);
-    declineShare(w.db, { shareId: declined.shareId, user: declining, now: T0 + 9 });
-    const leaving = other(2);
-    const left = w.share(leaving.email, T0 + 10);
-    acceptShare(w.db, { shareId: left.shareId, user: leaving, now: T0 + 11 });
-    leaveShare(w.db, { shareId: left.shareId, user: leaving, now: T0 + 12 });
-    w.share(other(3).email, T0 + 13); // still pending when it expires
+    await cancelDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 6, deviceIds: [d2.id] });
+    await cancelShare(w.db, { shareId: s.shareId, ...by, now: T0 + 7 });
+    const declining = await other(1);
+    const declined = await w.share(declining.email, T0 + 8);
+    await declineShare(w.db, { shareId: declined.shareId, user: declining, now: T0 + 9 });
+    const leaving = await other(2);
+    const left = await w.share(leaving.email, T0 + 10);
+    await acceptShare(w.db, { shareId: left.shareId, user: leaving, now: T0 + 11 });
+    await leaveShare(w.db, { shareId: left.shareId, user: leaving, now: T0 + 12 });
+    await w.share((await other(3)).email, T0 + 13); // still pending when it expires
     // Expiry comes from the clock; the scheduler's round records it, and the webhook with it.
-    recordExpiredEvents(w.db, T0 + 41 * DAY);
-    const types = rows(w.db)
+    await recordExpiredEvents(w.db, T0 + 41 * DAY);
+    const types = (await rows(w.db))
       .filter((r) => r.endpointId === w.hook.endpoint.id)
       .map((r) => r.type);
     expect([...new Set(types)].sort()).toEqual([...WEBHOOK_EVENTS].sort());
@@ -144,16 +148,18 @@ describe("webhook outbox", () => {
     expect(types.filter((t) => t === "share.created")).toHaveLength(4);
   });
 
-  it("an unverified recipient's endpoint gets nothing (the share is invisible to it)", () => {
-    const w = setup();
-    w.db.update(users).set({ emailVerified: null }).where(eq(users.id, w.friend.id)).run();
-    w.share();
-    expect(rows(w.db).map((r) => r.endpointId)).toEqual([w.hook.endpoint.id]);
+  it("an unverified recipient's endpoint gets nothing (the share is invisible to it)", async () => {
+    const w = await setup();
+    await transaction(w.db, async (tx) =>
+      tx.update(users).set({ emailVerified: null }).where(eq(users.id, w.friend.id)),
+    );
+    await w.share();
+    expect((await rows(w.db)).map((r) => r.endpointId)).toEqual([w.hook.endpoint.id]);
   });
 
   it("is delivered as a signed POST of { id, type, createdAt, data }", async () => {
-    const w = setup();
-    const s = w.share();
+    const w = await setup();
+    const s = await w.share();
     const round = await deliverDueWebhooks(w.db);
     expect(round).toEqual({ sent: 2, failed: 0 });
     const toOwner = got.find((g) => g.path === "/owner")!;
@@ -166,20 +172,20 @@ describe("webhook outbox", () => {
     const secret = w.hook.secret;
     const sig = toOwner.headers["keyshare-signature"] as string;
     expect(verifySignature(secret, toOwner.body, sig, Math.floor(Date.now() / 1000))).toBe(true);
-    expect(rows(w.db).every((r) => r.status === "delivered" && r.lastStatusCode === 204)).toBe(
-      true,
-    );
+    expect(
+      (await rows(w.db)).every((r) => r.status === "delivered" && r.lastStatusCode === 204),
+    ).toBe(true);
     expect(await deliverDueWebhooks(w.db)).toEqual({ sent: 0, failed: 0 }); // at most once per success
   });
 
   it("retries with backoff under the same event id, and gives up after 24 h", async () => {
-    const w = setup();
-    w.share();
+    const w = await setup();
+    await w.share();
     answer = (_req, res) => res.writeHead(500).end();
     let now = Date.now();
     const clock = () => now;
     await deliverDueWebhooks(w.db, { now: clock });
-    const [first] = rows(w.db).filter((r) => r.endpointId === w.hook.endpoint.id);
+    const [first] = (await rows(w.db)).filter((r) => r.endpointId === w.hook.endpoint.id);
     expect(first).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500 });
     expect(first.nextAttemptAt).toBe(now + backoffMs(1));
     expect(await deliverDueWebhooks(w.db, { now: clock })).toEqual({ sent: 0, failed: 0 }); // not due yet
@@ -187,7 +193,7 @@ describe("webhook outbox", () => {
       now += backoffMs(99);
       await deliverDueWebhooks(w.db, { now: clock });
     }
-    const last = rows(w.db).find((r) => r.id === first.id)!;
+    const last = (await rows(w.db)).find((r) => r.id === first.id)!;
     expect(last.status).toBe("failed");
     expect(last.attempts).toBeGreaterThan(8);
     const ids = new Set(got.filter((g) => g.path === "/owner").map((g) => JSON.parse(g.body).id));
@@ -196,13 +202,13 @@ describe("webhook outbox", () => {
     expect(new Set(got.map((g) => g.headers["keyshare-event-id"]))).toEqual(ids);
   });
 
-  it("is claimed by one worker: a second claim at the same moment gets nothing", () => {
-    const w = setup();
-    w.share();
+  it("is claimed by one worker: a second claim at the same moment gets nothing", async () => {
+    const w = await setup();
+    await w.share();
     const now = Date.now();
-    expect(claimDue(w.db, now)).toHaveLength(2);
-    expect(claimDue(w.db, now)).toHaveLength(0);
-    expect(claimDue(w.db, now + 31_000)).toHaveLength(2); // a claim that lapsed (server died) is retried
+    expect(await claimDue(w.db, now)).toHaveLength(2);
+    expect(await claimDue(w.db, now)).toHaveLength(0);
+    expect(await claimDue(w.db, now + 31_000)).toHaveLength(2); // a claim that lapsed (server died) is retried
   });
 });
 

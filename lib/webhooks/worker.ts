@@ -1,6 +1,7 @@
 // The background loop that sends webhook deliveries: claim due rows, POST them signed, record
 // the outcome. One per process (state on globalThis, like the email worker).
 import type { Db } from "@/db/client";
+import { type Conn } from "@/db/engine";
 import { claimDue, recordAttempt, type Claimed } from "./outbox";
 import { postSigned, type SendResult } from "./send";
 import { endpointSecret, SIGNATURE_HEADER, signatureHeader } from "./signing";
@@ -22,11 +23,11 @@ export async function deliverOne(d: Claimed, now: number, send: Sender = postSig
 
 /** One round: claims a batch and sends it in parallel (a slow receiver delays only itself). */
 export async function deliverDueWebhooks(
-  db: Db,
+  db: Conn,
   opts: { now?: () => number; send?: Sender; limit?: number } = {},
 ): Promise<WebhookRound> {
   const clock = opts.now ?? Date.now;
-  const claimed = claimDue(db, clock(), opts.limit);
+  const claimed = await claimDue(db, clock(), opts.limit);
   const results = await Promise.all(
     claimed.map(async (d) => {
       let r: SendResult;
@@ -35,7 +36,7 @@ export async function deliverDueWebhooks(
       } catch (e) {
         r = { ok: false, statusCode: null, error: (e as Error).message };
       }
-      recordAttempt(db, d, r, clock());
+      await recordAttempt(db, d, r, clock());
       return r.ok;
     }),
   );

@@ -4,10 +4,10 @@
 import { getDb } from "@/db/client";
 import { authorize } from "@/lib/api/handler";
 
-export function GET(req: Request) {
+export async function GET(req: Request) {
   if (process.env.KEYSHARE_BENCH !== "1")
     return Response.json({ error: "Not found" }, { status: 404 });
-  const auth = authorize(req, "read", getDb(), Date.now());
+  const auth = await authorize(req, "read", getDb(), Date.now());
   if (auth instanceof Response) return auth;
   return Response.json({ userId: auth.user.id }, { headers: { "cache-control": "no-store" } });
 }

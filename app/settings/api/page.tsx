@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "API tokens" };
 export default async function ApiTokensPage() {
   const user = await requireUser("/settings/api");
   const now = currentTime();
-  const tokens = listApiTokens(getDb(), user.id);
+  const tokens = await listApiTokens(getDb(), user.id);
   return (
     <div className="space-y-8">
       <div className="space-y-1">

@@ -11,10 +11,12 @@ export const metadata: Metadata = { title: "Webhooks" };
 export default async function WebhooksPage() {
   const user = await requireUser("/settings/webhooks");
   const db = getDb();
-  const endpoints = listWebhookEndpoints(db, user.id).map((ep) => ({
-    ...ep,
-    deliveries: listDeliveries(db, ep.id),
-  }));
+  const endpoints = await Promise.all(
+    (await listWebhookEndpoints(db, user.id)).map(async (ep) => ({
+      ...ep,
+      deliveries: await listDeliveries(db, ep.id),
+    })),
+  );
   return (
     <div className="space-y-8">
       <div className="space-y-1">

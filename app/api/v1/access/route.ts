@@ -8,16 +8,16 @@ import { getOwnedDevice } from "@/lib/devices/queries";
 import { NotFoundError } from "@/lib/platform/errors";
 
 // Owner only: asking about someone else's device is a 404, as in the portal.
-export const GET = apiRoute(checkAccessOp, ({ db, user, query, now }) => {
-  const device = getOwnedDevice(db, user.id, query.deviceId);
+export const GET = apiRoute(checkAccessOp, async ({ db, user, query, now }) => {
+  const device = await getOwnedDevice(db, user.id, query.deviceId);
   if (!device) throw new NotFoundError("Device not found.");
   if (query.service && !device.services.some((s) => s.id === query.service))
     throw new NotFoundError("Service not found on this device.");
   const email = query.email.trim().toLowerCase();
-  const person = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  const person = (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0];
   if (!person) return { body: { allowed: false, reason: "not_shared" } };
   const at = query.at ? Date.parse(query.at) : now;
-  const r = checkAccess(db, {
+  const r = await checkAccess(db, {
     userId: person.id,
     deviceId: device.id,
     operation: query.operation,

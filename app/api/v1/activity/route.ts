@@ -5,10 +5,10 @@ import { eventView } from "@/lib/api/views";
 import { utcDay } from "@/lib/activity/filters";
 import { listActivity } from "@/lib/activity/query";
 
-export const GET = apiRoute(listActivityOp, ({ db, user, query }) => {
+export const GET = apiRoute(listActivityOp, async ({ db, user, query }) => {
   const before = decodeCursor(query.cursor, "number");
   const toDay = utcDay(query.to);
-  const page = listActivity(db, {
+  const page = await listActivity(db, {
     sharerId: user.id,
     type: query.type,
     recipient: query.recipient,

@@ -4,8 +4,8 @@ import { deviceView, serviceView } from "@/lib/api/views";
 import { getOwnedDevice } from "@/lib/devices/queries";
 import { NotFoundError } from "@/lib/platform/errors";
 
-export const GET = apiRoute(getDevice, ({ db, user, params }) => {
-  const device = getOwnedDevice(db, user.id, params.id);
+export const GET = apiRoute(getDevice, async ({ db, user, params }) => {
+  const device = await getOwnedDevice(db, user.id, params.id);
   if (!device) throw new NotFoundError("Device not found.");
   return { body: { ...deviceView(device), services: device.services.map(serviceView) } };
 });
