@@ -3,7 +3,7 @@
 // with the operation's zod schemas, then run the handler and map domain refusals to
 // problem+json. POSTs run in one transaction that also stores the Idempotency-Key answer.
 import { z } from "zod";
-import { getDb, type Db } from "@/db/client";
+import { getDb } from "@/db/client";
 import { type Conn, transaction } from "@/db/engine";
 import type { User } from "@/db/schema";
 import { DomainError } from "@/lib/platform/errors";

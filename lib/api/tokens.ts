@@ -2,7 +2,7 @@
 // Only the SHA-256 of a token is stored; authentication is one lookup on its unique index,
 // joined to the user, on every request (no cache: a revoke or an expiry holds at once).
 import { randomBytes } from "node:crypto";
-import { and, count, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lte, or } from "drizzle-orm";
 import { affected, type Conn, forUpdate, transaction } from "@/db/engine";
 import { apiTokens, users, type ApiToken, type User } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";

@@ -1,5 +1,5 @@
 // A user's webhook endpoints: add (the signing secret is shown once), list, delete.
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { affected, type Conn, forUpdate, transaction } from "@/db/engine";
 import { users, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
