@@ -91,6 +91,19 @@ describe("Idempotency-Key", () => {
     expect(await countShares()).toBe(n + 1);
   });
 
+  it("two requests with one key at once create once and answer alike (PostgreSQL: two connections)", async () => {
+    const body = shareBody(["race@example.test"]);
+    const headers = { "idempotency-key": "race-1" };
+    const before = await countShares();
+    const [a, b] = await Promise.all([
+      callApi("POST", "/shares", { token: owner(), body, headers }),
+      callApi("POST", "/shares", { token: owner(), body, headers }),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body).toEqual(b.body);
+    expect(await countShares()).toBe(before + 1);
+  });
+
   it("keys are per user: another user's same key is a fresh request", async () => {
     const headers = { "idempotency-key": "shared-key" };
     await callApi("POST", "/devices", {

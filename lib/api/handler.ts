@@ -191,8 +191,9 @@ class KeyTakenError extends Error {}
  * domain's own transactions join. Only successful answers are stored: a refused request
  * wrote nothing, so running it again is harmless. Two requests with one key at once: on
  * SQLite the writer lock runs them one after the other, so the second finds the answer; on
- * PostgreSQL the second insert of the key waits on the unique index, finds a live answer,
- * rolls its own work back and replays the first answer.
+ * PostgreSQL the second either stops at the first's row locks and is refused by what the
+ * first did, or its insert of the key waits on the unique index and finds a live answer:
+ * either way it rolls its own work back and replays the first answer.
  */
 async function runWrite<Op extends ApiOperation>(
   req: Request,
@@ -225,7 +226,8 @@ async function runWrite<Op extends ApiOperation>(
       return { replay: false, answer, after: result.after };
     });
   } catch (e) {
-    if (!(e instanceof KeyTakenError)) throw e;
+    // A request with the same key may have committed meanwhile; its changes can also be why
+    // this one was refused (e.g. a 409 on the share it just made). Its answer is the answer.
     const first = key ? await findAnswer(db, user.id, key, now) : null;
     if (!first) throw e;
     outcome = { replay: true, answer: first };
