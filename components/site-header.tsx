@@ -8,6 +8,7 @@ const nav = [
   { href: "/devices", label: "My devices" },
   { href: "/shared-by-me", label: "Shared by Me" },
   { href: "/shared-with-me", label: "Shared with Me" },
+  { href: "/groups", label: "Groups" },
   { href: "/access", label: "Who has access" },
   { href: "/activity", label: "Activity" },
   { href: "/settings", label: "Settings" },

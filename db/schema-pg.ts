@@ -156,6 +156,49 @@ export const services = pgTable(
 );
 export type Service = typeof services.$inferSelect;
 
+export const groups = pgTable(
+  "groups",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    nameKey: text("name_key").notNull(),
+    createdAt: ms("created_at").notNull(),
+    deletedAt: ms("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("groups_owner_name_uq")
+      .on(t.ownerId, t.nameKey)
+      .where(sql`${t.deletedAt} is null`),
+    index("groups_owner_created_idx").on(t.ownerId, t.createdAt),
+  ],
+);
+
+export type Group = typeof groups.$inferSelect;
+
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    tokenNonce: text("token_nonce").notNull(),
+    addedAt: ms("added_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("group_members_group_email_uq").on(t.groupId, t.email),
+    index("group_members_email_idx").on(t.email, t.groupId),
+    uniqueIndex("group_members_token_hash_uq").on(t.tokenHash),
+  ],
+);
+
+export type GroupMember = typeof groupMembers.$inferSelect;
+
 export const shares = pgTable(
   "shares",
   {
@@ -186,6 +229,7 @@ export const shares = pgTable(
     createdAt: ms("created_at").notNull(),
     acceptedAt: ms("accepted_at"),
     endedAt: ms("ended_at"),
+    groupId: text("group_id").references(() => groups.id),
   },
   (t) => [
     index("shares_sharer_created_idx").on(t.sharerId, t.createdAt),
@@ -194,6 +238,7 @@ export const shares = pgTable(
     index("shares_recipient_idx").on(t.recipientId, t.createdAt),
     index("shares_expires_idx").on(t.expiresAt),
     uniqueIndex("shares_token_hash_uq").on(t.tokenHash),
+    index("shares_group_idx").on(t.groupId, t.createdAt),
   ],
 );
 export type Share = typeof shares.$inferSelect;
@@ -226,6 +271,18 @@ export const shareItems = pgTable(
   ],
 );
 export type ShareItem = typeof shareItems.$inferSelect;
+
+export const groupShareLeaves = pgTable(
+  "group_share_leaves",
+  {
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    leftAt: ms("left_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shareId, t.email] })],
+);
 
 export const shareEvents = pgTable(
   "share_events",

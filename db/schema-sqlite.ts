@@ -153,6 +153,53 @@ export const services = sqliteTable(
 );
 export type Service = typeof services.$inferSelect;
 
+// Groups of recipients (lib/groups). A deleted group keeps its row (deleted_at) so old
+// shares still name it; its name is free again, but a new group gets a new id and nothing else.
+export const groups = sqliteTable(
+  "groups",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // Lower-cased name: names are unique per owner regardless of case, among live groups.
+    nameKey: text("name_key").notNull(),
+    createdAt: integer("created_at").notNull(),
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("groups_owner_name_uq")
+      .on(t.ownerId, t.nameKey)
+      .where(sql`${t.deletedAt} is null`),
+    index("groups_owner_created_idx").on(t.ownerId, t.createdAt),
+  ],
+);
+export type Group = typeof groups.$inferSelect;
+
+// Members are email addresses; an account counts as the member once that address is verified.
+// Removing a member deletes the row: access through the group ends with it.
+export const groupMembers = sqliteTable(
+  "group_members",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    // The member's invitation link, like a share's: HMAC(secret, id + nonce), only the hash stored.
+    tokenHash: text("token_hash").notNull(),
+    tokenNonce: text("token_nonce").notNull(),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("group_members_group_email_uq").on(t.groupId, t.email),
+    index("group_members_email_idx").on(t.email, t.groupId),
+    uniqueIndex("group_members_token_hash_uq").on(t.tokenHash),
+  ],
+);
+export type GroupMember = typeof groupMembers.$inferSelect;
+
 export const shares = sqliteTable(
   "shares",
   {
@@ -188,6 +235,8 @@ export const shares = sqliteTable(
     createdAt: integer("created_at").notNull(),
     acceptedAt: integer("accepted_at"),
     endedAt: integer("ended_at"),
+    // A group share (lib/groups): recipient_email is "group:<id>", members are resolved live.
+    groupId: text("group_id").references(() => groups.id),
   },
   (t) => [
     index("shares_sharer_created_idx").on(t.sharerId, t.createdAt),
@@ -198,6 +247,7 @@ export const shares = sqliteTable(
     index("shares_recipient_idx").on(t.recipientId, t.createdAt),
     index("shares_expires_idx").on(t.expiresAt),
     uniqueIndex("shares_token_hash_uq").on(t.tokenHash),
+    index("shares_group_idx").on(t.groupId, t.createdAt),
   ],
 );
 export type Share = typeof shares.$inferSelect;
@@ -234,6 +284,19 @@ export const shareItems = sqliteTable(
   ],
 );
 export type ShareItem = typeof shareItems.$inferSelect;
+
+// A member who left a group share, for themselves only (the others keep it).
+export const groupShareLeaves = sqliteTable(
+  "group_share_leaves",
+  {
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    leftAt: integer("left_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shareId, t.email] })],
+);
 
 export const shareEvents = sqliteTable(
   "share_events",

@@ -69,7 +69,7 @@ test("Who has access: devices × recipients, filters, links and Export CSV", asy
     (await owner.page.getByRole("link", { name: "Export CSV" }).getAttribute("href"))!,
   );
   expect(lines[0]).toBe(
-    "Device,Hardware ID,Group,Recipient email,Recipient name,Status,Permissions,Operations,Services,Expires,Share ID",
+    "Device,Hardware ID,Group,Recipient email,Recipient name,Status,Permissions,Operations,Services,Expires,Share ID,Via",
   );
   expect(lines).toHaveLength(3);
   expect(lines[1]).toMatch(

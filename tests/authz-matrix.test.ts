@@ -248,7 +248,7 @@ const MATRIX: Record<string, Row> = {
   },
   // The owner's use is not logged; a recipient's use is written to the share's activity.
   "device-operations:performOperationAction": {
-    allow: ["owner", "active"],
+    allow: ["owner", "active", "member"],
     read: (a) => a === "owner",
     inputs: (w) => [{ deviceId: w.dev.d1.id, operation: "view" }],
   },
@@ -261,12 +261,37 @@ const MATRIX: Record<string, Row> = {
     inputs: (w, a) => recipientSide(w, a, "pending").map((shareId) => ({ shareId })),
   },
   // A suspended share can be left too (only its own, of course).
+  // A group member leaves the group's share for themselves; a former member, or anyone else, cannot.
   "share-respond:leaveShareAction": {
-    allow: ["active", "suspended"],
+    allow: ["active", "suspended", "member"],
     inputs: (w, a) =>
-      (a === "suspended" ? [w.shares.suspended.id] : recipientSide(w, a, "active")).map(
-        (shareId) => ({ shareId }),
-      ),
+      (a === "suspended"
+        ? [w.shares.suspended.id]
+        : a === "member"
+          ? [w.group.shareId]
+          : [...recipientSide(w, a, "active"), ...(a === "active" ? [] : [w.group.shareId])]
+      ).map((shareId) => ({ shareId })),
+  },
+  // Groups belong to their owner: everyone else (members and former members included) gets 404.
+  "groups:createGroupAction": {
+    allow: SIGNED_IN,
+    inputs: () => [toFormData({ name: "New crew", members: "fresh@example.test" })],
+  },
+  "groups:addMembersAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ groupId: w.group.id, members: "fresh@example.test" }],
+  },
+  "groups:removeMemberAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ groupId: w.group.id, email: w.users.member.email }],
+  },
+  "groups:renameGroupAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ groupId: w.group.id, name: "Renamed crew" }],
+  },
+  "groups:deleteGroupAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ groupId: w.group.id }],
   },
   // The link is proof of the address: an account that never verified it may answer its own link.
   "share-respond:acceptLinkAction": {
@@ -356,8 +381,16 @@ describe("reads the pages use, as each actor", () => {
         expect(
           (await getShareForSharer(w.db, { shareId: id, sharerId: u.id, now: now() })) !== null,
         ).toBe(owner);
+      expect(
+        (await getShareForSharer(w.db, {
+          shareId: w.group.shareId,
+          sharerId: u.id,
+          now: now(),
+        })) !== null,
+      ).toBe(owner);
+      // The owner's shares: one per recipient actor, and one for the group.
       expect((await listSharedByMe(w.db, { sharerId: u.id, now: now() })).total).toBe(
-        owner ? shareIds().length : 0,
+        owner ? shareIds().length + 1 : 0,
       );
     },
   );
@@ -378,9 +411,20 @@ describe("reads the pages use, as each actor", () => {
             kind === "active" || kind === "pending" || kind === "suspended",
           );
       }
+      // The group share: its current member only, never a former member or the owner.
+      const viaGroup = await getShareForRecipient(w.db, {
+        shareId: w.group.shareId,
+        user: u,
+        now: now(),
+      });
+      expect(viaGroup !== null, `${actor} reading the group share`).toBe(actor === "member");
       const mine = await listSharedWithMe(w.db, { user: u, now: now() });
       expect(mine.groups.flatMap((g) => g.shares.map((r) => r.share.id))).toEqual(
-        isRecipientActor(actor) ? [w.shares[actor].id] : [],
+        isRecipientActor(actor)
+          ? [w.shares[actor].id]
+          : actor === "member"
+            ? [w.group.shareId]
+            : [],
       );
     },
   );
@@ -397,7 +441,7 @@ describe("reads the pages use, as each actor", () => {
           now: now(),
         });
         expect(r.allowed, `${actor} viewing ${d.name}`).toBe(
-          actor === "owner" || actor === "active",
+          actor === "owner" || actor === "active" || (actor === "member" && d === w.dev.d1),
         );
         // The non-owner half of /devices/[id]: null (404) for everyone without a current share.
         // A suspended recipient is told "suspended" on the page (devices, no access); the rest get 404.
@@ -406,7 +450,9 @@ describe("reads the pages use, as each actor", () => {
           deviceId: d.id,
           now: now(),
         });
-        expect(view !== null).toBe(actor === "active" || (actor === "suspended" && d === w.dev.d1));
+        expect(view !== null).toBe(
+          actor === "active" || ((actor === "suspended" || actor === "member") && d === w.dev.d1),
+        );
         if (actor === "suspended" && view)
           expect({ services: view.services, view: view.access.view.allowed }).toEqual({
             services: [],
@@ -436,7 +482,13 @@ describe("reads the pages use, as each actor", () => {
       const listed = (await listAccessibleDevices(w.db, { userId: u.id, now: now() }))
         .map((d) => d.deviceId)
         .sort();
-      expect(listed).toEqual(actor === "active" ? [w.dev.d1.id, w.dev.d2.id].sort() : []);
+      expect(listed).toEqual(
+        actor === "active"
+          ? [w.dev.d1.id, w.dev.d2.id].sort()
+          : actor === "member"
+            ? [w.dev.d1.id]
+            : [],
+      );
     },
   );
 

@@ -13,7 +13,14 @@ import {
   type ActionResult,
   type AnyAction,
 } from "./support/harness";
-import { disposeWorldTemplate, freshWorld, userOf, DAY, type World } from "./support/world";
+import {
+  disposeWorldTemplate,
+  freshWorld,
+  isolatedWorld,
+  userOf,
+  DAY,
+  type World,
+} from "./support/world";
 import * as H from "./support/hostile";
 import { CASES, now, type Input } from "./support/hostile-cases";
 import { devices, shareItems, shares } from "@/db/schema";
@@ -134,7 +141,9 @@ describe.each(Object.entries(CASES))("%s", (key, c) => {
   });
 
   it("accepts the valid base input (so each refusal below is the mutation's doing)", async () => {
-    const fresh = await freshWorld();
+    // A world of its own: the base input must work, and `w` must stay untouched for the
+    // refusals below.
+    const fresh = await isolatedWorld();
     state.db = fresh.db;
     state.user = userOf(fresh, c.actor);
     try {
@@ -143,6 +152,7 @@ describe.each(Object.entries(CASES))("%s", (key, c) => {
     } finally {
       state.db = w.db;
       state.user = userOf(w, c.actor);
+      await fresh.close();
     }
   });
 

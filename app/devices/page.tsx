@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { DeviceFilters } from "@/components/devices/device-filters";
 import { DeviceTable } from "@/components/devices/device-table";
+import { listOwnGroups } from "@/lib/groups/store";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/accounts/session";
@@ -61,6 +62,7 @@ export default async function DevicesPage({
         filtered={!!(q || group)}
         selfEmail={user.email}
         policy={await getSharingPolicy(db, user.id)}
+        recipientGroups={await listOwnGroups(db, user.id)}
       />
       <Pagination
         path="/devices"

@@ -72,6 +72,7 @@ export default async function SharedWithMePage({
               description: r.share.description,
               createdAt: r.share.createdAt,
               expiresAt: r.share.expiresAt,
+              via: r.groupName,
             })),
           }))}
         />

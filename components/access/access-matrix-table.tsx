@@ -35,6 +35,9 @@ export function AccessMatrixTable({ m }: { m: AccessMatrix }) {
                 {r.name ? (
                   <div className="text-xs font-normal text-slate-500">{r.email}</div>
                 ) : null}
+                {r.via ? (
+                  <div className="text-xs font-normal text-slate-600">via {r.via}</div>
+                ) : null}
               </th>
             ))}
           </tr>
@@ -63,6 +66,9 @@ export function AccessMatrixTable({ m }: { m: AccessMatrix }) {
                         <span className="block text-xs text-slate-600">
                           {c.expiresAt == null ? "permanent" : `until ${formatDate(c.expiresAt)}`}
                         </span>
+                        {c.via ? (
+                          <span className="block text-xs text-slate-600">via {c.via}</span>
+                        ) : null}
                         {c.status !== "Active" ? <StatusBadge status={c.status} /> : null}
                       </Link>
                     ) : (

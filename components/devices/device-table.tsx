@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import type { DeviceRow } from "@/lib/devices/queries";
 import { ShareDialog, type DeviceSelection } from "@/components/sharing/share-dialog";
 import type { SharingPolicy } from "@/lib/sharing/policies/policy";
+import type { GroupChoice } from "@/components/groups/groups-field";
 
 type Props = {
   rows: DeviceRow[];
@@ -13,9 +14,19 @@ type Props = {
   filtered: boolean;
   selfEmail: string;
   policy?: SharingPolicy;
+  /** The owner's groups of people, for the share dialog's `Groups` field. */
+  recipientGroups?: GroupChoice[];
 };
 
-export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }: Props) {
+export function DeviceTable({
+  rows,
+  total,
+  filter,
+  filtered,
+  selfEmail,
+  policy,
+  recipientGroups,
+}: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
@@ -97,6 +108,7 @@ export function DeviceTable({ rows, total, filter, filtered, selfEmail, policy }
             selfEmail={selfEmail}
             onShared={() => togglePage(false)}
             policy={policy}
+            groups={recipientGroups}
           />
         </div>
       </div>

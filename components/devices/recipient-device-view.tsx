@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { RecipientDeviceView as View } from "@/lib/access/recipient-device";
 import { describeAccess } from "@/lib/access/describe";
+import { describeSource } from "@/lib/groups/access-source";
 import { OPERATIONS } from "@/lib/access/evaluate";
 import { OperationButton } from "@/components/devices/operation-button";
 import { StatusBadge } from "@/components/sharing/status-badge";
@@ -25,6 +26,9 @@ export function RecipientDeviceView({ view, now }: { view: View; now: number }) 
         </p>
         {device.hardwareId ? (
           <p className="font-mono text-sm text-slate-600">{device.hardwareId}</p>
+        ) : null}
+        {describeSource(access.view) ? (
+          <p className="text-sm text-slate-700">Access: {describeSource(access.view)}</p>
         ) : null}
         {!access.view.allowed && access.view.reason === "suspended" ? (
           <p

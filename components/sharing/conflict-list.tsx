@@ -34,6 +34,12 @@ export function ConflictList({
           </li>
         ))}
       </ul>
+      {conflicts.some((c) => c.groupName) ? (
+        <p>
+          Group members listed here keep their direct share of those devices: it takes precedence
+          over the group&apos;s share. Skipping shares with the group anyway.
+        </p>
+      ) : null}
       <button type="button" className={buttonStyles.secondary} onClick={onSkip} disabled={pending}>
         Skip conflicts and share the rest
       </button>

@@ -23,6 +23,7 @@ import { ShareResult } from "@/components/sharing/share-result";
 import { ConflictList } from "@/components/sharing/conflict-list";
 import { splitRecipients } from "@/components/sharing/recipients-field";
 import { orList, policyErrors, type SharingPolicy } from "@/lib/sharing/policies/policy";
+import { GroupsField, type GroupChoice } from "@/components/groups/groups-field";
 
 export type DeviceSelection =
   | { mode: "ids"; ids: string[]; devices: DeviceRow[] }
@@ -31,6 +32,8 @@ export type DeviceSelection =
 /** Values to start from, when sharing again with changes ("cancel and share again"). */
 export type ShareDraft = {
   recipients: string;
+  /** Group ids (lib/groups) to share with. */
+  groups: string[];
   preset: PermissionChoice;
   custom: Operation[];
   expiry: ExpiryChoice;
@@ -53,6 +56,8 @@ type Props = {
   defaultOpen?: boolean;
   /** The owner's sharing policy: default expiry, maximum, allowed domains (checked here and on the server). */
   policy?: SharingPolicy;
+  /** The sharer's groups, for the `Groups` field. */
+  groups?: GroupChoice[];
 };
 
 export function ShareDialog({
@@ -64,9 +69,11 @@ export function ShareDialog({
   triggerLabel = "Share devices",
   defaultOpen = false,
   policy,
+  groups = [],
 }: Props) {
   const [open, setOpen] = useState(defaultOpen);
   const [recipients, setRecipients] = useState(draft?.recipients ?? "");
+  const [groupIds, setGroupIds] = useState<string[]>(draft?.groups ?? []);
   const [preset, setPreset] = useState<PermissionChoice>(draft?.preset ?? "Viewer");
   const [custom, setCustom] = useState<Operation[]>(draft?.custom ?? ["view"]);
   const [expiry, setExpiry] = useState<ExpiryChoice>(
@@ -87,6 +94,7 @@ export function ShareDialog({
 
   function reset() {
     setRecipients("");
+    setGroupIds([]);
     setDescription("");
     setMessage("");
     setServices({});
@@ -96,6 +104,7 @@ export function ShareDialog({
   function submit(skipConflicts = false) {
     const payload = {
       recipients,
+      groups: groupIds,
       ...(selection.mode === "ids" ? { deviceIds: selection.ids } : { filter: selection.filter }),
       services: Object.fromEntries(Object.entries(services).filter(([, v]) => v !== "all")),
       permissions: preset === "Custom" ? custom : preset,
@@ -196,6 +205,12 @@ export function ShareDialog({
               onChange={setRecipients}
               errors={e?.recipients}
               selfEmail={selfEmail}
+            />
+            <GroupsField
+              groups={groups}
+              value={groupIds}
+              onChange={setGroupIds}
+              errors={e?.groups}
             />
             {policy?.allowedDomains.length ? (
               <p className="-mt-3 text-xs text-slate-500">

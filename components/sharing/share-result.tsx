@@ -11,10 +11,12 @@ export function ShareResult({
   result: ShareDevicesData;
   onClose: () => void;
 }) {
+  const groupCount = result.groupShares?.length ?? 0;
   return (
     <div className="space-y-4">
       <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-        Shared with {result.shares.length} recipient{result.shares.length === 1 ? "" : "s"}.
+        Shared with {result.shares.length} recipient{result.shares.length === 1 ? "" : "s"}
+        {groupCount ? ` and ${groupCount} group${groupCount === 1 ? "" : "s"}` : ""}.
         {result.skipped.length
           ? ` Skipped ${result.skipped.length} pair${result.skipped.length === 1 ? "" : "s"} that were already shared.`
           : ""}
@@ -22,6 +24,12 @@ export function ShareResult({
           ? " Invitations are on their way."
           : " No emails were sent: send each recipient their link."}
       </p>
+      {groupCount ? (
+        <p className="text-sm text-slate-700">
+          Groups ({result.groupShares!.map((g) => g.groupName).join(", ")}): every member has access
+          now, without accepting.
+        </p>
+      ) : null}
       <ul className="space-y-3">
         {result.shares.map((s) => (
           <li key={s.shareId} role="group" aria-label={s.recipientEmail} className="space-y-1">

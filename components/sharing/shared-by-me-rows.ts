@@ -15,19 +15,22 @@ export type SharedByMeTableRow = Pick<
   >;
 };
 
+/** A group share's row is named by its group, with its member count where the email goes. */
+const groupLabel = (n: number) => `Group, ${n} member${n === 1 ? "" : "s"}`;
+
 export function toTableRows(rows: SharedByMeRow[]): SharedByMeTableRow[] {
-  return rows.map(({ status, timeLeft, preset, deviceCount, recipientName, share }) => ({
-    status,
-    timeLeft,
-    preset,
-    deviceCount,
-    recipientName,
+  return rows.map((r) => ({
+    status: r.status,
+    timeLeft: r.timeLeft,
+    preset: r.preset,
+    deviceCount: r.deviceCount,
+    recipientName: r.groupName ?? r.recipientName,
     share: {
-      id: share.id,
-      recipientEmail: share.recipientEmail,
-      description: share.description,
-      expiresAt: share.expiresAt,
-      createdAt: share.createdAt,
+      id: r.share.id,
+      recipientEmail: r.groupName != null ? groupLabel(r.memberCount ?? 0) : r.share.recipientEmail,
+      description: r.share.description,
+      expiresAt: r.share.expiresAt,
+      createdAt: r.share.createdAt,
     },
   }));
 }

@@ -15,6 +15,8 @@ export type ReceivedRow = {
   description: string;
   createdAt: number;
   expiresAt: number | null;
+  /** A group share: the group it reaches this person through. */
+  via?: string | null;
 };
 export type ReceivedGroup = {
   sharer: { id: string; name: string; email: string };
@@ -42,6 +44,7 @@ export function SharedWithMeList({ groups }: { groups: ReceivedGroup[] }) {
               >
                 {r.deviceCount} device{r.deviceCount === 1 ? "" : "s"} · {r.preset}
               </Link>
+              {r.via ? <div className="text-xs font-medium text-slate-700">via {r.via}</div> : null}
               {r.devices ? <div className="text-xs text-slate-600">{r.devices}</div> : null}
               {r.description ? <div className="text-xs text-slate-500">{r.description}</div> : null}
               <div className="text-xs text-slate-500">

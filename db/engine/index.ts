@@ -11,7 +11,15 @@ export { engineConfigFromEnv, engineKindFromEnv, isPostgresUrl, type EngineConfi
 export { isUniqueViolation, driverError } from "./errors";
 export { insertMany } from "./insert-many";
 export { TxMisuseError } from "./registry";
-export { affected, first, forUpdate, ilike, insertionOrder } from "./sql";
+export {
+  affected,
+  first,
+  forNoKeyUpdate,
+  forUpdate,
+  ilike,
+  insertionOrder,
+  reusableQuery,
+} from "./sql";
 export { pgSchema, sqliteSchema, tablesFor } from "./tables";
 export { transaction, type TransactionOptions } from "./transaction";
 export type { Conn, Db, EngineKind, Schema, Tx } from "./types";

@@ -10,6 +10,7 @@ import {
   forUpdate,
   ilike,
   insertMany,
+  reusableQuery,
   transaction,
   type Db,
   type Schema,
@@ -292,4 +293,33 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
       returned: [{ id: "d2" }],
     });
   });
+  it("runs a reusableQuery with new values each call, as the plain sql`` would", async () => {
+    const byOwner = reusableQuery(
+      ["owner", "name"],
+      (v) =>
+        sql`select id from devices where owner_id = ${v.owner} and name <> ${v.name} order by id`,
+    );
+    expect(await byOwner(db, { owner: "u1", name: "nothing" })).toEqual(
+      (await db.execute(sql`select id from devices where owner_id = ${"u1"} order by id`)).rows,
+    );
+    expect(await byOwner(db, { owner: "nobody", name: "nothing" })).toEqual([]);
+    expect(await byOwner(db, { owner: "u1", name: "Gateway A" })).not.toContainEqual({ id: "d1" });
+  });
+
+  it.runIf(kind === "sqlite")(
+    "runs a query compiled by another copy of the engine module (a production build has several)",
+    async () => {
+      const foreign = {
+        [Symbol.for("keyshare.compiledQuery")]: true,
+        text: "select id from devices where owner_id = ? order by id",
+        params: ["u1"],
+        getSQL: () => {
+          throw new Error("not to be compiled again");
+        },
+      };
+      const { rows } = await db.execute(foreign);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows).toContainEqual({ id: "d1" });
+    },
+  );
 });

@@ -13,7 +13,23 @@ export interface Engine {
 
 /** The transaction an async call chain is inside of; `open` turns false when it ends. */
 export type TxContext = { engine: Engine; tx: object; open: boolean };
-export const txContext = new AsyncLocalStorage<TxContext>();
+
+// Process-wide, on globalThis: a production build may bundle this module more than once
+// (one copy per server chunk), while getDb()'s database is one per process. Every copy must
+// find that database's engine and see the same open transaction.
+const shared = globalThis as unknown as {
+  keyshareEngineRegistry?: {
+    engines: WeakMap<object, Engine>;
+    txContext: AsyncLocalStorage<TxContext>;
+  };
+};
+const registry = (shared.keyshareEngineRegistry ??= {
+  // Root databases and transaction handles → their engine. A WeakMap, not a property, so
+  // the drizzle objects stay untouched and nothing leaks when a test database is dropped.
+  engines: new WeakMap(),
+  txContext: new AsyncLocalStorage(),
+});
+export const txContext = registry.txContext;
 
 /** The open transaction of this call chain on `engine`, if any. */
 export function openTxOn(engine: Engine): TxContext | undefined {
@@ -21,9 +37,7 @@ export function openTxOn(engine: Engine): TxContext | undefined {
   return ctx?.open && ctx.engine === engine ? ctx : undefined;
 }
 
-// Root databases and transaction handles → their engine. A WeakMap, not a property, so the
-// drizzle objects stay untouched and nothing leaks when a test database is dropped.
-const engines = new WeakMap<object, Engine>();
+const engines = registry.engines;
 
 export function register(handle: object, engine: Engine): void {
   engines.set(handle, engine);

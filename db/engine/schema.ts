@@ -26,12 +26,17 @@ export const {
   apiIdempotencyKeys,
   webhookEndpoints,
   webhookDeliveries,
+  groups,
+  groupMembers,
+  groupShareLeaves,
 } = t;
 export type {
   ApiToken,
   Device,
   Email,
   EmailToken,
+  Group,
+  GroupMember,
   Service,
   Share,
   ShareEvent,

@@ -107,9 +107,13 @@ describe.each(availableEngines())("transaction() on %s", (kind) => {
   });
 
   it("refuses the root database inside a transaction instead of hanging or escaping it", async () => {
+    const probe = sql`select count(*) as n from users where id = ${"none"}`;
+    await db.execute(probe); // SQLite keeps this statement: its reuse must be refused too
     await transaction(db, async () => {
       expect(await rejection(transaction(db, async () => 1))).toBeInstanceOf(TxMisuseError);
       expect(rootMessage(await rejection(db.select().from(t.users)))).toMatch(/use its tx/);
+      if (kind === "sqlite")
+        expect(rootMessage(await rejection(db.execute(probe)))).toMatch(/use its tx/);
     });
   });
 

@@ -44,6 +44,8 @@ function tokenLink(mail: string, path: string): string {
 
 export const verifyLinkIn = (mail: string) => tokenLink(mail, "verify-email");
 export const resetLinkIn = (mail: string) => tokenLink(mail, "reset-password");
+/** A group member's link (/g/<token>): sign up or in by it, nothing to accept. */
+export const groupLinkIn = (mail: string) => tokenLink(mail, "g");
 
 /** How many emails to `to` the sink has received that match. */
 export async function countMail(

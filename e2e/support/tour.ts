@@ -3,6 +3,8 @@ import { expect, type Browser, type BrowserContext, type Page } from "@playwrigh
 import { acceptPending, shareIdFor } from "./beyond";
 import { addDevices, newUser, share } from "./sharing";
 import { uniqueEmail } from "./users";
+import { createGroup, shareWithGroup } from "./groups";
+import { groupLinkIn, waitForMail } from "./mail";
 
 /**
  * Every main page of the portal with believable data behind it: an owner with devices, a
@@ -14,7 +16,15 @@ export type Tour = {
   owner: Page;
   recipient: Page;
   anon: Page;
-  ids: { device: string; share: string; anonLink: string; recipientLink: string };
+  ids: {
+    device: string;
+    share: string;
+    anonLink: string;
+    recipientLink: string;
+    group: string;
+    groupShare: string;
+    groupLink: string;
+  };
   contexts: BrowserContext[];
 };
 
@@ -65,6 +75,25 @@ export const STOPS: Stop[] = [
     path: (i) => `/shared-by-me/${i.share}/share-again`,
     heading: /Share again with/,
     dialog: "Share devices",
+  },
+  {
+    route: "/shared-by-me/[id] (group share)",
+    as: "owner",
+    path: (i) => `/shared-by-me/${i.groupShare}`,
+    heading: /Shared with group Boiler crew/,
+  },
+  { route: "/groups", as: "owner", path: () => "/groups", heading: "Groups" },
+  {
+    route: "/groups/[groupId]",
+    as: "owner",
+    path: (i) => `/groups/${i.group}`,
+    heading: "Boiler crew",
+  },
+  {
+    route: "/g/[token] (signed out)",
+    as: "anon",
+    path: (i) => i.groupLink,
+    heading: /Tess Owner added you to the group Boiler crew/,
   },
   { route: "/access", as: "owner", path: () => "/access", heading: "Who has access" },
   { route: "/activity", as: "owner", path: () => "/activity", heading: "Activity" },
@@ -152,6 +181,16 @@ export async function setUpTour(browser: Browser): Promise<Tour> {
   );
   await acceptPending(recipient.page);
   const later = await share(owner.page, ["West Lock"], recipient.email, { notify: false });
+  // A group with the recipient in it, sharing a device the recipient does not hold directly
+  // (that would be a conflict); the group share notifies, so the member gets their link.
+  await addDevices(owner.page, ["East Valve"]);
+  const groupUrl = await createGroup(owner.page, "Boiler crew", [recipient.email]);
+  await shareWithGroup(owner.page, ["East Valve"], "Boiler crew");
+  const groupMail = await waitForMail(recipient.email, (t) => t.includes("/g/"));
+  await owner.page.goto("/shared-by-me");
+  const groupHref = await owner.page
+    .getByRole("link", { name: "Boiler crew", exact: true })
+    .getAttribute("href");
   const anonContext = await browser.newContext();
   const anon = await anonContext.newPage();
   return {
@@ -163,6 +202,9 @@ export async function setUpTour(browser: Browser): Promise<Tour> {
       share: await shareIdFor(owner.page, recipient.email),
       anonLink: links[invited],
       recipientLink: later[recipient.email],
+      group: groupUrl.split("/").pop()!,
+      groupShare: groupHref!.split("/").pop()!,
+      groupLink: new URL(groupLinkIn(groupMail)).pathname,
     },
     contexts: [owner.context, recipient.context, anonContext],
   };

@@ -33,6 +33,34 @@ describe.skipIf(testEngineKind() !== "sqlite")("query plan", () => {
     expect(details.filter((d) => /^SCAN /.test(d))).toEqual([]);
   });
 
+  it("resolves group shares live with seeks only: membership, the group's item of the device, leaving", async () => {
+    const f = await createFixture();
+    const q = new SQLiteSyncDialect().sqlToQuery(
+      checkAccessSql({ userId: "u", deviceId: "d", serviceId: null }),
+    );
+    const details = (
+      sqliteClient(f.db)
+        .prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
+        .all(...(q.params as (string | null)[])) as { detail: string }[]
+    ).map((p) => p.detail);
+    expect(details).toContainEqual(
+      expect.stringMatching(/SEARCH gm USING COVERING INDEX group_members_email_idx \(email=\?\)/),
+    );
+    expect(
+      details.filter((d) =>
+        /SEARCH si USING INDEX share_items_device_recipient_idx \(device_id=\? AND recipient_email=\?\)/.test(
+          d,
+        ),
+      ),
+    ).toHaveLength(2);
+    expect(details).toContainEqual(
+      expect.stringMatching(
+        /SEARCH l USING COVERING INDEX sqlite_autoindex_group_share_leaves_1 \(share_id=\? AND email=\?\)/,
+      ),
+    );
+    expect(details.filter((d) => /^SCAN /.test(d))).toEqual([]);
+  });
+
   it("keeps one prepared statement per connection", async () => {
     const other = await createFixture();
     const [o, a] = [await other.user("O"), await other.user("A")];

@@ -3,7 +3,9 @@
 // deny reason is meant for recipients (their share page explains "why not now").
 import { sql, type SQL } from "drizzle-orm";
 import type { Conn } from "@/db/client";
+import { reusableQuery } from "@/db/engine";
 import { isWithinSchedule, type ScheduleCheck } from "./schedule";
+import { directBeatsGroup, withSource } from "@/lib/groups/access-source";
 import {
   OPERATIONS,
   evaluateShare,
@@ -16,6 +18,7 @@ import {
 export * from "./evaluate";
 export { listAccessibleDevices, type AccessibleDevice } from "./list";
 export { describeAccess, type DescribeAccessOptions } from "./describe";
+export { describeSource } from "@/lib/groups/access-source";
 
 export interface CheckAccessInput {
   userId: string;
@@ -26,7 +29,7 @@ export interface CheckAccessInput {
 }
 
 /**
- * One statement, two index seeks:
+ * One statement of index seeks only:
  * - devices by primary key, to recognise the owner;
  * - share_items by share_items_device_recipient_idx (device_id, the caller's email), then shares by primary key,
  *   keeping only the caller's shares. recipient_id is bound on acceptance only, so pending
@@ -34,30 +37,43 @@ export interface CheckAccessInput {
  *   start from shares_recipient_idx, whose cost grows with the recipient's whole history.
  * Removed items are dropped in SQL (a removed device is simply not shared); ended shares
  * are kept so the recipient can be told "cancelled" / "expired".
+ * The third branch is group shares (lib/groups), resolved live: the caller's memberships by
+ * group_members_email_idx, then each group's item of the device by an equality seek of the
+ * same share_items index (recipient_email "group:<id>"; not a text range over "group:…",
+ * whose order depends on PostgreSQL's collation), each share by primary key, and their
+ * leaving by the leaves' primary key. Only a verified address is a member.
  */
-export function checkAccessSql(p: {
-  userId: string;
-  deviceId: string;
-  serviceId: string | null;
-}): SQL {
+export function checkAccessSql(p: { userId: unknown; deviceId: unknown; serviceId: unknown }): SQL {
   // Quoted aliases: PostgreSQL folds unquoted ones to lower case. `true`, not 1, where a
   // branch meets a boolean column (remote_access, EXISTS): SQLite reads it as 1.
   // CROSS JOIN with its condition in WHERE: PostgreSQL allows no ON after CROSS JOIN.
   return sql`
 SELECT 1 AS "isOwner", NULL AS "shareId", NULL AS "status", '' AS "permissions", NULL AS "expiresAt",
   NULL AS "startsAt", NULL AS "weekdays", NULL AS "windowStart", NULL AS "windowEnd", NULL AS "timeZone",
-  true AS "remoteAccess", NULL AS "suspendedAt", NULL AS "serviceIds", ${serviceOnDeviceSql(p)}
+  true AS "remoteAccess", NULL AS "suspendedAt", NULL AS "serviceIds", ${serviceOnDeviceSql(p)},
+  NULL AS "groupName"
 FROM devices d WHERE d.id = ${p.deviceId} AND d.owner_id = ${p.userId}
 UNION ALL
 SELECT 0, s.id, s.status, s.permissions, s.expires_at, s.starts_at, s.weekdays,
   s.window_start, s.window_end, s.time_zone, s.remote_access, s.suspended_at, si.service_ids,
-  ${serviceOnDeviceSql(p)}
+  ${serviceOnDeviceSql(p)}, NULL
 FROM users u CROSS JOIN share_items si CROSS JOIN shares s
 WHERE u.id = ${p.userId} AND si.device_id = ${p.deviceId} AND si.recipient_email = u.email
-  AND s.id = si.share_id AND si.removed_at IS NULL AND s.recipient_id = ${p.userId}`;
+  AND s.id = si.share_id AND si.removed_at IS NULL AND s.recipient_id = ${p.userId}
+UNION ALL
+SELECT 0, s.id, s.status, s.permissions, s.expires_at, s.starts_at, s.weekdays,
+  s.window_start, s.window_end, s.time_zone, s.remote_access, s.suspended_at, si.service_ids,
+  ${serviceOnDeviceSql(p)}, g.name
+FROM users u CROSS JOIN group_members gm CROSS JOIN share_items si CROSS JOIN shares s
+  CROSS JOIN "groups" g
+WHERE u.id = ${p.userId} AND u.email_verified IS NOT NULL AND gm.email = u.email
+  AND si.device_id = ${p.deviceId} AND si.recipient_email = 'group:' || gm.group_id
+  AND si.removed_at IS NULL AND s.id = si.share_id AND s.group_id = gm.group_id
+  AND g.id = s.group_id
+  AND NOT EXISTS (SELECT 1 FROM group_share_leaves l WHERE l.share_id = s.id AND l.email = u.email)`;
 }
 
-function serviceOnDeviceSql(p: { deviceId: string; serviceId: string | null }): SQL {
+function serviceOnDeviceSql(p: { deviceId: unknown; serviceId: unknown }): SQL {
   // A service id must belong to this very device; otherwise a recipient could pass an id
   // from another device and have it accepted by a "null = all services" item. The cast
   // gives PostgreSQL the parameter's type (it cannot infer one from IS NULL alone).
@@ -65,7 +81,14 @@ function serviceOnDeviceSql(p: { deviceId: string; serviceId: string | null }): 
     SELECT 1 FROM services sv WHERE sv.id = ${p.serviceId} AND sv.device_id = ${p.deviceId}) END AS "serviceOnDevice"`;
 }
 
-type CheckRow = ShareRow & { isOwner: number; serviceOnDevice: number | boolean };
+// Compiled once (SQLite): building the statement cost more than running it.
+const runCheck = reusableQuery(["userId", "deviceId", "serviceId"], checkAccessSql);
+
+type CheckRow = ShareRow & {
+  isOwner: number;
+  serviceOnDevice: number | boolean;
+  groupName: string | null;
+};
 
 async function loadRows(
   db: Conn,
@@ -73,8 +96,7 @@ async function loadRows(
   deviceId: string,
   serviceId: string | null,
 ): Promise<CheckRow[]> {
-  const { rows } = await db.execute(checkAccessSql({ userId, deviceId, serviceId }));
-  return rows as unknown as CheckRow[];
+  return (await runCheck(db, { userId, deviceId, serviceId })) as CheckRow[];
 }
 
 const ownerResult = (): AccessResult => ({
@@ -98,14 +120,20 @@ function decide(
       ? ownerResult()
       : ({ allowed: false, reason: "service_not_shared" } as const);
   }
+  const decisive = directBeatsGroup(rows, now);
   return pickBest(
-    rows.map((row) => {
+    decisive.rows.map((row) => {
       const schedule = () => {
         let check = memo.get(row.shareId);
         if (!check) memo.set(row.shareId, (check = isWithinSchedule(row, now)));
         return check;
       };
-      return evaluateShare(row, { operation: op, serviceId, serviceOnDevice, now }, schedule);
+      const result = evaluateShare(
+        row,
+        { operation: op, serviceId, serviceOnDevice, now },
+        schedule,
+      );
+      return withSource(result, row, decisive.overridden);
     }),
   );
 }

@@ -25,7 +25,9 @@ export type AccessAllowed = {
   permissions: Operation[];
   /** Services the recipient may use; null = all services of the device. */
   serviceIds: string[] | null;
-};
+} & AccessSource;
+/** A group share's result names its group; a direct one, the groups it took precedence over. */
+export type AccessSource = { via?: string; overrides?: string[] };
 export type AccessDenied = {
   allowed: false;
   reason: DenyReason;
@@ -34,7 +36,7 @@ export type AccessDenied = {
   shareId?: string;
   /** Zone of the share's schedule, so `until` can be shown in the sharer's terms. */
   timeZone?: string;
-};
+} & AccessSource;
 export type AccessResult = AccessAllowed | AccessDenied;
 
 /** The columns of a share + its item that the decision needs (aliases of the SQL rows). */

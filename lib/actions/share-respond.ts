@@ -12,6 +12,7 @@ import {
   leaveShare,
 } from "@/lib/sharing/lifecycle";
 import { notifySharerOfResponse } from "@/lib/sharing/notify";
+import { isGroupShareOf, leaveGroupShare } from "@/lib/groups/group-shares";
 
 const shareId = z.object({ shareId: z.string().min(1).max(64) });
 const token = z.object({ token: z.string().min(1).max(200) });
@@ -37,7 +38,10 @@ export const declineShareAction = authedAction(shareId, async (input, { db, user
 });
 
 export const leaveShareAction = authedAction(shareId, async (input, { db, user, now }) => {
-  const share = await leaveShare(db, { shareId: input.shareId, user, now });
+  // A group share is left by one member for themselves (lib/groups); any other, as a whole.
+  const share = (await isGroupShareOf(db, input.shareId, user))
+    ? await leaveGroupShare(db, { shareId: input.shareId, user, now })
+    : await leaveShare(db, { shareId: input.shareId, user, now });
   await notifySharerOfResponse(db, share, user, "left", now);
   refresh(share.id);
   return { shareId: share.id };

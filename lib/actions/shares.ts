@@ -21,17 +21,23 @@ import { notifyShared } from "@/lib/sharing/notify";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
 import { getCurrentUser } from "@/lib/accounts/session";
 import { getDb } from "@/db/client";
+import { notifyGroupMembers } from "@/lib/groups/notify";
+import { groupMemberTotal } from "@/lib/groups/store";
 
 export type ConflictView = {
   deviceId: string;
   deviceName: string;
   recipientEmail: string;
   shareId: string;
+  /** A member of this chosen group already holds the device directly (direct beats group). */
+  groupName?: string;
 };
 export type ShareDevicesData = {
   shares: { shareId: string; recipientEmail: string; link: string }[];
   skipped: { deviceName: string; recipientEmail: string }[];
   notified: boolean;
+  /** One share per chosen group: members have access at once, without a link to accept. */
+  groupShares?: { shareId: string; groupName: string }[];
 };
 export type ShareDevicesState = ActionState<ShareDevicesData> & { conflicts?: ConflictView[] };
 
@@ -77,7 +83,8 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
         now,
       });
       // Over the daily invitation emails: nothing is shared (the count rolls back too).
-      if (notify) await spendInvitations(tx, user.id, shared.shares.length, now);
+      const members = await groupMemberTotal(tx, shared.groupShares);
+      if (notify) await spendInvitations(tx, user.id, shared.shares.length + members, now);
       return shared;
     });
     if (notify)
@@ -87,6 +94,10 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
         result.shares.map((s) => ({ ...s, link: linkUrl(s.token) })),
         now,
       );
+    if (notify) {
+      for (const g of result.groupShares)
+        await notifyGroupMembers(db, user, { groupId: g.groupId, shareIds: [g.shareId], now });
+    }
     revalidatePath("/shared-by-me");
     return {
       ok: true,
@@ -101,6 +112,10 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
           recipientEmail: s.recipientEmail,
         })),
         notified: notify,
+        groupShares: result.groupShares.map((g) => ({
+          shareId: g.shareId,
+          groupName: g.groupName,
+        })),
       },
     };
   } catch (e) {

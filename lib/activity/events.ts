@@ -21,6 +21,10 @@ export const EVENT_LABELS = {
   resumed: "Resumed",
   link_regenerated: "New sharing link",
   device_used: "Device used",
+  // Group shares (lib/groups): membership changes that changed who has access.
+  member_added: "Group member added",
+  member_removed: "Group member removed",
+  member_left: "Group member left",
 } as const;
 export type EventType = keyof typeof EVENT_LABELS;
 export const EVENT_TYPES = Object.keys(EVENT_LABELS) as EventType[];
@@ -64,6 +68,8 @@ type Data = {
   reason?: string;
   device?: string;
   operation?: string;
+  email?: string;
+  group?: string;
 } | null;
 
 const names = (list?: { name: string }[]) =>
@@ -79,9 +85,15 @@ const DESCRIBE: Record<EventType, (who: string, d: Data) => string> = {
   devices_added: (who, d) => `${who} added ${names(d?.devices)}`,
   devices_removed: (who, d) => `${who} removed ${names(d?.devices)}`,
   cancelled: (who, d) =>
-    d?.reason === "last_device_removed"
-      ? `${who} removed the last device, so the share was cancelled`
-      : `${who} cancelled the share`,
+    d?.reason === "group_deleted"
+      ? `${who} deleted the group ${d.group ?? ""}, so the share was cancelled`
+      : d?.reason === "last_device_removed"
+        ? `${who} removed the last device, so the share was cancelled`
+        : `${who} cancelled the share`,
+  member_added: (who, d) => `${who} added ${d?.email ?? "a member"} to the group: access granted`,
+  member_removed: (who, d) =>
+    `${who} removed ${d?.email ?? "a member"} from the group: access ended`,
+  member_left: (who, d) => `${d?.email ?? who} left the share (for themselves; the group keeps it)`,
   expired: () => "The share expired",
   link_regenerated: (who) => `${who} made a new sharing link (the old one stopped working)`,
   device_used: (who, d) =>

@@ -56,7 +56,10 @@ async function select(
         createdAt: shareEvents.createdAt,
         shareId: shareEvents.shareId,
         recipientEmail: shares.recipientEmail,
-        recipientName: recipient.name,
+        // A group share's recipient is its group (lib/groups).
+        recipientName: sql<
+          string | null
+        >`coalesce(${recipient.name}, 'Group ' || (select g.name from "groups" g where g.id = ${shares.groupId}))`,
       })
       .from(shareEvents)
       .innerJoin(shares, eq(shares.id, shareEvents.shareId))
@@ -65,7 +68,11 @@ async function select(
       .where(where)
       .orderBy(dir(shareEvents.createdAt), dir(shareEvents.id))
       .limit(limit)
-  ).map((r) => ({ ...r, data: parseData(r.data) }));
+  ).map((r) => ({
+    ...r,
+    recipientEmail: r.recipientEmail.startsWith("group:") ? "" : r.recipientEmail,
+    data: parseData(r.data),
+  }));
 }
 
 function parseData(text: string | null): unknown {

@@ -21,7 +21,7 @@ export function normalizeGroup(raw: string): string {
 }
 
 // C0/C1 controls and bidi overrides could disguise a name ("txt.exe" shown as "exe.txt").
-const noControlChars = (s: string) =>
+export const noControlChars = (s: string) =>
   !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(s);
 
 export const deviceNameSchema = z

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { shareItems, shares, users } from "@/db/schema";
+import { groups, shareItems, shares, users } from "@/db/schema";
 import { parsePermissions, presetOf, type Operation, type PresetName } from "./permissions";
 import { effectiveStatusSql, liveSql, type EffectiveStatus } from "./status";
 
@@ -27,6 +27,7 @@ export async function listDeviceAccess(
         shareId: shares.id,
         recipientEmail: shares.recipientEmail,
         recipientName: users.name,
+        groupName: groups.name,
         status: effectiveStatusSql(q.now),
         permissions: shares.permissions,
         expiresAt: shares.expiresAt,
@@ -35,6 +36,7 @@ export async function listDeviceAccess(
       .from(shareItems)
       .innerJoin(shares, eq(shares.id, shareItems.shareId))
       .leftJoin(users, eq(users.email, shares.recipientEmail))
+      .leftJoin(groups, eq(groups.id, shares.groupId))
       .where(
         and(
           eq(shareItems.deviceId, q.deviceId),
@@ -44,8 +46,17 @@ export async function listDeviceAccess(
         ),
       )
       .orderBy(asc(shares.recipientEmail))
-  ).map(({ serviceIds, permissions, ...r }) => {
+  ).map(({ serviceIds, permissions, groupName, ...r }) => {
     const ops = parsePermissions(permissions);
-    return { ...r, permissions: ops, preset: presetOf(ops), allServices: serviceIds == null };
+    // A group share is one line, named by its group (its members are on Who has access).
+    const who =
+      groupName != null ? { recipientName: `Group ${groupName}`, recipientEmail: "" } : {};
+    return {
+      ...r,
+      ...who,
+      permissions: ops,
+      preset: presetOf(ops),
+      allServices: serviceIds == null,
+    };
   });
 }

@@ -31,8 +31,11 @@ export async function sharedByMeCsv(
     for (const r of list.rows) {
       rows.push([
         r.share.id,
-        r.share.recipientEmail,
-        r.recipientName ?? "",
+        // A group share: no address; named by its group and member count.
+        r.groupName != null ? "" : r.share.recipientEmail,
+        r.groupName != null
+          ? `Group ${r.groupName} (${r.memberCount ?? 0} members)`
+          : (r.recipientName ?? ""),
         r.status,
         r.preset,
         r.permissions.join(" "),

@@ -1,3 +1,4 @@
+import { addressesFor } from "@/lib/groups/membership";
 import { transaction } from "@/db/engine";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
@@ -107,6 +108,6 @@ export async function notifyRecipientOfChange(
     shareUrl: `${appUrl()}/shared-with-me/${share.id}`,
     ...change,
   });
-  await queueEmail(db, { to: share.recipientEmail, ...content }, now);
+  for (const to of await addressesFor(db, share)) await queueEmail(db, { to, ...content }, now);
   kickEmailWorker(getDb);
 }

@@ -15,9 +15,11 @@ import {
   type SQL,
 } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { devices, shareItems, shares, users, type Share } from "@/db/schema";
+import { devices, groups as groupsTable, shareItems, shares, users, type Share } from "@/db/schema";
 import { chunked } from "@/db/transaction";
 import type { Caller } from "./share-store";
+import { groupShareReachesSql } from "@/lib/groups/membership";
+import { memberCountsIn } from "@/lib/groups/store";
 import { parsePermissions, presetOf, type Operation, type PresetName } from "./permissions";
 import {
   effectiveStatusSql,
@@ -47,8 +49,15 @@ export type ShareRow = {
   preset: PresetName | "Custom";
   /** Devices currently in the share (removed ones excluded). */
   deviceCount: number;
+  /** A group share's group (lib/groups); null for a share with one person. */
+  groupName?: string | null;
 };
-export type SharedByMeRow = ShareRow & { recipientName: string | null; hasLink: boolean };
+export type SharedByMeRow = ShareRow & {
+  recipientName: string | null;
+  hasLink: boolean;
+  /** Members of the group now, for a group share. */
+  memberCount?: number;
+};
 export type SharedByMeSort = "newest" | "oldest" | "expires" | "recipient";
 
 /** LIKE pattern for a user's text, with %, _ and \ taken literally. */
@@ -158,11 +167,14 @@ export async function listSharedByMe(
     .select({
       share: viewColumns,
       recipientName: users.name,
+      groupName: groupsTable.name,
       status: effectiveStatusSql(q.now),
-      hasLink: sql<number>`${shares.tokenHash} is not null`,
+      // SQLite answers 1/0, PostgreSQL true/false: read as a boolean below.
+      hasLink: sql<number | boolean>`${shares.tokenHash} is not null`,
     })
     .from(shares)
     .leftJoin(users, recipientJoin)
+    .leftJoin(groupsTable, eq(groupsTable.id, shares.groupId))
     .where(where)
     .orderBy(...ORDER[q.sort ?? "newest"])
     .limit(pageSize)
@@ -176,10 +188,16 @@ export async function listSharedByMe(
     db,
     found.map((r) => r.share.id),
   );
+  const members = await memberCountsIn(
+    db,
+    found.flatMap((r) => (r.share.groupId ? [r.share.groupId] : [])),
+  );
   const rows = found.map((r) => ({
     ...toRow(r.share, r.status, q.now, counts),
     recipientName: r.recipientName,
-    hasLink: r.status === "Pending" && r.hasLink === 1,
+    hasLink: r.status === "Pending" && Boolean(r.hasLink),
+    groupName: r.groupName,
+    memberCount: r.share.groupId ? (members.get(r.share.groupId) ?? 0) : undefined,
   }));
   return { rows, total, page, pageSize };
 }
@@ -192,7 +210,9 @@ export function recipientPredicate(user: Caller): SQL {
   const bound = eq(shares.recipientId, user.id);
   if (user.emailVerified == null) return bound;
   const email = user.email.trim().toLowerCase();
-  return or(bound, and(isNull(shares.recipientId), eq(shares.recipientEmail, email)))!;
+  const addressed = and(isNull(shares.recipientId), eq(shares.recipientEmail, email));
+  // Group shares reach their members live (lib/groups/membership.ts).
+  return or(bound, addressed, groupShareReachesSql(user))!;
 }
 
 export type SharerGroup = {
@@ -237,9 +257,11 @@ export async function listSharedWithMe(
         share: viewColumns,
         status: effectiveStatusSql(q.now),
         sharer: { id: users.id, name: users.name, email: users.email },
+        groupName: groupsTable.name,
       })
       .from(shares)
-      .innerJoin(users, eq(users.id, shares.sharerId));
+      .innerJoin(users, eq(users.id, shares.sharerId))
+      .leftJoin(groupsTable, eq(groupsTable.id, shares.groupId));
   const order = [asc(users.name), asc(users.id), desc(shares.createdAt), asc(shares.id)];
 
   let found: Awaited<ReturnType<typeof select>>;
@@ -275,7 +297,7 @@ export async function listSharedWithMe(
   for (const r of found) {
     let g = groups.at(-1);
     if (!g || g.sharer.id !== r.sharer.id) groups.push((g = { sharer: r.sharer, shares: [] }));
-    g.shares.push(toRow(r.share, r.status, q.now, counts));
+    g.shares.push({ ...toRow(r.share, r.status, q.now, counts), groupName: r.groupName });
   }
   return { groups, total, page, pageSize: pageSize ?? found.length };
 }

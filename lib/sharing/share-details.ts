@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { devices, services, shareEvents, shareItems, shares, users } from "@/db/schema";
 import { chunked } from "@/db/transaction";
 import { isRecipient, type Caller } from "./share-store";
+import { groupNameOf, groupShareFacts, reachesMember } from "@/lib/groups/membership";
 import { parsePermissions, presetOf } from "./permissions";
 import {
   deviceCounts,
@@ -119,6 +120,8 @@ export type SharerShareDetail = ShareRow & {
   /** Removed devices are included (with removedAt) for the record. */
   items: ShareItemView[];
   events: ShareEventView[];
+  /** A group share: its group, members now and who left (lib/groups). */
+  group: Awaited<ReturnType<typeof groupShareFacts>>;
 };
 
 /** Null when the share does not exist or is not the caller's: the page shows 404. */
@@ -178,6 +181,7 @@ export async function getShareForSharer(
     schedule: describeSchedule(share),
     items,
     events,
+    group: await groupShareFacts(db, share),
   };
 }
 
@@ -204,7 +208,10 @@ export async function getShareForRecipient(
       .innerJoin(users, eq(users.id, shares.sharerId))
       .where(eq(shares.id, q.shareId))
   )[0];
-  if (!found || !isRecipient(found.share, q.user)) return null;
+  if (!found) return null;
+  // A group share is seen by its members (resolved now), never by its "group:…" address.
+  const viaGroup = await reachesMember(db, found.share, q.user);
+  if (!viaGroup && !isRecipient(found.share, q.user)) return null;
   const { share, sharer } = found;
   const status = effectiveStatus(share, q.now);
   const visible = status === "Pending" || status === "Active" || status === "Suspended";
@@ -220,5 +227,6 @@ export async function getShareForRecipient(
     schedule: describeSchedule(share),
     access: accessNow(share, q.now),
     items,
+    groupName: viaGroup ? await groupNameOf(db, share.groupId) : null,
   };
 }

@@ -18,6 +18,9 @@ import {
 } from "./share-store";
 import { serializePermissions } from "./permissions";
 import { createLinkToken } from "./tokens";
+import { findMemberConflicts } from "@/lib/groups/group-shares";
+import { groupRecipient } from "@/lib/groups/recipient";
+import { loadOwnedGroups } from "@/lib/groups/store";
 import { parseShareInput, type ShareRequest } from "./validation";
 
 export type SharedWith = {
@@ -32,7 +35,13 @@ export type SkippedPair = {
   recipientEmail: string;
   existingShareId: string;
 };
-export type ShareDevicesResult = { shares: SharedWith[]; skipped: SkippedPair[] };
+export type GroupShared = { shareId: string; groupId: string; groupName: string };
+export type ShareDevicesResult = {
+  shares: SharedWith[];
+  skipped: SkippedPair[];
+  /** One share per chosen group (lib/groups); active at once, members never accept. */
+  groupShares: GroupShared[];
+};
 
 const pairKey = (email: string, deviceId: string) => `${email}\n${deviceId}`;
 
@@ -59,14 +68,38 @@ export async function shareDevices(
     const devs = await loadOwnedDevices(tx, sharerId, input.deviceIds);
     const serviceIds = await resolveServiceIds(tx, devs, input.services);
     await clearExpiredLiveItems(tx, sharerId, now);
+    const chosen = await loadOwnedGroups(tx, sharerId, input.groups);
+    const groupOf = new Map(chosen.map((g) => [groupRecipient(g.id), g]));
+    const targets = [...input.recipients, ...groupOf.keys()];
     const conflicts = await findLiveConflicts(tx, {
       sharerId,
       deviceIds: input.deviceIds,
-      recipientEmails: input.recipients,
+      recipientEmails: targets,
       now,
     });
-    const named = conflicts.map((c) => ({ ...c, deviceName: devs.get(c.deviceId)!.name }));
-    if (named.length && !input.skipConflicts) throw new ShareConflictError(named);
+    const shown = (email: string) => {
+      const g = groupOf.get(email);
+      return g ? `group "${g.name}"` : email;
+    };
+    const named = conflicts.map((c) => ({
+      ...c,
+      recipientEmail: shown(c.recipientEmail),
+      deviceName: devs.get(c.deviceId)!.name,
+    }));
+    // Members already holding the device directly keep that share (direct beats group).
+    const members = await findMemberConflicts(tx, {
+      sharerId,
+      groups: chosen,
+      deviceIds: input.deviceIds,
+      now,
+    });
+    const memberNamed = members.map((c) => ({
+      ...c,
+      recipientEmail: `${c.recipientEmail} (member of "${c.groupName}")`,
+      deviceName: devs.get(c.deviceId)!.name,
+    }));
+    if ((named.length || memberNamed.length) && !input.skipConflicts)
+      throw new ShareConflictError([...named, ...memberNamed]);
     const skip = new Set(conflicts.map((c) => pairKey(c.recipientEmail, c.deviceId)));
 
     const known = await recipientUserIds(tx, input.recipients);
@@ -75,12 +108,17 @@ export async function shareDevices(
     const shareRows: (typeof shares.$inferInsert)[] = [];
     const items: NewItem[] = [];
     const result: SharedWith[] = [];
+    const groupShares: GroupShared[] = [];
     const deviceCount = new Map<string, number>();
-    for (const email of input.recipients) {
+    for (const email of targets) {
+      const group = groupOf.get(email);
       const deviceIds = input.deviceIds.filter((id) => !skip.has(pairKey(email, id)));
       if (deviceIds.length === 0) continue; // every pair conflicted: no empty share
       const shareId = newId();
-      const { token, hash, nonce } = createLinkToken(shareId);
+      // A group share has no link: members are reached through the group, without accepting.
+      const { token, hash, nonce } = group
+        ? { token: "", hash: null, nonce: null }
+        : createLinkToken(shareId);
       const recipientId = known.get(email) ?? null;
       shareRows.push({
         id: shareId,
@@ -92,7 +130,9 @@ export async function shareDevices(
         description: input.description,
         message: input.message,
         notify: input.notify,
-        status: "pending",
+        status: group ? "active" : "pending",
+        acceptedAt: group ? now : null,
+        groupId: group?.id ?? null,
         startsAt: s?.startsAt ?? null,
         weekdays: s?.weekdays ?? null,
         windowStart: s?.windowStart ?? null,
@@ -101,7 +141,7 @@ export async function shareDevices(
         remoteAccess: s?.remoteAccess ?? true,
         tokenHash: hash,
         tokenNonce: nonce,
-        tokenCreatedAt: now,
+        tokenCreatedAt: group ? null : now,
         createdAt: now,
       });
       for (const deviceId of deviceIds) {
@@ -114,7 +154,8 @@ export async function shareDevices(
         });
       }
       deviceCount.set(shareId, deviceIds.length);
-      result.push({ shareId, recipientEmail: email, recipientId, token });
+      if (group) groupShares.push({ shareId, groupId: group.id, groupName: group.name });
+      else result.push({ shareId, recipientEmail: email, recipientId, token });
     }
     await insertMany(tx, shares, shareRows);
     await insertItems(tx, items, now);
@@ -126,7 +167,7 @@ export async function shareDevices(
         type: "shared",
         now,
         data: {
-          recipientEmail: r.recipientEmail,
+          recipientEmail: shown(r.recipientEmail),
           deviceCount: deviceCount.get(r.id!),
           permissions,
           expiresAt: input.expiresAt,
@@ -135,6 +176,7 @@ export async function shareDevices(
     }
     return {
       shares: result,
+      groupShares,
       skipped: named.map((c) => ({
         deviceId: c.deviceId,
         deviceName: c.deviceName,

@@ -19,7 +19,9 @@ export function draftFromShare(detail: SharerShareDetail, now: number) {
       : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   const scheduled = s.weekdays != null || s.windowStart != null || s.startsAt != null;
   return {
-    recipients: s.recipientEmail,
+    // A group share is shared again with its group (lib/groups), not with its "group:…" address.
+    recipients: s.groupId ? "" : s.recipientEmail,
+    groups: s.groupId ? [s.groupId] : [],
     preset,
     custom: (preset === "Custom" ? detail.permissions : [...PRESETS.Viewer]) as Operation[],
     expiry: expiresAt == null ? ("never" as const) : ("date" as const),

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { forUpdate, insertMany, isUniqueViolation } from "@/db/engine";
+import { forNoKeyUpdate, forUpdate, insertMany, isUniqueViolation } from "@/db/engine";
 import { chunked, immediateTx, type Conn, type Tx } from "@/db/transaction";
-import { devices, services, shareItems, shares, type Share } from "@/db/schema";
+import { devices, services, shareItems, shares, users, type Share } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import { liveSql } from "./status";
@@ -31,6 +31,18 @@ export async function writeTx<T>(db: Conn, fn: (tx: Tx) => Promise<T>): Promise<
 }
 
 /**
+ * Serialises one sharer's writes across app servers (PostgreSQL; on SQLite the writer lock
+ * already does): whoever writes live items or changes a share of this sharer holds their
+ * user row (FOR NO KEY UPDATE, so inserts that merely reference the user do not wait). A
+ * concurrent bulk share then sees the other's committed items in its conflict check, and
+ * skipConflicts skips them instead of failing on the unique index. Always taken before a
+ * share's own row lock, so two transactions never wait for each other in a circle.
+ */
+export async function lockSharer(tx: Conn, sharerId: string): Promise<void> {
+  await forNoKeyUpdate(tx.select({ id: users.id }).from(users).where(eq(users.id, sharerId)));
+}
+
+/**
  * Same answer for "no such share" and "not yours": a 404 gives no hint. Both loaders run in
  * the write transaction that changes the share and lock its row (PostgreSQL FOR UPDATE; on
  * SQLite the writer lock already serialises): a cancel and an extend, or two extends, of
@@ -41,6 +53,7 @@ export async function loadShareForSharer(
   shareId: string,
   sharerId: string,
 ): Promise<Share> {
+  await lockSharer(conn, sharerId);
   const share = (
     await forUpdate(
       conn
@@ -174,6 +187,7 @@ export async function clearExpiredLiveItems(
   sharerId: string,
   now: number,
 ): Promise<void> {
+  await lockSharer(tx, sharerId);
   await tx
     .update(shareItems)
     .set({ live: null })

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/platform/errors";
+import { groupIdsSchema } from "@/lib/groups/validation";
 import {
   OPERATIONS,
   normalizePermissions,
@@ -17,6 +18,8 @@ export const MAX_SHARE_ITEMS = 100_000;
 /** What callers send (JSON or a FormData-derived object); everything is checked by the schema. */
 export type ShareRequest = {
   recipients: string | string[];
+  /** Ids of the sharer's groups: one share per group, reaching its members live. */
+  groups?: string | string[];
   deviceIds: string | string[];
   /** deviceId → service ids, or "all" (the default for devices not listed). */
   services?: Record<string, string[] | "all"> | string | null;
@@ -108,8 +111,6 @@ const recipientsSchema = z
       ctx.addIssue({ code: "custom", message: `"${bad}" is not a valid email address.` });
     }
     const emails = unique(words);
-    if (emails.length === 0)
-      ctx.addIssue({ code: "custom", message: "Enter at least one recipient email." });
     if (emails.length > MAX_RECIPIENTS) {
       ctx.addIssue({
         code: "custom",
@@ -273,6 +274,7 @@ export function shareInputSchema(now: number) {
   return z
     .object({
       recipients: recipientsSchema,
+      groups: groupIdsSchema,
       deviceIds: deviceIdsSchema,
       services: servicesSchema,
       permissions: permissionsSchema,
@@ -290,6 +292,13 @@ export function shareInputSchema(now: number) {
       schedule: z.preprocess((v) => (nullish(v) ? null : v), scheduleSchema.nullable()),
     })
     .superRefine((v, ctx) => {
+      // Recipients, groups, or both (lib/groups).
+      if (v.recipients.length === 0 && v.groups.length === 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["recipients"],
+          message: "Enter at least one recipient email.",
+        });
       const startsAt = v.schedule?.startsAt;
       if (startsAt != null && v.expiresAt != null && startsAt >= v.expiresAt) {
         ctx.addIssue({
@@ -298,7 +307,7 @@ export function shareInputSchema(now: number) {
           message: "The start must be before the expiry.",
         });
       }
-      const items = v.deviceIds.length * v.recipients.length;
+      const items = v.deviceIds.length * (v.recipients.length + v.groups.length);
       if (items > MAX_SHARE_ITEMS) {
         ctx.addIssue({
           code: "custom",

@@ -354,6 +354,12 @@ export const CASES: Record<string, Case> = {
         ),
       ),
       deviceIds: deviceIdsBad(w),
+      // Group ids that name none of the owner's groups (forged, or not even strings).
+      groups: fc.oneof(
+        fc.array(H.forgedId, { minLength: 1, maxLength: 3 }),
+        fc.constant([w.group.id, "forged"]),
+        fc.integer(),
+      ),
       permissions: fc.oneof(
         fc.constant([]),
         fc.constant(""),
@@ -663,5 +669,60 @@ export const CASES: Record<string, Case> = {
       ),
       serviceId: fc.oneof(H.notString, H.blank, H.tooLong(64), H.forgedId),
     }),
+  },
+  // Groups (lib/groups): the owner's own group "Crew"; another name, id or address is refused.
+  "groups:createGroupAction": {
+    actor: "owner",
+    base: () => ({ name: "Another crew", members: "someone@example.test" }),
+    bad: (w) => ({
+      name: fc.oneof(
+        H.notStringOrMissing,
+        H.blank,
+        H.tooLong(80),
+        H.withControlChar,
+        fc.constantFrom("Crew", " CREW "),
+      ),
+      members: fc.oneof(
+        fc.constantFrom("@", "a@", "not-an-email", "a@@b.c"),
+        fc.constant(w.users.owner.email),
+        fc.constant([`${"a".repeat(250)}@example.test`]),
+        fc.integer(),
+      ),
+    }),
+  },
+  "groups:addMembersAction": {
+    actor: "owner",
+    base: (w) => ({ groupId: w.group.id, members: "newcomer@example.test" }),
+    bad: (w) => ({
+      groupId: H.badId,
+      members: fc.oneof(
+        fc.constant([]),
+        fc.constant(null),
+        H.blank,
+        fc.array(H.notEmail, { minLength: 1, maxLength: 3 }),
+        fc.constant(` ${w.users.owner.email.toUpperCase()} `),
+      ),
+    }),
+  },
+  "groups:removeMemberAction": {
+    actor: "owner",
+    base: (w) => ({ groupId: w.group.id, email: w.users.member.email }),
+    bad: (w) => ({
+      groupId: H.badId,
+      email: fc.oneof(H.notStringOrMissing, H.blank, fc.constant(w.users.former.email), H.forgedId),
+    }),
+  },
+  "groups:renameGroupAction": {
+    actor: "owner",
+    base: (w) => ({ groupId: w.group.id, name: "Night crew" }),
+    bad: () => ({
+      groupId: H.badId,
+      name: fc.oneof(H.notStringOrMissing, H.blank, H.tooLong(80), H.withControlChar),
+    }),
+  },
+  "groups:deleteGroupAction": {
+    actor: "owner",
+    base: (w) => ({ groupId: w.group.id }),
+    bad: () => ({ groupId: H.badId }),
   },
 };

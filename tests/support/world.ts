@@ -3,7 +3,18 @@
 import { transaction } from "@/db/engine";
 import type { Db } from "@/db/client";
 import { freshDb } from "@/tests/support/db/fresh";
-import { devices, services, users, type Device, type Service, type User } from "@/db/schema";
+import { createTestDb } from "@/tests/support/db/test-db";
+import { eq } from "drizzle-orm";
+import {
+  devices,
+  groups,
+  services,
+  users,
+  type Device,
+  type Service,
+  type User,
+} from "@/db/schema";
+import { createGroup, removeMember } from "@/lib/groups/store";
 import { newId } from "@/lib/platform/ids";
 import { acceptShare, declineShare, leaveShare } from "@/lib/sharing/lifecycle";
 import { cancelShare } from "@/lib/sharing/manage-share";
@@ -31,7 +42,19 @@ export type RecipientActor = (typeof RECIPIENT_ACTORS)[number];
  * `unverified` registered the address a pending share of the owner's was sent to, and never
  * proved it: it may take that share with its link, and do nothing with it (or any other) by id.
  */
-export const ACTORS = ["owner", ...RECIPIENT_ACTORS, "unverified", "stranger", "anon"] as const;
+/**
+ * `member` is in the owner's group "Crew", whose share holds d1 (members never accept);
+ * `former` was in it when the share was made and has been removed since.
+ */
+export const ACTORS = [
+  "owner",
+  ...RECIPIENT_ACTORS,
+  "unverified",
+  "member",
+  "former",
+  "stranger",
+  "anon",
+] as const;
 export type Actor = (typeof ACTORS)[number];
 export type SignedIn = Exclude<Actor, "anon">;
 
@@ -55,6 +78,8 @@ export type World = {
     SignedIn | "ownerRead" | "ownerRevoked" | "ownerExpired",
     { token: string; id: string }
   >;
+  /** The owner's group "Crew" (member in it, former removed) and its share of d1. */
+  group: { id: string; shareId: string };
 };
 
 let seq = 0;
@@ -102,6 +127,8 @@ export async function buildWorld(given?: Db): Promise<World> {
     owner: await user(db, "owner"),
     stranger: await user(db, "stranger"),
     unverified: await user(db, "unverified", false),
+    member: await user(db, "member"),
+    former: await user(db, "former"),
   } as Record<SignedIn, User>;
   for (const a of RECIPIENT_ACTORS) u[a] = await user(db, a);
   const dev = {
@@ -162,6 +189,32 @@ export async function buildWorld(given?: Db): Promise<World> {
   await declineShare(db, { shareId: s.declined.id, user: as("declined"), now: now - 4 * DAY });
   await acceptShare(db, { shareId: s.suspended.id, user: as("suspended"), now: now - 5 * DAY + 1 });
   await suspendShare(db, { shareId: s.suspended.id, sharerId: u.owner.id, now: now - 4 * DAY });
+  await createGroup(db, {
+    ownerId: u.owner.id,
+    name: "Crew",
+    members: [u.member.email, u.former.email],
+    now: now - 3 * DAY,
+  });
+  const [crew] = await db.select({ id: groups.id }).from(groups).where(eq(groups.name, "Crew"));
+  const crewShare = (
+    await shareDevices(db, {
+      sharerId: u.owner.id,
+      now: now - 3 * DAY,
+      input: {
+        recipients: [],
+        groups: [crew.id],
+        deviceIds: [dev.d1.id],
+        permissions: "Manager",
+        expiresAt: now + 30 * DAY,
+      },
+    })
+  ).groupShares[0];
+  await removeMember(db, {
+    ownerId: u.owner.id,
+    groupId: crew.id,
+    email: u.former.email,
+    now: now - 2 * DAY,
+  });
   const tokens = {
     reset: await createEmailToken(db, { userId: u.owner.id, purpose: "reset", now }),
     verify: await createEmailToken(db, { userId: u.unverified.id, purpose: "verify", now }),
@@ -193,7 +246,17 @@ export async function buildWorld(given?: Db): Promise<World> {
     endpointId: hook.id,
     deliveryId: (await listDeliveries(db, hook.id, 1))[0].id,
   };
-  return { db, users: u, dev, svc, shares: s, tokens, api, webhook };
+  return {
+    db,
+    users: u,
+    dev,
+    svc,
+    shares: s,
+    tokens,
+    group: { id: crew.id, shareId: crewShare.shareId },
+    api,
+    webhook,
+  };
 }
 
 /** The user row an actor signs in as (null = anonymous). */
@@ -202,6 +265,16 @@ export const userOf = (w: World, a: Actor): User | null => (a === "anon" ? null 
 /** The same world in a fresh database of the engine under test (built through the domain). */
 export async function freshWorld(): Promise<World> {
   return buildWorld(await freshDb());
+}
+
+/**
+ * The same world in a database of its own, for a test that needs a second world while the
+ * file's freshDb() one stays intact (on PostgreSQL each freshDb() call empties the file's
+ * one database). Close it when done.
+ */
+export async function isolatedWorld(): Promise<World & { close(): Promise<void> }> {
+  const test = await createTestDb();
+  return { ...(await buildWorld(test.db)), close: test.close };
 }
 
 /** Removes the template file (call from afterAll). */

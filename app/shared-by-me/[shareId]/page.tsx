@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { currentTime } from "@/lib/platform/clock";
 import Link from "next/link";
+import { GroupShareFacts } from "@/components/groups/group-share-facts";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { ActivityLog } from "@/components/sharing/activity-log";
@@ -43,14 +44,18 @@ export default async function SharePage({
           Back to Shared by Me
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">
-          Shared with {detail.recipientName ?? detail.share.recipientEmail}
+          Shared with{" "}
+          {detail.group
+            ? `group ${detail.group.groupName}`
+            : (detail.recipientName ?? detail.share.recipientEmail)}
         </h1>
+        {detail.group ? <GroupShareFacts shareId={detail.share.id} facts={detail.group} /> : null}
       </div>
       <SharerShareActions
         shareId={detail.share.id}
         status={detail.status}
         permanent={detail.share.expiresAt == null}
-        recipient={detail.share.recipientEmail}
+        recipient={detail.group ? `group ${detail.group.groupName}` : detail.share.recipientEmail}
         deviceCount={detail.deviceCount}
         permissions={detail.permissions}
         live={live}

@@ -31,6 +31,9 @@ export default async function ReceivedSharePage({
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">Shared by {detail.sharer.name}</h1>
         <p className="text-sm text-slate-600">{detail.sharer.email}</p>
+        {detail.groupName ? (
+          <p className="text-sm font-medium text-slate-700">via {detail.groupName}</p>
+        ) : null}
       </div>
       <RecipientActions
         shareId={detail.share.id}

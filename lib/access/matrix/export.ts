@@ -16,6 +16,8 @@ const HEADER = [
   "Services",
   "Expires",
   "Share ID",
+  // Last, so existing columns keep their places: "via <group>" for a member of a group share.
+  "Via",
 ];
 
 /** Who has access, one line per device × share (no column cap), with the page's filters. */
@@ -37,6 +39,7 @@ export async function accessCsv(
       r.allServices ? "all" : "some",
       r.expiresAt == null ? "permanent" : isoOrEmpty(r.expiresAt),
       r.shareId,
+      r.via ? `via ${r.via}` : "",
     ]),
   );
 }

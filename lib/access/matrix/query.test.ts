@@ -66,8 +66,8 @@ describe("who has access", () => {
     expect(m.devices.map((d) => d.name)).toEqual(["=Gate", "Lock"]);
     expect(m.devices.map((d) => d.id)).not.toContain(cam); // shared with nobody
     expect(m.recipients).toEqual([
-      { email: "bob@example.com", name: "Bob", shareIds: [bobShare] },
-      { email: "carl@example.com", name: "Carl", shareIds: [carlShare] },
+      { email: "bob@example.com", name: "Bob", shareIds: [bobShare], via: null },
+      { email: "carl@example.com", name: "Carl", shareIds: [carlShare], via: null },
     ]);
     expect(m.cells[cellKey(gate, "bob@example.com")]).toMatchObject({
       shareId: bobShare,
@@ -145,7 +145,7 @@ describe("who has access", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "Device,Hardware ID,Group,Recipient email,Recipient name,Status,Permissions,Operations,Services,Expires,Share ID",
+      "Device,Hardware ID,Group,Recipient email,Recipient name,Status,Permissions,Operations,Services,Expires,Share ID,Via",
     );
     expect(
       lines.slice(1).map((l) => l.split(",").slice(0, 1).concat(l.split(",").slice(3, 4))),

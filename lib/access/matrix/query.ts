@@ -5,7 +5,7 @@ import { ilike } from "@/db/engine";
 import "server-only";
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { devices, shareItems, shares, users } from "@/db/schema";
+import { devices, groupMembers, groups, shareItems, shares, users } from "@/db/schema";
 import { deviceFilterWhere } from "@/lib/devices/queries";
 import {
   parsePermissions,
@@ -27,6 +27,8 @@ export const MATRIX_MAX_RECIPIENTS = 50;
 
 export type MatrixCell = {
   shareId: string;
+  /** The group this person has the device through (lib/groups); null for a direct share. */
+  via: string | null;
   status: EffectiveStatus;
   preset: PresetName | "Custom";
   permissions: Operation[];
@@ -34,7 +36,13 @@ export type MatrixCell = {
   allServices: boolean;
 };
 export type MatrixDevice = { id: string; name: string; groupPath: string; hardwareId: string };
-export type MatrixRecipient = { email: string; name: string | null; shareIds: string[] };
+export type MatrixRecipient = {
+  email: string;
+  name: string | null;
+  shareIds: string[];
+  /** Set when every share of this person here is a group share: its group's name. */
+  via: string | null;
+};
 export type AccessMatrix = {
   devices: MatrixDevice[];
   recipients: MatrixRecipient[];
@@ -48,7 +56,22 @@ export type AccessMatrix = {
 
 export const cellKey = (deviceId: string, email: string) => `${deviceId}\n${email}`;
 
-/** The filters over share_items ⋈ shares ⋈ devices (⟕ users for recipient names). */
+/**
+ * The person a row is about: the share's recipient, or for a group share each member now
+ * (group_members joined on the share's group, minus those who left it). Group shares
+ * reach people live, so Who has access lists the members of today, each `via` the group.
+ */
+const recipientEmail = sql<string>`coalesce(${groupMembers.email}, ${shares.recipientEmail})`;
+const joinMembers = and(
+  eq(groupMembers.groupId, shares.groupId),
+  sql`not exists (select 1 from "group_share_leaves" l where l.share_id = ${shares.id}
+    and l.email = ${groupMembers.email})`,
+);
+const joinGroups = eq(groups.id, shares.groupId);
+/** A group share reaches nobody once it has no members (left out, like a removed item). */
+const reachesSomeone = sql`(${shares.groupId} is null or ${groupMembers.email} is not null)`;
+
+/** The filters over share_items ⋈ shares ⋈ devices (⟕ members, groups, users for names). */
 export function matrixWhere(q: MatrixFilters & { ownerId: string; now: number }): SQL {
   const text = q.recipient?.trim() ? likePattern(q.recipient) : undefined;
   const status =
@@ -60,16 +83,23 @@ export function matrixWhere(q: MatrixFilters & { ownerId: string; now: number })
   return and(
     eq(shares.sharerId, q.ownerId),
     isNull(shareItems.removedAt),
+    reachesSomeone,
     status,
     deviceFilterWhere({ ownerId: q.ownerId, q: q.device, group: q.group }),
-    text ? or(ilike(shares.recipientEmail, text), ilike(users.name, text)) : undefined,
+    text
+      ? or(
+          ilike(groupMembers.email, text),
+          and(isNull(groupMembers.email), ilike(shares.recipientEmail, text)),
+          ilike(users.name, text),
+        )
+      : undefined,
   )!;
 }
 
 // Every query here reads share_items ⋈ shares ⋈ devices ⟕ users (names, recipient filter).
 const joinShares = eq(shares.id, shareItems.shareId);
 const joinDevices = eq(devices.id, shareItems.deviceId);
-const joinUsers = eq(users.email, shares.recipientEmail);
+const joinUsers = eq(users.email, recipientEmail);
 
 // When one pair has several shares (only with status "all"), the most current one wins.
 const RANK: Record<EffectiveStatus, number> = {
@@ -90,10 +120,12 @@ export async function accessMatrix(
   const recipientTotal =
     (
       await db
-        .select({ n: sql<number>`count(distinct ${shares.recipientEmail})` })
+        .select({ n: sql<number>`count(distinct ${recipientEmail})` })
         .from(shareItems)
         .innerJoin(shares, joinShares)
         .innerJoin(devices, joinDevices)
+        .leftJoin(groupMembers, joinMembers)
+        .leftJoin(groups, joinGroups)
         .leftJoin(users, joinUsers)
         .where(where)
     )[0]?.n ?? 0;
@@ -104,6 +136,8 @@ export async function accessMatrix(
         .from(shareItems)
         .innerJoin(shares, joinShares)
         .innerJoin(devices, joinDevices)
+        .leftJoin(groupMembers, joinMembers)
+        .leftJoin(groups, joinGroups)
         .leftJoin(users, joinUsers)
         .where(where)
     )[0]?.n ?? 0;
@@ -111,13 +145,23 @@ export async function accessMatrix(
   const page = Math.min(Math.max(1, Math.floor(q.page ?? 1)), pageCount);
 
   const recipientRows = await db
-    .selectDistinct({ email: shares.recipientEmail, name: users.name })
+    .select({
+      email: recipientEmail,
+      name: sql<string | null>`max(${users.name})`,
+      // Direct beats group: a person with any direct share here is not "via" a group.
+      via: sql<
+        string | null
+      >`case when count(${shares.groupId}) = count(*) then min(${groups.name}) end`,
+    })
     .from(shareItems)
     .innerJoin(shares, joinShares)
     .innerJoin(devices, joinDevices)
+    .leftJoin(groupMembers, joinMembers)
+    .leftJoin(groups, joinGroups)
     .leftJoin(users, joinUsers)
     .where(where)
-    .orderBy(asc(shares.recipientEmail))
+    .groupBy(recipientEmail)
+    .orderBy(asc(recipientEmail))
     .limit(MATRIX_MAX_RECIPIENTS);
   const deviceRows = await db
     .selectDistinct({
@@ -129,6 +173,8 @@ export async function accessMatrix(
     .from(shareItems)
     .innerJoin(shares, joinShares)
     .innerJoin(devices, joinDevices)
+    .leftJoin(groupMembers, joinMembers)
+    .leftJoin(groups, joinGroups)
     .leftJoin(users, joinUsers)
     .where(where)
     .orderBy(asc(devices.groupPath), asc(devices.name), asc(devices.id))
@@ -141,7 +187,8 @@ export async function accessMatrix(
     const rows = await db
       .select({
         deviceId: shareItems.deviceId,
-        email: shares.recipientEmail,
+        email: recipientEmail,
+        via: groups.name,
         shareId: shares.id,
         status: effectiveStatusSql(q.now),
         permissions: shares.permissions,
@@ -151,6 +198,8 @@ export async function accessMatrix(
       .from(shareItems)
       .innerJoin(shares, joinShares)
       .innerJoin(devices, joinDevices)
+      .leftJoin(groupMembers, joinMembers)
+      .leftJoin(groups, joinGroups)
       .leftJoin(users, joinUsers)
       .where(
         and(
@@ -160,7 +209,7 @@ export async function accessMatrix(
             deviceRows.map((d) => d.id),
           ),
           inArray(
-            shares.recipientEmail,
+            recipientEmail,
             recipientRows.map((r) => r.email),
           ),
         ),
@@ -170,10 +219,14 @@ export async function accessMatrix(
       shareIds.get(r.email)?.add(r.shareId);
       const key = cellKey(r.deviceId, r.email);
       const seen = cells[key];
-      if (seen && RANK[seen.status] <= RANK[r.status]) continue;
+      // Equally current: the direct share decides (direct beats group).
+      if (seen && RANK[seen.status] < RANK[r.status]) continue;
+      if (seen && RANK[seen.status] === RANK[r.status] && (seen.via == null || r.via != null))
+        continue;
       const ops = parsePermissions(r.permissions);
       cells[key] = {
         shareId: r.shareId,
+        via: r.via,
         status: r.status,
         preset: presetOf(ops),
         permissions: ops,
@@ -209,8 +262,9 @@ export async function accessRows(
         name: devices.name,
         groupPath: devices.groupPath,
         hardwareId: devices.hardwareId,
-        email: shares.recipientEmail,
+        email: recipientEmail,
         recipientName: users.name,
+        via: groups.name,
         shareId: shares.id,
         status: effectiveStatusSql(q.now),
         permissions: shares.permissions,
@@ -220,13 +274,15 @@ export async function accessRows(
       .from(shareItems)
       .innerJoin(shares, joinShares)
       .innerJoin(devices, joinDevices)
+      .leftJoin(groupMembers, joinMembers)
+      .leftJoin(groups, joinGroups)
       .leftJoin(users, joinUsers)
       .where(matrixWhere(q))
       .orderBy(
         asc(devices.groupPath),
         asc(devices.name),
         asc(devices.id),
-        asc(shares.recipientEmail),
+        asc(recipientEmail),
         sql`${shares.createdAt} desc`,
       )
       .limit(max)

@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { openLinkShare } from "@/lib/sharing/lifecycle";
 import { looksLikeLinkToken } from "@/lib/sharing/tokens";
+import { hashToken } from "@/lib/sharing/tokens";
+import { memberByTokenHash } from "@/lib/groups/notify";
 
 /** The link token in a return path `/s/<token>`, if that is what it is. */
 export function linkTokenOf(path: string): string | undefined {
@@ -19,5 +21,10 @@ export async function invitedEmailForReturnPath(
   now: number,
 ): Promise<string | undefined> {
   const token = linkTokenOf(path);
-  return token ? (await openLinkShare(db, token, now))?.recipientEmail : undefined;
+  if (token) return (await openLinkShare(db, token, now))?.recipientEmail;
+  // A group member's link (/g/<token>) proves the member's address the same way.
+  const member = /^\/g\/([A-Za-z0-9_-]{43})$/.exec(path)?.[1];
+  return member
+    ? ((await memberByTokenHash(db, hashToken(member)))?.email ?? undefined)
+    : undefined;
 }

@@ -3,6 +3,7 @@
 // twice, whichever of several server processes gets there first).
 import { affected, transaction, type Conn } from "@/db/engine";
 import "server-only";
+import { addressesFor, recipientLabel } from "@/lib/groups/membership";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { devices, shareItems, shareReminders, shares, users } from "@/db/schema";
 import { appUrl } from "@/lib/platform/email/app-url";
@@ -113,7 +114,7 @@ async function queueReminderEmails(
   const names = await deviceNames(db, s.id);
   const sharerMail = expiryReminderEmail({
     role: "sharer",
-    counterpartName: recipient?.name ?? s.recipientEmail,
+    counterpartName: recipient?.name ?? (await recipientLabel(db, s.recipientEmail)),
     counterpartEmail: recipient ? s.recipientEmail : null,
     devices: names,
     expiresAt: s.expiresAt,
@@ -130,8 +131,10 @@ async function queueReminderEmails(
     expiresAt: s.expiresAt,
     shareUrl: `${base}/shared-with-me/${s.id}`,
   });
-  await queueEmail(db, { to: s.recipientEmail, ...recipientMail }, now);
-  return 2;
+  // A group share reminds each member who still has it (lib/groups).
+  const to = await addressesFor(db, s);
+  for (const address of to) await queueEmail(db, { to: address, ...recipientMail }, now);
+  return 1 + to.length;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { listOwnGroups } from "@/lib/groups/store";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { ShareDialog } from "@/components/sharing/share-dialog";
@@ -29,7 +30,10 @@ export default async function ShareAgainPage({ params }: { params: Promise<{ sha
         Back to the share
       </Link>
       <h1 className="text-2xl font-semibold">
-        Share again with {detail.recipientName ?? detail.share.recipientEmail}
+        Share again with{" "}
+        {detail.group
+          ? `group ${detail.group.groupName}`
+          : (detail.recipientName ?? detail.share.recipientEmail)}
       </h1>
       <p className="text-sm text-slate-600">
         Change the permissions, services, schedule or expiry below. The current share is cancelled
@@ -38,6 +42,7 @@ export default async function ShareAgainPage({ params }: { params: Promise<{ sha
       <ShareDialog
         selection={{ mode: "ids", ids: devices.map((d) => d.id), devices }}
         selfEmail={user.email}
+        groups={await listOwnGroups(db, user.id)}
         draft={draftFromShare(detail, now)}
         replaceShareId={detail.share.id}
         triggerLabel="Open the share dialog"

@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { addMembersAction, removeMemberAction, renameGroupAction } from "@/lib/actions/groups";
+import { SubmitButton } from "@/components/ui/buttons";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+
+export function AddMembersForm({ groupId }: { groupId: string }) {
+  const [state, action] = useActionState(addMembersAction, undefined);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  const added = state?.ok ? (state.data?.added.length ?? 0) : 0;
+  return (
+    <form ref={form} action={action} className="space-y-3" noValidate>
+      <input type="hidden" name="groupId" value={groupId} />
+      <TextAreaField
+        label="Members"
+        name="members"
+        id="add-members"
+        rows={2}
+        placeholder="ana@example.com, ben@example.com"
+        hint="They get the group's devices at once, and an invitation email for each share that notifies."
+        errors={state?.errors?.members}
+      />
+      <SubmitButton>Add members</SubmitButton>
+      <FormMessage
+        state={state}
+        success={added ? `Added ${added} member${added === 1 ? "" : "s"}.` : "Already members."}
+      />
+    </form>
+  );
+}
+
+export function RemoveMemberButton({ groupId, email }: { groupId: string; email: string }) {
+  const [state, action] = useActionState(removeMemberAction, undefined);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="groupId" value={groupId} />
+      <input type="hidden" name="email" value={email} />
+      <SubmitButton variant="secondary">Remove</SubmitButton>
+      {state && !state.ok ? <FormMessage state={state} /> : null}
+    </form>
+  );
+}
+
+export function RenameGroupForm({ groupId, name }: { groupId: string; name: string }) {
+  const [state, action] = useActionState(renameGroupAction, undefined);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <input type="hidden" name="groupId" value={groupId} />
+      <TextField
+        label="Name"
+        name="name"
+        id="rename-group"
+        defaultValue={name}
+        maxLength={80}
+        errors={state?.errors?.name}
+      />
+      <SubmitButton variant="secondary">Rename</SubmitButton>
+      <FormMessage state={state} success="Renamed." />
+    </form>
+  );
+}
