@@ -85,8 +85,12 @@ const MATRIX: Record<string, Row> = {
   "GET /shares": {
     allow: SIGNED_IN,
     query: () => ({ direction: "outgoing" }),
-    check: (w, a, b) =>
-      expect(items(b).length).toBe(a === "owner" ? Object.keys(w.shares).length : 0),
+    check: (w, a, b) => {
+      // The owner's direct shares and the group share (one row, as on Shared by Me).
+      const ids = items(b).map((s) => s.id);
+      expect(ids.length).toBe(a === "owner" ? Object.keys(w.shares).length + 1 : 0);
+      expect(ids.includes(w.group.shareId)).toBe(a === "owner");
+    },
   },
   "GET /shares/{id}": {
     allow: ["owner", "active"],
