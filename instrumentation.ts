@@ -7,4 +7,6 @@ export async function register() {
   startEmailWorker(getDb);
   const { startReminderScheduler } = await import("@/lib/sharing/reminders/scheduler");
   startReminderScheduler(getDb);
+  const { startWebhookWorker } = await import("@/lib/webhooks/worker");
+  startWebhookWorker(getDb);
 }

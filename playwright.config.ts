@@ -85,6 +85,8 @@ export default defineConfig({
         APP_URL: baseURL,
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
         KEYSHARE_RATE_LIMIT: process.env.KEYSHARE_RATE_LIMIT ?? "relaxed",
+        // The e2e webhook receiver listens on 127.0.0.1.
+        KEYSHARE_WEBHOOKS_ALLOW_PRIVATE: "1",
       },
       reuseExistingServer: false,
       timeout: 300_000,

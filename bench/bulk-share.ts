@@ -13,7 +13,7 @@ const ROUNDS = 3;
 const DAY = 86_400_000;
 
 /** A migrated file database with the fleet, seeded on a raw connection (closed again). */
-async function freshFleet(name: string, devices: number, recipients: number, now: number) {
+export async function freshFleet(name: string, devices: number, recipients: number, now: number) {
   const file = path.join(TMP_DIR, name);
   removeSqliteFile(file);
   await closeDb(await openSqliteDb(file, true));
@@ -34,7 +34,7 @@ async function freshFleet(name: string, devices: number, recipients: number, now
   return { file, deviceIds: Array.from({ length: devices }, (_, d) => `d${d}`), emails };
 }
 
-async function timeDomain(devices: number, recipients: number): Promise<number> {
+export async function timeDomain(devices: number, recipients: number): Promise<number> {
   const now = Date.now();
   const { file, deviceIds, emails } = await freshFleet("bulk-domain.db", devices, recipients, now);
   const db = await openSqliteDb(file);
@@ -88,7 +88,7 @@ async function timeFloor(devices: number, recipients: number): Promise<number> {
   return ms;
 }
 
-function expectItems(file: string, n: number) {
+export function expectItems(file: string, n: number) {
   const c = rawSqlite(file);
   const { items } = c.prepare("select count(*) as items from share_items").get() as {
     items: number;

@@ -23,7 +23,8 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 /** `pid`: the server, whose CPU time is read before and after. */
 export async function load(
   pathname: string,
-  cookie: string,
+  /** A session cookie, or the request headers (e.g. an API token's Authorization). */
+  auth: string | Record<string, string>,
   seconds: number,
   connections: number,
   pid: number,
@@ -38,7 +39,12 @@ export async function load(
     (resolve, reject) => ((finish = resolve), (fail = reject)),
   );
   const instance = autocannon(
-    { url: `${BASE_URL}${pathname}`, connections, duration: seconds, headers: { cookie } },
+    {
+      url: `${BASE_URL}${pathname}`,
+      connections,
+      duration: seconds,
+      headers: typeof auth === "string" ? { cookie: auth } : auth,
+    },
     (err, r) => (err ? fail(err) : finish(r)),
   );
   instance.on("response", (_client, status, _bytes, responseTime) => {

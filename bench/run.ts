@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import { measureAccessCheck, openAccessDb } from "./access-check";
+import { API_LIST, apiVersusFloor, insertToken, measureApiBulkShare } from "./api";
 import { measureGroupAccessCheck, measureGroupSharedWithMe } from "./group-access";
 import { ensureBuild } from "./build";
 import { measureBulkShare } from "./bulk-share";
@@ -20,7 +21,7 @@ import {
 } from "./config";
 import { load, summarize, type LoadResult } from "./load";
 import { checkPlans } from "./query-plans";
-import { closeDb } from "./sqlite-file";
+import { closeDb, openSqliteDb } from "./sqlite-file";
 import { machine, report, type Metric } from "./results";
 import { OWNER_EMAIL, RECIPIENT_EMAIL, seedHttpDb } from "./seed-http";
 import { getPage, sampleRss, signIn, startServer, type Server } from "./server";
@@ -139,6 +140,23 @@ async function httpPhase(server: Server) {
   );
 }
 
+async function apiPhase(server: Server, token: string) {
+  step(`(g) GET ${API_LIST} vs the token-only floor, ${LOAD_SECONDS} s each`);
+  const [saturated, single] = await apiVersusFloor(token, server.pid, [
+    CONNECTIONS,
+    LATENCY_CONNECTIONS,
+  ]);
+  for (const r of [saturated, single]) {
+    console.log(`  ${r.connections} connection${r.connections > 1 ? "s" : ""}:`);
+    show("/api-floor", r.floor);
+    show("/api/v1/shares", r.page);
+  }
+  add("api_shares_throughput_vs_floor", saturated.page.rps / saturated.floor.rps, "x", 0.5, false);
+  add("api_shares_p95_ms", single.page.p95Ms, "ms", 20, true);
+  add("api_shares_rps", saturated.page.rps, "req/s", null, false);
+  add("api_floor_rps", saturated.floor.rps, "req/s", null, false);
+}
+
 async function main() {
   const loadAtStart = os.loadavg()[0];
   console.log(`Keyshare bench${QUICK ? " (quick: 1/10 scale)" : ""} on`, machine());
@@ -166,10 +184,15 @@ async function main() {
   for (const l of plans.lines) console.log(`  ${l}`);
   add("query_plan_full_scans", plans.scans.length, "scans", 0, true);
 
+  const tokenDb = await openSqliteDb(HTTP_DB);
+  const apiToken = await insertToken(tokenDb, "owner", Date.now());
+  await closeDb(tokenDb);
+
   step("server on :3300");
   const server = await startServer();
   try {
     await httpPhase(server);
+    await apiPhase(server, apiToken);
   } finally {
     await server.stop();
   }
@@ -182,6 +205,14 @@ async function main() {
   add("bulk_share_vs_floor", bulk.domainMs / bulk.floorMs, "x", 2, true);
   add("bulk_share_ms", bulk.domainMs, "ms", 3000, true);
   add("bulk_share_floor_ms", bulk.floorMs, "ms", null, true);
+
+  step("(g) POST /api/v1/shares in process vs shareDevices alone");
+  const apiBulk = await measureApiBulkShare();
+  console.log(
+    `  ${apiBulk.items} items: API ${apiBulk.apiMs.toFixed(0)} ms, shareDevices ${apiBulk.domainMs.toFixed(0)} ms (medians)`,
+  );
+  add("api_bulk_share_vs_domain", apiBulk.apiMs / apiBulk.domainMs, "x", 1.5, true);
+  add("api_bulk_share_ms", apiBulk.apiMs, "ms", null, true);
 
   step("(d) access check");
   const started = performance.now();

@@ -357,3 +357,89 @@ export const sharingPolicies = pgTable("sharing_policies", {
   updatedAt: ms("updated_at").notNull(),
 });
 export type SharingPolicyRow = typeof sharingPolicies.$inferSelect;
+
+// Personal access tokens for /api/v1 (see db/schema.ts).
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    scopes: text("scopes").notNull(),
+    createdAt: ms("created_at").notNull(),
+    lastUsedAt: ms("last_used_at"),
+    expiresAt: ms("expires_at"),
+    revokedAt: ms("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_uq").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+export const apiIdempotencyKeys = pgTable(
+  "api_idempotency_keys",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index("api_idempotency_created_idx").on(t.createdAt),
+  ],
+);
+
+// Webhook endpoints and their outbox (see db/schema.ts).
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    events: text("events").notNull(),
+    secretNonce: text("secret_nonce").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [index("webhook_endpoints_user_idx").on(t.userId)],
+);
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventId: text("event_id").notNull(),
+    type: text("type").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ms("next_attempt_at").notNull(),
+    claimedUntil: ms("claimed_until"),
+    giveUpAt: ms("give_up_at").notNull(),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: ms("created_at").notNull(),
+    deliveredAt: ms("delivered_at"),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+  ],
+);
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

@@ -376,3 +376,98 @@ export const sharingPolicies = sqliteTable("sharing_policies", {
   updatedAt: integer("updated_at").notNull(),
 });
 export type SharingPolicyRow = typeof sharingPolicies.$inferSelect;
+
+// Personal access tokens for /api/v1. Only the SHA-256 of the token is stored (unique index:
+// authentication is one point lookup); `prefix` is the first characters, shown so the owner
+// can tell tokens apart. Revoked or expired rows stop working at once: nothing is cached.
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    scopes: text("scopes").notNull(), // comma-separated: "read" or "read,write"
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    expiresAt: integer("expires_at"), // null = never
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_uq").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+// Idempotency-Key answers, written in the same transaction as the change they answer, so a
+// replay finds either nothing (the first call rolled back) or the first call's answer.
+export const apiIdempotencyKeys = sqliteTable(
+  "api_idempotency_keys",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    // "POST /api/v1/shares" and a SHA-256 of the body: the same key with another request is refused.
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index("api_idempotency_created_idx").on(t.createdAt),
+  ],
+);
+
+// Webhook endpoints: where a user's share events are POSTed. The signing secret is not
+// stored: it is HMAC(server secret, id + nonce), re-derived to sign (like sharing links).
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    events: text("events").notNull(), // comma-separated event types
+    secretNonce: text("secret_nonce").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("webhook_endpoints_user_idx").on(t.userId)],
+);
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+
+// The webhook outbox: one row per (event, endpoint), written in the same transaction as the
+// share change. The worker claims due rows (claimed_until) so two servers never send one
+// delivery at the same time; event_id is the share event's id, the same on every retry.
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventId: text("event_id").notNull(),
+    type: text("type").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    claimedUntil: integer("claimed_until"),
+    giveUpAt: integer("give_up_at").notNull(),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+    deliveredAt: integer("delivered_at"),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+  ],
+);
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

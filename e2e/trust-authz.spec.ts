@@ -59,7 +59,7 @@ test("private pages: 404 for the wrong signed-in user, sign-in for anonymous vis
 
   // Anonymous: redirected to sign-in, with the page to come back to.
   const anon = await (await browser.newContext()).newPage();
-  for (const path of [device, byMe, withMe]) {
+  for (const path of [device, byMe, withMe, "/settings/api", "/settings/webhooks"]) {
     const res = await anon.goto(path);
     const hop = res!.request().redirectedFrom();
     expect(hop, `${path} was not redirected`).not.toBeNull();

@@ -130,6 +130,28 @@ const MATRIX: Record<string, Row> = {
     allow: SIGNED_IN,
     inputs: () => [{ defaultExpiry: "7d", maxExpiryDays: "", allowedDomains: "" }],
   },
+  // Tokens are always the caller's own: create takes no user id, revoke only finds the caller's.
+  "api-tokens:createApiTokenAction": {
+    allow: SIGNED_IN,
+    inputs: () => [{ name: "CI script", scopes: ["read", "write"], expires: "30" }],
+  },
+  "api-tokens:revokeApiTokenAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ tokenId: w.api.owner.id }],
+  },
+  // Endpoints are the caller's own; delete and redeliver find only the caller's.
+  "webhooks:addWebhookEndpointAction": {
+    allow: SIGNED_IN,
+    inputs: () => [{ url: "https://hooks.example.test/other", events: ["share.created"] }],
+  },
+  "webhooks:deleteWebhookEndpointAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ endpointId: w.webhook.endpointId }],
+  },
+  "webhooks:redeliverWebhookAction": {
+    allow: ["owner"],
+    inputs: (w) => [{ deliveryId: w.webhook.deliveryId }],
+  },
   "devices:createDeviceAction": {
     allow: SIGNED_IN,
     inputs: () => [{ name: "New one", hardwareId: "BB:01" }],

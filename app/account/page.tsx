@@ -15,9 +15,9 @@ export default async function AccountPage({
   const user = await requireUser("/account");
   const sp = await searchParams;
   const notice = param(sp, "changed")
-    ? "Password changed. You were signed out everywhere else."
+    ? "Password changed. You were signed out everywhere else, and your API tokens were revoked."
     : param(sp, "reset")
-      ? "New password set. You were signed out everywhere else."
+      ? "New password set. You were signed out everywhere else, and your API tokens were revoked."
       : null;
   return (
     <div className="mx-auto max-w-lg space-y-6">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { PolicyForm } from "@/components/settings/policy-form";
 import { requireUser } from "@/lib/accounts/session";
@@ -19,6 +20,14 @@ export default async function SettingsPage() {
         </p>
       </div>
       <PolicyForm policy={policy} />
+      <nav aria-label="More settings" className="flex flex-wrap gap-4 text-sm">
+        <Link href="/settings/api" className="inline-flex min-h-11 items-center">
+          API tokens
+        </Link>
+        <Link href="/settings/webhooks" className="inline-flex min-h-11 items-center">
+          Webhooks
+        </Link>
+      </nav>
     </div>
   );
 }

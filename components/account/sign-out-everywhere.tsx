@@ -9,6 +9,9 @@ export function SignOutEverywhere() {
   const [state, action] = useActionState(signOutEverywhereAction, undefined);
   return (
     <form action={action} className="space-y-2">
+      <p className="text-sm text-slate-600">
+        Ends every session, this one included, and revokes your API tokens.
+      </p>
       <SubmitButton variant="danger" pendingText="Signing out…">
         Sign out everywhere
       </SubmitButton>

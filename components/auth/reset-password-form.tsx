@@ -20,7 +20,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         autoComplete="new-password"
         required
         minLength={8}
-        hint="At least 8 characters. Setting it signs you out everywhere else."
+        hint="At least 8 characters. Setting it signs you out everywhere else and revokes your API tokens."
         errors={state?.errors?.newPassword ?? state?.errors?.token}
       />
       <FormMessage state={state} />

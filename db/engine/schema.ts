@@ -22,11 +22,16 @@ export const {
   rateLimits,
   shareReminders,
   sharingPolicies,
+  apiTokens,
+  apiIdempotencyKeys,
+  webhookEndpoints,
+  webhookDeliveries,
   groups,
   groupMembers,
   groupShareLeaves,
 } = t;
 export type {
+  ApiToken,
   Device,
   Email,
   EmailToken,
@@ -39,4 +44,6 @@ export type {
   SharingPolicyRow,
   User,
   UserSession,
+  WebhookDelivery,
+  WebhookEndpoint,
 } from "../schema-pg";

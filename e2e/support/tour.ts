@@ -98,6 +98,14 @@ export const STOPS: Stop[] = [
   { route: "/access", as: "owner", path: () => "/access", heading: "Who has access" },
   { route: "/activity", as: "owner", path: () => "/activity", heading: "Activity" },
   { route: "/settings", as: "owner", path: () => "/settings", heading: "Sharing policies" },
+  { route: "/settings/api", as: "owner", path: () => "/settings/api", heading: "API tokens" },
+  {
+    route: "/settings/webhooks",
+    as: "owner",
+    path: () => "/settings/webhooks",
+    heading: "Webhooks",
+  },
+  { route: "/docs/api", as: "anon", path: () => "/docs/api", heading: "API reference" },
   { route: "/account", as: "owner", path: () => "/account", heading: "Account" },
   {
     route: "/shared-with-me",

@@ -1,7 +1,7 @@
 import { type Conn, transaction, affected } from "@/db/engine";
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, lte, sql } from "drizzle-orm";
-import { userSessions, users, type User } from "@/db/schema";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { apiTokens, userSessions, users, type User } from "@/db/schema";
 
 /** As long as the session cookie itself (Auth.js `session.maxAge`). */
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
@@ -48,15 +48,21 @@ export async function endSession(db: Conn, sid: string): Promise<void> {
 
 /**
  * Every session of the user ends, and the session version moves on so that no cookie issued
- * before (even one from before sessions had rows) can come back.
+ * before (even one from before sessions had rows) can come back. The user's API tokens are
+ * revoked too: whoever stole a session could have minted one, and "Sign out everywhere" or a
+ * password reset must lock them out as well (docs/decisions/0007-public-api-and-webhooks.md).
  */
-export async function endAllSessions(db: Conn, userId: string): Promise<void> {
+export async function endAllSessions(db: Conn, userId: string, now = Date.now()): Promise<void> {
   await transaction(db, async (tx) => {
     await tx.delete(userSessions).where(eq(userSessions.userId, userId));
     await tx
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId));
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
   });
 }
 

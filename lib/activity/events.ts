@@ -5,6 +5,7 @@ import type { Conn } from "@/db/transaction";
 import { shareEvents } from "@/db/schema";
 import { newId } from "@/lib/platform/ids";
 import { formatExpiry } from "@/lib/platform/format";
+import { enqueueWebhooks } from "@/lib/webhooks/outbox";
 
 export const EVENT_LABELS = {
   shared: "Shared",
@@ -43,8 +44,9 @@ export async function recordEvent(
     now: number;
   },
 ): Promise<void> {
+  const id = newId();
   await tx.insert(shareEvents).values({
-    id: newId(),
+    id,
     shareId: e.shareId,
     sharerId: e.sharerId,
     actorId: e.actorId,
@@ -52,6 +54,8 @@ export async function recordEvent(
     data: e.data === undefined ? null : JSON.stringify(e.data),
     createdAt: e.now,
   });
+  // Every share change passes here: its webhook deliveries join the same transaction.
+  await enqueueWebhooks(tx, { eventId: id, ...e, data: e.data ?? null });
 }
 
 /** An event as the log shows it (stored rows carry the type as plain text). */

@@ -157,6 +157,65 @@ export const CASES: Record<string, Case> = {
       newPassword: fc.oneof(fc.string({ maxLength: 7 }), H.tooLong(200)),
     }),
   },
+  "api-tokens:createApiTokenAction": {
+    actor: "owner",
+    base: () => ({ name: "CI script", scopes: ["read", "write"], expires: "90" }),
+    bad: () => ({
+      name: fc.oneof(H.notStringOrMissing, H.blank, H.tooLong(100), H.withControlChar),
+      scopes: fc.oneof(
+        H.notStringOrMissing,
+        fc.constantFrom([], ["admin"], "READ", ["read", "root"], [null]),
+      ),
+      expires: fc.oneof(H.notStringOrMissing, fc.constantFrom("", "7", "forever", "NEVER", 30)),
+    }),
+  },
+  "api-tokens:revokeApiTokenAction": {
+    actor: "owner",
+    base: (w) => ({ tokenId: w.api.owner.id }),
+    bad: (w) => ({
+      tokenId: fc.oneof(
+        H.badId,
+        fc.constant(w.api.ownerRevoked.id),
+        fc.constant(w.api.stranger.id),
+      ),
+    }),
+  },
+  "webhooks:addWebhookEndpointAction": {
+    actor: "owner",
+    base: () => ({ url: "https://hooks.example.test/new", events: ["share.created"] }),
+    bad: () => ({
+      url: fc.oneof(
+        H.notStringOrMissing,
+        H.blank,
+        H.tooLong(2000),
+        fc.constantFrom(
+          "ftp://example.com/x",
+          "http://localhost/x",
+          "http://127.0.0.1:3415/",
+          "http://[::1]/",
+          "http://169.254.169.254/latest/meta-data",
+          "http://10.0.0.7/hook",
+          "javascript:alert(1)",
+          "https://user:pw@example.com/",
+          "not a url",
+        ),
+      ),
+      events: fc.oneof(
+        H.notStringOrMissing,
+        fc.constantFrom([], ["share.nope"], "share.CREATED", ["share.created", "x"]),
+      ),
+    }),
+  },
+  "webhooks:deleteWebhookEndpointAction": {
+    actor: "owner",
+    base: (w) => ({ endpointId: w.webhook.endpointId }),
+    bad: () => ({ endpointId: H.badId }),
+  },
+  "webhooks:redeliverWebhookAction": {
+    actor: "owner",
+    base: (w) => ({ deliveryId: w.webhook.deliveryId }),
+    bad: () => ({ deliveryId: H.badId }),
+  },
   "policies:savePoliciesAction": {
     actor: "owner",
     base: () => ({ defaultExpiry: "7d", maxExpiryDays: "", allowedDomains: "" }),

@@ -22,6 +22,10 @@ import { shareDevices } from "@/lib/sharing/share-devices";
 import { suspendShare } from "@/lib/sharing/suspend";
 import { hashPassword } from "@/lib/accounts/password";
 import { createEmailToken } from "@/lib/accounts/email-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { listDeliveries } from "@/lib/webhooks/outbox";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 export const DAY = 86_400_000;
 export const RECIPIENT_ACTORS = [
@@ -64,6 +68,16 @@ export type World = {
   shares: Record<RecipientActor | "unverified", { id: string; token: string }>;
   /** Live emailed links: the owner's password reset, and the unverified account's verification. */
   tokens: { reset: string; verify: string };
+  /** The owner's webhook endpoint (every event) and one of its deliveries. */
+  webhook: { endpointId: string; deliveryId: string };
+  /**
+   * API tokens: a read+write one per signed-in actor, and the owner's read-only, revoked and
+   * expired ones.
+   */
+  api: Record<
+    SignedIn | "ownerRead" | "ownerRevoked" | "ownerExpired",
+    { token: string; id: string }
+  >;
   /** The owner's group "Crew" (member in it, former removed) and its share of d1. */
   group: { id: string; shareId: string };
 };
@@ -134,6 +148,14 @@ export async function buildWorld(given?: Db): Promise<World> {
   };
   await transaction(db, async (tx) => tx.insert(services).values(svc));
 
+  const hook = (
+    await createWebhookEndpoint(db, {
+      userId: u.owner.id,
+      url: "https://hooks.example.test/keyshare",
+      events: WEBHOOK_EVENTS,
+      now,
+    })
+  ).endpoint;
   const share = async (
     to: RecipientActor | "unverified",
     deviceIds: string[],
@@ -197,6 +219,33 @@ export async function buildWorld(given?: Db): Promise<World> {
     reset: await createEmailToken(db, { userId: u.owner.id, purpose: "reset", now }),
     verify: await createEmailToken(db, { userId: u.unverified.id, purpose: "verify", now }),
   };
+  const apiToken = async (
+    a: SignedIn,
+    scopes: ("read" | "write")[] = ["read", "write"],
+    at = now,
+  ) => {
+    const t = await createApiToken(db, {
+      userId: u[a].id,
+      name: `${a} script`,
+      scopes,
+      days: 30,
+      now: at,
+    });
+    return { token: t.token, id: t.row.id };
+  };
+  const perActor = {} as Record<SignedIn, { token: string; id: string }>;
+  for (const a of Object.keys(u) as SignedIn[]) perActor[a] = await apiToken(a);
+  const api = {
+    ...perActor,
+    ownerRead: await apiToken("owner", ["read"]),
+    ownerRevoked: await apiToken("owner"),
+    ownerExpired: await apiToken("owner", ["read", "write"], now - 31 * DAY),
+  };
+  await revokeApiToken(db, { userId: u.owner.id, tokenId: api.ownerRevoked.id, now });
+  const webhook = {
+    endpointId: hook.id,
+    deliveryId: (await listDeliveries(db, hook.id, 1))[0].id,
+  };
   return {
     db,
     users: u,
@@ -205,6 +254,8 @@ export async function buildWorld(given?: Db): Promise<World> {
     shares: s,
     tokens,
     group: { id: crew.id, shareId: crewShare.shareId },
+    api,
+    webhook,
   };
 }
 

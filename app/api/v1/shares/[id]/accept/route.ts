@@ -1,0 +1,7 @@
+import { acceptShareOp } from "@/lib/api/operations/shares";
+import { shareActionRoute } from "@/lib/api/share-action-route";
+import { respondForApi } from "@/lib/api/share-writes";
+
+export const POST = shareActionRoute(acceptShareOp, ({ db, user, shareId, now }) =>
+  respondForApi(db, user, shareId, "accepted", now),
+);

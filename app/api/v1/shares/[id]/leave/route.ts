@@ -1,0 +1,7 @@
+import { leaveShareOp } from "@/lib/api/operations/shares";
+import { shareActionRoute } from "@/lib/api/share-action-route";
+import { respondForApi } from "@/lib/api/share-writes";
+
+export const POST = shareActionRoute(leaveShareOp, ({ db, user, shareId, now }) =>
+  respondForApi(db, user, shareId, "left", now),
+);

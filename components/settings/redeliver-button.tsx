@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState } from "react";
+import { redeliverWebhookAction } from "@/lib/actions/webhooks";
+import { buttonStyles } from "@/components/ui/button-styles";
+
+export function RedeliverButton({ deliveryId }: { deliveryId: string }) {
+  const [state, action, pending] = useActionState(redeliverWebhookAction, undefined);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="deliveryId" value={deliveryId} />
+      <button
+        type="submit"
+        className={buttonStyles.secondary}
+        disabled={pending}
+        aria-busy={pending}
+      >
+        Redeliver
+      </button>
+      <span role="status" className="text-xs text-slate-600">
+        {state?.ok ? "Queued" : (state?.message ?? "")}
+      </span>
+    </form>
+  );
+}

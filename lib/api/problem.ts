@@ -1,0 +1,62 @@
+// Every API error is application/problem+json (RFC 9457): type, title, status, detail and,
+// for invalid input, `errors` per field. The type is a link into the API reference.
+import { z } from "zod";
+
+export type FieldErrors = Record<string, string[]>;
+
+const TITLES: Record<number, [slug: string, title: string]> = {
+  400: ["bad-request", "Bad request"],
+  401: ["unauthorized", "Unauthorized"],
+  403: ["forbidden", "Forbidden"],
+  404: ["not-found", "Not found"],
+  405: ["method-not-allowed", "Method not allowed"],
+  409: ["conflict", "Conflict"],
+  413: ["too-large", "Request too large"],
+  415: ["unsupported-media-type", "Unsupported media type"],
+  422: ["invalid", "Invalid request"],
+  429: ["rate-limited", "Too many requests"],
+  500: ["server-error", "Server error"],
+};
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  .catchall(z.unknown())
+  .meta({ id: "Problem" });
+
+export type Problem = z.infer<typeof problemSchema>;
+
+export function problem(
+  status: number,
+  detail: string,
+  extra: { errors?: FieldErrors; headers?: Record<string, string>; [k: string]: unknown } = {},
+): Response {
+  const { headers, ...rest } = extra;
+  const [slug, title] = TITLES[status] ?? ["error", "Error"];
+  const body: Problem = { type: `/docs/api#problem-${slug}`, title, status, detail, ...rest };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      "content-type": "application/problem+json",
+      "cache-control": "no-store",
+      ...(status === 401 ? { "www-authenticate": 'Bearer realm="keyshare"' } : {}),
+      ...headers,
+    },
+  });
+}
+
+/** zod issues → one list of messages per dotted field path ("schedule.timeZone"); "" for the body itself. */
+export function zodFieldErrors(error: z.ZodError, prefix = ""): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
+    const list = (out[key] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+// The API's share writes: the same domain functions and the same policy, quota and
+// notification steps as the portal's server actions, run inside the API's transaction.
+import { eq } from "drizzle-orm";
+import { type Conn } from "@/db/engine";
+import { shares, type User } from "@/db/schema";
+import { parseTime, weekdaysFromList } from "@/lib/access/schedule-text";
+import { appUrl } from "@/lib/platform/email/app-url";
+import { DomainError } from "@/lib/platform/errors";
+import {
+  notifyRecipientOfChange,
+  notifySharerOfResponse,
+  notifyShared,
+} from "@/lib/sharing/notify";
+import { enforceExtensionPolicy, enforceSharePolicy } from "@/lib/sharing/policies/enforce";
+import { spendInvitations } from "@/lib/sharing/invite-quota";
+import { acceptShare, declineShare, leaveShare, regenerateLink } from "@/lib/sharing/lifecycle";
+import { addDevices, cancelDevices, cancelShare, extendShare } from "@/lib/sharing/manage-share";
+import { shareDevices } from "@/lib/sharing/share-devices";
+import { resumeShare, suspendShare } from "@/lib/sharing/suspend";
+import type { z } from "zod";
+import type { newShareBody, scheduleSchema } from "./schemas";
+
+const linkFor = (token: string) => `${appUrl()}/s/${token}`;
+
+function minutes(text: string | null | undefined, field: string): number | null {
+  if (text == null) return null;
+  const m = parseTime(text);
+  if (m == null) throw new DomainError("Use a time of day, HH:MM.", `schedule.${field}`);
+  return m;
+}
+
+/** The API's schedule (weekday names, HH:MM) → the domain's (bitmask, minutes). */
+function domainSchedule(s: z.output<typeof scheduleSchema> | null | undefined) {
+  if (!s) return null;
+  return {
+    startsAt: s.startsAt ?? null,
+    weekdays: s.weekdays ? weekdaysFromList(s.weekdays) : null,
+    windowStart: minutes(s.windowStart, "windowStart"),
+    windowEnd: minutes(s.windowEnd, "windowEnd"),
+    timeZone: s.timeZone,
+    remoteAccess: s.remoteAccess ?? true,
+  };
+}
+
+export async function createSharesForApi(
+  db: Conn,
+  user: User,
+  body: z.output<typeof newShareBody>,
+  now: number,
+) {
+  const input = {
+    ...body,
+    schedule: domainSchedule(body.schedule),
+    notify: body.notify ?? false,
+    skipConflicts: body.skipConflicts ?? false,
+  };
+  await enforceSharePolicy(db, user.id, input, now);
+  const result = await shareDevices(db, { sharerId: user.id, input, now });
+  if (input.notify) await spendInvitations(db, user.id, result.shares.length, now);
+  const created = result.shares.map((s) => ({
+    shareId: s.shareId,
+    recipientEmail: s.recipientEmail,
+    link: linkFor(s.token),
+  }));
+  return {
+    body: {
+      shares: created.map((c) => ({
+        id: c.shareId,
+        recipientEmail: c.recipientEmail,
+        status: "Pending" as const,
+        link: c.link,
+      })),
+      skipped: result.skipped.map((s) => ({
+        deviceId: s.deviceId,
+        recipientEmail: s.recipientEmail,
+        existingShareId: s.existingShareId,
+      })),
+    },
+    after: input.notify ? (root: Conn) => notifyShared(root, user, created, now) : undefined,
+  };
+}
+
+const shareRow = async (db: Conn, id: string) =>
+  (await db.select().from(shares).where(eq(shares.id, id)))[0];
+
+export async function extendForApi(
+  db: Conn,
+  user: User,
+  shareId: string,
+  expiresAt: number,
+  now: number,
+) {
+  const r = await extendShare(db, { shareId, sharerId: user.id, now, newExpiresAt: expiresAt });
+  await enforceExtensionPolicy(db, user.id, r.to, now);
+  return async (root: Conn) => {
+    const share = await shareRow(root, shareId);
+    if (share) await notifyRecipientOfChange(root, share, user, { action: "extended", ...r }, now);
+  };
+}
+
+export async function cancelForApi(
+  db: Conn,
+  user: User,
+  shareId: string,
+  deviceIds: string[] | undefined,
+  now: number,
+) {
+  const before = await shareRow(db, shareId);
+  let cancelled = true;
+  if (deviceIds) {
+    cancelled = (await cancelDevices(db, { shareId, sharerId: user.id, deviceIds, now }))
+      .shareCancelled;
+  } else {
+    await cancelShare(db, { shareId, sharerId: user.id, now });
+  }
+  return async (root: Conn) => {
+    if (before && cancelled)
+      await notifyRecipientOfChange(root, before, user, { action: "cancelled" }, now);
+  };
+}
+
+export async function addDevicesForApi(
+  db: Conn,
+  user: User,
+  shareId: string,
+  body: { deviceIds: string[]; services?: Record<string, string[] | "all"> },
+  now: number,
+) {
+  await addDevices(db, { shareId, sharerId: user.id, ...body, now });
+}
+
+export const suspendForApi = async (db: Conn, user: User, shareId: string, now: number) =>
+  void (await suspendShare(db, { shareId, sharerId: user.id, now }));
+export const resumeForApi = async (db: Conn, user: User, shareId: string, now: number) =>
+  void (await resumeShare(db, { shareId, sharerId: user.id, now }));
+export const newLinkForApi = async (db: Conn, user: User, shareId: string, now: number) =>
+  linkFor((await regenerateLink(db, { shareId, sharerId: user.id, now })).token);
+
+const RESPOND = { accepted: acceptShare, declined: declineShare, left: leaveShare } as const;
+
+export async function respondForApi(
+  db: Conn,
+  user: User,
+  shareId: string,
+  answer: keyof typeof RESPOND,
+  now: number,
+) {
+  const share = await RESPOND[answer](db, { shareId, user, now });
+  return (root: Conn) => notifySharerOfResponse(root, share, user, answer, now);
+}
