@@ -72,9 +72,10 @@ test("Who has access: devices × recipients, filters, links and Export CSV", asy
     "Device,Hardware ID,Group,Recipient email,Recipient name,Status,Permissions,Operations,Services,Expires,Share ID,Via",
   );
   expect(lines).toHaveLength(3);
+  // The last column, Via, is empty: Bob's share is direct, not through a group.
   expect(lines[1]).toMatch(
     new RegExp(
-      `^'=Gate B,.*,Site A,${bob.email},Bob Fitter,Active,Operator,view operate,all,\\d{4}-.*,${bobShare}$`,
+      `^'=Gate B,.*,Site A,${bob.email},Bob Fitter,Active,Operator,view operate,all,\\d{4}-.*,${bobShare},$`,
     ),
   );
   expect(lines[2]).toMatch(/^Gate A,/);
