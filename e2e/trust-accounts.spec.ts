@@ -112,7 +112,9 @@ test("a forgotten password is reset by email; every old session, copied cookies 
   await page.getByLabel("New password").fill("a fresh passphrase");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(
-    page.getByText("New password set. You were signed out everywhere else."),
+    page.getByText(
+      "New password set. You were signed out everywhere else, and your API tokens were revoked.",
+    ),
   ).toBeVisible();
 
   // The old session and a copy of its cookie: both gone.

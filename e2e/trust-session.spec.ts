@@ -22,7 +22,9 @@ test("changing the password signs out every other session", async ({ browser }) 
   await pageA.getByLabel("New password").fill("a brand new passphrase");
   await pageA.getByRole("button", { name: "Change password" }).click();
   await expect(
-    pageA.getByText("Password changed. You were signed out everywhere else."),
+    pageA.getByText(
+      "Password changed. You were signed out everywhere else, and your API tokens were revoked.",
+    ),
   ).toBeVisible();
   await pageA.goto("/devices");
   await expect(pageA.getByRole("heading", { name: "My devices" })).toBeVisible();
