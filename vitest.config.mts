@@ -16,6 +16,8 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
+    // Closing a file's fresh databases (dropping PostgreSQL ones) outlasts 10 s on a busy 2-core machine.
+    hookTimeout: 30_000,
     // Reaches PostgreSQL once per run and builds the migrated template createTestDb() clones.
     globalSetup: ["tests/support/db/global-setup.ts"],
     // Closes and removes each file's fresh databases (tests/support/db/fresh.ts).
