@@ -27,16 +27,17 @@ vi.mock("@/lib/platform/email/worker", () => ({
   stopEmailWorker: () => undefined,
 }));
 
-const TOKEN_ACTORS = ["readOnly", "revoked", "expired"] as const;
+// Named apart from the recipient actors: "expired" there is a former recipient with a valid token.
+const TOKEN_ACTORS = ["readOnlyToken", "revokedToken", "expiredToken"] as const;
 type ApiActor = Actor | (typeof TOKEN_ACTORS)[number];
 const ALL: ApiActor[] = [...ACTORS, ...TOKEN_ACTORS];
 const SIGNED_IN = ACTORS.filter((a) => a !== "anon");
 
 function tokenOf(w: World, a: ApiActor): string | null {
   if (a === "anon") return null;
-  if (a === "readOnly") return w.api.ownerRead.token;
-  if (a === "revoked") return w.api.ownerRevoked.token;
-  if (a === "expired") return w.api.ownerExpired.token;
+  if (a === "readOnlyToken") return w.api.ownerRead.token;
+  if (a === "revokedToken") return w.api.ownerRevoked.token;
+  if (a === "expiredToken") return w.api.ownerExpired.token;
   return w.api[a].token;
 }
 
@@ -178,10 +179,10 @@ describe.each(OPERATIONS.map((op) => [`${op.method} ${op.path}`, op] as const))(
       body: row.body?.(w),
     });
     const after = await dump(w);
-    const asOwner = actor === "readOnly" ? "owner" : actor;
+    const asOwner = actor === "readOnlyToken" ? "owner" : actor;
     let expected: number;
-    if (actor === "anon" || actor === "revoked" || actor === "expired") expected = 401;
-    else if (actor === "readOnly" && op.scope === "write") expected = 403;
+    if (actor === "anon" || actor === "revokedToken" || actor === "expiredToken") expected = 401;
+    else if (actor === "readOnlyToken" && op.scope === "write") expected = 403;
     else if (row.allow.includes(asOwner as Actor)) expected = op.status ?? 200;
     else expected = row.deny?.(asOwner as Actor) ?? 404;
     expect(res.status, `${key} as ${actor}: ${JSON.stringify(res.body)}`).toBe(expected);
