@@ -10,15 +10,12 @@ export function ForgotPasswordForm() {
   const { state, formProps: actionProps } = useActionForm(forgotPasswordAction);
   return (
     <form {...actionProps} className="space-y-4" noValidate>
-      {/* Keyed by the answer, so the typed address survives React resetting the form. */}
       <TextField
-        key={state?.data?.email ?? ""}
         label="Email"
         name="email"
         type="email"
         autoComplete="email"
         required
-        defaultValue={state?.data?.email}
         errors={state?.fieldErrors?.email}
       />
       <FormMessage state={state} success={state?.message} />

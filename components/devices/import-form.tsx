@@ -21,6 +21,7 @@ export function ImportForm() {
           type="file"
           accept=".csv,text/csv"
           className={inputClass}
+          aria-invalid={state?.fieldErrors?.file ? true : undefined}
           aria-describedby="file-error"
         />
         <FieldErrors id="file-error" errors={state?.fieldErrors?.file} />
