@@ -68,6 +68,12 @@ describe("authedAction", () => {
       }),
     );
     expect(res.values).toEqual({ name: "", kind: "SSH" });
+    const many = await authedAction(schema, vi.fn())(undefined, {
+      name: "",
+      ids: Array.from({ length: 1001 }, (_, i) => `d${i}`),
+      few: ["a", "b"],
+    });
+    expect(many.values).toEqual({ name: "", few: ["a", "b"] });
     expect(JSON.stringify(res)).not.toMatch(/hunter22/);
   });
 

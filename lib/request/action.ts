@@ -83,7 +83,11 @@ export function echoValues(raw: unknown): FormValues | undefined {
       return v;
     if (depth > 4 || typeof v !== "object" || (typeof File !== "undefined" && v instanceof File))
       return undefined;
-    if (Array.isArray(v)) return v.map((x) => clean(x, depth + 1)).filter((x) => x !== undefined);
+    // A list that long was not typed (10,000 selected device ids): not worth sending back.
+    if (Array.isArray(v))
+      return v.length > 1000
+        ? undefined
+        : v.map((x) => clean(x, depth + 1)).filter((x) => x !== undefined);
     const out: FormValues = {};
     for (const [k, x] of Object.entries(v)) {
       if (SECRET.test(k) || k.startsWith("$ACTION")) continue;
