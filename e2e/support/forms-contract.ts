@@ -67,7 +67,7 @@ export function formsContract() {
         [page.getByLabel("Password"), "not the password"],
       ],
     );
-    await errorBeside(page.getByLabel("Password"), "Wrong email or password.");
+    await errorBeside(page.getByLabel("Password"), /Wrong email or password\./);
 
     await page.goto("/forgot-password");
     await page.getByLabel("Email").fill("nobody-at-all");
@@ -244,23 +244,25 @@ export function formsContract() {
     await refusedKeeps(shareButton, dialog.getByText("Choose at least one weekday."), [
       [dialog.getByLabel("Description"), "Night cover"],
       [dialog.getByLabel("Daily from"), "09:00"],
+      [dialog.getByLabel("Starts on"), daysFromNow(30)],
       [dialog.getByLabel("Time zone"), "Mars/Olympus_Mons"],
       [weekdays.getByLabel("Mon"), false],
     ]);
     await expect(dialog.getByRole("button", { name: `Remove ${to}` })).toBeVisible(); // the chip stays
-    await expect(weekdays).toHaveAccessibleDescription("Choose at least one weekday.");
-    await errorBeside(weekdays.getByLabel("Mon"), "Choose at least one weekday.");
+    await expect(weekdays).toHaveAccessibleDescription(/Choose at least one weekday\./);
+    await errorBeside(weekdays.getByLabel("Mon"), /Choose at least one weekday\./);
     await errorBeside(dialog.getByLabel("Time zone"), /not a known time zone/);
     await errorBeside(dialog.getByLabel("Daily until"), /both the start and the end/);
-    await errorBeside(dialog.getByLabel("Starts on"), "The start must be before the expiry.");
 
-    // Fix them one by one: the start stays refused until it comes before the expiry.
+    // Fix those: now the start after the 7-day expiry is what is left, beside "Starts on".
     await weekdays.getByLabel("Mon").check();
     await dialog.getByLabel("Time zone").selectOption("UTC");
     await dialog.getByLabel("Daily until").fill("17:00");
     await shareButton.click();
-    await errorBeside(dialog.getByLabel("Starts on"), "The start must be before the expiry.");
+    await errorBeside(dialog.getByLabel("Starts on"), /The start must be before the expiry\./);
     await expect(dialog.getByLabel("Time zone")).not.toHaveAttribute("aria-invalid", "true");
+    await expect(weekdays.getByLabel("Mon")).not.toHaveAttribute("aria-invalid", "true");
+    await expect(dialog.getByLabel("Daily until")).toHaveValue("17:00");
     await dialog.getByLabel("Starts on").fill(daysFromNow(1));
     await shareButton.click();
     await expect(dialog.getByText(/Shared with 1 recipient/)).toBeVisible();
