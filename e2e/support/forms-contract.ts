@@ -256,7 +256,7 @@ export function formsContract() {
 
     // Fix those: now the start after the 7-day expiry is what is left, beside "Starts on".
     await weekdays.getByLabel("Mon").check();
-    await dialog.getByLabel("Time zone").selectOption("UTC");
+    await dialog.getByLabel("Time zone").selectOption("Europe/Berlin");
     await dialog.getByLabel("Daily until").fill("17:00");
     await shareButton.click();
     await errorBeside(dialog.getByLabel("Starts on"), /The start must be before the expiry\./);
