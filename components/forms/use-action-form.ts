@@ -30,18 +30,22 @@ export function useActionForm<T, P = FormData>(
   action: Action<T, P>,
   { onSuccess, resetOnSuccess = false }: ActionFormOptions<T> = {},
 ) {
+  const [answer, dispatch, pending] = useActionState<ActionState<T> | undefined, P>(
+    action,
+    undefined,
+  );
+  // After the answer is on screen, not inside the action: a router.refresh() there would land
+  // in the same transition as the answer (a page that is gone after the action 404s at once).
   const onSuccessRef = useRef(onSuccess);
+  const handled = useRef<ActionState<T> | undefined>(undefined);
   useEffect(() => {
     onSuccessRef.current = onSuccess;
   });
-  const [answer, dispatch, pending] = useActionState<ActionState<T> | undefined, P>(
-    async (prev, payload) => {
-      const result = await action(prev, payload);
-      if (result?.ok) onSuccessRef.current?.(result);
-      return result;
-    },
-    undefined,
-  );
+  useEffect(() => {
+    if (!answer?.ok || handled.current === answer) return;
+    handled.current = answer;
+    onSuccessRef.current?.(answer);
+  }, [answer]);
   // clear() hides the current answer (e.g. a dialog opened again starts clean).
   const [cleared, setCleared] = useState<ActionState<T> | undefined>();
   const state = answer === cleared ? undefined : answer;

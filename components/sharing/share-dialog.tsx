@@ -137,7 +137,8 @@ export function ShareDialog({
     {
       onSuccess: () => {
         onShared?.();
-        router.refresh();
+        // Sharing again cancelled the share this page is about: refreshed, it would be a 404.
+        if (!replaceShareId) router.refresh();
       },
     },
   );
