@@ -88,7 +88,10 @@ export const shareDevicesAction = authedAction(
         for (const g of result.groupShares)
           await notifyGroupMembers(db, user, { groupId: g.groupId, shareIds: [g.shareId], now });
       }
-      revalidatePath("/shared-by-me");
+      // Not when sharing again: the action's answer would carry a fresh render of the page it
+      // came from, the cancelled share's share-again page, a 404 before the result is shown.
+      // /shared-by-me is dynamic and read afresh on the next visit anyway.
+      if (!replaceShareId) revalidatePath("/shared-by-me");
       const data: ShareDevicesData = {
         shares: result.shares.map((s) => ({
           shareId: s.shareId,
