@@ -1,6 +1,7 @@
 // `npm run bench` (BENCH_QUICK=1 for a 1/10 run): builds into .next-bench when the sources
 // changed, serves it on :3300 over a throw-away database, measures each figure beside its
 // floor on this machine, and writes bench/results.json. Budgets are in the metric list.
+import "./engine-env"; // first: selects the dialect of "@/db/schema"
 import fs from "node:fs";
 import os from "node:os";
 import { measureAccessCheck, openAccessDb } from "./access-check";
@@ -9,9 +10,10 @@ import { measureGroupAccessCheck, measureGroupSharedWithMe } from "./group-acces
 import { ensureBuild } from "./build";
 import { measureBulkShare } from "./bulk-share";
 import { clientWeightKb } from "./client-weight";
+import { closeDb, openDb } from "@/db/engine";
 import {
+  BENCH_DB,
   CONNECTIONS,
-  HTTP_DB,
   LATENCY_CONNECTIONS,
   LOAD_SECONDS,
   PASSWORD,
@@ -21,7 +23,6 @@ import {
 } from "./config";
 import { load, summarize, type LoadResult } from "./load";
 import { checkPlans } from "./query-plans";
-import { closeDb, openSqliteDb } from "./sqlite-file";
 import { machine, report, type Metric } from "./results";
 import { OWNER_EMAIL, RECIPIENT_EMAIL, seedHttpDb } from "./seed-http";
 import { getPage, sampleRss, signIn, startServer, type Server } from "./server";
@@ -159,7 +160,10 @@ async function apiPhase(server: Server, token: string) {
 
 async function main() {
   const loadAtStart = os.loadavg()[0];
-  console.log(`Keyshare bench${QUICK ? " (quick: 1/10 scale)" : ""} on`, machine());
+  console.log(
+    `Keyshare bench${QUICK ? " (quick: 1/10 scale)" : ""} on ${BENCH_DB === "postgres" ? "PostgreSQL" : "SQLite"},`,
+    machine(),
+  );
   fs.mkdirSync(TMP_DIR, { recursive: true });
   step("build");
   const build = ensureBuild();
@@ -176,7 +180,7 @@ async function main() {
   );
 
   step("query plans");
-  const plans = await checkPlans(HTTP_DB, "owner", {
+  const plans = await checkPlans(seed.where, "owner", {
     id: "recipient",
     email: RECIPIENT_EMAIL,
     emailVerified: 0,
@@ -184,12 +188,12 @@ async function main() {
   for (const l of plans.lines) console.log(`  ${l}`);
   add("query_plan_full_scans", plans.scans.length, "scans", 0, true);
 
-  const tokenDb = await openSqliteDb(HTTP_DB);
+  const tokenDb = openDb(seed.where.config);
   const apiToken = await insertToken(tokenDb, "owner", Date.now());
   await closeDb(tokenDb);
 
-  step("server on :3300");
-  const server = await startServer();
+  step(`server on :3300 over ${seed.where.label}`);
+  const server = await startServer([], { env: seed.where.env });
   try {
     await httpPhase(server);
     await apiPhase(server, apiToken);
@@ -221,8 +225,9 @@ async function main() {
     `  ${access.items} share items generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   const check = await measureAccessCheck(access.db, access.raw);
-  access.raw.close();
+  await access.raw.close();
   await closeDb(access.db);
+  await access.drop();
   console.log(
     `  p50 ${(check.p50Ms * 1000).toFixed(1)} µs, p99 ${(check.p99Ms * 1000).toFixed(1)} µs; outcomes`,
     check.reasons,
