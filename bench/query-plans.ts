@@ -84,7 +84,8 @@ async function capturePg(db: Db, run: (d: Db) => Promise<unknown>): Promise<Sent
   proto.query = function (this: unknown, ...args: unknown[]) {
     const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown];
     const text = typeof first === "string" ? first : first?.text;
-    const values = typeof first === "string" ? second : first?.values;
+    // drizzle passes a config object and the values beside it; pg's own form has them inside.
+    const values = typeof first === "string" ? second : (first?.values ?? second);
     if (typeof text === "string" && /^\s*(select|with)\b/i.test(text))
       out.push({ sql: text, params: Array.isArray(values) ? values : [] });
     return original.apply(this, args);
