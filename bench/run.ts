@@ -206,7 +206,7 @@ async function main() {
     await server.stop();
   }
 
-  step("(c) bulk share, in process, fresh file databases");
+  step("(c) bulk share, in process, fresh databases");
   const bulk = await measureBulkShare();
   console.log(
     `  ${bulk.items} items: shareDevices ${bulk.domainMs.toFixed(0)} ms, raw inserts ${bulk.floorMs.toFixed(0)} ms (medians)`,
