@@ -128,7 +128,7 @@ describe("webhook outbox", () => {
     });
     await suspendShare(w.db, { shareId: s.shareId, ...by, now: T0 + 3 });
     await resumeShare(w.db, { shareId: s.shareId, ...by, now: T0 + 4 });
-    addDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 5, deviceIds: [d2.id] });
+    await addDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 5, deviceIds: [d2.id] });
     await cancelDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 6, deviceIds: [d2.id] });
     await cancelShare(w.db, { shareId: s.shareId, ...by, now: T0 + 7 });
     const declining = await other(1);
