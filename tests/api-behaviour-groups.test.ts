@@ -208,7 +208,7 @@ describe("sharing with groups over POST /shares", () => {
     ]);
     const shareId = body.groupShares[0].id;
     expect(await access(w.dev.d3.id, w.users.member.email)).toMatchObject({
-      body: { allowed: true },
+      body: { allowed: true, shareId, via: "Crew" },
     });
     expect((await access(w.dev.d3.id, w.users.former.email)).body).toMatchObject({
       allowed: false,
@@ -308,7 +308,12 @@ describe("sharing with groups over POST /shares", () => {
     });
     expect(accepted.status).toBe(200);
     const check = (await access(w.dev.d3.id, w.users.member.email)).body;
-    expect(check).toMatchObject({ allowed: true, shareId: directId });
+    expect(check).toEqual({
+      allowed: true,
+      reason: "shared",
+      shareId: directId,
+      overrides: ["Crew"],
+    });
   });
 
   it("someone else's group, or no recipient and no group, is refused with nothing written", async () => {

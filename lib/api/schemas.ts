@@ -284,6 +284,14 @@ export const accessAnswerSchema = z
     allowed: z.boolean(),
     reason: z.string().meta({ description: "owner, shared, or why not (as in the portal)." }),
     shareId: z.string().optional(),
+    via: z
+      .string()
+      .optional()
+      .meta({ description: "The group the access comes through (shared via group <via>)." }),
+    overrides: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "Groups whose shares a direct share takes precedence over." }),
     until: isoDate.optional(),
   })
   .meta({ id: "AccessAnswer" });
