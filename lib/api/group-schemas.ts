@@ -64,11 +64,9 @@ export const addMembersBody = z
 export const addedMembersSchema = z
   .object({
     group: groupDetailSchema,
-    added: z
-      .array(z.string())
-      .meta({
-        description: "The addresses that were not members yet (the others are left as they were).",
-      }),
+    added: z.array(z.string()).meta({
+      description: "The addresses that were not members yet (the others are left as they were).",
+    }),
   })
   .meta({ id: "AddedMembers" });
 

@@ -6,7 +6,7 @@ import { groupMembers, groups, shareItems, shares, users, type Group } from "@/d
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import type { Conn, Tx } from "@/db/transaction";
-import { affected, forUpdate } from "@/db/engine";
+import { forUpdate } from "@/db/engine";
 import { recordEvent, type EventType } from "@/lib/activity/events";
 import { writeTx } from "@/lib/sharing/share-store";
 import { liveSql } from "@/lib/sharing/status";
