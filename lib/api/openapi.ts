@@ -67,7 +67,9 @@ export function buildOpenApi(serverUrl = "/api/v1"): Json {
   const components: Json = {};
   const paths: Record<string, Json> = {};
   for (const op of OPERATIONS) {
-    const errors = [...new Set([401, 403, 429, ...(op.body ? [400, 413, 415] : []), ...op.errors])];
+    const errors = [
+      ...new Set([401, 403, 429, ...(op.method !== "GET" ? [400, 413, 415] : []), ...op.errors]),
+    ];
     const responses: Json = {
       [String(op.status ?? 200)]: {
         description: "OK",
