@@ -19,7 +19,7 @@ import { endAllSessions } from "@/lib/accounts/user-sessions";
 import { isVerified, sendVerificationEmail } from "@/lib/accounts/verification";
 import { clientIp } from "@/lib/request/client-ip";
 import { kickEmailWorker } from "@/lib/platform/email/worker";
-import { DomainError } from "@/lib/platform/errors";
+import { DomainError, RateLimitedError } from "@/lib/platform/errors";
 import { formDataToObject } from "@/lib/request/form-data";
 import { LIMITS, hit, tooMany } from "@/lib/platform/rate-limit";
 import { emailSchema, newPasswordSchema } from "@/lib/accounts/users";
@@ -128,10 +128,9 @@ export const resendVerificationAction = authedAction(
     ] as const) {
       const r = await hit(db, key, limit, now);
       if (!r.ok)
-        throw new DomainError(
+        throw new RateLimitedError(
           `A verification email was sent a moment ago. You can ask for another in ${r.retryAfterS} s.`,
-          undefined,
-          "rate_limited",
+          r.retryAfterS,
         );
     }
     await sendVerificationEmail(db, user, now);
