@@ -13,7 +13,7 @@ import { endAllSessions } from "@/lib/accounts/user-sessions";
 import { isVerified, sendVerificationEmail } from "@/lib/accounts/verification";
 import { clientIp } from "@/lib/request/client-ip";
 import { kickEmailWorker } from "@/lib/platform/email/worker";
-import { DomainError } from "@/lib/platform/errors";
+import { DomainError, RateLimitedError } from "@/lib/platform/errors";
 import { LIMITS, hit, tooMany } from "@/lib/platform/rate-limit";
 import { emailSchema, newPasswordSchema } from "@/lib/accounts/users";
 
@@ -30,7 +30,7 @@ export const forgotPasswordAction = publicAction(forgotSchema, async ({ email },
     [`reset:email:${email}`, LIMITS.resetPerEmail],
   ] as const) {
     const r = await hit(db, key, limit, now);
-    if (!r.ok) throw new DomainError(tooMany(r.retryAfterS), "email", "rate_limited");
+    if (!r.ok) throw new RateLimitedError(tooMany(r.retryAfterS), r.retryAfterS, "email");
   }
   if (await requestPasswordReset(db, email, now)) kickEmailWorker(getDb);
   return new Reply({ email }, RESET_SENT_MESSAGE);
@@ -51,7 +51,7 @@ const resetSchema = z.object({
 export const resetPasswordAction = publicAction(resetSchema, async (input, { db, now }) => {
   const address = await clientIp();
   const limited = await hit(db, `reset-set:ip:${address}`, LIMITS.resetPerIp, now);
-  if (!limited.ok) throw new DomainError(tooMany(limited.retryAfterS), undefined, "rate_limited");
+  if (!limited.ok) throw new RateLimitedError(tooMany(limited.retryAfterS), limited.retryAfterS);
   const user = await resetPassword(db, { token: input.token, newPassword: input.newPassword, now });
   if (!user)
     throw new DomainError(
@@ -87,10 +87,9 @@ export const resendVerificationAction = authedAction(
     ] as const) {
       const r = await hit(db, key, limit, now);
       if (!r.ok)
-        throw new DomainError(
+        throw new RateLimitedError(
           `A verification email was sent a moment ago. You can ask for another in ${r.retryAfterS} s.`,
-          undefined,
-          "rate_limited",
+          r.retryAfterS,
         );
     }
     await sendVerificationEmail(db, user, now);

@@ -5,7 +5,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authedAction, isNextControlFlow, publicAction } from "@/lib/request/action";
-import { DomainError } from "@/lib/platform/errors";
+import { DomainError, RateLimitedError } from "@/lib/platform/errors";
 import { signIn, signOut } from "@/lib/accounts/auth";
 import { safeReturnPath } from "@/lib/accounts/return-path";
 import { getSessionClaims } from "@/lib/accounts/session";
@@ -47,8 +47,8 @@ async function signInAndGo(email: string, password: string, back: string): Promi
     }
     const limited = e as { code?: unknown; retryAfterS?: unknown };
     if (limited?.code === "rate_limited") {
-      const msg = tooMany(typeof limited.retryAfterS === "number" ? limited.retryAfterS : 900);
-      throw new DomainError(msg, "password", "rate_limited");
+      const wait = typeof limited.retryAfterS === "number" ? limited.retryAfterS : 900;
+      throw new RateLimitedError(tooMany(wait), wait, "password");
     }
     // One message for unknown email and wrong password: sign-in must not reveal who has an account.
     if (e instanceof AuthError) throw new DomainError("Wrong email or password.", "password");
@@ -68,7 +68,7 @@ export const signUpAction = publicAction(
   signUpSchema.extend({ callbackUrl: z.unknown().optional() }),
   async ({ callbackUrl, ...input }, { db, now }) => {
     const limited = await hit(db, `signup:ip:${await clientIp()}`, LIMITS.signUpPerIp, now);
-    if (!limited.ok) throw new DomainError(tooMany(limited.retryAfterS), undefined, "rate_limited");
+    if (!limited.ok) throw new RateLimitedError(tooMany(limited.retryAfterS), limited.retryAfterS);
     const back = safeReturnPath(callbackUrl);
     const throughLink = (await invitedEmailForReturnPath(db, back, now)) === input.email;
     const user = await createUser(db, input, now, throughLink ? now : null);

@@ -7,7 +7,7 @@ import { idSchema } from "@/lib/devices/validation";
 import { eq } from "drizzle-orm";
 import { authedAction } from "@/lib/request/action";
 import { shares } from "@/db/schema";
-import { DomainError } from "@/lib/platform/errors";
+import { DomainError, RateLimitedError } from "@/lib/platform/errors";
 import { addDevices, cancelDevices, cancelShare, extendShare } from "@/lib/sharing/manage-share";
 import { regenerateLink, renewLink } from "@/lib/sharing/lifecycle";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
@@ -219,10 +219,9 @@ export const resendInvitationAction = authedAction(
     if (!found) throw new DomainError("Only a pending share can be sent again.");
     const r = await hit(db, `resend:share:${input.shareId}`, LIMITS.invitationResendPerShare, now);
     if (!r.ok)
-      throw new DomainError(
+      throw new RateLimitedError(
         `This invitation was sent a moment ago. You can send it again in ${r.retryAfterS} s.`,
-        undefined,
-        "rate_limited",
+        r.retryAfterS,
       );
     await transaction(db, async (tx) => {
       await spendInvitations(tx, user.id, 1, now);

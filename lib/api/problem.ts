@@ -49,6 +49,18 @@ export function problem(
   });
 }
 
+/**
+ * Every 429 goes through here: Retry-After in whole seconds (≥ 1) until the limit's window
+ * frees a place, and a detail that says when, so a script can wait and a person can read it.
+ */
+export function rateLimitedProblem(reason: string, retryAfterS: number, now: number): Response {
+  const s = Math.max(1, Math.ceil(retryAfterS));
+  const at = new Date(now + s * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return problem(429, `${reason} Retry-After: ${s} s (at ${at}).`, {
+    headers: { "retry-after": String(s) },
+  });
+}
+
 /** zod issues → one list of messages per dotted field path ("schedule.timeZone", "recipients.2"); "body" for the body itself. */
 export function zodFieldErrors(error: z.ZodError, prefix = ""): FieldErrors {
   const { fieldErrors, formErrors } = flattenIssues(error, { indices: true, prefix });
