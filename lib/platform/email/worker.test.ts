@@ -33,6 +33,7 @@ function gatedTransport() {
     t,
     sent,
     maxInFlight: () => maxInFlight,
+    inFlight: () => inFlight,
     release() {
       open();
       gate = Promise.resolve();
@@ -78,7 +79,10 @@ describe("startEmailWorker", () => {
     });
     await queueEmail(db, msg(1), Date.now());
     const first = w.kick();
-    // Queued after the first round selected its rows, then kicked twice mid-round.
+    // Queued once the first round holds its rows (its send is waiting at the gate: on
+    // PostgreSQL the round's select and this insert run on separate pooled connections, so
+    // queueing right after the kick could land before the select), then kicked twice mid-round.
+    await vi.waitFor(() => expect(g.inFlight()).toBe(1), { interval: 5, timeout: 5_000 });
     await queueEmail(db, msg(2), Date.now());
     const second = w.kick();
     void w.kick();
