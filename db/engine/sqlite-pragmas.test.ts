@@ -5,8 +5,8 @@ import { sqliteClient } from "@/tests/support/db/raw";
 import { createTestDb, type TestDb } from "@/tests/support/db/test-db";
 import { CACHE_KIB, MMAP_BYTES } from "./sqlite";
 
-// The fleet-size access check depends on these (bench/, issue 16): a default 2 MB cache and
-// no memory map put its p99 over budget at 1,000,000 share items.
+// Set for fleet-size files (bench/, issue 16): with SQLite's default 2 MB cache and no memory
+// map, the access check at 1,000,000 share items ran ~12 % slower at the median (README).
 describe("SQLite: page cache and memory map on every connection", () => {
   let tdb: TestDb;
   beforeAll(async () => {

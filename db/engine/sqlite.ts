@@ -49,9 +49,10 @@ function connect(file: string, role: Role): Database.Database {
   c.pragma("busy_timeout = 5000");
   c.pragma("synchronous = NORMAL");
   // Page cache and memory map, per connection (reader, writer, snapshot): SQLite's default
-  // 2 MB cache holds a sliver of a fleet-size file, so a random access check mostly re-read
+  // 2 MB cache holds a sliver of a fleet-size file, so random access checks re-read many of
   // its index pages through read() syscalls; mapped pages are read from the OS page cache
-  // without a copy (the WAL itself is still read). Measured in bench (issue 16).
+  // without a copy (the WAL itself is still read). An A/B in bench (issue 16, README): access
+  // check at 1,000,000 items p50 29 → 26 µs, p99 124 → 120 µs: small, steady.
   c.pragma(`cache_size = ${CACHE_KIB}`);
   c.pragma(`mmap_size = ${MMAP_BYTES}`);
   // A write outside transaction() fails loudly ("attempt to write a readonly database")
