@@ -6,11 +6,11 @@ import path from "node:path";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { scaled, TMP_DIR } from "./config";
 import { closeDb, openSqliteDb, rawSqlite, removeSqliteFile } from "./sqlite-file";
+import { DAY } from "@/lib/platform/time";
 
 const DEVICES = scaled(1_000);
 const RECIPIENTS = 100;
 const ROUNDS = 3;
-const DAY = 86_400_000;
 
 /** A migrated file database with the fleet, seeded on a raw connection (closed again). */
 export async function freshFleet(name: string, devices: number, recipients: number, now: number) {

@@ -9,10 +9,10 @@ import { closeDb, insertMany, tablesFor, transaction, type Db } from "@/db/engin
 import { hashPassword } from "@/lib/accounts/password";
 import { BENCH_DB, PASSWORD, scaled } from "./config";
 import { freshDatabase, type BenchDatabase } from "./databases";
+import { DAY } from "@/lib/platform/time";
 
 export const OWNER_EMAIL = "fleet-owner@bench.test";
 export const RECIPIENT_EMAIL = "recipient@bench.test";
-const DAY = 86_400_000;
 
 export type HttpSeed = {
   ownerShares: number;

@@ -4,8 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { shares } from "@/db/schema";
 import { accessForDevice, checkAccess, type Operation } from "./check";
 import { T0, createFixture, type Fixture } from "./test-fixtures";
+import { HOUR } from "@/lib/platform/time";
 
-const HOUR = 3_600_000;
 let f: Fixture;
 let owner: string, alice: string, bob: string, gateway: string;
 

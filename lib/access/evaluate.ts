@@ -2,10 +2,10 @@
 // No database here, so every rule is testable with plain objects and an injected clock.
 import { isWithinSchedule, type ScheduleCheck } from "./schedule";
 
-import { OPERATIONS, type Operation } from "@/lib/sharing/permissions";
+import { OPERATIONS, parsePermissions, type Operation } from "@/lib/sharing/permissions";
 
-// One list of operations for sharing and for the access check.
-export { OPERATIONS, type Operation };
+// One list of operations, and one reading of the stored list, for sharing and for the access check.
+export { OPERATIONS, parsePermissions, type Operation };
 
 export type DenyReason =
   | "not_shared"
@@ -53,16 +53,6 @@ export interface ShareRow {
   remoteAccess: number | boolean | null;
   suspendedAt: number | null;
   serviceIds: string | null;
-}
-
-export function isOperation(value: unknown): value is Operation {
-  return typeof value === "string" && (OPERATIONS as readonly string[]).includes(value);
-}
-
-/** CSV → known operations in canonical order; unknown words are ignored (never granted). */
-export function parsePermissions(csv: string): Operation[] {
-  const granted = new Set(csv.split(",").map((p) => p.trim()));
-  return OPERATIONS.filter((op) => granted.has(op));
 }
 
 /** JSON array text → ids; null = all services. Malformed data grants no service (fail closed). */

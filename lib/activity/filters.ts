@@ -2,6 +2,7 @@
 import "server-only";
 import { EVENT_TYPES, type EventType } from "@/lib/activity/events";
 import { param, type SearchParams } from "@/lib/request/search-params";
+import { DAY } from "@/lib/platform/time";
 
 /** A position in the newest-first list: (created_at, id), both needed as times can tie. */
 export type Cursor = { at: number; id: string };
@@ -29,6 +30,12 @@ export function utcDay(text: string | undefined): number | undefined {
   return new Date(t).toISOString().slice(0, 10) === text ? t : undefined;
 }
 
+/** The end (exclusive) of the UTC day `text` names: a "to" date includes that whole day. */
+export function utcDayEnd(text: string | undefined): number | undefined {
+  const start = utcDay(text);
+  return start === undefined ? undefined : start + DAY;
+}
+
 export function parseActivityFilters(
   sp: SearchParams,
 ): ActivityFilters & { before?: Cursor; after?: Cursor } {
@@ -36,14 +43,14 @@ export function parseActivityFilters(
   const fromText = param(sp, "from");
   const toText = param(sp, "to");
   const from = utcDay(fromText);
-  const toDay = utcDay(toText);
+  const to = utcDayEnd(toText);
   return {
     type,
     recipient: param(sp, "recipient"),
     from,
-    to: toDay === undefined ? undefined : toDay + 86_400_000,
+    to,
     fromText: from === undefined ? undefined : fromText,
-    toText: toDay === undefined ? undefined : toText,
+    toText: to === undefined ? undefined : toText,
     before: decodeCursor(param(sp, "before")),
     after: decodeCursor(param(sp, "after")),
   };

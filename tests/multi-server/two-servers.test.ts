@@ -17,9 +17,9 @@ import {
   type AppServer,
   type Cluster,
 } from "./servers";
+import { DAY } from "@/lib/platform/time";
 
 const PASSWORD = "two-servers-password";
-const DAY = 86_400_000;
 const BULK_DEVICES = 2_000;
 const BULK_RECIPIENTS = 50;
 

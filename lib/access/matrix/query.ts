@@ -1,7 +1,7 @@
 // "Who has access": the owner's devices (rows) × recipients (columns), each cell the share
 // item that gives that recipient that device. Capped so a fleet of thousands stays a page:
 // devices are paginated, recipients limited to MATRIX_MAX_RECIPIENTS columns (with a note).
-import { ilike } from "@/db/engine";
+import { ilike, likePattern } from "@/db/engine";
 import "server-only";
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -13,7 +13,6 @@ import {
   type Operation,
   type PresetName,
 } from "@/lib/sharing/permissions";
-import { likePattern } from "@/lib/sharing/queries";
 import {
   effectiveStatusSql,
   liveSql,
