@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenList } from "@/components/settings/token-list";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { listApiTokens } from "@/lib/api/tokens";
-import { currentTime } from "@/lib/platform/clock";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function ApiTokensPage() {
-  const user = await requireUser("/settings/api");
-  const now = currentTime();
-  const tokens = await listApiTokens(getDb(), user.id);
+  const { user, db, now } = await pageContext("/settings/api");
+  const tokens = await listApiTokens(db, user.id);
   return (
     <div className="space-y-8">
       <div className="space-y-1">

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { AddWebhookForm } from "@/components/settings/add-webhook-form";
 import { WebhookList } from "@/components/settings/webhook-list";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 import { listDeliveries } from "@/lib/webhooks/outbox";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
-  const user = await requireUser("/settings/webhooks");
-  const db = getDb();
+  const { user, db } = await pageContext("/settings/webhooks");
   const endpoints = await Promise.all(
     (await listWebhookEndpoints(db, user.id)).map(async (ep) => ({
       ...ep,
