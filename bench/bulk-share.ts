@@ -61,9 +61,11 @@ async function timeFloor(devices: number, recipients: number): Promise<number> {
   const c = rawSqlite(file);
   const share =
     c.prepare(`insert into shares (id, sharer_id, recipient_email, recipient_id, permissions, expires_at, description,
-    status, token_hash, token_nonce, token_created_at, created_at) values (?, 'owner', ?, ?, 'view,operate', ?, 'Bench', 'pending', ?, ?, ?, ?)`);
+    status, token_hash, token_nonce, token_created_at, created_at)
+    values (?, 'owner', ?, ?, 'view,operate', ?, 'Bench', 'pending', ?, ?, ?, ?)`);
   const item = c.prepare(
-    "insert into share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at) values (?, ?, ?, 'owner', ?, null, 1, ?)",
+    "insert into share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at) " +
+      "values (?, ?, ?, 'owner', ?, null, 1, ?)",
   );
   const started = performance.now();
   c.transaction(() => {

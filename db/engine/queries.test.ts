@@ -221,7 +221,7 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
     expect(rows).toEqual([{ device: "d3" }]);
   });
 
-  it("insertMany() writes booleans, nulls, big timestamps and awkward text exactly, and leaves omitted columns to their defaults", async () => {
+  it("insertMany() writes booleans, nulls, big timestamps and awkward text exactly, omitted columns defaulted", async () => {
     const awkward = [`a,"b"\\{c}`, "NULL", "", "ünï 😀", "it's", "x\ny", "{}", " spaced "];
     const rows = awkward.map((name, i) => ({
       id: `m${i}`,

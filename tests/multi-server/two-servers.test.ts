@@ -232,7 +232,8 @@ describe("two app servers on one PostgreSQL database", () => {
       .poll(
         async () => {
           const { rows } = await cluster.db.execute<{ n: number }>(
-            `select count(*)::int as n from pg_stat_activity where datname = current_database() and query ilike 'insert into "share_items"%'`,
+            "select count(*)::int as n from pg_stat_activity " +
+              `where datname = current_database() and query ilike 'insert into "share_items"%'`,
           );
           return rows[0].n;
         },

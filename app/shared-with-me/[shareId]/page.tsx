@@ -42,7 +42,9 @@ export default async function ReceivedSharePage({
       {active ? (
         <p
           role="status"
-          className={`rounded-md px-3 py-2 text-sm ${detail.access.allowed ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"}`}
+          className={`rounded-md px-3 py-2 text-sm ${
+            detail.access.allowed ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"
+          }`}
         >
           {detail.access.allowed
             ? "You can use these devices now."
