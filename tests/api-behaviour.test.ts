@@ -1,7 +1,8 @@
 // Issue 15 — what a client of /api/v1 can rely on: Idempotency-Key, keyset pages that hold
 // still under inserts, per-token limits, conflicts and problem+json, called through the real
 // route handlers on a real (in-memory) database.
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import "./support/mocks/api";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { transaction } from "@/db/engine";
 import { shares, users } from "@/db/schema";
@@ -9,16 +10,6 @@ import { endAllSessions } from "@/lib/accounts/user-sessions";
 import { callApi } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
-
-vi.mock("@/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: (await import("./support/harness")).currentDb,
-}));
-vi.mock("@/lib/platform/email/worker", () => ({
-  kickEmailWorker: () => false,
-  startEmailWorker: () => undefined,
-  stopEmailWorker: () => undefined,
-}));
 
 let w: World;
 beforeEach(async () => {
