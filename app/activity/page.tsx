@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActivityFiltersForm } from "@/components/activity/activity-filters";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { ExportCsvLink } from "@/components/ui/export-csv-link";
-import { encodeCursor, parseActivityFilters } from "@/lib/activity/filters";
+import { encodeActivityCursor, parseActivityFilters } from "@/lib/activity/filters";
 import { listActivity } from "@/lib/activity/query";
 import { pageContext } from "@/lib/request/page-context";
 import { withParams, type SearchParams } from "@/lib/request/search-params";
@@ -59,13 +59,13 @@ export default async function ActivityPage({
             <Link className={linkClass} href={at({})}>
               Newest
             </Link>
-            <Link className={linkClass} href={at({ after: encodeCursor(page.newer) })}>
+            <Link className={linkClass} href={at({ after: encodeActivityCursor(page.newer) })}>
               Newer events
             </Link>
           </>
         ) : null}
         {page.older ? (
-          <Link className={linkClass} href={at({ before: encodeCursor(page.older) })}>
+          <Link className={linkClass} href={at({ before: encodeActivityCursor(page.older) })}>
             Older events
           </Link>
         ) : null}

@@ -40,7 +40,7 @@ export type AccessDenied = {
 export type AccessResult = AccessAllowed | AccessDenied;
 
 /** The columns of a share + its item that the decision needs (aliases of the SQL rows). */
-export interface ShareRow {
+export interface ShareCheckRow {
   shareId: string;
   status: string;
   permissions: string;
@@ -72,7 +72,7 @@ export function parseServiceIds(text: string | null): string[] | null {
  * schedule evaluation across the five operations (it is skipped for ended shares).
  */
 export function shareState(
-  row: ShareRow,
+  row: ShareCheckRow,
   now: number,
   schedule?: () => ScheduleCheck,
 ): AccessDenied | null {
@@ -110,7 +110,7 @@ export interface EvaluateInput {
 
 /** The full decision for one share row and one operation. */
 export function evaluateShare(
-  row: ShareRow,
+  row: ShareCheckRow,
   input: EvaluateInput,
   schedule?: () => ScheduleCheck,
 ): AccessResult {

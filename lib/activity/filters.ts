@@ -6,8 +6,8 @@ import { DAY } from "@/lib/platform/time";
 
 /** A position in the newest-first list: (created_at, id), both needed as times can tie. */
 export type Cursor = { at: number; id: string };
-export const encodeCursor = (c: Cursor) => `${c.at}_${c.id}`;
-export function decodeCursor(text: string | undefined): Cursor | undefined {
+export const encodeActivityCursor = (c: Cursor) => `${c.at}_${c.id}`;
+export function decodeActivityCursor(text: string | undefined): Cursor | undefined {
   const m = /^(\d{1,15})_([A-Za-z0-9-]{1,64})$/.exec(text ?? "");
   return m ? { at: Number(m[1]), id: m[2] } : undefined;
 }
@@ -51,7 +51,7 @@ export function parseActivityFilters(
     to,
     fromText: from === undefined ? undefined : fromText,
     toText: to === undefined ? undefined : toText,
-    before: decodeCursor(param(sp, "before")),
-    after: decodeCursor(param(sp, "after")),
+    before: decodeActivityCursor(param(sp, "before")),
+    after: decodeActivityCursor(param(sp, "after")),
   };
 }

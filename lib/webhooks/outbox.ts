@@ -16,7 +16,7 @@ export const DELIVERY_LOG_MS = 30 * DAY;
 const MAX_BACKOFF_MS = 2 * HOUR;
 
 /** 30 s, 1 min, 2 min, … doubling up to 2 h between attempts. */
-export const backoffMs = (attempts: number) =>
+export const webhookBackoffMs = (attempts: number) =>
   Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** Math.max(0, attempts - 1));
 
 /**
@@ -137,7 +137,7 @@ export async function recordAttempt(
   r: { ok: boolean; statusCode: number | null; error: string | null },
   now: number,
 ): Promise<void> {
-  const next = now + backoffMs(d.attempts);
+  const next = now + webhookBackoffMs(d.attempts);
   const status = r.ok ? "delivered" : next > d.giveUpAt ? "failed" : "pending";
   await transaction(db, async (tx) =>
     tx

@@ -25,7 +25,7 @@ export const BACKOFF_MS = [
   24 * HOUR,
 ];
 
-export function backoffMs(failedAttempts: number): number {
+export function emailBackoffMs(failedAttempts: number): number {
   return BACKOFF_MS[Math.min(Math.max(failedAttempts, 1), BACKOFF_MS.length) - 1];
 }
 
@@ -127,7 +127,7 @@ async function deliverOne(
           attempts,
           lastError: errorText(e),
           status: giveUp ? "failed" : "queued",
-          nextAttemptAt: giveUp ? null : now + backoffMs(attempts),
+          nextAttemptAt: giveUp ? null : now + emailBackoffMs(attempts),
           // Given up on: nothing will send it, so its body (which may hold a link) goes.
           ...(giveUp ? { text: "", html: "" } : {}),
         })
