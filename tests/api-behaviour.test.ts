@@ -269,6 +269,9 @@ describe("lists", () => {
     expect((await ids("outgoing", "Gateway Two")).length).toBeGreaterThan(0);
     expect(await ids("outgoing", "Gateway Two")).toContain(w.shares.active.id);
     expect(await ids("outgoing", "Gateway Two")).not.toContain(w.shares.pending.id); // d1 only
+    // In any case, on both engines (a bare LIKE is case-sensitive on PostgreSQL).
+    expect(await ids("outgoing", "GATEWAY two")).toEqual(await ids("outgoing", "Gateway Two"));
+    expect(await ids("outgoing", active.name.toUpperCase())).toEqual([w.shares.active.id]);
     // Not the caller's own name: on Shared by Me every share is theirs.
     expect(await ids("outgoing", w.users.owner.name)).toEqual([]);
     // Incoming: the sharer's name or email; LIKE wildcards are taken literally.
@@ -276,6 +279,9 @@ describe("lists", () => {
     expect(await ids("incoming", w.users.owner.name, asActive)).toEqual([w.shares.active.id]);
     expect(await ids("incoming", w.users.owner.email, asActive)).toEqual([w.shares.active.id]);
     expect(await ids("incoming", "%", asActive)).toEqual([]);
+    expect(await ids("incoming", w.users.owner.email.toUpperCase(), asActive)).toEqual([
+      w.shares.active.id,
+    ]);
   });
 
   it("incoming shows only what Shared with Me shows", async () => {
