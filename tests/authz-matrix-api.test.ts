@@ -1,4 +1,4 @@
-// Issue 15 — who may call which /api/v1 endpoint. Every operation × every actor (the portal's
+// Issues 15 and 16 — who may call which /api/v1 endpoint. Every operation × every actor (the portal's
 // actors with their own read+write token, plus no token, the owner's read-only, revoked and
 // expired tokens), table-driven like tests/authz-matrix.test.ts; an operation without a row
 // fails the suite. Refused = the status named, problem+json, and not one byte written.
@@ -116,6 +116,48 @@ const MATRIX: Record<string, Row> = {
   "POST /shares/{id}/accept": { allow: ["pending"], params: (w) => ({ id: w.shares.pending.id }) },
   "POST /shares/{id}/decline": { allow: ["pending"], params: (w) => ({ id: w.shares.pending.id }) },
   "POST /shares/{id}/leave": { allow: ["active"], params: (w) => ({ id: w.shares.active.id }) },
+  // Groups (issue 16): the owner's alone; a member, a former member or a recipient of the
+  // group's share gets the same 404 as a stranger.
+  "GET /groups": {
+    allow: SIGNED_IN,
+    check: (w, a, b) => {
+      const ids = items(b).map((g) => g.id);
+      expect(ids.includes(w.group.id)).toBe(a === "owner");
+      expect(ids.length).toBe(a === "owner" ? 1 : 0);
+    },
+  },
+  "POST /groups": {
+    allow: SIGNED_IN,
+    body: () => ({ name: "Night shift", members: ["someone-new@example.test"] }),
+  },
+  "GET /groups/{id}": {
+    allow: ["owner"],
+    params: (w) => ({ id: w.group.id }),
+    check: (w, _a, b) => {
+      const g = b as { members: { email: string }[]; liveShares: number };
+      expect(g.members.map((m) => m.email)).toEqual([w.users.member.email]);
+      expect(g.liveShares).toBe(1);
+    },
+  },
+  "PATCH /groups/{id}": {
+    allow: ["owner"],
+    params: (w) => ({ id: w.group.id }),
+    body: () => ({ name: "Day crew" }),
+  },
+  "DELETE /groups/{id}": {
+    allow: ["owner"],
+    params: (w) => ({ id: w.group.id }),
+    check: (_w, _a, b) => expect(b).toMatchObject({ deleted: true, cancelledShares: 1 }),
+  },
+  "POST /groups/{id}/members": {
+    allow: ["owner"],
+    params: (w) => ({ id: w.group.id }),
+    body: () => ({ members: ["someone-new@example.test"] }),
+  },
+  "DELETE /groups/{id}/members/{member}": {
+    allow: ["owner"],
+    params: (w) => ({ id: w.group.id, member: w.users.member.email }),
+  },
   "GET /access": {
     allow: ["owner"],
     query: (w) => ({ deviceId: w.dev.d1.id, email: w.users.active.email, operation: "operate" }),

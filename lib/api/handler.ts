@@ -1,7 +1,8 @@
 // The one wrapper every /api/v1 route handler goes through: authenticate the bearer token
 // (one indexed lookup), rate-limit it, check the scope, validate parameters, query and body
 // with the operation's zod schemas, then run the handler and map domain refusals to
-// problem+json. POSTs run in one transaction that also stores the Idempotency-Key answer.
+// problem+json. Writes (POST, PATCH, DELETE) run in one transaction that also stores the
+// Idempotency-Key answer.
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { type Conn, transaction } from "@/db/engine";
@@ -155,7 +156,7 @@ export function apiRoute<Op extends ApiOperation>(
       if (!query.ok) return query.response;
       let raw = "";
       let bodyValue: unknown = undefined;
-      if (op.method === "POST") {
+      if (op.method !== "GET") {
         const read = await readBody(req);
         if (read instanceof Response) return read;
         ({ raw, value: bodyValue } = read);

@@ -53,7 +53,7 @@ function parameters(op: ApiOperation, components: Json): Json[] {
       });
     }
   }
-  if (op.method === "POST")
+  if (op.method !== "GET")
     list.push({
       name: "Idempotency-Key",
       in: "header",
@@ -68,7 +68,7 @@ export function buildOpenApi(serverUrl = "/api/v1"): Json {
   const paths: Record<string, Json> = {};
   for (const op of OPERATIONS) {
     const errors = [
-      ...new Set([401, 403, 429, ...(op.method === "POST" ? [400, 413, 415] : []), ...op.errors]),
+      ...new Set([401, 403, 429, ...(op.method !== "GET" ? [400, 413, 415] : []), ...op.errors]),
     ];
     const responses: Json = {
       [String(op.status ?? 200)]: {
@@ -123,7 +123,9 @@ export function buildOpenApi(serverUrl = "/api/v1"): Json {
         "Errors are application/problem+json. Guide: docs/api.md.",
     },
     servers: [{ url: serverUrl }],
-    tags: ["Devices", "Shares", "Access", "Activity", "Reference"].map((name) => ({ name })),
+    tags: ["Devices", "Shares", "Groups", "Access", "Activity", "Reference"].map((name) => ({
+      name,
+    })),
     paths,
     components: {
       schemas: components,

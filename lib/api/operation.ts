@@ -5,13 +5,13 @@ import type { z } from "zod";
 import type { Scope } from "./tokens";
 
 export type ApiOperation = {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** OpenAPI path under /api/v1, e.g. "/shares/{id}". */
   path: string;
   operationId: string;
   summary: string;
   description?: string;
-  tag: "Devices" | "Shares" | "Access" | "Activity";
+  tag: "Devices" | "Shares" | "Groups" | "Access" | "Activity";
   scope: Scope;
   params?: z.ZodObject;
   query?: z.ZodObject;

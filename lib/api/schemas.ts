@@ -4,6 +4,7 @@ import { z } from "zod";
 import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";
 import { idSchema } from "@/lib/platform/ids";
 import { OPERATIONS, PRESET_NAMES } from "@/lib/sharing/permissions";
+import { MAX_GROUPS_PER_SHARE } from "@/lib/groups/validation";
 
 export const MAX_PAGE = 100;
 
@@ -105,7 +106,20 @@ export const scheduleSchema = z
 export const newShareBody = z
   .object({
     deviceIds: z.array(z.string().max(64)).min(1).max(10_000),
-    recipients: z.array(z.string().max(254)).min(1).max(500),
+    recipients: z
+      .array(z.string().max(254))
+      .max(500)
+      .optional()
+      .meta({ description: "Emails: one share each. Recipients, groups, or both." }),
+    groups: z
+      .array(z.string().max(64))
+      .max(MAX_GROUPS_PER_SHARE)
+      .optional()
+      .meta({
+        description:
+          "Ids of your groups: one share each, active at once for every member (members never " +
+          "accept), resolved live as members come and go.",
+      }),
     permissions: z
       .union([z.enum(PRESET_NAMES), z.array(operationSchema).min(1)])
       .meta({ description: "A preset name or a list of operations." }),
@@ -136,6 +150,29 @@ export const createdSharesSchema = z
     skipped: z.array(
       z.object({ deviceId: z.string(), recipientEmail: z.string(), existingShareId: z.string() }),
     ),
+    groupShares: z.array(
+      z.object({
+        id: z.string(),
+        groupId: z.string(),
+        groupName: z.string(),
+        memberCount: z.number().int(),
+        status: statusSchema,
+      }),
+    ),
+    directKept: z
+      .array(
+        z.object({
+          deviceId: z.string(),
+          memberEmail: z.string(),
+          groupId: z.string(),
+          existingShareId: z.string(),
+        }),
+      )
+      .meta({
+        description:
+          "With skipConflicts: group members who already hold a live direct share of a device " +
+          "from you. The group share still holds the device; their direct share governs them.",
+      }),
   })
   .meta({ id: "CreatedShares" });
 
@@ -248,6 +285,14 @@ export const accessAnswerSchema = z
     allowed: z.boolean(),
     reason: z.string().meta({ description: "owner, shared, or why not (as in the portal)." }),
     shareId: z.string().optional(),
+    via: z
+      .string()
+      .optional()
+      .meta({ description: "The group the access comes through (shared via group <via>)." }),
+    overrides: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "Groups whose shares a direct share takes precedence over." }),
     until: isoDate.optional(),
   })
   .meta({ id: "AccessAnswer" });

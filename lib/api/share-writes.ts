@@ -16,6 +16,9 @@ import { spendInvitations } from "@/lib/sharing/invite-quota";
 import { acceptShare, declineShare, leaveShare, regenerateLink } from "@/lib/sharing/lifecycle";
 import { addDevices, cancelDevices, cancelShare, extendShare } from "@/lib/sharing/manage-share";
 import { shareDevices } from "@/lib/sharing/share-devices";
+import { isGroupShareOf, leaveGroupShare } from "@/lib/groups/group-shares";
+import { notifyGroupMembers } from "@/lib/groups/notify";
+import { memberCountsIn } from "@/lib/groups/store";
 import { resumeShare, suspendShare } from "@/lib/sharing/suspend";
 import type { z } from "zod";
 import type { newShareBody, scheduleSchema } from "./schemas";
@@ -52,9 +55,16 @@ export async function createSharesForApi(
     notify: body.notify ?? false,
     skipConflicts: body.skipConflicts ?? false,
   };
-  await enforceSharePolicy(db, user.id, input, now);
-  const result = await shareDevices(db, { sharerId: user.id, input, now });
-  if (input.notify) await spendInvitations(db, user.id, result.shares.length, now);
+  const full = { ...input, recipients: body.recipients ?? [], groups: body.groups ?? [] };
+  await enforceSharePolicy(db, user.id, full, now);
+  const result = await shareDevices(db, { sharerId: user.id, input: full, now });
+  // One invitation per person reached, group members included (as the share dialog counts).
+  const members = await memberCountsIn(
+    db,
+    result.groupShares.map((g) => g.groupId),
+  );
+  const reached = result.groupShares.reduce((n, g) => n + (members.get(g.groupId) ?? 0), 0);
+  if (input.notify) await spendInvitations(db, user.id, result.shares.length + reached, now);
   const created = result.shares.map((s) => ({
     shareId: s.shareId,
     recipientEmail: s.recipientEmail,
@@ -73,8 +83,31 @@ export async function createSharesForApi(
         recipientEmail: s.recipientEmail,
         existingShareId: s.existingShareId,
       })),
+      groupShares: result.groupShares.map((g) => ({
+        id: g.shareId,
+        groupId: g.groupId,
+        groupName: g.groupName,
+        memberCount: members.get(g.groupId) ?? 0,
+        status: "Active" as const,
+      })),
+      directKept: result.memberConflicts.map((c) => ({
+        deviceId: c.deviceId,
+        memberEmail: c.recipientEmail,
+        groupId: c.groupId,
+        existingShareId: c.shareId,
+      })),
     },
-    after: input.notify ? (root: Conn) => notifyShared(root, user, created, now) : undefined,
+    after: input.notify
+      ? async (root: Conn) => {
+          await notifyShared(root, user, created, now);
+          for (const g of result.groupShares)
+            await notifyGroupMembers(root, user, {
+              groupId: g.groupId,
+              shareIds: [g.shareId],
+              now,
+            });
+        }
+      : undefined,
   };
 }
 
@@ -143,6 +176,10 @@ export async function respondForApi(
   answer: keyof typeof RESPOND,
   now: number,
 ) {
-  const share = await RESPOND[answer](db, { shareId, user, now });
+  // A member leaves a group share for themselves (the others keep it), as in Shared with Me.
+  const share =
+    answer === "left" && (await isGroupShareOf(db, shareId, user))
+      ? await leaveGroupShare(db, { shareId, user, now })
+      : await RESPOND[answer](db, { shareId, user, now });
   return (root: Conn) => notifySharerOfResponse(root, share, user, answer, now);
 }

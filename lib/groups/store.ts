@@ -6,7 +6,7 @@ import { groupMembers, groups, shareItems, shares, users, type Group } from "@/d
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import type { Conn, Tx } from "@/db/transaction";
-import { affected, forUpdate } from "@/db/engine";
+import { forUpdate } from "@/db/engine";
 import { recordEvent, type EventType } from "@/lib/activity/events";
 import { writeTx } from "@/lib/sharing/share-store";
 import { liveSql } from "@/lib/sharing/status";
@@ -14,6 +14,7 @@ import { createLinkToken } from "@/lib/sharing/tokens";
 import { MAX_GROUP_MEMBERS } from "./validation";
 import { recipientAllowed } from "@/lib/sharing/policies/policy";
 import { getSharingPolicy } from "@/lib/sharing/policies/store";
+import { enqueueGroupWebhooks } from "@/lib/webhooks/outbox";
 
 export type GroupSummary = { id: string; name: string; memberCount: number; createdAt: number };
 export type AddedMember = { memberId: string; email: string; token: string };
@@ -150,6 +151,14 @@ async function insertMembers(
       addedAt: now,
     });
     await recordOnLiveShares(tx, group.id, { actorId, type: "member_added", email, now });
+    await enqueueGroupWebhooks(tx, {
+      type: "group.member_added",
+      ownerId: group.ownerId,
+      group,
+      member: { id: memberId, email },
+      actorId,
+      now,
+    });
     added.push({ memberId, email, token });
   }
   return added;
@@ -217,24 +226,43 @@ export async function addMembers(
   });
 }
 
-/** The member loses every share of the group at once: access is resolved through this row. */
+/**
+ * The member (named by email, or by the id the API lists) loses every share of the group at
+ * once: access is resolved through this row.
+ */
 export async function removeMember(
   db: Db,
-  a: { ownerId: string; groupId: string; email: string; now: number },
-): Promise<void> {
-  await writeTx(db, async (tx) => {
+  a: { ownerId: string; groupId: string; now: number } & (
+    { email: string; memberId?: undefined } | { memberId: string; email?: undefined }
+  ),
+): Promise<{ memberId: string; email: string }> {
+  return writeTx(db, async (tx) => {
     const group = await loadOwnedGroup(tx, a.ownerId, a.groupId, true);
-    const email = a.email.trim().toLowerCase();
-    const res = await tx
+    const which =
+      a.memberId !== undefined
+        ? eq(groupMembers.id, a.memberId)
+        : eq(groupMembers.email, a.email.trim().toLowerCase());
+    const removed = await tx
       .delete(groupMembers)
-      .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.email, email)));
-    if (affected(res) !== 1) throw new NotFoundError("Member not found");
+      .where(and(eq(groupMembers.groupId, group.id), which))
+      .returning({ id: groupMembers.id, email: groupMembers.email });
+    const member = removed[0];
+    if (!member) throw new NotFoundError("Member not found");
     await recordOnLiveShares(tx, group.id, {
       actorId: a.ownerId,
       type: "member_removed",
-      email,
+      email: member.email,
       now: a.now,
     });
+    await enqueueGroupWebhooks(tx, {
+      type: "group.member_removed",
+      ownerId: a.ownerId,
+      group,
+      member,
+      actorId: a.ownerId,
+      now: a.now,
+    });
+    return { memberId: member.id, email: member.email };
   });
 }
 
@@ -298,7 +326,12 @@ export async function listOwnGroups(db: Db, ownerId: string): Promise<GroupSumma
   ).map((g) => ({ ...g, memberCount: Number(g.memberCount) }));
 }
 
-export type GroupMemberView = { email: string; name: string | null; addedAt: number };
+export type GroupMemberView = {
+  id: string;
+  email: string;
+  name: string | null;
+  addedAt: number;
+};
 
 export async function getGroup(
   db: Db,
@@ -308,6 +341,7 @@ export async function getGroup(
   // A name only for an account that proved the address: anyone can register an email.
   const members = await db
     .select({
+      id: groupMembers.id,
       email: groupMembers.email,
       name: sql<string | null>`case when ${users.emailVerified} is not null then ${users.name} end`,
       addedAt: groupMembers.addedAt,

@@ -18,7 +18,7 @@ import {
 } from "./share-store";
 import { serializePermissions } from "./permissions";
 import { createLinkToken } from "./tokens";
-import { findMemberConflicts } from "@/lib/groups/group-shares";
+import { findMemberConflicts, type MemberConflict } from "@/lib/groups/group-shares";
 import { groupRecipient } from "@/lib/groups/recipient";
 import { loadOwnedGroups } from "@/lib/groups/store";
 import { parseShareInput, type ShareRequest } from "./validation";
@@ -41,6 +41,8 @@ export type ShareDevicesResult = {
   skipped: SkippedPair[];
   /** One share per chosen group (lib/groups); active at once, members never accept. */
   groupShares: GroupShared[];
+  /** With skipConflicts: members who keep their live direct share of a device (direct beats group). */
+  memberConflicts: MemberConflict[];
 };
 
 const pairKey = (email: string, deviceId: string) => `${email}\n${deviceId}`;
@@ -177,6 +179,7 @@ export async function shareDevices(
     return {
       shares: result,
       groupShares,
+      memberConflicts: members,
       skipped: named.map((c) => ({
         deviceId: c.deviceId,
         deviceName: c.deviceName,

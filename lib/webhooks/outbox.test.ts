@@ -16,6 +16,8 @@ import {
 } from "@/lib/sharing/manage-share";
 import { resumeShare, suspendShare } from "@/lib/sharing/suspend";
 import { shareDevices } from "@/lib/sharing/share-devices";
+import { leaveGroupShare } from "@/lib/groups/group-shares";
+import { addMembers, createGroup, removeMember } from "@/lib/groups/store";
 import { DAY, makeDevice, makeUser, T0, testDb } from "@/lib/sharing/test-fixtures";
 import { createWebhookEndpoint } from "./endpoints";
 import { WEBHOOK_EVENTS } from "./events";
@@ -126,7 +128,7 @@ describe("webhook outbox", () => {
     });
     await suspendShare(w.db, { shareId: s.shareId, ...by, now: T0 + 3 });
     await resumeShare(w.db, { shareId: s.shareId, ...by, now: T0 + 4 });
-    addDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 5, deviceIds: [d2.id] });
+    await addDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 5, deviceIds: [d2.id] });
     await cancelDevices(w.db, { shareId: s.shareId, ...by, now: T0 + 6, deviceIds: [d2.id] });
     await cancelShare(w.db, { shareId: s.shareId, ...by, now: T0 + 7 });
     const declining = await other(1);
@@ -137,6 +139,18 @@ describe("webhook outbox", () => {
     await acceptShare(w.db, { shareId: left.shareId, user: leaving, now: T0 + 11 });
     await leaveShare(w.db, { shareId: left.shareId, user: leaving, now: T0 + 12 });
     await w.share((await other(3)).email, T0 + 13); // still pending when it expires
+    const crew = await createGroup(w.db, {
+      ownerId: w.owner.id,
+      name: "Crew",
+      members: ["crew-1@example.test"],
+      now: T0 + 14,
+    });
+    await removeMember(w.db, {
+      ownerId: w.owner.id,
+      groupId: crew.group.id,
+      email: "crew-1@example.test",
+      now: T0 + 15,
+    });
     // Expiry comes from the clock; the scheduler's round records it, and the webhook with it.
     await recordExpiredEvents(w.db, T0 + 41 * DAY);
     const types = (await rows(w.db))
@@ -209,6 +223,153 @@ describe("webhook outbox", () => {
     expect(await claimDue(w.db, now)).toHaveLength(2);
     expect(await claimDue(w.db, now)).toHaveLength(0);
     expect(await claimDue(w.db, now + 31_000)).toHaveLength(2); // a claim that lapsed (server died) is retried
+  });
+});
+
+describe("group events (issue 16)", () => {
+  const ofType = async (db: Db, type: string) => (await rows(db)).filter((r) => r.type === type);
+
+  it("one per member added or removed, for the group owner's endpoints only, with the change", async () => {
+    const w = await setup();
+    // The member's own endpoint takes every event: someone else's group is not its business.
+    const memberHook = await createWebhookEndpoint(w.db, {
+      userId: w.friend.id,
+      url: `${base}/member`,
+      events: WEBHOOK_EVENTS,
+      now: T0,
+    });
+    const { group } = await createGroup(w.db, {
+      ownerId: w.owner.id,
+      name: "Crew",
+      members: [w.friend.email, "new@example.test"],
+      now: T0,
+    });
+    const added = await ofType(w.db, "group.member_added");
+    expect(added.map((r) => r.endpointId)).toEqual([w.hook.endpoint.id, w.hook.endpoint.id]);
+    expect(added.map((r) => JSON.parse(r.payload).data.email).sort()).toEqual(
+      [w.friend.email, "new@example.test"].sort(),
+    );
+    // Shares of the group do not multiply the event: one change, one event.
+    for (const deviceIds of [[w.d.id], [(await makeDevice(w.db, { ownerId: w.owner.id })).id]])
+      await shareDevices(w.db, {
+        sharerId: w.owner.id,
+        now: T0 + 1,
+        input: {
+          recipients: [],
+          groups: [group.id],
+          deviceIds,
+          permissions: "Viewer",
+          expiresAt: T0 + 30 * DAY,
+        },
+      });
+    await addMembers(w.db, {
+      ownerId: w.owner.id,
+      groupId: group.id,
+      emails: ["third@example.test", w.friend.email], // the friend is already in: no event
+      now: T0 + 2,
+    });
+    expect(await ofType(w.db, "group.member_added")).toHaveLength(3);
+    // A refused change (adding yourself) writes no event.
+    const before = (await rows(w.db)).length;
+    await expect(
+      addMembers(w.db, {
+        ownerId: w.owner.id,
+        groupId: group.id,
+        emails: ["fourth@example.test", w.owner.email],
+        now: T0 + 3,
+      }),
+    ).rejects.toThrow(/yourself/);
+    expect(await rows(w.db)).toHaveLength(before);
+    await removeMember(w.db, {
+      ownerId: w.owner.id,
+      groupId: group.id,
+      email: w.friend.email,
+      now: T0 + 4,
+    });
+    const removed = await ofType(w.db, "group.member_removed");
+    expect(removed.map((r) => r.endpointId)).toEqual([w.hook.endpoint.id]);
+    expect((await rows(w.db)).some((r) => r.endpointId === memberHook.endpoint.id)).toBe(false);
+
+    // Delivered signed, as { id, type, createdAt, data } with the group and the member.
+    expect(await deliverDueWebhooks(w.db)).toMatchObject({ failed: 0 });
+    const sent = got
+      .filter((g) => g.path === "/owner")
+      .find((g) => JSON.parse(g.body).type === "group.member_removed")!;
+    const event = JSON.parse(sent.body);
+    expect(event).toEqual({
+      id: removed[0].eventId,
+      type: "group.member_removed",
+      createdAt: new Date(T0 + 4).toISOString(),
+      data: {
+        groupId: group.id,
+        groupName: "Crew",
+        ownerId: w.owner.id,
+        memberId: expect.any(String),
+        email: w.friend.email,
+        actorId: w.owner.id,
+      },
+    });
+    const sig = sent.headers["keyshare-signature"] as string;
+    expect(verifySignature(w.hook.secret, sent.body, sig, Math.floor(Date.now() / 1000))).toBe(
+      true,
+    );
+    expect(verifySignature("another secret", sent.body, sig, Math.floor(Date.now() / 1000))).toBe(
+      false,
+    );
+  });
+
+  it("an endpoint that did not tick the group events gets none", async () => {
+    const w = await setup();
+    await transaction(w.db, async (tx) =>
+      tx.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, w.hook.endpoint.id)),
+    );
+    const shareOnly = await createWebhookEndpoint(w.db, {
+      userId: w.owner.id,
+      url: `${base}/share-only`,
+      events: ["share.created"],
+      now: T0,
+    });
+    await createGroup(w.db, {
+      ownerId: w.owner.id,
+      name: "Crew",
+      members: ["a@example.test"],
+      now: T0,
+    });
+    expect((await rows(w.db)).filter((r) => r.endpointId === shareOnly.endpoint.id)).toHaveLength(
+      0,
+    );
+  });
+
+  it("a member leaving a group share is a share.left (who left in details), not a removal", async () => {
+    const w = await setup();
+    const { group } = await createGroup(w.db, {
+      ownerId: w.owner.id,
+      name: "Crew",
+      members: [w.friend.email],
+      now: T0,
+    });
+    const [gs] = (
+      await shareDevices(w.db, {
+        sharerId: w.owner.id,
+        now: T0,
+        input: {
+          recipients: [],
+          groups: [group.id],
+          deviceIds: [w.d.id],
+          permissions: "Viewer",
+          expiresAt: T0 + 30 * DAY,
+        },
+      })
+    ).groupShares;
+    await leaveGroupShare(w.db, { shareId: gs.shareId, user: w.friend, now: T0 + 1 });
+    const left = await ofType(w.db, "share.left");
+    expect(left.map((r) => r.endpointId)).toEqual([w.hook.endpoint.id]);
+    expect(JSON.parse(left[0].payload).data).toMatchObject({
+      shareId: gs.shareId,
+      actorId: w.friend.id,
+      details: { email: w.friend.email },
+    });
+    expect(await ofType(w.db, "group.member_removed")).toHaveLength(0);
   });
 });
 

@@ -6,7 +6,7 @@ import { shares, webhookDeliveries, webhookEndpoints, type WebhookDelivery } fro
 import { NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import type { EventType } from "@/lib/activity/events";
-import { parseEvents, webhookEventOf } from "./events";
+import { parseEvents, webhookEventOf, type GroupWebhookEvent, type WebhookEvent } from "./events";
 import { DAY, HOUR } from "@/lib/platform/time";
 
 export const RETRY_WINDOW_MS = DAY;
@@ -73,12 +73,22 @@ export async function enqueueWebhooks(
       details: e.data ?? null,
     },
   });
+  await insertDeliveries(tx, endpoints, e.eventId, type, payload);
+}
+
+async function insertDeliveries(
+  tx: Conn,
+  endpoints: readonly { id: string }[],
+  eventId: string,
+  type: WebhookEvent,
+  payload: string,
+): Promise<void> {
   const now = Date.now(); // delivery clock, not the event's (an expiry is recorded after the fact)
   await tx.insert(webhookDeliveries).values(
     endpoints.map((ep) => ({
       id: newId(),
       endpointId: ep.id,
-      eventId: e.eventId,
+      eventId,
       type,
       payload,
       status: "pending" as const,
@@ -88,6 +98,47 @@ export async function enqueueWebhooks(
       createdAt: now,
     })),
   );
+}
+
+/**
+ * A membership change of a group (lib/groups/store), for the group owner's subscribed
+ * endpoints only: the member's own endpoints hear about the shares that reach them, not about
+ * someone else's group. Called in the change's transaction, once per member added or removed
+ * (whether or not the group has shares). With no endpoint to notify it costs one indexed query.
+ */
+export async function enqueueGroupWebhooks(
+  tx: Conn,
+  e: {
+    type: GroupWebhookEvent;
+    ownerId: string;
+    group: { id: string; name: string };
+    member: { id: string; email: string };
+    actorId: string;
+    now: number;
+  },
+): Promise<void> {
+  const endpoints = (
+    await tx
+      .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.userId, e.ownerId))
+  ).filter((ep) => parseEvents(ep.events).includes(e.type));
+  if (endpoints.length === 0) return;
+  const eventId = newId();
+  const payload = JSON.stringify({
+    id: eventId,
+    type: e.type,
+    createdAt: new Date(e.now).toISOString(),
+    data: {
+      groupId: e.group.id,
+      groupName: e.group.name,
+      ownerId: e.ownerId,
+      memberId: e.member.id,
+      email: e.member.email,
+      actorId: e.actorId,
+    },
+  });
+  await insertDeliveries(tx, endpoints, eventId, e.type, payload);
 }
 
 export type Claimed = WebhookDelivery & { url: string; secretNonce: string };

@@ -16,7 +16,7 @@ export function routeFile(template: string): string {
 export type ApiResult = { status: number; type: string; body: unknown; headers: Headers };
 
 export async function callApi(
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "PATCH" | "DELETE",
   template: string,
   opts: {
     params?: Record<string, string>;
@@ -38,7 +38,7 @@ export async function callApi(
   const headers = new Headers(opts.headers);
   if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
   let body: string | undefined;
-  if (method === "POST") {
+  if (method !== "GET") {
     body = opts.rawBody ?? JSON.stringify(opts.body ?? {});
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }

@@ -3,6 +3,15 @@ import type { ApiOperation } from "../operation";
 import { checkAccessOp, listActivityOp } from "./access";
 import { createDevice, getDevice, listDevices } from "./devices";
 import {
+  addMembersOp,
+  createGroupOp,
+  deleteGroupOp,
+  getGroupOp,
+  listGroupsOp,
+  removeMemberOp,
+  renameGroupOp,
+} from "./groups";
+import {
   acceptShareOp,
   addDevicesOp,
   cancelShareOp,
@@ -33,6 +42,13 @@ export const OPERATIONS: ApiOperation[] = [
   declineShareOp,
   leaveShareOp,
   linkShareOp,
+  listGroupsOp,
+  createGroupOp,
+  getGroupOp,
+  renameGroupOp,
+  deleteGroupOp,
+  addMembersOp,
+  removeMemberOp,
   checkAccessOp,
   listActivityOp,
 ];

@@ -29,6 +29,8 @@ export const GET = apiRoute(checkAccessOp, async ({ db, user, query, now }) => {
       allowed: r.allowed,
       reason: r.reason,
       ...(r.shareId ? { shareId: r.shareId } : {}),
+      ...(r.via ? { via: r.via } : {}),
+      ...(r.overrides?.length ? { overrides: r.overrides } : {}),
       ...(!r.allowed && r.until != null ? { until: iso(r.until)! } : {}),
     },
   };
