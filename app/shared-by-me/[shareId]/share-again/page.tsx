@@ -13,7 +13,9 @@ export const metadata: Metadata = { title: "Share again" };
 /** Permissions never change in place: this cancels the share and shares again, pre-filled. */
 export default async function ShareAgainPage({ params }: { params: Promise<{ shareId: string }> }) {
   const { shareId } = await params;
-  const { user, db, now } = await pageContext(`/shared-by-me/${encodeURIComponent(shareId)}/share-again`);
+  const { user, db, now } = await pageContext(
+    `/shared-by-me/${encodeURIComponent(shareId)}/share-again`,
+  );
   const detail = await getShareForSharer(db, { shareId, sharerId: user.id, now });
   if (!detail || !["Pending", "Active", "Expired", "Suspended"].includes(detail.status)) notFound();
   const ids = new Set(detail.items.filter((i) => i.removedAt == null).map((i) => i.deviceId));
