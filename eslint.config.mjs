@@ -17,12 +17,6 @@ export default defineConfig([
     // long ones are split (Prettier does not split them by itself).
     rules: { "max-len": ["error", { code: 140 }] },
   },
-  {
-    // Transitional: this form's one long hint is split by the forms rewrite (issue 13), which
-    // edits the lines around it. Drop this block once that has landed.
-    files: ["components/devices/import-form.tsx"],
-    rules: { "max-len": ["error", { code: 140, ignoreStrings: true }] },
-  },
   // The layers (README "Layout"): lib/ never reaches into the UI, db/ never into the domain,
   // and components reach data only through lib/. Tests may cross layers to set up worlds.
   {

@@ -6,8 +6,8 @@ import { transaction, type Conn, type Db } from "@/db/engine";
 import { apiTokens } from "@/db/schema";
 import { generateToken } from "@/lib/api/tokens";
 import { hashToken } from "@/lib/sharing/tokens";
-import { expectItems, freshFleet, timeDomain } from "./bulk-share";
-import { closeDb, openSqliteDb } from "./sqlite-file";
+import { closeDb } from "@/db/engine";
+import { expectItems, freshFleet, openFleet, timeDomain } from "./bulk-share";
 import { LOAD_SECONDS, WARMUP_SECONDS, scaled } from "./config";
 import { load, summarize } from "./load";
 
@@ -66,8 +66,9 @@ function allowServerOnly(): void {
 
 async function timeApi(devices: number, recipients: number): Promise<number> {
   const now = Date.now();
-  const { file, deviceIds, emails } = await freshFleet("bulk-api.db", devices, recipients, now);
-  const db = await openSqliteDb(file);
+  const fleet = await freshFleet("bulk_api", devices, recipients, now);
+  const { deviceIds, emails } = fleet;
+  const db = openFleet(fleet);
   const token = await insertToken(db, "owner", now);
   // The route handler takes its database from getDb(): point the process-wide one here.
   const global = globalThis as unknown as { keyshareEngineDb?: Db };
@@ -95,7 +96,7 @@ async function timeApi(devices: number, recipients: number): Promise<number> {
   if (res.status !== 201) throw new Error(`POST /api/v1/shares answered ${res.status}`);
   global.keyshareEngineDb = undefined;
   await closeDb(db);
-  expectItems(file, devices * recipients);
+  await expectItems(fleet.where, devices * recipients);
   return ms;
 }
 

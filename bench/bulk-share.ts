@@ -1,43 +1,58 @@
 // (c) Bulk share: 1,000 devices × 100 recipients through the domain function, against the
-// floor of raw better-sqlite3 inserting the same rows. Each round starts from a fresh file
-// database (an in-memory one would hide the cost of the journal) with the same fleet.
+// floor of raw SQL inserting the same rows in one transaction (SQLite: better-sqlite3
+// prepared inserts; PostgreSQL: INSERT … SELECT FROM unnest of one array per column, one
+// statement per table, the raw floor issue 14 names). Each round starts from a fresh
+// database (a file, not memory, on SQLite: memory would hide the journal) with the same fleet.
 import { randomBytes, randomUUID } from "node:crypto";
-import path from "node:path";
+import { closeDb, openDb, type Db } from "@/db/engine";
 import { shareDevices } from "@/lib/sharing/share-devices";
-import { scaled, TMP_DIR } from "./config";
-import { closeDb, openSqliteDb, rawSqlite, removeSqliteFile } from "./sqlite-file";
 import { DAY } from "@/lib/platform/time";
+import { scaled } from "./config";
+import { freshDatabase, type BenchDatabase } from "./databases";
+import { countItems, openRaw, type Raw } from "./raw";
+import { rawSqlite } from "./sqlite-file";
 
 const DEVICES = scaled(1_000);
 const RECIPIENTS = 100;
 const ROUNDS = 3;
 
-/** A migrated file database with the fleet, seeded on a raw connection (closed again). */
-export async function freshFleet(name: string, devices: number, recipients: number, now: number) {
-  const file = path.join(TMP_DIR, name);
-  removeSqliteFile(file);
-  await closeDb(await openSqliteDb(file, true));
-  const c = rawSqlite(file);
-  const user = c.prepare("insert into users (id, email, name, created_at) values (?, ?, ?, ?)");
-  const device = c.prepare(
-    "insert into devices (id, owner_id, name, hardware_id, created_at, updated_at) values (?, 'owner', ?, ?, ?, ?)",
-  );
+export type Fleet = { where: BenchDatabase; deviceIds: string[]; emails: string[] };
+
+/** A migrated database with the fleet, seeded on a raw connection (closed again). */
+export async function freshFleet(
+  name: string,
+  devices: number,
+  recipients: number,
+  now: number,
+): Promise<Fleet> {
+  const { db, where } = await freshDatabase(name);
+  await closeDb(db);
+  const c = await openRaw(where);
   const emails = Array.from({ length: recipients }, (_, i) => `tech${i}@contractor.test`);
-  c.transaction(() => {
-    user.run("owner", "fleet@bench.test", "Fleet", now);
-    emails.forEach((e, i) => i % 2 === 0 && user.run(`r${i}`, e, `Tech ${i}`, now)); // half already have accounts
-    for (let d = 0; d < devices; d++) device.run(`d${d}`, `Gateway ${d}`, `hw${d}`, now, now);
-  })();
-  // Accounts in the bench have proven their address (recipients see shares sent to it).
-  c.prepare("update users set email_verified = created_at").run();
-  c.close();
-  return { file, deviceIds: Array.from({ length: devices }, (_, d) => `d${d}`), emails };
+  const deviceIds = Array.from({ length: devices }, (_, d) => `d${d}`);
+  await c.tx(async () => {
+    // Accounts in the bench have proven their address (recipients see shares sent to it).
+    const user = (id: string, email: string, name: string) =>
+      c.run(
+        "insert into users (id, email, name, email_verified, created_at) values ($1, $2, $3, $4, $4)",
+        [id, email, name, now],
+      );
+    await user("owner", "fleet@bench.test", "Fleet");
+    for (const [i, e] of emails.entries()) if (i % 2 === 0) await user(`r${i}`, e, `Tech ${i}`); // half already have accounts
+    for (const [d, id] of deviceIds.entries())
+      await c.run(
+        "insert into devices (id, owner_id, name, hardware_id, created_at, updated_at) values ($1, 'owner', $2, $3, $4, $4)",
+        [id, `Gateway ${d}`, `hw${d}`, now],
+      );
+  });
+  await c.close();
+  return { where, deviceIds, emails };
 }
 
 export async function timeDomain(devices: number, recipients: number): Promise<number> {
   const now = Date.now();
-  const { file, deviceIds, emails } = await freshFleet("bulk-domain.db", devices, recipients, now);
-  const db = await openSqliteDb(file);
+  const { where, deviceIds, emails } = await freshFleet("bulk_domain", devices, recipients, now);
+  const db = openDb(where.config);
   const input = {
     recipients: emails,
     deviceIds,
@@ -50,54 +65,105 @@ export async function timeDomain(devices: number, recipients: number): Promise<n
   await shareDevices(db, { sharerId: "owner", now, input });
   const ms = performance.now() - started;
   await closeDb(db);
-  expectItems(file, devices * recipients);
+  await expectItems(where, devices * recipients);
   return ms;
 }
 
 /** The least any implementation must do: the same rows, ids and indexes, one transaction. */
 async function timeFloor(devices: number, recipients: number): Promise<number> {
   const now = Date.now();
-  const { file, deviceIds, emails } = await freshFleet("bulk-floor.db", devices, recipients, now);
-  const c = rawSqlite(file);
-  const share =
-    c.prepare(`insert into shares (id, sharer_id, recipient_email, recipient_id, permissions, expires_at, description,
-    status, token_hash, token_nonce, token_created_at, created_at)
-    values (?, 'owner', ?, ?, 'view,operate', ?, 'Bench', 'pending', ?, ?, ?, ?)`);
-  const item = c.prepare(
-    "insert into share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at) " +
-      "values (?, ?, ?, 'owner', ?, null, 1, ?)",
-  );
-  const started = performance.now();
-  c.transaction(() => {
-    emails.forEach((email, i) => {
-      const shareId = randomUUID();
-      share.run(
-        shareId,
-        email,
-        i % 2 === 0 ? `r${i}` : null,
-        now + 30 * DAY,
-        randomBytes(32).toString("hex"),
-        randomBytes(16).toString("base64url"),
-        now,
-        now,
-      );
-      for (const d of deviceIds) item.run(randomUUID(), shareId, d, email, now);
-    });
-  }).immediate();
-  const ms = performance.now() - started;
-  c.close();
-  expectItems(file, devices * recipients);
+  const { where, deviceIds, emails } = await freshFleet("bulk_floor", devices, recipients, now);
+  const shares = emails.map((email, i) => ({
+    id: randomUUID(),
+    email,
+    recipientId: i % 2 === 0 ? `r${i}` : null,
+    tokenHash: randomBytes(32).toString("hex"),
+    nonce: randomBytes(16).toString("base64url"),
+  }));
+  let ms: number;
+  if (where.config.kind === "sqlite") ms = floorSqlite(where.config.path, shares, deviceIds, now);
+  else {
+    const c = await openRaw(where);
+    const started = performance.now();
+    await c.tx(() => floorPg(c, shares, deviceIds, now));
+    ms = performance.now() - started;
+    await c.close();
+  }
+  await expectItems(where, devices * recipients);
   return ms;
 }
 
-export function expectItems(file: string, n: number) {
+type FloorShare = {
+  id: string;
+  email: string;
+  recipientId: string | null;
+  tokenHash: string;
+  nonce: string;
+};
+
+const SHARE_COLUMNS = `id, sharer_id, recipient_email, recipient_id, permissions, expires_at, description,
+  status, token_hash, token_nonce, token_created_at, created_at`;
+const ITEM_COLUMNS =
+  "id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at";
+
+/** Synchronous better-sqlite3, prepared once, as the floor always was on SQLite. */
+function floorSqlite(file: string, shares: FloorShare[], deviceIds: string[], now: number) {
   const c = rawSqlite(file);
-  const { items } = c.prepare("select count(*) as items from share_items").get() as {
-    items: number;
-  };
+  const share = c.prepare(
+    `insert into shares (${SHARE_COLUMNS}) values (?, 'owner', ?, ?, 'view,operate', ?, 'Bench', 'pending', ?, ?, ?, ?)`,
+  );
+  const item = c.prepare(
+    `insert into share_items (${ITEM_COLUMNS}) values (?, ?, ?, 'owner', ?, null, 1, ?)`,
+  );
+  const started = performance.now();
+  c.transaction(() => {
+    for (const s of shares) {
+      share.run(s.id, s.email, s.recipientId, now + 30 * DAY, s.tokenHash, s.nonce, now, now);
+      for (const d of deviceIds) item.run(randomUUID(), s.id, d, s.email, now);
+    }
+  }).immediate();
+  const ms = performance.now() - started;
   c.close();
+  return ms;
+}
+
+async function floorPg(c: Raw, shares: FloorShare[], deviceIds: string[], now: number) {
+  await c.run(
+    `insert into shares (${SHARE_COLUMNS})
+      select id, 'owner', email, rid, 'view,operate', $5, 'Bench', 'pending', th, tn, $6, $6
+      from unnest($1::text[], $2::text[], $3::text[], $4::text[], $7::text[]) as u(id, email, rid, th, tn)`,
+    [
+      shares.map((s) => s.id),
+      shares.map((s) => s.email),
+      shares.map((s) => s.recipientId),
+      shares.map((s) => s.tokenHash),
+      now + 30 * DAY,
+      now,
+      shares.map((s) => s.nonce),
+    ],
+  );
+  const items = shares.flatMap((s) => deviceIds.map((d) => [randomUUID(), s.id, d, s.email]));
+  // 10,000 rows per statement, as the engine's insertMany sends them.
+  for (let i = 0; i < items.length; i += 10_000) {
+    const chunk = items.slice(i, i + 10_000);
+    await c.run(
+      `insert into share_items (${ITEM_COLUMNS})
+        select id, sid, did, 'owner', email, null, 1, $5
+        from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as u(id, sid, did, email)`,
+      [0, 1, 2, 3].map((k) => chunk.map((row) => row[k])).concat([now] as never),
+    );
+  }
+}
+
+export async function expectItems(where: BenchDatabase, n: number): Promise<void> {
+  const c = await openRaw(where);
+  const items = await countItems(c);
+  await c.close();
   if (items !== n) throw new Error(`bulk share wrote ${items} share items, expected ${n}`);
 }
+
+/** The engine's database for a fleet (the domain's and the API's side). */
+export const openFleet = (fleet: Fleet): Db => openDb(fleet.where.config);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -4,7 +4,14 @@ import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { QUICK, ROOT } from "./config";
+import { BENCH_DB, QUICK, ROOT } from "./config";
+
+/** bench/results.json for SQLite, bench/results-postgres.json for PostgreSQL. */
+export const RESULTS_FILE = path.join(
+  ROOT,
+  "bench",
+  BENCH_DB === "postgres" ? "results-postgres.json" : "results.json",
+);
 
 export type Metric = {
   name: string;
@@ -41,9 +48,10 @@ const fmt = (v: number) =>
 
 /** 1-minute load averages at the start and end: above nproc, other programs shared the CPUs. */
 export function report(metrics: Metric[], loadAtStart: number): void {
-  const file = path.join(ROOT, "bench", "results.json");
+  const file = RESULTS_FILE;
   const load = { start: Number(loadAtStart.toFixed(2)), end: Number(os.loadavg()[0].toFixed(2)) };
   const doc = {
+    engine: BENCH_DB,
     quick: QUICK,
     when: new Date().toISOString(),
     machine: { ...machine(), loadAverage1m: load },

@@ -1,6 +1,7 @@
 // `npm run bench` (BENCH_QUICK=1 for a 1/10 run): builds into .next-bench when the sources
 // changed, serves it on :3300 over a throw-away database, measures each figure beside its
 // floor on this machine, and writes bench/results.json. Budgets are in the metric list.
+import "./engine-env"; // first: selects the dialect of "@/db/schema"
 import fs from "node:fs";
 import os from "node:os";
 import { measureAccessCheck, openAccessDb } from "./access-check";
@@ -9,9 +10,11 @@ import { measureGroupAccessCheck, measureGroupSharedWithMe } from "./group-acces
 import { ensureBuild } from "./build";
 import { measureBulkShare } from "./bulk-share";
 import { clientWeightKb } from "./client-weight";
+import { closeDb, openDb } from "@/db/engine";
 import {
+  ACCESS_P99_BUDGET_MS,
+  BENCH_DB,
   CONNECTIONS,
-  HTTP_DB,
   LATENCY_CONNECTIONS,
   LOAD_SECONDS,
   PASSWORD,
@@ -21,7 +24,6 @@ import {
 } from "./config";
 import { load, summarize, type LoadResult } from "./load";
 import { checkPlans } from "./query-plans";
-import { closeDb, openSqliteDb } from "./sqlite-file";
 import { machine, report, type Metric } from "./results";
 import { OWNER_EMAIL, RECIPIENT_EMAIL, seedHttpDb } from "./seed-http";
 import { getPage, sampleRss, signIn, startServer, type Server } from "./server";
@@ -161,7 +163,10 @@ async function apiPhase(server: Server, token: string) {
 
 async function main() {
   const loadAtStart = os.loadavg()[0];
-  console.log(`Keyshare bench${QUICK ? " (quick: 1/10 scale)" : ""} on`, machine());
+  console.log(
+    `Keyshare bench${QUICK ? " (quick: 1/10 scale)" : ""} on ${BENCH_DB === "postgres" ? "PostgreSQL" : "SQLite"},`,
+    machine(),
+  );
   fs.mkdirSync(TMP_DIR, { recursive: true });
   step("build");
   const build = ensureBuild();
@@ -178,20 +183,24 @@ async function main() {
   );
 
   step("query plans");
-  const plans = await checkPlans(HTTP_DB, "owner", {
+  const plans = await checkPlans(seed.where, "owner", {
     id: "recipient",
     email: RECIPIENT_EMAIL,
     emailVerified: 0,
   });
   for (const l of plans.lines) console.log(`  ${l}`);
-  add("query_plan_full_scans", plans.scans.length, "scans", 0, true);
+  for (const scan of plans.scans) console.log(`  full scan: ${scan}`);
+  // PostgreSQL's planner picks a Seq Scan where it costs less than the index, e.g. counting
+  // the fleet owner's shares, 10,000 of the table's 12,000: reported, not budgeted.
+  if (BENCH_DB === "postgres") add("query_plan_seq_scans", plans.scans.length, "scans", null, true);
+  else add("query_plan_full_scans", plans.scans.length, "scans", 0, true);
 
-  const tokenDb = await openSqliteDb(HTTP_DB);
+  const tokenDb = openDb(seed.where.config);
   const apiToken = await insertToken(tokenDb, "owner", Date.now());
   await closeDb(tokenDb);
 
-  step("server on :3300");
-  const server = await startServer();
+  step(`server on :3300 over ${seed.where.label}`);
+  const server = await startServer([], { env: seed.where.env });
   try {
     await httpPhase(server);
     await apiPhase(server, apiToken);
@@ -199,7 +208,7 @@ async function main() {
     await server.stop();
   }
 
-  step("(c) bulk share, in process, fresh file databases");
+  step("(c) bulk share, in process, fresh databases");
   const bulk = await measureBulkShare();
   console.log(
     `  ${bulk.items} items: shareDevices ${bulk.domainMs.toFixed(0)} ms, raw inserts ${bulk.floorMs.toFixed(0)} ms (medians)`,
@@ -223,13 +232,14 @@ async function main() {
     `  ${access.items} share items generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   const check = await measureAccessCheck(access.db, access.raw);
-  access.raw.close();
+  await access.raw.close();
   await closeDb(access.db);
+  await access.drop();
   console.log(
     `  p50 ${(check.p50Ms * 1000).toFixed(1)} µs, p99 ${(check.p99Ms * 1000).toFixed(1)} µs; outcomes`,
     check.reasons,
   );
-  add("access_check_p99_ms", check.p99Ms, "ms", 0.2, true);
+  add("access_check_p99_ms", check.p99Ms, "ms", ACCESS_P99_BUDGET_MS, true);
   add("access_check_p50_ms", check.p50Ms, "ms", null, true);
 
   step(
@@ -241,7 +251,7 @@ async function main() {
       `p50 ${(grouped.p50Ms * 1000).toFixed(1)} µs, p99 ${(grouped.p99Ms * 1000).toFixed(1)} µs; outcomes`,
     grouped.reasons,
   );
-  add("group_access_check_p99_ms", grouped.p99Ms, "ms", 0.2, true);
+  add("group_access_check_p99_ms", grouped.p99Ms, "ms", ACCESS_P99_BUDGET_MS, true);
   const withMe = await measureGroupSharedWithMe();
   console.log(
     `  Shared with Me page 1: member of 200 groups p95 ${withMe.member.p95.toFixed(2)} ms, ` +

@@ -4,6 +4,12 @@ import { signOutAction } from "@/lib/actions/auth";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { HeaderMenu } from "@/components/header-menu";
 
+/** Sign-out answers with a redirect; a plain form action takes the form data alone. */
+const signOut = async (fd: FormData): Promise<void> => {
+  "use server";
+  await signOutAction(undefined, fd);
+};
+
 const nav = [
   { href: "/devices", label: "My devices" },
   { href: "/shared-by-me", label: "Shared by Me" },
@@ -49,7 +55,7 @@ export async function SiteHeader() {
               >
                 {user.name}
               </Link>
-              <form action={signOutAction} className="ml-auto lg:ml-0">
+              <form action={signOut} className="ml-auto lg:ml-0">
                 <button type="submit" className={buttonStyles.secondary}>
                   Sign out
                 </button>

@@ -5,6 +5,8 @@ import "./support/mocks/api";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { groups, shares } from "@/db/schema";
+import { LIMITS } from "@/lib/platform/rate-limit";
+import { spendInvitations } from "@/lib/sharing/invite-quota";
 import { callApi, type ApiResult } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
@@ -132,6 +134,38 @@ describe("group resources", () => {
     // Another owner may use the same name: names are unique per owner.
     expect((await newGroup("Crew", [], w.api.stranger.token)).status).toBe(201);
     expect(await w.db.select().from(groups).where(eq(groups.name, "Crew"))).toHaveLength(2);
+  });
+
+  it("adding a member over the daily invitation emails is a 429 with Retry-After; nobody is added", async () => {
+    // A group share that notifies: it opens the day's window, and each new member costs one email.
+    const opened = Date.now();
+    const shared = await shareWith({
+      deviceIds: [w.dev.d3.id],
+      groups: [w.group.id],
+      notify: true,
+    });
+    expect(shared.status).toBe(201);
+    const { limit, windowMs } = LIMITS.invitationsPerSharerDay;
+    await spendInvitations(w.db, w.users.owner.id, limit - 1, Date.now()); // the share spent 1
+    const before = await dump();
+    const res = await callApi("POST", "/groups/{id}/members", {
+      token: owner(),
+      params: { id: w.group.id },
+      body: { members: ["new@example.test"] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(429);
+    expect(res.type).toBe("application/problem+json");
+    const header = res.headers.get("retry-after") ?? "";
+    expect(header).toMatch(/^\d+$/);
+    // Until the window the share opened ends: a day less the moments since.
+    expect(Number(header)).toBeLessThanOrEqual(Math.ceil(windowMs / 1000));
+    expect(Number(header)).toBeGreaterThanOrEqual(
+      Math.ceil((opened + windowMs - Date.now()) / 1000),
+    );
+    expect((res.body as { detail: string }).detail).toMatch(
+      new RegExp(`invitation emails a day.* Retry-After: ${header} s \\(at \\S+Z\\)\\.$`),
+    );
+    expect(await dump()).toBe(before);
   });
 
   it("lists by name in keyset pages that hold still under inserts, with member counts", async () => {

@@ -7,6 +7,9 @@ import { eq } from "drizzle-orm";
 import { transaction } from "@/db/engine";
 import { shares, users } from "@/db/schema";
 import { endAllSessions } from "@/lib/accounts/user-sessions";
+import { LIMITS } from "@/lib/platform/rate-limit";
+import { spendInvitations } from "@/lib/sharing/invite-quota";
+import { HOUR } from "@/lib/platform/time";
 import { callApi } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
@@ -30,6 +33,12 @@ const shareBody = (recipients: string[], deviceIds = [w.dev.d3.id]) => ({
   expiresAt: future(7),
 });
 const owner = () => w.api.owner.token;
+/** The Retry-After header: whole seconds, nothing else. */
+const retryAfter = (res: { headers: Headers }) => {
+  const h = res.headers.get("retry-after") ?? "";
+  expect(h).toMatch(/^\d+$/);
+  return Number(h);
+};
 const countShares = async () => (await w.db.select().from(shares)).length;
 
 describe("Idempotency-Key", () => {
@@ -307,9 +316,58 @@ describe("errors and limits", () => {
       expect((await callApi("GET", "/devices", { token: owner() })).status).toBe(200);
     const limited = await callApi("GET", "/devices", { token: owner() });
     expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(limited.type).toBe("application/problem+json");
+    const s = retryAfter(limited);
+    expect(s).toBeGreaterThanOrEqual(1);
+    expect(s).toBeLessThanOrEqual(60); // the per-token window is a minute
+    expect((limited.body as { detail: string }).detail).toContain(`Retry-After: ${s} s (at `);
     expect((await callApi("GET", "/devices", { token: w.api.active.token })).status).toBe(200);
+  });
+
+  it("over the daily invitation emails, POST /shares is a 429 with Retry-After from the quota's window, writing nothing", async () => {
+    // The day's window opened 2 h ago with all but one invitation spent.
+    const opened = Date.now() - 2 * HOUR;
+    await spendInvitations(
+      w.db,
+      w.users.owner.id,
+      LIMITS.invitationsPerSharerDay.limit - 1,
+      opened,
+    );
+    const before = await dumpDb(w.db);
+    const sentAt = Date.now();
+    const res = await callApi("POST", "/shares", {
+      token: owner(),
+      body: { ...shareBody(["a@example.test", "b@example.test"]), notify: true },
+      headers: { "idempotency-key": "quota-1" },
+    });
+    expect(res.status).toBe(429);
+    expect(res.type).toBe("application/problem+json");
+    const s = retryAfter(res);
+    // When the window's oldest invitation leaves it: 22 h from now, give or take the call.
+    const freesAt = opened + LIMITS.invitationsPerSharerDay.windowMs;
+    expect(s).toBeLessThanOrEqual(Math.ceil((freesAt - sentAt) / 1000));
+    expect(s).toBeGreaterThanOrEqual(Math.ceil((freesAt - Date.now()) / 1000));
+    const body = res.body as { status: number; title: string; detail: string };
+    expect(body).toMatchObject({ status: 429, title: "Too many requests" });
+    expect(body.detail).toMatch(/at most 1,000 invitation emails a day/);
+    // The detail says when, in seconds and as a time, agreeing with the header.
+    const when = body.detail.match(/Retry-After: (\d+) s \(at (\S+)\)\.$/);
+    expect(when?.[1]).toBe(String(s));
+    const at = Date.parse(when![2]);
+    expect(at).toBeGreaterThanOrEqual(sentAt + s * 1000 - 1000);
+    expect(at).toBeLessThanOrEqual(Date.now() + s * 1000);
+    const json = JSON.parse(await dumpDb(w.db)) as Record<string, unknown>;
+    const was = JSON.parse(before) as Record<string, unknown>;
+    delete json.apiTokens; // last-used stamps move on every call
+    delete was.apiTokens;
+    expect(json).toEqual(was);
+    // Without emails the same share goes through: the quota counts emails, not shares.
+    const quiet = await callApi("POST", "/shares", {
+      token: owner(),
+      body: { ...shareBody(["a@example.test", "b@example.test"]), notify: false },
+      headers: { "idempotency-key": "quota-2" },
+    });
+    expect(quiet.status).toBe(201);
   });
 
   it("bad JSON is 400, a non-JSON body 415, unknown fields 422, all as problem+json", async () => {

@@ -1,21 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { changePasswordAction } from "@/lib/actions/auth";
 import { SubmitButton } from "@/components/ui/buttons";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function ChangePasswordForm() {
-  const [state, action] = useActionState(changePasswordAction, undefined);
+  const { state, formProps: actionProps } = useActionForm(changePasswordAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...actionProps} className="space-y-4" noValidate>
       <TextField
         label="Current password"
         name="currentPassword"
         type="password"
         autoComplete="current-password"
-        errors={state?.errors?.currentPassword}
+        errors={state?.fieldErrors?.currentPassword}
       />
       <TextField
         label="New password"
@@ -23,7 +23,7 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="new-password"
         hint="At least 8 characters."
-        errors={state?.errors?.newPassword}
+        errors={state?.fieldErrors?.newPassword}
       />
       <FormMessage state={state} />
       <SubmitButton>Change password</SubmitButton>

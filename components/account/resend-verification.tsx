@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { resendVerificationAction } from "@/lib/actions/account";
 import { SubmitButton } from "@/components/ui/buttons";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** "Resend verification email", with the outcome announced next to it. */
 export function ResendVerification({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
-  const [state, action] = useActionState(resendVerificationAction, undefined);
+  const { state, formProps: actionProps } = useActionForm(resendVerificationAction);
   return (
-    <form action={action} className="space-y-2">
+    <form {...actionProps} className="space-y-2">
       <SubmitButton variant={variant} pendingText="Sending…">
         Resend verification email
       </SubmitButton>

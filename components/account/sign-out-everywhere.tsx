@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { signOutEverywhereAction } from "@/lib/actions/account";
 import { SubmitButton } from "@/components/ui/buttons";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function SignOutEverywhere() {
-  const [state, action] = useActionState(signOutEverywhereAction, undefined);
+  const { state, formProps: actionProps } = useActionForm(signOutEverywhereAction);
   return (
-    <form action={action} className="space-y-2">
+    <form {...actionProps} className="space-y-2">
       <p className="text-sm text-slate-600">
         Ends every session, this one included, and revokes your API tokens.
       </p>

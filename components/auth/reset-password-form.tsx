@@ -1,17 +1,17 @@
 "use client";
 
+import { useActionForm } from "@/components/forms/use-action-form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { resetPasswordAction } from "@/lib/actions/account";
 import { SubmitButton } from "@/components/ui/buttons";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, action] = useActionState(resetPasswordAction, undefined);
-  const spent = state?.ok === false && !state.errors;
+  const { state, formProps: actionProps } = useActionForm(resetPasswordAction);
+  const spent = state?.ok === false && !state.fieldErrors;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...actionProps} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <TextField
         label="New password"
@@ -21,7 +21,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         required
         minLength={8}
         hint="At least 8 characters. Setting it signs you out everywhere else and revokes your API tokens."
-        errors={state?.errors?.newPassword ?? state?.errors?.token}
+        errors={state?.fieldErrors?.newPassword ?? state?.fieldErrors?.token}
       />
       <FormMessage state={state} />
       {spent ? (

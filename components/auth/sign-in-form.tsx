@@ -1,7 +1,7 @@
 "use client";
 
+import { useActionForm } from "@/components/forms/use-action-form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { signInAction } from "@/lib/actions/auth";
 import { SubmitButton } from "@/components/ui/buttons";
 import { TextField } from "@/components/ui/field";
@@ -14,9 +14,9 @@ export function SignInForm({
   callbackUrl: string;
   invitedHint?: string;
 }) {
-  const [state, action] = useActionState(signInAction, undefined);
+  const { state, formProps: actionProps } = useActionForm(signInAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...actionProps} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
         label="Email"
@@ -25,7 +25,7 @@ export function SignInForm({
         autoComplete="email"
         required
         hint={invitedHint}
-        errors={state?.errors?.email}
+        errors={state?.fieldErrors?.email}
       />
       <TextField
         label="Password"
@@ -33,7 +33,7 @@ export function SignInForm({
         type="password"
         autoComplete="current-password"
         required
-        errors={state?.errors?.password}
+        errors={state?.fieldErrors?.password}
       />
       <FormMessage state={state} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>

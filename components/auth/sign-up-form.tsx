@@ -1,7 +1,7 @@
 "use client";
 
+import { useActionForm } from "@/components/forms/use-action-form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { signUpAction } from "@/lib/actions/auth";
 import { SubmitButton } from "@/components/ui/buttons";
 import { TextField } from "@/components/ui/field";
@@ -15,16 +15,16 @@ export function SignUpForm({
   callbackUrl: string;
   lockedEmail?: string;
 }) {
-  const [state, action] = useActionState(signUpAction, undefined);
+  const { state, formProps: actionProps } = useActionForm(signUpAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...actionProps} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
         label="Name"
         name="name"
         autoComplete="name"
         required
-        errors={state?.errors?.name}
+        errors={state?.fieldErrors?.name}
       />
       <TextField
         label="Email"
@@ -35,7 +35,7 @@ export function SignUpForm({
         defaultValue={lockedEmail}
         readOnly={!!lockedEmail}
         hint={lockedEmail ? "The invitation was sent to this address." : undefined}
-        errors={state?.errors?.email}
+        errors={state?.fieldErrors?.email}
       />
       <TextField
         label="Password"
@@ -45,7 +45,7 @@ export function SignUpForm({
         required
         minLength={8}
         hint="At least 8 characters."
-        errors={state?.errors?.password}
+        errors={state?.fieldErrors?.password}
       />
       <FormMessage state={state} />
       <SubmitButton pendingText="Creating your account…">Sign up</SubmitButton>

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import type { ActionState } from "@/lib/request/action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { createDeviceAction, updateDeviceAction } from "@/lib/actions/devices";
 import { DEVICE_KINDS } from "@/lib/devices/validation";
 import { SubmitButton } from "@/components/ui/buttons";
@@ -12,13 +11,12 @@ type Initial = { deviceId: string; name: string; hardwareId: string; group: stri
 
 /** Add (no `initial`) or edit a device. */
 export function DeviceForm({ initial, groups }: { initial?: Initial; groups: string[] }) {
-  const [state, action] = useActionState<ActionState<unknown> | undefined, FormData>(
+  const { state, formProps } = useActionForm<unknown>(
     initial ? updateDeviceAction : createDeviceAction,
-    undefined,
   );
   const label = initial ? "Save device" : "Add device";
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       {initial ? <input type="hidden" name="deviceId" value={initial.deviceId} /> : null}
       <TextField
         label="Name"
@@ -26,7 +24,7 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
         required
         maxLength={100}
         defaultValue={initial?.name}
-        errors={state?.errors?.name}
+        errors={state?.fieldErrors?.name}
       />
       <TextField
         label="Hardware ID"
@@ -34,7 +32,7 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
         required
         placeholder="80:00:00:00:12:34:56:78"
         defaultValue={initial?.hardwareId}
-        errors={state?.errors?.hardwareId}
+        errors={state?.fieldErrors?.hardwareId}
       />
       <TextField
         label="Group"
@@ -43,7 +41,7 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
         placeholder="Site A / Floor 2"
         hint="Optional. Use / for sub-groups."
         defaultValue={initial?.group}
-        errors={state?.errors?.group}
+        errors={state?.fieldErrors?.group}
       />
       <datalist id="known-groups">
         {groups.map((g) => (
@@ -54,7 +52,7 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
         label="Kind"
         name="kind"
         defaultValue={initial?.kind ?? "Gateway"}
-        errors={state?.errors?.kind}
+        errors={state?.fieldErrors?.kind}
       >
         {DEVICE_KINDS.map((k) => (
           <option key={k}>{k}</option>

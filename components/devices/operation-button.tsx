@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { performOperationAction } from "@/lib/actions/device-operations";
 import { SubmitButton } from "@/components/ui/buttons";
 import { FormMessage } from "@/components/ui/form-message";
@@ -16,9 +16,9 @@ export function OperationButton({
   serviceId?: string;
   label: string;
 }) {
-  const [state, action] = useActionState(performOperationAction, undefined);
+  const { state, formProps: actionProps } = useActionForm(performOperationAction);
   return (
-    <form action={action} className="inline-flex items-center gap-2">
+    <form {...actionProps} className="inline-flex items-center gap-2">
       <input type="hidden" name="deviceId" value={deviceId} />
       <input type="hidden" name="operation" value={operation} />
       {serviceId ? <input type="hidden" name="serviceId" value={serviceId} /> : null}
@@ -28,8 +28,10 @@ export function OperationButton({
         success={state?.ok ? (state.data as { message: string }).message : undefined}
       />
       {/* Hidden fields have nowhere else to show their errors (forged or stale requests). */}
-      {state?.errors ? (
-        <span className="text-sm text-red-700">{Object.values(state.errors).flat().join(" ")}</span>
+      {state?.fieldErrors ? (
+        <span className="text-sm text-red-700">
+          {Object.values(state.fieldErrors).flat().join(" ")}
+        </span>
       ) : null}
     </form>
   );

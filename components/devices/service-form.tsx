@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { addServiceAction } from "@/lib/actions/devices";
 import { SERVICE_KINDS } from "@/lib/devices/validation";
 import { SubmitButton } from "@/components/ui/buttons";
@@ -8,15 +8,13 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function ServiceForm({ deviceId }: { deviceId: string }) {
-  const [state, action] = useActionState(addServiceAction, undefined);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  // Stays on screen for the next entry: emptied after a success, kept after a refusal.
+  const { state, formProps: actionProps } = useActionForm(addServiceAction, {
+    resetOnSuccess: true,
+  });
   return (
     <form
-      ref={form}
-      action={action}
+      {...actionProps}
       className="grid gap-3 sm:grid-cols-[1fr_10rem_8rem_auto] sm:items-start"
       noValidate
     >
@@ -26,14 +24,14 @@ export function ServiceForm({ deviceId }: { deviceId: string }) {
         name="name"
         id="service-name"
         placeholder="SSH"
-        errors={state?.errors?.name}
+        errors={state?.fieldErrors?.name}
       />
       <SelectField
         label="Kind"
         name="kind"
         id="service-kind"
         defaultValue="SSH"
-        errors={state?.errors?.kind}
+        errors={state?.fieldErrors?.kind}
       >
         {SERVICE_KINDS.map((k) => (
           <option key={k}>{k}</option>
@@ -45,7 +43,7 @@ export function ServiceForm({ deviceId }: { deviceId: string }) {
         id="service-port"
         inputMode="numeric"
         placeholder="22"
-        errors={state?.errors?.port}
+        errors={state?.fieldErrors?.port}
       />
       <div className="sm:pt-6">
         <SubmitButton>Add service</SubmitButton>

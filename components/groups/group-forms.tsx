@@ -1,20 +1,19 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { addMembersAction, removeMemberAction, renameGroupAction } from "@/lib/actions/groups";
 import { SubmitButton } from "@/components/ui/buttons";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function AddMembersForm({ groupId }: { groupId: string }) {
-  const [state, action] = useActionState(addMembersAction, undefined);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  // Stays on screen for the next entry: emptied after a success, kept after a refusal.
+  const { state, formProps: actionProps } = useActionForm(addMembersAction, {
+    resetOnSuccess: true,
+  });
   const added = state?.ok ? (state.data?.added.length ?? 0) : 0;
   return (
-    <form ref={form} action={action} className="space-y-3" noValidate>
+    <form {...actionProps} className="space-y-3" noValidate>
       <input type="hidden" name="groupId" value={groupId} />
       <TextAreaField
         label="Members"
@@ -23,7 +22,7 @@ export function AddMembersForm({ groupId }: { groupId: string }) {
         rows={2}
         placeholder="ana@example.com, ben@example.com"
         hint="They get the group's devices at once, and an invitation email for each share that notifies."
-        errors={state?.errors?.members}
+        errors={state?.fieldErrors?.members}
       />
       <SubmitButton>Add members</SubmitButton>
       <FormMessage
@@ -35,9 +34,9 @@ export function AddMembersForm({ groupId }: { groupId: string }) {
 }
 
 export function RemoveMemberButton({ groupId, email }: { groupId: string; email: string }) {
-  const [state, action] = useActionState(removeMemberAction, undefined);
+  const { state, formProps: actionProps } = useActionForm(removeMemberAction);
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form {...actionProps} className="flex items-center gap-2">
       <input type="hidden" name="groupId" value={groupId} />
       <input type="hidden" name="email" value={email} />
       <SubmitButton variant="secondary">Remove</SubmitButton>
@@ -47,9 +46,9 @@ export function RemoveMemberButton({ groupId, email }: { groupId: string; email:
 }
 
 export function RenameGroupForm({ groupId, name }: { groupId: string; name: string }) {
-  const [state, action] = useActionState(renameGroupAction, undefined);
+  const { state, formProps: actionProps } = useActionForm(renameGroupAction);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form {...actionProps} className="space-y-3" noValidate>
       <input type="hidden" name="groupId" value={groupId} />
       <TextField
         label="Name"
@@ -57,7 +56,7 @@ export function RenameGroupForm({ groupId, name }: { groupId: string; name: stri
         id="rename-group"
         defaultValue={name}
         maxLength={80}
-        errors={state?.errors?.name}
+        errors={state?.fieldErrors?.name}
       />
       <SubmitButton variant="secondary">Rename</SubmitButton>
       <FormMessage state={state} success="Renamed." />

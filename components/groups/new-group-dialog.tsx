@@ -1,7 +1,8 @@
 "use client";
 
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { createGroupAction } from "@/lib/actions/groups";
 import { Modal } from "@/components/ui/modal";
 import { SubmitButton } from "@/components/ui/buttons";
@@ -12,7 +13,7 @@ import { FormMessage } from "@/components/ui/form-message";
 /** `New group`: a name and members (several emails, like Recipients). */
 export function NewGroupDialog() {
   const [open, setOpen] = useState(false);
-  const [state, action] = useActionState(createGroupAction, undefined);
+  const { state, formProps: actionProps } = useActionForm(createGroupAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok && state.data) router.push(`/groups/${state.data.groupId}`);
@@ -23,14 +24,14 @@ export function NewGroupDialog() {
         New group
       </button>
       <Modal open={open} onClose={() => setOpen(false)} title="New group">
-        <form action={action} className="space-y-4" noValidate>
+        <form {...actionProps} className="space-y-4" noValidate>
           <TextField
             label="Name"
             name="name"
             id="group-name"
             maxLength={80}
             placeholder="Night shift"
-            errors={state?.errors?.name}
+            errors={state?.fieldErrors?.name}
           />
           <TextAreaField
             label="Members"
@@ -39,7 +40,7 @@ export function NewGroupDialog() {
             rows={3}
             placeholder="ana@example.com, ben@example.com"
             hint="Separate emails with commas, spaces or new lines. A member needs no account yet."
-            errors={state?.errors?.members}
+            errors={state?.fieldErrors?.members}
           />
           <FormMessage state={state} />
           <div className="dialog-footer">

@@ -1,33 +1,25 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { SecretOnce } from "@/components/forms/secret-once";
 import { createApiTokenAction } from "@/lib/actions/api-tokens";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { FieldErrors, SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { CopyLinkButton } from "@/components/sharing/copy-link-button";
 
 /**
- * Creates a token and shows its value once, in a read-only field with Copy token. Submitted
- * through onSubmit so a refused form keeps what was typed.
+ * Creates a token and shows its value once, in a read-only field with Copy token. A refused
+ * form keeps what was typed (useActionForm).
  */
 export function CreateTokenForm() {
-  const [state, action, pending] = useActionState(createApiTokenAction, undefined);
-  const [formKey, setFormKey] = useState(0);
-  const e = state?.errors;
+  const { state, pending, formProps, clear } = useActionForm(createApiTokenAction, {
+    resetOnSuccess: true,
+  });
+  const e = state?.fieldErrors;
   const created = state?.ok ? state.data : undefined;
   return (
     <div className="space-y-4">
-      <form
-        key={formKey}
-        className="max-w-xl space-y-4"
-        noValidate
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          const fd = new FormData(ev.currentTarget);
-          startTransition(() => action(fd));
-        }}
-      >
+      <form {...formProps} className="max-w-xl space-y-4">
         <TextField label="Name" name="name" id="token-name" maxLength={100} errors={e?.name} />
         <fieldset className="space-y-1" aria-describedby="token-scopes-error">
           <legend className="text-sm font-medium text-slate-800">Scopes</legend>
@@ -62,31 +54,15 @@ export function CreateTokenForm() {
         </button>
       </form>
       {created ? (
-        <div className="max-w-xl space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3">
-          <p role="status" className="text-sm text-emerald-800">
-            Token “{created.name}” created. Copy it now: it is shown only once.
-          </p>
-          <label htmlFor="new-token" className="block text-sm font-medium">
-            Token
-          </label>
-          <div className="flex flex-wrap gap-2">
-            <input
-              id="new-token"
-              readOnly
-              value={created.token}
-              className="block min-h-11 w-full min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
-              onFocus={(ev) => ev.target.select()}
-            />
-            <CopyLinkButton link={created.token} label="Copy token" />
-          </div>
-          <button
-            type="button"
-            className={buttonStyles.ghost}
-            onClick={() => setFormKey((k) => k + 1)}
-          >
-            Done
-          </button>
-        </div>
+        <SecretOnce
+          id="new-token"
+          label="Token"
+          value={created.token}
+          copyLabel="Copy token"
+          onDone={clear}
+        >
+          Token “{created.name}” created. Copy it now: it is shown only once.
+        </SecretOnce>
       ) : null}
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { savePoliciesAction } from "@/lib/actions/policies";
 import type { SharingPolicy } from "@/lib/sharing/policies/policy";
 import { buttonStyles } from "@/components/ui/button-styles";
@@ -14,23 +14,12 @@ const DEFAULT_LABELS = {
   never: "Never (permanent)",
 } as const;
 
-/**
- * The owner's rules for new shares. Submitted through onSubmit rather than the form's
- * `action`, which would reset the fields after a refused save and lose what was typed.
- */
+/** The owner's rules for new shares; a refused save keeps what was typed (useActionForm). */
 export function PolicyForm({ policy }: { policy: SharingPolicy }) {
-  const [state, action, pending] = useActionState(savePoliciesAction, undefined);
-  const e = state?.errors;
+  const { state, pending, formProps } = useActionForm(savePoliciesAction);
+  const e = state?.fieldErrors;
   return (
-    <form
-      className="max-w-xl space-y-4"
-      noValidate
-      onSubmit={(ev) => {
-        ev.preventDefault();
-        const fd = new FormData(ev.currentTarget);
-        startTransition(() => action(fd));
-      }}
-    >
+    <form {...formProps} className="max-w-xl space-y-4">
       <SelectField
         label="Default expiry"
         name="defaultExpiry"

@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { redeliverWebhookAction } from "@/lib/actions/webhooks";
 import { buttonStyles } from "@/components/ui/button-styles";
 
 export function RedeliverButton({ deliveryId }: { deliveryId: string }) {
-  const [state, action, pending] = useActionState(redeliverWebhookAction, undefined);
+  const { state, formProps: actionProps, pending: pending } = useActionForm(redeliverWebhookAction);
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form {...actionProps} className="flex items-center gap-2">
       <input type="hidden" name="deliveryId" value={deliveryId} />
       <button
         type="submit"

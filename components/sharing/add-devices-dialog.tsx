@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { addDevicesAction, searchAddableDevicesAction } from "@/lib/actions/share-manage";
-import type { ActionState } from "@/lib/request/action";
 import { Modal } from "@/components/ui/modal";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";
@@ -24,9 +24,18 @@ export function AddDevicesDialog({ shareId }: { shareId: string }) {
   const [found, setFound] = useState<Addable[] | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [services, setServices] = useState<Record<string, ServiceChoice>>({});
-  const [state, setState] = useState<ActionState<unknown>>();
-  const [pending, start] = useTransition();
   const router = useRouter();
+  const {
+    state,
+    pending,
+    submit: send,
+  } = useActionForm(addDevicesAction, {
+    onSuccess: () => {
+      setPicked(new Set());
+      setOpen(false);
+      router.refresh();
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -38,22 +47,10 @@ export function AddDevicesDialog({ shareId }: { shareId: string }) {
   }, [open, q, shareId]);
 
   function submit() {
-    start(async () => {
-      const chosen = Object.fromEntries(
-        Object.entries(services).filter(([id, v]) => picked.has(id) && v !== "all"),
-      );
-      const r = await addDevicesAction(undefined, {
-        shareId,
-        deviceIds: [...picked],
-        services: chosen,
-      });
-      setState(r);
-      if (r.ok) {
-        setPicked(new Set());
-        setOpen(false);
-        router.refresh();
-      }
-    });
+    const chosen = Object.fromEntries(
+      Object.entries(services).filter(([id, v]) => picked.has(id) && v !== "all"),
+    );
+    send({ shareId, deviceIds: [...picked], services: chosen });
   }
 
   return (

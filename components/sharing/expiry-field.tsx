@@ -77,6 +77,7 @@ export function ExpiryField({
             value={date}
             onChange={(e) => onDate(e.target.value)}
             className={inputClass}
+            aria-invalid={errors?.length ? true : undefined}
             aria-describedby="share-expires-error"
           />
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { extendSharesAction } from "@/lib/actions/share-manage";
 import { Modal } from "@/components/ui/modal";
 import { SubmitButton } from "@/components/ui/buttons";
@@ -51,18 +52,15 @@ export function ExtendModal({
   onClose: () => void;
 }) {
   const [by, setBy] = useState("7d");
-  const [state, action] = useActionState(async (prev: unknown, fd: FormData) => {
-    const result = await extendSharesAction(prev, fd);
-    if (result.ok) onClose();
-    return result;
-  }, undefined);
+  const { state, formProps } = useActionForm(extendSharesAction, { onSuccess: onClose });
+  const until = state?.fieldErrors?.until ?? state?.fieldErrors?.expiresAt;
   return (
     <Modal
       open={open}
       onClose={onClose}
       title={shareIds.length > 1 ? `Extend ${shareIds.length} shares` : "Extend expiration"}
     >
-      <form action={action} className="space-y-4">
+      <form {...formProps} className="space-y-4">
         <input type="hidden" name="shareIds" value={shareIds.join(",")} />
         <input
           type="hidden"
@@ -98,11 +96,9 @@ export function ExtendModal({
               type="date"
               className={inputClass}
               aria-describedby="extend-until-error"
+              aria-invalid={until ? true : undefined}
             />
-            <FieldErrors
-              id="extend-until-error"
-              errors={state?.errors?.until ?? state?.errors?.expiresAt}
-            />
+            <FieldErrors id="extend-until-error" errors={until} />
           </div>
         ) : null}
         <p className="text-xs text-slate-500">

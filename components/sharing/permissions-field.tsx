@@ -35,6 +35,7 @@ export function PermissionsField({
         value={preset}
         onChange={(e) => onPreset(e.target.value as PermissionChoice)}
         className={inputClass}
+        aria-invalid={errors?.length ? true : undefined}
         aria-describedby="share-permissions-hint share-permissions-error"
       >
         <option value="Viewer">Viewer — see the device and its status</option>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import {
   acceptShareAction,
   declineShareAction,
@@ -24,7 +25,7 @@ export function RecipientActions({
   sharerName: string;
   goTo?: string;
 }) {
-  const [state, accept] = useActionState(acceptShareAction, undefined);
+  const { state, formProps: acceptProps } = useActionForm(acceptShareAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok && goTo) router.push(goTo);
@@ -32,7 +33,7 @@ export function RecipientActions({
   if (status === "Pending") {
     return (
       <div className="flex flex-wrap items-center gap-2">
-        <form action={accept}>
+        <form {...acceptProps}>
           <input type="hidden" name="shareId" value={shareId} />
           <SubmitButton aria-label={`Accept share from ${sharerName}`}>Accept</SubmitButton>
         </form>

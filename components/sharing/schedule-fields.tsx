@@ -1,6 +1,7 @@
 "use client";
 
-import { inputClass } from "@/components/ui/field";
+import { FieldErrors, inputClass } from "@/components/ui/field";
+import type { FieldErrors as Errors } from "@/lib/request/field-errors";
 
 export type ScheduleState = {
   enabled: boolean;
@@ -61,6 +62,22 @@ function zones(current: string): string[] {
   return all.includes(current) ? all : [current, ...all];
 }
 
+/** Ids of the schedule's error lines: each message sits under its own control. */
+const errId = (k: string) => `share-schedule-${k}-error`;
+
+/** Wiring for a control whose errors are under schedule.<k> (aria-invalid, aria-describedby). */
+function wire(k: string, errors: Errors | undefined) {
+  return {
+    "aria-invalid": errors?.[`schedule.${k}`]?.length ? true : undefined,
+    "aria-describedby": errId(k),
+  } as const;
+}
+
+function ScheduleError({ k, errors }: { k: string; errors?: Errors }) {
+  return <FieldErrors id={errId(k)} errors={errors?.[`schedule.${k}`]} />;
+}
+
+/** The share's schedule; `errors` is the whole form's, read at "schedule.weekdays" and so on. */
 export function ScheduleFields({
   value,
   onChange,
@@ -68,12 +85,19 @@ export function ScheduleFields({
 }: {
   value: ScheduleState;
   onChange: (s: ScheduleState) => void;
-  errors?: Record<string, string[] | undefined>;
+  errors?: Errors;
 }) {
   const set = (patch: Partial<ScheduleState>) => onChange({ ...value, ...patch });
-  const err = Object.values(errors ?? {})
-    .flat()
-    .filter(Boolean) as string[];
+  // A message for the schedule as a whole (or a field not shown while it is switched off).
+  const known = ["startsAt", "windowStart", "windowEnd", "weekdays", "timeZone", "remoteAccess"];
+  const rest = Object.entries(errors ?? {})
+    .filter(
+      ([k]) =>
+        k === "schedule" ||
+        (k.startsWith("schedule.") && !value.enabled) ||
+        (k.startsWith("schedule.") && !known.includes(k.slice(9))),
+    )
+    .flatMap(([, v]) => v);
   return (
     <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium">Access schedule</legend>
@@ -88,35 +112,50 @@ export function ScheduleFields({
       {value.enabled ? (
         <div className="space-y-3">
           <div className="grid gap-3 sm:grid-cols-3">
-            <label className="text-sm">
-              <span className="block font-medium">Starts on</span>
+            <div className="text-sm">
+              <label htmlFor="share-schedule-start" className="block font-medium">
+                Starts on
+              </label>
               <input
+                id="share-schedule-start"
                 type="date"
                 className={inputClass}
                 value={value.startDate}
                 onChange={(e) => set({ startDate: e.target.value })}
+                {...wire("startsAt", errors)}
               />
-            </label>
-            <label className="text-sm">
-              <span className="block font-medium">Daily from</span>
+              <ScheduleError k="startsAt" errors={errors} />
+            </div>
+            <div className="text-sm">
+              <label htmlFor="share-schedule-from" className="block font-medium">
+                Daily from
+              </label>
               <input
+                id="share-schedule-from"
                 type="time"
                 className={inputClass}
                 value={value.from}
                 onChange={(e) => set({ from: e.target.value })}
+                {...wire("windowStart", errors)}
               />
-            </label>
-            <label className="text-sm">
-              <span className="block font-medium">Daily until</span>
+              <ScheduleError k="windowStart" errors={errors} />
+            </div>
+            <div className="text-sm">
+              <label htmlFor="share-schedule-to" className="block font-medium">
+                Daily until
+              </label>
               <input
+                id="share-schedule-to"
                 type="time"
                 className={inputClass}
                 value={value.to}
                 onChange={(e) => set({ to: e.target.value })}
+                {...wire("windowEnd", errors)}
               />
-            </label>
+              <ScheduleError k="windowEnd" errors={errors} />
+            </div>
           </div>
-          <fieldset className="flex flex-wrap gap-3 text-sm">
+          <fieldset className="flex flex-wrap gap-3 text-sm" aria-describedby={errId("weekdays")}>
             <legend className="mb-1 font-medium">Weekdays</legend>
             {DAY_NAMES.map((d, i) => (
               <label key={d} className="flex items-center gap-1">
@@ -126,23 +165,32 @@ export function ScheduleFields({
                   onChange={(e) =>
                     set({ days: value.days.map((x, k) => (k === i ? e.target.checked : x)) })
                   }
+                  {...wire("weekdays", errors)}
                 />
                 {d}
               </label>
             ))}
+            <div className="basis-full">
+              <ScheduleError k="weekdays" errors={errors} />
+            </div>
           </fieldset>
-          <label className="block text-sm">
-            <span className="block font-medium">Time zone</span>
+          <div className="text-sm">
+            <label htmlFor="share-schedule-tz" className="block font-medium">
+              Time zone
+            </label>
             <select
+              id="share-schedule-tz"
               className={inputClass}
               value={value.timeZone}
               onChange={(e) => set({ timeZone: e.target.value })}
+              {...wire("timeZone", errors)}
             >
               {zones(value.timeZone).map((z) => (
                 <option key={z}>{z}</option>
               ))}
             </select>
-          </label>
+            <ScheduleError k="timeZone" errors={errors} />
+          </div>
           <label className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"
@@ -157,7 +205,7 @@ export function ScheduleFields({
         </div>
       ) : null}
       <div aria-live="polite">
-        {err.map((e) => (
+        {rest.map((e) => (
           <p key={e} className="text-sm text-red-700">
             {e}
           </p>

@@ -1,9 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FieldErrors } from "@/lib/request/field-errors";
 import type { DeviceRow } from "@/lib/devices/queries";
-import { shareDevicesAction, type ShareDevicesState } from "@/lib/actions/shares";
+import {
+  shareDevicesAction,
+  type ShareDevicesData,
+  type ShareDevicesState,
+} from "@/lib/actions/shares";
 import type { Operation } from "@/lib/sharing/permissions";
 import { Modal } from "@/components/ui/modal";
 import { buttonStyles } from "@/components/ui/button-styles";
@@ -43,6 +49,23 @@ export type ShareDraft = {
   notify: boolean;
   schedule: ScheduleState;
   services: Record<string, ServiceChoice>;
+};
+
+/** What the dialog sends (the server parses it with the share schema). */
+type ShareRequestPayload = {
+  recipients: string;
+  groups: string[];
+  deviceIds?: string[];
+  filter?: { q?: string; group?: string };
+  services: Record<string, ServiceChoice>;
+  permissions: Operation[] | PermissionChoice;
+  expiresAt: ReturnType<typeof expiryTimestamp>;
+  description: string;
+  notify: boolean;
+  message: string;
+  skipConflicts: boolean;
+  schedule: ReturnType<typeof scheduleRequest>;
+  replaceShareId?: string;
 };
 
 type Props = {
@@ -85,9 +108,40 @@ export function ShareDialog({
   const [message, setMessage] = useState(draft?.message ?? "");
   const [schedule, setSchedule] = useState(() => draft?.schedule ?? defaultSchedule());
   const [services, setServices] = useState<Record<string, ServiceChoice>>(draft?.services ?? {});
-  const [state, setState] = useState<ShareDevicesState>();
-  const [pending, start] = useTransition();
   const router = useRouter();
+  const {
+    state,
+    pending,
+    submit: send,
+    clear,
+  } = useActionForm<ShareDevicesState["data"], ShareRequestPayload>(
+    async (prev, payload) => {
+      // The policy's refusals, without a round trip; the server checks the same rules again.
+      const expiresAt = payload.expiresAt;
+      const refused =
+        policy && expiresAt !== ""
+          ? policyErrors(policy, {
+              recipients: splitRecipients(payload.recipients),
+              expiresAt,
+              now: Date.now(),
+            })
+          : null;
+      if (refused)
+        return {
+          ok: false,
+          message: "Your sharing policy does not allow this share. Nothing was shared.",
+          fieldErrors: refused as FieldErrors,
+        };
+      return shareDevicesAction(prev, payload);
+    },
+    {
+      onSuccess: () => {
+        onShared?.();
+        // Sharing again cancelled the share this page is about: refreshed, it would be a 404.
+        if (!replaceShareId) router.refresh();
+      },
+    },
+  );
 
   const count = selection.mode === "ids" ? selection.ids.length : selection.count;
   const demo = selection.mode === "ids" ? selection.devices.filter((d) => d.demo) : [];
@@ -98,11 +152,11 @@ export function ShareDialog({
     setDescription("");
     setMessage("");
     setServices({});
-    setState(undefined);
+    clear();
   }
 
   function submit(skipConflicts = false) {
-    const payload = {
+    const payload: ShareRequestPayload = {
       recipients,
       groups: groupIds,
       ...(selection.mode === "ids" ? { deviceIds: selection.ids } : { filter: selection.filter }),
@@ -116,36 +170,13 @@ export function ShareDialog({
       schedule: scheduleRequest(schedule),
       replaceShareId,
     };
-    // The policy's refusals, without a round trip; the server checks the same rules again.
-    const expiresAt = payload.expiresAt;
-    const refused =
-      policy && expiresAt !== ""
-        ? policyErrors(policy, {
-            recipients: splitRecipients(recipients),
-            expiresAt,
-            now: Date.now(),
-          })
-        : null;
-    if (refused) {
-      setState({
-        ok: false,
-        message: "Your sharing policy does not allow this share. Nothing was shared.",
-        errors: refused as Record<string, string[]>,
-      });
-      return;
-    }
-    start(async () => {
-      const result = await shareDevicesAction(undefined, payload);
-      setState(result);
-      if (result.ok) {
-        onShared?.();
-        router.refresh();
-      }
-    });
+    send(payload);
   }
 
-  const e = state?.errors;
-  const done = state?.ok ? state.data : undefined;
+  const e = state?.fieldErrors;
+  const conflicts =
+    !state?.ok && state?.data && "conflicts" in state.data ? state.data.conflicts : undefined;
+  const done = state?.ok ? (state.data as ShareDevicesData) : undefined;
   return (
     <>
       <button type="button" className={buttonStyles.primary} onClick={() => setOpen(true)}>
@@ -199,7 +230,11 @@ export function ShareDialog({
             selection.devices.length <= 50 ? (
               <ServicePicker devices={selection.devices} value={services} onChange={setServices} />
             ) : null}
-            {e?.deviceIds ? <p className="text-sm text-red-700">{e.deviceIds.join(" ")}</p> : null}
+            {e?.deviceIds || e?.services ? (
+              <p className="text-sm text-red-700">
+                {[...(e.deviceIds ?? []), ...(e.services ?? [])].join(" ")}
+              </p>
+            ) : null}
             <RecipientsField
               value={recipients}
               onChange={setRecipients}
@@ -232,7 +267,7 @@ export function ShareDialog({
               errors={e?.expiresAt}
               maxDays={policy?.maxExpiryDays}
             />
-            <ScheduleFields value={schedule} onChange={setSchedule} errors={{ s: e?.schedule }} />
+            <ScheduleFields value={schedule} onChange={setSchedule} errors={e} />
             <TextField
               label="Description"
               name="description"
@@ -264,12 +299,8 @@ export function ShareDialog({
               }
               errors={e?.message}
             />
-            {state?.conflicts?.length ? (
-              <ConflictList
-                conflicts={state.conflicts}
-                onSkip={() => submit(true)}
-                pending={pending}
-              />
+            {conflicts?.length ? (
+              <ConflictList conflicts={conflicts} onSkip={() => submit(true)} pending={pending} />
             ) : null}
             <FormMessage state={state} />
             <div className="dialog-footer">

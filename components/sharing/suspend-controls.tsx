@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { resumeShareAction, suspendShareAction } from "@/lib/actions/share-suspend";
 import type { EffectiveStatus } from "@/lib/sharing/status";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -20,7 +20,7 @@ export function SuspendControls({
   status: EffectiveStatus;
   recipient: string;
 }) {
-  const [state, resume] = useActionState(resumeShareAction, undefined);
+  const { state, formProps: resumeProps } = useActionForm(resumeShareAction);
   if (status === "Active") {
     return (
       <ConfirmAction
@@ -37,7 +37,7 @@ export function SuspendControls({
   }
   if (status !== "Suspended") return null;
   return (
-    <form action={resume} className="contents">
+    <form {...resumeProps} className="contents">
       <input type="hidden" name="shareId" value={shareId} />
       <SubmitButton variant="secondary">Resume</SubmitButton>
       {state && !state.ok ? <FormMessage state={state} /> : null}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import type { ActionState } from "@/lib/request/action";
 import { Modal } from "@/components/ui/modal";
 import { SubmitButton } from "@/components/ui/buttons";
@@ -30,20 +31,15 @@ export function ConfirmModal({
   variant = "danger",
   onDone,
 }: Confirm & { open: boolean; onClose: () => void }) {
-  const [state, formAction] = useActionState<ActionState<unknown> | undefined, FormData>(
-    async (prev, fd) => {
-      const result = await action(prev, fd);
-      if (result.ok) {
-        onClose();
-        onDone?.(result);
-      }
-      return result;
+  const { state, formProps } = useActionForm(action, {
+    onSuccess: (result) => {
+      onClose();
+      onDone?.(result);
     },
-    undefined,
-  );
+  });
   return (
     <Modal open={open} onClose={onClose} title={title}>
-      <form action={formAction} className="space-y-4">
+      <form {...formProps} className="space-y-4">
         {Object.entries(fields).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}

@@ -68,6 +68,15 @@ export function openPostgres(url: string, poolSize: number): Engine {
       );
     },
     insertRows: (tx, table, rows) => insertUnnest(tx, table, rows),
+    // The root database's statements go through the pool (any connection; each prepares the
+    // name once), a transaction's through its own connection (drizzle's session client).
+    async queryPrepared(conn, name, text, values) {
+      const client =
+        conn === db
+          ? pool
+          : (conn as unknown as { session: { client: pg.PoolClient } }).session.client;
+      return (await client.query({ name, text, values })).rows;
+    },
     migrate: () => migratePostgres(url),
     // Idempotent, as SQLite's close is: pg's pool.end() throws when called twice.
     close: () => (ended ??= pool.end()),

@@ -313,6 +313,37 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
     expect(await byOwner(db, { owner: "u1", name: "Gateway A" })).not.toContainEqual({ id: "d1" });
   });
 
+  it.runIf(kind === "postgres")(
+    "PostgreSQL: runs a reusableQuery as a named prepared statement of the connection, in and out of a transaction",
+    async () => {
+      const byId = reusableQuery(["id"], (v) => sql`select name from devices where id = ${v.id}`);
+      const prepared = (rows: unknown[]) =>
+        (rows as { name: string; statement: string }[]).filter((r) =>
+          r.statement.includes("from devices where id = $1"),
+        );
+      const seen = await transaction(
+        db,
+        async (tx) => {
+          const before = (await tx.execute(sql`select name, statement from pg_prepared_statements`))
+            .rows;
+          const a = await byId(tx, { id: "d1" });
+          const b = await byId(tx, { id: "nothing" });
+          const after = (await tx.execute(sql`select name, statement from pg_prepared_statements`))
+            .rows;
+          return { a, b, before: prepared(before), after: prepared(after) };
+        },
+        { readOnly: true },
+      );
+      expect(seen.a).toEqual([{ name: "Gateway A" }]);
+      expect(seen.b).toEqual([]);
+      expect(seen.before).toEqual([]);
+      expect(seen.after).toHaveLength(1); // once, though run twice
+      expect(seen.after[0].name).toMatch(/^ks_[0-9a-f]{20}$/);
+      // Outside a transaction, through the pool, with the same results.
+      expect(await byId(db, { id: "d1" })).toEqual([{ name: "Gateway A" }]);
+    },
+  );
+
   it.runIf(kind === "sqlite")(
     "runs a query compiled by another copy of the engine module (a production build has several)",
     async () => {

@@ -7,6 +7,11 @@ export interface Engine {
   readonly db: Db;
   transaction<T>(fn: (tx: Tx) => Promise<T>, readOnly: boolean): Promise<T>;
   insertRows(tx: Tx, table: object, rows: readonly Record<string, unknown>[]): Promise<void>;
+  /**
+   * PostgreSQL: runs `text` as the named prepared statement `name` on `conn`'s connection
+   * (parsed and planned once per connection). SQLite has none: it keeps its own statements.
+   */
+  queryPrepared?(conn: Conn, name: string, text: string, values: unknown[]): Promise<unknown[]>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { fillPlaceholders, is, sql, type SQL } from "drizzle-orm";
-import { PgColumn } from "drizzle-orm/pg-core";
+import { createHash } from "node:crypto";
+import { PgColumn, PgDialect } from "drizzle-orm/pg-core";
 import { SQLiteColumn, SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { engineOf } from "./registry";
 import type { Conn } from "./types";
@@ -110,20 +111,33 @@ export class CompiledQuery {
 /**
  * A hot statement run with new values many times (the access check). Drizzle compiles an
  * sql`` template on every call, ~15 µs for the access check's, more than SQLite needs to run
- * it; on SQLite this compiles it once with placeholders and binds the values per call (the
- * engine keeps the prepared statement too). On PostgreSQL it is the plain sql`` each time.
+ * it; so this compiles it once with placeholders and binds the values per call. SQLite: the
+ * engine keeps the prepared statement too. PostgreSQL: a named prepared statement, because
+ * planning the access check's three-branch UNION took ~1.5 ms and running it ~0.1 ms
+ * (bench, issue 14); the server plans it once per connection (a generic plan after five runs
+ * when that costs no more than a custom one).
  */
 export function reusableQuery<K extends string>(
   keys: readonly K[],
   build: (values: Record<K, unknown>) => SQL,
 ): (conn: Conn, values: Record<K, unknown>) => Promise<unknown[]> {
-  let compiled: { sql: string; params: unknown[] } | undefined;
+  const withPlaceholders = () =>
+    build(Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as Record<K, unknown>);
+  let sqlite: { sql: string; params: unknown[] } | undefined;
+  let pg: { sql: string; params: unknown[]; name: string } | undefined;
   return async (conn, values) => {
-    if (engineOf(conn).kind !== "sqlite") return (await conn.execute(build(values))).rows;
-    compiled ??= new SQLiteSyncDialect().sqlToQuery(
-      build(Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as Record<K, unknown>),
-    );
-    const query = new CompiledQuery(compiled.sql, fillPlaceholders(compiled.params, values));
+    const engine = engineOf(conn);
+    if (engine.kind !== "sqlite") {
+      if (!engine.queryPrepared) return (await conn.execute(build(values))).rows;
+      if (!pg) {
+        const q = new PgDialect().sqlToQuery(withPlaceholders());
+        // Named by its text: one name never stands for two statements on a connection.
+        pg = { ...q, name: `ks_${createHash("sha1").update(q.sql).digest("hex").slice(0, 20)}` };
+      }
+      return engine.queryPrepared(conn, pg.name, pg.sql, fillPlaceholders(pg.params, values));
+    }
+    sqlite ??= new SQLiteSyncDialect().sqlToQuery(withPlaceholders());
+    const query = new CompiledQuery(sqlite.sql, fillPlaceholders(sqlite.params, values));
     return (await conn.execute(query)).rows;
   };
 }

@@ -3,6 +3,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { idSchema } from "@/lib/devices/validation";
 import { authedAction } from "@/lib/request/action";
 import { createApiToken, revokeApiToken, SCOPES } from "@/lib/api/tokens";
 
@@ -37,7 +38,7 @@ export const createApiTokenAction = authedAction(createSchema, async (input, { d
 
 /** Stops the token at once (the next request with it is a 401). Only the caller's own tokens. */
 export const revokeApiTokenAction = authedAction(
-  z.object({ tokenId: z.string().min(1).max(64) }),
+  z.object({ tokenId: idSchema }),
   async (input, { db, user, now }) => {
     await revokeApiToken(db, { userId: user.id, tokenId: input.tokenId, now });
     revalidatePath("/settings/api");

@@ -4,19 +4,14 @@ import "server-only";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import {
-  domainErrorState,
-  fieldErrorsOf,
-  isNextControlFlow,
-  type ActionState,
-} from "@/lib/request/action";
+import { authedAction, isNextControlFlow, publicAction } from "@/lib/request/action";
+import { DomainError, RateLimitedError } from "@/lib/platform/errors";
 import { signIn, signOut } from "@/lib/accounts/auth";
 import { safeReturnPath } from "@/lib/accounts/return-path";
 import { getSessionClaims } from "@/lib/accounts/session";
 import { endSession } from "@/lib/accounts/user-sessions";
 import { sendVerificationEmail, verifyThroughLink } from "@/lib/accounts/verification";
 import { kickEmailWorker } from "@/lib/platform/email/worker";
-import { formDataToObject } from "@/lib/request/form-data";
 import { invitedEmailForReturnPath } from "@/lib/sharing/links/invited-email";
 import {
   changePassword,
@@ -26,23 +21,23 @@ import {
   findUserByEmail,
   signUpSchema,
 } from "@/lib/accounts/users";
-import { authedAction } from "@/lib/request/action";
 import { clientIp } from "@/lib/request/client-ip";
 import { LIMITS, hit, tooMany } from "@/lib/platform/rate-limit";
 
 const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+  callbackUrl: z.unknown().optional(),
 });
 
 /**
  * Signs in through Auth.js, whose authorize() counts the attempt (lib/accounts/sign-in-limits.ts).
  * Signing in on the way back to a sharing link sent to this address proves the address.
+ * Success is a redirect (thrown); a refusal is thrown as a DomainError on the password field.
  */
-async function signInAndGo(email: string, password: string, back: string): Promise<ActionState> {
+async function signInAndGo(email: string, password: string, back: string): Promise<void> {
   try {
     await signIn("credentials", { email, password, redirectTo: back });
-    return { ok: true };
   } catch (e) {
     if (isNextControlFlow(e)) {
       const db = getDb();
@@ -52,70 +47,45 @@ async function signInAndGo(email: string, password: string, back: string): Promi
     }
     const limited = e as { code?: unknown; retryAfterS?: unknown };
     if (limited?.code === "rate_limited") {
-      const msg = tooMany(typeof limited.retryAfterS === "number" ? limited.retryAfterS : 900);
-      return { ok: false, message: msg, errors: { password: [msg] } };
+      const wait = typeof limited.retryAfterS === "number" ? limited.retryAfterS : 900;
+      throw new RateLimitedError(tooMany(wait), wait, "password");
     }
-    if (e instanceof AuthError) {
-      // One message for unknown email and wrong password: sign-in must not reveal who has an account.
-      return {
-        ok: false,
-        message: "Wrong email or password.",
-        errors: { password: ["Wrong email or password."] },
-      };
-    }
-    return domainErrorState(e);
+    // One message for unknown email and wrong password: sign-in must not reveal who has an account.
+    if (e instanceof AuthError) throw new DomainError("Wrong email or password.", "password");
+    throw e;
   }
 }
 
-/** The forms send FormData; anything else a crafted request sends is read as an empty form (not a 500). */
-const formInput = (v: unknown): Record<string, unknown> =>
-  v instanceof FormData ? formDataToObject(v) : {};
-
-export async function signInAction(
-  _prev: ActionState | undefined,
-  formData: FormData,
-): Promise<ActionState> {
-  const raw = formInput(formData);
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return fieldErrorsOf(parsed.error);
-  return signInAndGo(parsed.data.email, parsed.data.password, safeReturnPath(raw.callbackUrl));
-}
+export const signInAction = publicAction(signInSchema, (input) =>
+  signInAndGo(input.email, input.password, safeReturnPath(input.callbackUrl)),
+);
 
 /**
  * Creates the account and signs it in. Reached from a sharing link sent to this very address,
  * the address counts as verified; otherwise a verification email goes out.
  */
-export async function signUpAction(
-  _prev: ActionState | undefined,
-  formData: FormData,
-): Promise<ActionState> {
-  const raw = formInput(formData);
-  const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return fieldErrorsOf(parsed.error);
-  const db = getDb();
-  const now = Date.now();
-  const limited = await hit(db, `signup:ip:${await clientIp()}`, LIMITS.signUpPerIp, now);
-  if (!limited.ok) return { ok: false, message: tooMany(limited.retryAfterS) };
-  const back = safeReturnPath(raw.callbackUrl);
-  const throughLink = (await invitedEmailForReturnPath(db, back, now)) === parsed.data.email;
-  try {
-    const user = await createUser(db, parsed.data, now, throughLink ? now : null);
+export const signUpAction = publicAction(
+  signUpSchema.extend({ callbackUrl: z.unknown().optional() }),
+  async ({ callbackUrl, ...input }, { db, now }) => {
+    const limited = await hit(db, `signup:ip:${await clientIp()}`, LIMITS.signUpPerIp, now);
+    if (!limited.ok) throw new RateLimitedError(tooMany(limited.retryAfterS), limited.retryAfterS);
+    const back = safeReturnPath(callbackUrl);
+    const throughLink = (await invitedEmailForReturnPath(db, back, now)) === input.email;
+    const user = await createUser(db, input, now, throughLink ? now : null);
     if (!throughLink) {
       await sendVerificationEmail(db, user, now);
       kickEmailWorker(getDb);
     }
-  } catch (e) {
-    return domainErrorState(e);
-  }
-  return signInAndGo(parsed.data.email, parsed.data.password, back);
-}
+    await signInAndGo(input.email, input.password, back);
+  },
+);
 
 /** Ends this session on the server too: a copy of the cookie stops working at once. */
-export async function signOutAction(): Promise<void> {
+export const signOutAction = publicAction(z.object({}), async (_input, { db }) => {
   const claims = await getSessionClaims();
-  if (claims) await endSession(getDb(), claims.sessionId);
+  if (claims) await endSession(db, claims.sessionId);
   await signOut({ redirectTo: "/sign-in" });
-}
+});
 
 /** Changes the password; every session ends, and this browser signs in again. */
 export const changePasswordAction = authedAction(

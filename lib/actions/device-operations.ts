@@ -3,6 +3,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { idSchema } from "@/lib/devices/validation";
 import { authedAction } from "@/lib/request/action";
 import { OPERATIONS } from "@/lib/access/evaluate";
 import { performOperation } from "@/lib/access/operate";
@@ -10,9 +11,9 @@ import { performOperation } from "@/lib/access/operate";
 /** Every operation on a device, by anyone, goes through the access check (no UI-only guard). */
 export const performOperationAction = authedAction(
   z.object({
-    deviceId: z.string().min(1).max(64),
+    deviceId: idSchema,
     operation: z.enum(OPERATIONS, { error: "Unknown operation." }),
-    serviceId: z.string().min(1).max(64).optional(),
+    serviceId: idSchema.optional(),
   }),
   async (input, { db, user, now }) => {
     const result = await performOperation(db, {

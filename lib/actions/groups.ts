@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { idSchema } from "@/lib/devices/validation";
 import { authedAction } from "@/lib/request/action";
 import {
   addMembers,
@@ -15,7 +16,7 @@ import { notifyGroupMembers, notifyingShareCount } from "@/lib/groups/notify";
 import { groupNameSchema, membersSchema } from "@/lib/groups/validation";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
 
-const groupId = z.string().min(1).max(64);
+const groupId = idSchema;
 
 function refresh(id?: string) {
   revalidatePath("/groups");

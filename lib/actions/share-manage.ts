@@ -3,10 +3,11 @@
 import { transaction } from "@/db/engine";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { idSchema } from "@/lib/devices/validation";
 import { eq } from "drizzle-orm";
 import { authedAction } from "@/lib/request/action";
 import { shares } from "@/db/schema";
-import { DomainError } from "@/lib/platform/errors";
+import { DomainError, RateLimitedError } from "@/lib/platform/errors";
 import { addDevices, cancelDevices, cancelShare, extendShare } from "@/lib/sharing/manage-share";
 import { regenerateLink, renewLink } from "@/lib/sharing/lifecycle";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
@@ -21,7 +22,7 @@ import { DAY } from "@/lib/platform/time";
 const shareIds = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
   z
-    .array(z.string().min(1).max(64))
+    .array(idSchema)
     .min(1, "Select at least one share.")
     .max(1000, "Select at most 1,000 shares at once."),
 );
@@ -106,11 +107,11 @@ export const cancelSharesAction = authedAction(
 
 const deviceIds = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
-  z.array(z.string().min(1).max(64)).min(1, "Select at least one device.").max(10_000),
+  z.array(idSchema).min(1, "Select at least one device.").max(10_000),
 );
 
 export const cancelDevicesAction = authedAction(
-  z.object({ shareId: z.string().min(1).max(64), deviceIds }),
+  z.object({ shareId: idSchema, deviceIds }),
   async (input, { db, user, now }) => {
     const before = (await db.select().from(shares).where(eq(shares.id, input.shareId)))[0];
     const result = await cancelDevices(db, {
@@ -140,7 +141,7 @@ export const cancelDevicesAction = authedAction(
 
 export const addDevicesAction = authedAction(
   z.object({
-    shareId: z.string().min(1).max(64),
+    shareId: idSchema,
     deviceIds,
     services: z
       .record(z.string(), z.union([z.literal("all"), z.array(z.string().max(64)).max(200)]))
@@ -161,7 +162,7 @@ export const addDevicesAction = authedAction(
 
 /** The pending share's link, re-derived on the server (only its hash is stored). */
 export const copyLinkAction = authedAction(
-  z.object({ shareId: z.string().min(1).max(64) }),
+  z.object({ shareId: idSchema }),
   async (input, { db, user, now }) => {
     const found = await linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
     if (!found) throw new DomainError("Only a pending share has a sharing link.");
@@ -177,7 +178,7 @@ export const copyLinkAction = authedAction(
 
 /** A new link; the old one stops working at once. */
 export const regenerateLinkAction = authedAction(
-  z.object({ shareId: z.string().min(1).max(64) }),
+  z.object({ shareId: idSchema }),
   async (input, { db, user, now }) => {
     const { token } = await regenerateLink(db, { shareId: input.shareId, sharerId: user.id, now });
     refresh([input.shareId]);
@@ -186,7 +187,7 @@ export const regenerateLinkAction = authedAction(
 );
 
 export const searchAddableDevicesAction = authedAction(
-  z.object({ shareId: z.string().min(1).max(64), q: z.string().max(200).optional() }),
+  z.object({ shareId: idSchema, q: z.string().max(200).optional() }),
   async (input, { db, user }) => {
     // Only the sharer's own share: anyone else learns nothing.
     const share = (
@@ -211,17 +212,16 @@ export const searchAddableDevicesAction = authedAction(
  * now. At most once a minute per share, and it counts against the sharer's daily invitations.
  */
 export const resendInvitationAction = authedAction(
-  z.object({ shareId: z.string().min(1).max(64) }),
+  z.object({ shareId: idSchema }),
   async (input, { db, user, now }) => {
     // Ownership first: nobody else's attempts may use up the share's resend allowance.
     const found = await linkForShare(db, { shareId: input.shareId, sharerId: user.id, now });
     if (!found) throw new DomainError("Only a pending share can be sent again.");
     const r = await hit(db, `resend:share:${input.shareId}`, LIMITS.invitationResendPerShare, now);
     if (!r.ok)
-      throw new DomainError(
+      throw new RateLimitedError(
         `This invitation was sent a moment ago. You can send it again in ${r.retryAfterS} s.`,
-        undefined,
-        "rate_limited",
+        r.retryAfterS,
       );
     await transaction(db, async (tx) => {
       await spendInvitations(tx, user.id, 1, now);

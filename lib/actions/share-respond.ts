@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { idSchema } from "@/lib/devices/validation";
 import { authedAction } from "@/lib/request/action";
 import {
   acceptLink,
@@ -14,7 +15,7 @@ import {
 import { notifySharerOfResponse } from "@/lib/sharing/notify";
 import { isGroupShareOf, leaveGroupShare } from "@/lib/groups/group-shares";
 
-const shareId = z.object({ shareId: z.string().min(1).max(64) });
+const shareId = z.object({ shareId: idSchema });
 const token = z.object({ token: z.string().min(1).max(200) });
 
 function refresh(id: string) {

@@ -3,10 +3,11 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { idSchema } from "@/lib/devices/validation";
 import { authedAction } from "@/lib/request/action";
 import { resumeShare, suspendShare } from "@/lib/sharing/suspend";
 
-const input = z.object({ shareId: z.string().min(1).max(64) });
+const input = z.object({ shareId: idSchema });
 
 function refresh(shareId: string) {
   revalidatePath("/shared-by-me");

@@ -3,12 +3,8 @@
 import { transaction } from "@/db/engine";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import {
-  authedAction,
-  type ActionState,
-  domainErrorState,
-  isNextControlFlow,
-} from "@/lib/request/action";
+import { authedAction, Refusal, type ActionState } from "@/lib/request/action";
+import { idSchema } from "@/lib/devices/validation";
 import { getDevicesServices } from "@/lib/devices/services";
 import { matchingDeviceIds } from "@/lib/devices/queries";
 import { ShareConflictError } from "@/lib/sharing/share-store";
@@ -19,8 +15,6 @@ import { ShareValidationError } from "@/lib/sharing/validation";
 import { linkUrl } from "@/lib/sharing/links/share-link";
 import { notifyShared } from "@/lib/sharing/notify";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
-import { getCurrentUser } from "@/lib/accounts/session";
-import { getDb } from "@/db/client";
 import { notifyGroupMembers } from "@/lib/groups/notify";
 import { groupMemberTotal } from "@/lib/groups/store";
 
@@ -39,7 +33,8 @@ export type ShareDevicesData = {
   /** One share per chosen group: members have access at once, without a link to accept. */
   groupShares?: { shareId: string; groupName: string }[];
 };
-export type ShareDevicesState = ActionState<ShareDevicesData> & { conflicts?: ConflictView[] };
+/** On a conflict, `data` names the pairs already shared (the dialog offers to skip them). */
+export type ShareDevicesState = ActionState<ShareDevicesData | { conflicts: ConflictView[] }>;
 
 // Loose on purpose: the domain parses the share input with its own, clock-aware schema.
 const shareRequestSchema = z
@@ -48,7 +43,7 @@ const shareRequestSchema = z
       .array(z.string().max(64))
       .max(100_000, "Too many devices in one request.")
       .optional(),
-    replaceShareId: z.string().min(1).max(64).optional(),
+    replaceShareId: idSchema.optional(),
     filter: z
       .object({ q: z.string().max(200).optional(), group: z.string().max(200).optional() })
       .optional(),
@@ -56,52 +51,48 @@ const shareRequestSchema = z
   .passthrough();
 
 /** Bulk share: N devices (by id, or every device matching a filter) × M recipients, one transaction. */
-export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<ShareDevicesState> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again to continue." };
-  const parsed = shareRequestSchema.safeParse(raw);
-  if (!parsed.success)
-    return { ok: false, message: "The request was malformed. Nothing was shared." };
-  const db = getDb();
-  const now = Date.now();
-  try {
-    const { filter, replaceShareId, ...rest } = parsed.data;
-    const deviceIds = filter
-      ? await matchingDeviceIds(db, { ownerId: user.id, ...filter })
-      : (rest.deviceIds ?? []);
-    await enforceSharePolicy(db, user.id, { ...rest, deviceIds }, now);
-    // "Cancel and share again": both or neither, so the recipient never loses access in between.
-    // IMMEDIATE like writeTx: deferred, the inner transactions become savepoints that read
-    // first and fail with "database is locked" when another writer got there in between.
-    const notify = (rest as { notify?: unknown }).notify === true;
-    const result = await transaction(db, async (tx) => {
-      if (replaceShareId)
-        await cancelShare(tx, { shareId: replaceShareId, sharerId: user.id, now });
-      const shared = await shareDevices(tx, {
-        sharerId: user.id,
-        input: { ...rest, deviceIds },
-        now,
+export const shareDevicesAction = authedAction(
+  shareRequestSchema,
+  async (input, { db, user, now }) => {
+    try {
+      const { filter, replaceShareId, ...rest } = input;
+      const deviceIds = filter
+        ? await matchingDeviceIds(db, { ownerId: user.id, ...filter })
+        : (rest.deviceIds ?? []);
+      await enforceSharePolicy(db, user.id, { ...rest, deviceIds }, now);
+      // "Cancel and share again": both or neither, so the recipient never loses access in between.
+      // IMMEDIATE like writeTx: deferred, the inner transactions become savepoints that read
+      // first and fail with "database is locked" when another writer got there in between.
+      const notify = (rest as { notify?: unknown }).notify === true;
+      const result = await transaction(db, async (tx) => {
+        if (replaceShareId)
+          await cancelShare(tx, { shareId: replaceShareId, sharerId: user.id, now });
+        const shared = await shareDevices(tx, {
+          sharerId: user.id,
+          input: { ...rest, deviceIds },
+          now,
+        });
+        // Over the daily invitation emails: nothing is shared (the count rolls back too).
+        const members = await groupMemberTotal(tx, shared.groupShares);
+        if (notify) await spendInvitations(tx, user.id, shared.shares.length + members, now);
+        return shared;
       });
-      // Over the daily invitation emails: nothing is shared (the count rolls back too).
-      const members = await groupMemberTotal(tx, shared.groupShares);
-      if (notify) await spendInvitations(tx, user.id, shared.shares.length + members, now);
-      return shared;
-    });
-    if (notify)
-      await notifyShared(
-        db,
-        user,
-        result.shares.map((s) => ({ ...s, link: linkUrl(s.token) })),
-        now,
-      );
-    if (notify) {
-      for (const g of result.groupShares)
-        await notifyGroupMembers(db, user, { groupId: g.groupId, shareIds: [g.shareId], now });
-    }
-    revalidatePath("/shared-by-me");
-    return {
-      ok: true,
-      data: {
+      if (notify)
+        await notifyShared(
+          db,
+          user,
+          result.shares.map((s) => ({ ...s, link: linkUrl(s.token) })),
+          now,
+        );
+      if (notify) {
+        for (const g of result.groupShares)
+          await notifyGroupMembers(db, user, { groupId: g.groupId, shareIds: [g.shareId], now });
+      }
+      // Not when sharing again: the action's answer would carry a fresh render of the page it
+      // came from, the cancelled share's share-again page, a 404 before the result is shown.
+      // /shared-by-me is dynamic and read afresh on the next visit anyway.
+      if (!replaceShareId) revalidatePath("/shared-by-me");
+      const data: ShareDevicesData = {
         shares: result.shares.map((s) => ({
           shareId: s.shareId,
           recipientEmail: s.recipientEmail,
@@ -116,23 +107,21 @@ export async function shareDevicesAction(_prev: unknown, raw: unknown): Promise<
           shareId: g.shareId,
           groupName: g.groupName,
         })),
-      },
-    };
-  } catch (e) {
-    if (isNextControlFlow(e)) throw e;
-    if (e instanceof ShareValidationError) {
-      return {
-        ok: false,
-        message: e.formErrors[0] ?? "Please correct the highlighted fields. Nothing was shared.",
-        errors: e.fieldErrors,
       };
+      return data;
+    } catch (e) {
+      // Every field's message (schedule ones under "schedule.weekdays"…) and the conflicting pairs.
+      if (e instanceof ShareValidationError)
+        throw new Refusal(
+          e.formErrors[0] ?? "Please correct the highlighted fields. Nothing was shared.",
+          e.fieldErrors,
+        );
+      if (e instanceof ShareConflictError)
+        throw new Refusal(e.message, undefined, { conflicts: e.conflicts as ConflictView[] });
+      throw e;
     }
-    if (e instanceof ShareConflictError) {
-      return { ok: false, message: e.message, conflicts: e.conflicts };
-    }
-    return domainErrorState(e);
-  }
-}
+  },
+);
 
 export const listServicesAction = authedAction(
   z.object({ deviceIds: z.array(z.string().max(64)).max(200) }),

@@ -3,6 +3,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { idSchema } from "@/lib/devices/validation";
 import { authedAction } from "@/lib/request/action";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { createWebhookEndpoint, deleteWebhookEndpoint } from "@/lib/webhooks/endpoints";
@@ -37,7 +38,7 @@ export const addWebhookEndpointAction = authedAction(
 );
 
 export const deleteWebhookEndpointAction = authedAction(
-  z.object({ endpointId: z.string().min(1).max(64) }),
+  z.object({ endpointId: idSchema }),
   async (input, { db, user }) => {
     await deleteWebhookEndpoint(db, { userId: user.id, endpointId: input.endpointId });
     revalidatePath("/settings/webhooks");
@@ -47,7 +48,7 @@ export const deleteWebhookEndpointAction = authedAction(
 
 /** Sends a delivery again now, same event id and body. Only deliveries of the caller's endpoints. */
 export const redeliverWebhookAction = authedAction(
-  z.object({ deliveryId: z.string().min(1).max(64) }),
+  z.object({ deliveryId: idSchema }),
   async (input, { db, user, now }) => {
     await redeliver(db, { userId: user.id, deliveryId: input.deliveryId, now });
     revalidatePath("/settings/webhooks");

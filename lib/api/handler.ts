@@ -7,7 +7,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { type Conn, transaction } from "@/db/engine";
 import type { User } from "@/db/schema";
-import { DomainError } from "@/lib/platform/errors";
+import { DomainError, RateLimitedError } from "@/lib/platform/errors";
 import { ShareConflictError } from "@/lib/sharing/share-store";
 import { ShareValidationError } from "@/lib/sharing/validation";
 import {
@@ -18,7 +18,7 @@ import {
   type StoredAnswer,
 } from "./idempotency";
 import type { ApiOperation } from "./operation";
-import { problem, zodFieldErrors } from "./problem";
+import { problem, rateLimitedProblem, zodFieldErrors } from "./problem";
 import { takeApiRequest } from "./rate-limit";
 import { authenticateToken, bearerToken, type TokenAuth } from "./tokens";
 
@@ -50,8 +50,11 @@ function json(status: number, body: string, headers: Record<string, string> = {}
   });
 }
 
-/** Domain refusals keep their message; the status says what kind of refusal it is. */
-export function problemFromError(e: unknown): Response {
+/**
+ * Domain refusals keep their message; the status says what kind of refusal it is. A limit
+ * (429) also says when to try again, from the window the domain counted in.
+ */
+export function problemFromError(e: unknown, now = Date.now()): Response {
   if (e instanceof ShareValidationError) {
     return problem(422, e.formErrors[0] ?? e.message, { errors: e.fieldErrors });
   }
@@ -63,6 +66,7 @@ export function problemFromError(e: unknown): Response {
       errors: zodFieldErrors(e),
     });
   }
+  if (e instanceof RateLimitedError) return rateLimitedProblem(e.message, e.retryAfterS, now);
   if (e instanceof DomainError) {
     const status = {
       invalid: 422,
@@ -127,13 +131,7 @@ export async function authorize(
   if (!auth) return problem(401, "This token is not valid: it is unknown, revoked or expired.");
   const limited = await takeApiRequest(db, auth.tokenId, now);
   if (!limited.ok)
-    return problem(
-      429,
-      `Too many requests for this token. Try again in ${limited.retryAfterS} s.`,
-      {
-        headers: { "retry-after": String(limited.retryAfterS) },
-      },
-    );
+    return rateLimitedProblem("Too many requests for this token.", limited.retryAfterS, now);
   if (!auth.scopes.includes(scope))
     return problem(403, `This token lacks the "${scope}" scope.`, { scope });
   return auth;
@@ -179,7 +177,7 @@ export function apiRoute<Op extends ApiOperation>(
       }
       return await runWrite(req, op, ctx, raw, handler);
     } catch (e) {
-      return problemFromError(e);
+      return problemFromError(e, now);
     }
   };
 }

@@ -31,7 +31,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: "The body is too large.",
   415: "The body is not JSON.",
   422: "Invalid input; `errors` lists messages per field.",
-  429: "Too many requests for this token; see Retry-After.",
+  429: "Too many requests for this token, or over the daily invitation emails; wait Retry-After seconds.",
 };
 
 function parameters(op: ApiOperation, components: Json): Json[] {
@@ -82,7 +82,16 @@ export function buildOpenApi(serverUrl = "/api/v1"): Json {
         content: {
           "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },
         },
-        ...(s === 429 ? { headers: { "Retry-After": { schema: { type: "integer" } } } } : {}),
+        ...(s === 429
+          ? {
+              headers: {
+                "Retry-After": {
+                  description: "Whole seconds until the limit's window frees a place (at least 1).",
+                  schema: { type: "integer", minimum: 1 },
+                },
+              },
+            }
+          : {}),
       };
     (paths[op.path] ??= {})[op.method.toLowerCase()] = {
       operationId: op.operationId,

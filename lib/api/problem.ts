@@ -1,8 +1,7 @@
 // Every API error is application/problem+json (RFC 9457): type, title, status, detail and,
 // for invalid input, `errors` per field. The type is a link into the API reference.
 import { z } from "zod";
-
-export type FieldErrors = Record<string, string[]>;
+import { flattenIssues, type FieldErrors } from "@/lib/request/field-errors";
 
 const TITLES: Record<number, [slug: string, title: string]> = {
   400: ["bad-request", "Bad request"],
@@ -50,13 +49,20 @@ export function problem(
   });
 }
 
-/** zod issues → one list of messages per dotted field path ("schedule.timeZone"); "" for the body itself. */
+/**
+ * Every 429 goes through here: Retry-After in whole seconds (≥ 1) until the limit's window
+ * frees a place, and a detail that says when, so a script can wait and a person can read it.
+ */
+export function rateLimitedProblem(reason: string, retryAfterS: number, now: number): Response {
+  const s = Math.max(1, Math.ceil(retryAfterS));
+  const at = new Date(now + s * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return problem(429, `${reason} Retry-After: ${s} s (at ${at}).`, {
+    headers: { "retry-after": String(s) },
+  });
+}
+
+/** zod issues → one list of messages per dotted field path ("schedule.timeZone", "recipients.2"); "body" for the body itself. */
 export function zodFieldErrors(error: z.ZodError, prefix = ""): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
-    const list = (out[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
-  }
-  return out;
+  const { fieldErrors, formErrors } = flattenIssues(error, { indices: true, prefix });
+  return formErrors.length ? { body: formErrors, ...fieldErrors } : fieldErrors;
 }

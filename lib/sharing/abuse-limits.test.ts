@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { transaction } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { RateLimitedError } from "@/lib/platform/errors";
 import { LIMITS } from "@/lib/platform/rate-limit";
 import { spendInvitations } from "./invite-quota";
 import { makeUser, T0, testDb } from "./test-fixtures";
@@ -57,6 +58,18 @@ describe("invitation emails per sharer per day", () => {
     await expect(async () => spendInvitations(db, u.id, 1, T0 + 1)).rejects.toThrow(
       /at most 1,000 invitation emails a day.*Untick "Notify recipients"/,
     );
+    // The portal shows this message as it is; the API answers 429 with Retry-After from retryAfterS.
+    const refusal = await spendInvitations(db, u.id, 1, T0 + 3_600_000 + 1).catch((e) => e);
+    expect(refusal).toBeInstanceOf(RateLimitedError);
+    expect(refusal).toMatchObject({
+      code: "rate_limited",
+      field: "notify",
+      retryAfterS: 82_800, // the window opened at T0: it frees up 23 h after this attempt
+      message:
+        "You can send at most 1,000 invitation emails a day, and this would go over it. " +
+        'Untick "Notify recipients" to share without emails (each recipient still gets a sharing link), ' +
+        "or try again in 23 h.",
+    });
     await spendInvitations(db, u.id, 1, T0 + 86_400_000); // the next day
     await spendInvitations(db, u.id, 0, T0 + 86_400_001); // sharing without emails spends nothing
   });

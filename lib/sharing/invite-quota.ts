@@ -1,5 +1,5 @@
 import type { Conn } from "@/db/client";
-import { DomainError } from "@/lib/platform/errors";
+import { RateLimitedError } from "@/lib/platform/errors";
 import { LIMITS, hit } from "@/lib/platform/rate-limit";
 
 /**
@@ -17,12 +17,12 @@ export async function spendInvitations(
   const r = await hit(db, `invite:sharer:${sharerId}`, LIMITS.invitationsPerSharerDay, now, n);
   if (r.ok) return;
   const hours = Math.max(1, Math.ceil(r.retryAfterS / 3600));
-  throw new DomainError(
+  throw new RateLimitedError(
     `You can send at most ${LIMITS.invitationsPerSharerDay.limit.toLocaleString("en-US")} invitation emails a day, ` +
       "and this would go over it. " +
       'Untick "Notify recipients" to share without emails (each recipient still gets a sharing link), ' +
       `or try again in ${hours} h.`,
+    r.retryAfterS,
     "notify",
-    "rate_limited",
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/platform/errors";
+import { flattenIssues, type FieldErrors } from "@/lib/request/field-errors";
 import { groupIdsSchema } from "@/lib/groups/validation";
 import {
   OPERATIONS,
@@ -41,8 +42,6 @@ export type ScheduleRequest = {
   timeZone?: string;
   remoteAccess?: boolean | string;
 };
-
-export type FieldErrors = Record<string, string[]>;
 
 /** Carries every field's messages (not only the first) so the form can show them all. */
 export class ShareValidationError extends DomainError {
@@ -337,25 +336,14 @@ export type ShareInput = z.output<ReturnType<typeof shareInputSchema>>;
 
 /**
  * Groups issues by field. Nested schedule fields keep their own key ("schedule.timeZone")
- * so each message lands next to its input; z.flattenError would fold them into "schedule".
+ * so each message lands next to its input; other nested paths (a service list) fold into
+ * their field.
  */
 export function shareFieldErrors(error: z.ZodError): {
   fieldErrors: FieldErrors;
   formErrors: string[];
 } {
-  const fieldErrors: FieldErrors = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    const [head, sub] = issue.path;
-    if (head === undefined) {
-      formErrors.push(issue.message);
-      continue;
-    }
-    const key = head === "schedule" && sub !== undefined ? `schedule.${String(sub)}` : String(head);
-    const list = (fieldErrors[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
-  }
-  return { fieldErrors, formErrors };
+  return flattenIssues(error, { nestOnly: ["schedule"] });
 }
 
 export function safeParseShareInput(

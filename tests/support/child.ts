@@ -33,7 +33,7 @@ export type Job =
     };
 /** An action's answer (with anything it logged as an internal error), or how the domain call ended. */
 export type JobResult =
-  | { ok?: boolean; message?: string; data?: unknown; conflicts?: unknown[]; logged?: string[] }
+  | { ok?: boolean; message?: string; data?: unknown; logged?: string[] }
   | { ok: true; value: unknown }
   | { ok: false; name: string; code?: string; message: string };
 

@@ -5,7 +5,7 @@ import { NextResponse } from "next/server";
 import { getDb, type Db } from "@/db/client";
 import type { User } from "@/db/schema";
 import { getCurrentUser } from "@/lib/accounts/session";
-import { DomainError } from "@/lib/platform/errors";
+import { DomainError, RateLimitedError } from "@/lib/platform/errors";
 
 const STATUS = {
   invalid: 422,
@@ -37,7 +37,13 @@ export async function benchRoute(
     });
   } catch (e) {
     if (e instanceof DomainError)
-      return NextResponse.json({ error: e.message, code: e.code }, { status: STATUS[e.code] });
+      return NextResponse.json(
+        { error: e.message, code: e.code },
+        {
+          status: STATUS[e.code],
+          headers: e instanceof RateLimitedError ? { "retry-after": String(e.retryAfterS) } : {},
+        },
+      );
     throw e;
   }
 }

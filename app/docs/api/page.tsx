@@ -49,7 +49,8 @@ export default function ApiReferencePage() {
             422: invalid input; a reused Idempotency-Key with another body.
           </li>
           <li id="problem-rate-limited">
-            429: too many requests for this token; wait Retry-After seconds.
+            429: too many requests for this token, or over the daily invitation emails; wait
+            Retry-After seconds.
           </li>
         </ul>
         <p>
