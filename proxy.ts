@@ -4,8 +4,7 @@ import { LINK_STATE_HTTP, linkState } from "@/lib/sharing/links/link-state";
 import { resolveLink } from "@/lib/sharing/lifecycle";
 import { ipFromHeaders } from "@/lib/request/client-ip";
 import { LIMITS, hit, tooMany } from "@/lib/platform/rate-limit";
-import { hashToken, looksLikeLinkToken } from "@/lib/sharing/tokens";
-import { memberByTokenHash } from "@/lib/groups/notify";
+import { resolveMemberLink } from "@/lib/groups/notify";
 
 /**
  * Sharing links that no longer work answer with a real status — 410 when used, declined or
@@ -30,7 +29,7 @@ export async function proxy(req: NextRequest) {
   }
   // A group member's link (/g/<token>, lib/groups): open while the member is in a live group.
   if (req.nextUrl.pathname.startsWith("/g/")) {
-    const member = looksLikeLinkToken(token) ? await memberByTokenHash(db, hashToken(token)) : null;
+    const member = await resolveMemberLink(db, token);
     if (member) return NextResponse.next();
     return NextResponse.rewrite(new URL("/link-gone/invalid", req.url), {
       status: LINK_STATE_HTTP.invalid,

@@ -22,7 +22,8 @@ async function seed(c: Raw) {
   const upTo = (n: number, v = "i") => upToOn(c.kind, n, v);
   await c.tx(async () => {
     await run(
-      `${upTo(OWNERS + RECIPIENTS)} INSERT INTO users (id, email, name, created_at) SELECT 'u' || i, 'u' || i || '@x.test', 'U' || i, @t0 FROM n`,
+      `${upTo(OWNERS + RECIPIENTS)} INSERT INTO users (id, email, name, created_at)
+        SELECT 'u' || i, 'u' || i || '@x.test', 'U' || i, @t0 FROM n`,
     );
     await run(`${upTo(OWNERS * 100)} INSERT INTO devices (id, owner_id, name, hardware_id, created_at, updated_at)
       SELECT 'd' || i, 'u' || (i / 100), 'Device ' || i, 'hw' || i, @t0, @t0 FROM n`);
@@ -33,7 +34,8 @@ async function seed(c: Raw) {
         CASE WHEN j % 3 = 0 THEN 31 END, CASE WHEN j % 3 = 0 THEN 480 END, CASE WHEN j % 3 = 0 THEN 1080 END,
         CASE WHEN j % 3 = 0 THEN 'Europe/Berlin' END, @t0 FROM n`);
     // Item k of share k / 10: device (sharer * 100 + (k / 10000 * 10 + k % 10) % 100).
-    await run(`${upTo(SHARES * 10, "k")} INSERT INTO share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at)
+    await run(`${upTo(SHARES * 10, "k")} INSERT INTO share_items
+        (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at)
       SELECT 'i' || k, 's' || (k / 10), 'd' || ((k / 10) % ${OWNERS} * 100 + ((k / 10000) * 10 + k % 10) % 100),
         'u' || ((k / 10) % ${OWNERS}), 'u' || (${OWNERS} + (k / 10) % ${RECIPIENTS}) || '@x.test', NULL,
         CASE WHEN (k / 10) % 10 = 0 THEN NULL ELSE 1 END, @t0 FROM n`);

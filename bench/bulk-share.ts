@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { closeDb, openDb, type Db } from "@/db/engine";
 import { shareDevices } from "@/lib/sharing/share-devices";
+import { DAY } from "@/lib/platform/time";
 import { scaled } from "./config";
 import { freshDatabase, type BenchDatabase } from "./databases";
 import { countItems, openRaw, type Raw } from "./raw";
@@ -14,7 +15,6 @@ import { rawSqlite } from "./sqlite-file";
 const DEVICES = scaled(1_000);
 const RECIPIENTS = 100;
 const ROUNDS = 3;
-const DAY = 86_400_000;
 
 export type Fleet = { where: BenchDatabase; deviceIds: string[]; emails: string[] };
 

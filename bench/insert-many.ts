@@ -122,7 +122,8 @@ async function measure(kind: EngineKind, db: Db) {
     }
     times.sort((a, b) => a - b);
     console.log(
-      `${kind.padEnd(8)} ${m.name.padEnd(66)} median ${times[1].toFixed(0).padStart(5)} ms  (runs: ${times.map((x) => x.toFixed(0)).join(", ")})`,
+      `${kind.padEnd(8)} ${m.name.padEnd(66)} median ${times[1].toFixed(0).padStart(5)} ms  ` +
+        `(runs: ${times.map((x) => x.toFixed(0)).join(", ")})`,
     );
   }
 }

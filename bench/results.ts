@@ -74,7 +74,8 @@ export function report(metrics: Metric[], loadAtStart: number): void {
   );
   if (Math.max(load.start, load.end) > doc.machine.nproc) {
     console.log(
-      `WARNING: load average ${load.start} → ${load.end} on ${doc.machine.nproc} CPUs: other programs competed for the CPU; figures are pessimistic.`,
+      `WARNING: load average ${load.start} → ${load.end} on ${doc.machine.nproc} CPUs: ` +
+        "other programs competed for the CPU; figures are pessimistic.",
     );
   }
   if (QUICK)

@@ -40,7 +40,9 @@ const add = (
 const step = (text: string) => console.log(`\n== ${text}`);
 const show = (label: string, r: LoadResult) =>
   console.log(
-    `    ${label.padEnd(16)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50Ms.toFixed(1)} ms  p95 ${r.p95Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms  server CPU ${r.cpuMsPerRequest.toFixed(1)} ms/req  (${r.requests} requests)`,
+    `    ${label.padEnd(16)} ${r.rps.toFixed(1).padStart(7)} req/s  ` +
+      `p50 ${r.p50Ms.toFixed(1)} ms  p95 ${r.p95Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms  ` +
+      `server CPU ${r.cpuMsPerRequest.toFixed(1)} ms/req  (${r.requests} requests)`,
   );
 
 /**

@@ -9,10 +9,10 @@ import { closeDb, insertMany, tablesFor, transaction, type Db } from "@/db/engin
 import { hashPassword } from "@/lib/accounts/password";
 import { BENCH_DB, PASSWORD, scaled } from "./config";
 import { freshDatabase, type BenchDatabase } from "./databases";
+import { DAY } from "@/lib/platform/time";
 
 export const OWNER_EMAIL = "fleet-owner@bench.test";
 export const RECIPIENT_EMAIL = "recipient@bench.test";
-const DAY = 86_400_000;
 
 export type HttpSeed = {
   ownerShares: number;
@@ -56,7 +56,8 @@ export async function seedHttpDb(now: number): Promise<HttpSeed> {
     });
   // Sharers write a short note with a bulk share; it is stored on every share of the batch.
   const message =
-    "Access to the gateways of this site for the maintenance window. Please accept the link and call the site manager before you go on site.";
+    "Access to the gateways of this site for the maintenance window. " +
+    "Please accept the link and call the site manager before you go on site.";
 
   // Share number j of a sharer gets a status from its number: a tenth cancelled, a
   // seventh expired, the rest split between pending (link still open) and active.

@@ -32,7 +32,8 @@ function table(file: string, engine: string): string {
       `${doc.when.slice(0, 16).replace("T", " ")} UTC, ${m.nproc} vCPU ${m.cpu}, ${m.ramGb} GB, Node ${m.node}, ` +
       `load average ${m.loadAverage1m.start} → ${m.loadAverage1m.end}` +
       (doc.groupsRun
-        ? `; group rows from \`bench:groups\` at ${doc.groupsRun.when.slice(0, 16).replace("T", " ")} UTC, load ${doc.groupsRun.loadAverage1m.start} → ${doc.groupsRun.loadAverage1m.end}`
+        ? `; group rows from \`bench:groups\` at ${doc.groupsRun.when.slice(0, 16).replace("T", " ")} UTC, ` +
+          `load ${doc.groupsRun.loadAverage1m.start} → ${doc.groupsRun.loadAverage1m.end}`
         : ""),
     "",
     "| metric | value | budget | met? |",

@@ -10,6 +10,9 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
  * `inline={false}`: from `lg` up neither the button nor the links show (signed-out pages,
  * whose own content links to sign in and sign up: the same names twice would be ambiguous).
  */
+const PANEL =
+  "absolute inset-x-0 top-full z-40 flex-col gap-1 border-b border-slate-200 bg-white px-4 pt-2 pb-4 shadow-lg";
+
 export function HeaderMenu({ children, inline = true }: { children: ReactNode; inline?: boolean }) {
   const pathname = usePathname();
   // Open for the page it was opened on: following a link closes it.
@@ -65,7 +68,7 @@ export function HeaderMenu({ children, inline = true }: { children: ReactNode; i
       </button>
       <div
         id={id}
-        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 flex-col gap-1 border-b border-slate-200 bg-white px-4 pt-2 pb-4 shadow-lg ${
+        className={`${open ? "flex" : "hidden"} ${PANEL} ${
           inline
             ? "lg:static lg:flex lg:flex-1 lg:flex-row lg:items-center lg:gap-4 lg:border-0 lg:p-0 lg:shadow-none"
             : ""

@@ -22,7 +22,8 @@ describe("migration 0001_account_trust", () => {
     user.run("old", "old@example.com", "Accepted by id once");
     user.run("demo", "fay@keyshare.demo", "Fay");
     const share = db.prepare(
-      "insert into shares (id, sharer_id, recipient_email, recipient_id, permissions, status, created_at) values (?, 'owner', ?, ?, 'view', ?, 1)",
+      "insert into shares (id, sharer_id, recipient_email, recipient_id, permissions, status, created_at) " +
+        "values (?, 'owner', ?, ?, 'view', ?, 1)",
     );
     share.run("pending-bound", "carol@corp.test", "squatter", "pending");
     share.run("active", "old@example.com", "old", "active");

@@ -44,7 +44,8 @@ export const serverClientImports = {
     ],
     messages: {
       value:
-        "'{{name}}' comes from the \"use client\" module '{{source}}': outside a client module it is a client reference, not the value. Import it from a plain module (e.g. components/ui/button-styles.ts).",
+        "'{{name}}' comes from the \"use client\" module '{{source}}': outside a client module it is " +
+        "a client reference, not the value. Import it from a plain module (e.g. components/ui/button-styles.ts).",
     },
   },
   create(context) {

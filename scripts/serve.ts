@@ -90,7 +90,8 @@ async function runWorker() {
   server.listen(port, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1)
       console.log(
-        `[serve] ready on port ${port}: ${workers} worker process(es), at most ${maxInFlight} requests in flight each, ${engineKindFromEnv()} database`,
+        `[serve] ready on port ${port}: ${workers} worker process(es), ` +
+          `at most ${maxInFlight} requests in flight each, ${engineKindFromEnv()} database`,
       );
   });
 

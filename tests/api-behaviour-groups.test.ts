@@ -1,7 +1,8 @@
 // Issue 16 — groups over /api/v1: the portal's rules (owner only, names unique per owner, no
 // self-membership, live membership, delete ends the shares), `groups` in POST /shares with
 // the share dialog's conflicts, and keyset pages; through the real route handlers.
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import "./support/mocks/api";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { groups, shares } from "@/db/schema";
 import { LIMITS } from "@/lib/platform/rate-limit";
@@ -9,16 +10,6 @@ import { spendInvitations } from "@/lib/sharing/invite-quota";
 import { callApi, type ApiResult } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
-
-vi.mock("@/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: (await import("./support/harness")).currentDb,
-}));
-vi.mock("@/lib/platform/email/worker", () => ({
-  kickEmailWorker: () => false,
-  startEmailWorker: () => undefined,
-  stopEmailWorker: () => undefined,
-}));
 
 let w: World;
 beforeEach(async () => {

@@ -1,26 +1,18 @@
 // Issue 15 — what a client of /api/v1 can rely on: Idempotency-Key, keyset pages that hold
 // still under inserts, per-token limits, conflicts and problem+json, called through the real
 // route handlers on a real (in-memory) database.
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import "./support/mocks/api";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { transaction } from "@/db/engine";
 import { shares, users } from "@/db/schema";
 import { endAllSessions } from "@/lib/accounts/user-sessions";
 import { LIMITS } from "@/lib/platform/rate-limit";
 import { spendInvitations } from "@/lib/sharing/invite-quota";
+import { HOUR } from "@/lib/platform/time";
 import { callApi } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
-
-vi.mock("@/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: (await import("./support/harness")).currentDb,
-}));
-vi.mock("@/lib/platform/email/worker", () => ({
-  kickEmailWorker: () => false,
-  startEmailWorker: () => undefined,
-  stopEmailWorker: () => undefined,
-}));
 
 let w: World;
 beforeEach(async () => {
@@ -47,7 +39,6 @@ const retryAfter = (res: { headers: Headers }) => {
   expect(h).toMatch(/^\d+$/);
   return Number(h);
 };
-const HOUR = DAY / 24;
 const countShares = async () => (await w.db.select().from(shares)).length;
 
 describe("Idempotency-Key", () => {
@@ -287,6 +278,9 @@ describe("lists", () => {
     expect((await ids("outgoing", "Gateway Two")).length).toBeGreaterThan(0);
     expect(await ids("outgoing", "Gateway Two")).toContain(w.shares.active.id);
     expect(await ids("outgoing", "Gateway Two")).not.toContain(w.shares.pending.id); // d1 only
+    // In any case, on both engines (a bare LIKE is case-sensitive on PostgreSQL).
+    expect(await ids("outgoing", "GATEWAY two")).toEqual(await ids("outgoing", "Gateway Two"));
+    expect(await ids("outgoing", active.name.toUpperCase())).toEqual([w.shares.active.id]);
     // Not the caller's own name: on Shared by Me every share is theirs.
     expect(await ids("outgoing", w.users.owner.name)).toEqual([]);
     // Incoming: the sharer's name or email; LIKE wildcards are taken literally.
@@ -294,6 +288,9 @@ describe("lists", () => {
     expect(await ids("incoming", w.users.owner.name, asActive)).toEqual([w.shares.active.id]);
     expect(await ids("incoming", w.users.owner.email, asActive)).toEqual([w.shares.active.id]);
     expect(await ids("incoming", "%", asActive)).toEqual([]);
+    expect(await ids("incoming", w.users.owner.email.toUpperCase(), asActive)).toEqual([
+      w.shares.active.id,
+    ]);
   });
 
   it("incoming shows only what Shared with Me shows", async () => {

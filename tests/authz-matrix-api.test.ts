@@ -2,7 +2,8 @@
 // actors with their own read+write token, plus no token, the owner's read-only, revoked and
 // expired tokens), table-driven like tests/authz-matrix.test.ts; an operation without a row
 // fails the suite. Refused = the status named, problem+json, and not one byte written.
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import "./support/mocks/api";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OPERATIONS } from "@/lib/api/operations";
 import { listApiTokens } from "@/lib/api/tokens";
 import { listWebhookEndpoints } from "@/lib/webhooks/endpoints";
@@ -16,16 +17,6 @@ import {
   type Actor,
   type World,
 } from "./support/world";
-
-vi.mock("@/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: (await import("./support/harness")).currentDb,
-}));
-vi.mock("@/lib/platform/email/worker", () => ({
-  kickEmailWorker: () => false,
-  startEmailWorker: () => undefined,
-  stopEmailWorker: () => undefined,
-}));
 
 // Named apart from the recipient actors: "expired" there is a former recipient with a valid token.
 const TOKEN_ACTORS = ["readOnlyToken", "revokedToken", "expiredToken"] as const;

@@ -2,7 +2,8 @@
 // Who may call what. Every exported server action × every actor, table-driven;
 // a new action without a row fails the suite. Deny = ok:false with a message and not one
 // byte of the database changed. Then the reads the pages use, as each actor.
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import "./support/mocks/actions";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   state,
   callAction,
@@ -31,36 +32,6 @@ import { users } from "@/db/schema";
 import { linkState } from "@/lib/sharing/links/link-state";
 import { checkAccess, listAccessibleDevices } from "@/lib/access/check";
 import { getRecipientDeviceView } from "@/lib/access/recipient-device";
-
-vi.mock("@/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: (await import("./support/harness")).currentDb,
-}));
-vi.mock("@/lib/accounts/session", async (orig) => ({
-  ...(await orig<object>()),
-  getCurrentUser: async () => (await import("./support/harness")).state.user,
-}));
-vi.mock("@/lib/accounts/auth", async () => {
-  const h = await import("./support/harness");
-  return {
-    auth: async () => null,
-    handlers: {},
-    signIn: async (_p: string, o: { redirectTo: string }) => h.nextRedirect(o.redirectTo),
-    signOut: async () => h.nextRedirect("/sign-in"),
-  };
-});
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-vi.mock("next/navigation", async () => (await import("./support/harness")).navigationMock);
-vi.mock("@/lib/platform/email/worker", () => ({
-  kickEmailWorker: () => false,
-  startEmailWorker: () => undefined,
-  stopEmailWorker: () => undefined,
-}));
 
 type Row = {
   /** Actors whose call must succeed; every other actor must be refused. */

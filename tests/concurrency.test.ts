@@ -14,8 +14,8 @@ import { devices, users, type User } from "@/db/schema";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { childScript, cleanup, race, type Job, type JobResult } from "./support/spawn";
+import { DAY } from "@/lib/platform/time";
 
-const DAY = 86_400_000;
 const opened: TestDb[] = [];
 
 beforeAll(async () => {

@@ -1,21 +1,12 @@
 // Issue 16 — hostile input on /api/v1/groups and `groups` in POST /shares (fast-check).
 // Never a 500; every refusal is problem+json and leaves the database byte-for-byte unchanged;
 // nobody reaches a group that is not theirs.
+import "./support/mocks/api";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi, type ApiResult } from "./support/api-client";
 import { dumpDb, state } from "./support/harness";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
-
-vi.mock("@/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: (await import("./support/harness")).currentDb,
-}));
-vi.mock("@/lib/platform/email/worker", () => ({
-  kickEmailWorker: () => false,
-  startEmailWorker: () => undefined,
-  stopEmailWorker: () => undefined,
-}));
 
 let w: World;
 let theirs: string; // the stranger's group

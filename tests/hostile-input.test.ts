@@ -3,8 +3,9 @@
 // accepted), then property-based mutations of one field at a time into something invalid,
 // and whole inputs of any shape. Every case must be refused with a message, never throw,
 // and leave the database byte-for-byte unchanged. The huge cases are explicit examples.
+import "./support/mocks/actions";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   state,
   callAction,
@@ -25,36 +26,6 @@ import * as H from "./support/hostile";
 import { CASES, now, type Input } from "./support/hostile-cases";
 import { devices, shareItems, shares } from "@/db/schema";
 import { eq } from "drizzle-orm";
-
-vi.mock("@/db/client", async (orig) => ({
-  ...(await orig<object>()),
-  getDb: (await import("./support/harness")).currentDb,
-}));
-vi.mock("@/lib/accounts/session", async (orig) => ({
-  ...(await orig<object>()),
-  getCurrentUser: async () => (await import("./support/harness")).state.user,
-}));
-vi.mock("@/lib/accounts/auth", async () => {
-  const h = await import("./support/harness");
-  return {
-    auth: async () => null,
-    handlers: {},
-    signIn: async (_p: string, o: { redirectTo: string }) => h.nextRedirect(o.redirectTo),
-    signOut: async () => h.nextRedirect("/sign-in"),
-  };
-});
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-vi.mock("next/navigation", async () => (await import("./support/harness")).navigationMock);
-vi.mock("@/lib/platform/email/worker", () => ({
-  kickEmailWorker: () => false,
-  startEmailWorker: () => undefined,
-  stopEmailWorker: () => undefined,
-}));
 
 const actions = await loadActions();
 /** Actions that take no input at all. */

@@ -41,7 +41,9 @@ tester.run("server-client-imports", serverClientImports, {
       name: "types only",
       filename: server,
       options,
-      code: `import type { ShareDraft } from "@/components/sharing/share-dialog";\nimport { type DeviceSelection, ShareDialog } from "@/components/sharing/share-dialog";`,
+      code:
+        `import type { ShareDraft } from "@/components/sharing/share-dialog";\n` +
+        `import { type DeviceSelection, ShareDialog } from "@/components/sharing/share-dialog";`,
     },
     {
       name: "a client module may import anything",

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { AccessFilters } from "@/components/access/access-filters";
 import { AccessMatrixTable } from "@/components/access/access-matrix-table";
 import { ExportCsvLink } from "@/components/ui/export-csv-link";
 import { Pagination } from "@/components/ui/pagination";
 import { parseMatrixFilters } from "@/lib/access/matrix/filters";
 import { accessMatrix, MATRIX_MAX_RECIPIENTS } from "@/lib/access/matrix/query";
-import { requireUser } from "@/lib/accounts/session";
-import { currentTime } from "@/lib/platform/clock";
+import { pageContext } from "@/lib/request/page-context";
 import { listGroups } from "@/lib/devices/queries";
 import { withParams, type SearchParams } from "@/lib/request/search-params";
 
@@ -20,10 +18,9 @@ export default async function AccessPage({
   searchParams: Promise<SearchParams>;
 }) {
   const sp = await searchParams;
-  const user = await requireUser(withParams("/access", sp, {}));
-  const db = getDb();
+  const { user, db, now } = await pageContext(withParams("/access", sp, {}));
   const { page, ...filters } = parseMatrixFilters(sp);
-  const m = await accessMatrix(db, { ownerId: user.id, now: currentTime(), page, ...filters });
+  const m = await accessMatrix(db, { ownerId: user.id, now: now, page, ...filters });
   const filtered = !!(
     filters.group ||
     filters.device ||

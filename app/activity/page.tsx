@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { ActivityFiltersForm } from "@/components/activity/activity-filters";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { ExportCsvLink } from "@/components/ui/export-csv-link";
-import { encodeCursor, parseActivityFilters } from "@/lib/activity/filters";
+import { encodeActivityCursor, parseActivityFilters } from "@/lib/activity/filters";
 import { listActivity } from "@/lib/activity/query";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { withParams, type SearchParams } from "@/lib/request/search-params";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -20,9 +19,9 @@ export default async function ActivityPage({
   searchParams: Promise<SearchParams>;
 }) {
   const sp = await searchParams;
-  const user = await requireUser(withParams("/activity", sp, {}));
+  const { user, db } = await pageContext(withParams("/activity", sp, {}));
   const { before, after, ...filters } = parseActivityFilters(sp);
-  const page = await listActivity(getDb(), {
+  const page = await listActivity(db, {
     sharerId: user.id,
     ...filters,
     before,
@@ -60,13 +59,13 @@ export default async function ActivityPage({
             <Link className={linkClass} href={at({})}>
               Newest
             </Link>
-            <Link className={linkClass} href={at({ after: encodeCursor(page.newer) })}>
+            <Link className={linkClass} href={at({ after: encodeActivityCursor(page.newer) })}>
               Newer events
             </Link>
           </>
         ) : null}
         {page.older ? (
-          <Link className={linkClass} href={at({ before: encodeCursor(page.older) })}>
+          <Link className={linkClass} href={at({ before: encodeActivityCursor(page.older) })}>
             Older events
           </Link>
         ) : null}

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { DeviceFilters } from "@/components/devices/device-filters";
 import { DeviceTable } from "@/components/devices/device-table";
 import { listOwnGroups } from "@/lib/groups/store";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Pagination } from "@/components/ui/pagination";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { listGroups, listOwnedDevices } from "@/lib/devices/queries";
 import { getSharingPolicy } from "@/lib/sharing/policies/store";
 import { pageParam, param, withParams, type SearchParams } from "@/lib/request/search-params";
@@ -19,8 +18,7 @@ export default async function DevicesPage({
   searchParams: Promise<SearchParams>;
 }) {
   const sp = await searchParams;
-  const user = await requireUser(withParams("/devices", sp, {}));
-  const db = getDb();
+  const { user, db } = await pageContext(withParams("/devices", sp, {}));
   const q = param(sp, "q");
   const group = param(sp, "group");
   const list = await listOwnedDevices(db, { ownerId: user.id, q, group, page: pageParam(sp) });

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { NewGroupDialog } from "@/components/groups/new-group-dialog";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { listOwnGroups } from "@/lib/groups/store";
 import { formatDate } from "@/lib/platform/format";
 import { param, type SearchParams } from "@/lib/request/search-params";
@@ -15,8 +14,8 @@ export default async function GroupsPage({
   searchParams: Promise<SearchParams>;
 }) {
   const sp = await searchParams;
-  const user = await requireUser("/groups");
-  const groups = await listOwnGroups(getDb(), user.id);
+  const { user, db } = await pageContext("/groups");
+  const groups = await listOwnGroups(db, user.id);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">

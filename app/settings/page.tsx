@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { PolicyForm } from "@/components/settings/policy-form";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { getSharingPolicy } from "@/lib/sharing/policies/store";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const user = await requireUser("/settings");
-  const policy = await getSharingPolicy(getDb(), user.id);
+  const { user, db } = await pageContext("/settings");
+  const policy = await getSharingPolicy(db, user.id);
   return (
     <div className="space-y-6">
       <div>

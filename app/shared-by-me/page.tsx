@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import { currentTime } from "@/lib/platform/clock";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ShareFilters } from "@/components/sharing/share-filters";
 import { SharedByMeTable } from "@/components/sharing/shared-by-me-table";
 import { toTableRows } from "@/components/sharing/shared-by-me-rows";
 import { Pagination } from "@/components/ui/pagination";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { ExportCsvLink } from "@/components/ui/export-csv-link";
 import { listSharedByMe } from "@/lib/sharing/queries";
 import { parseSharedByMeFilters, SHARED_BY_ME_SORTS } from "@/lib/sharing/shared-by-me-filters";
@@ -22,11 +20,11 @@ export default async function SharedByMePage({
   searchParams: Promise<SearchParams>;
 }) {
   const sp = await searchParams;
-  const user = await requireUser(withParams("/shared-by-me", sp, {}));
+  const { user, db, now } = await pageContext(withParams("/shared-by-me", sp, {}));
   const { status, sort, q, expiring, expiringWithin } = parseSharedByMeFilters(sp);
-  const list = await listSharedByMe(getDb(), {
+  const list = await listSharedByMe(db, {
     sharerId: user.id,
-    now: currentTime(),
+    now: now,
     status,
     q,
     sort,

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { currentTime } from "@/lib/platform/clock";
-import { getDb } from "@/db/client";
 import { VerifyEmailNotice } from "@/components/account/verify-email-notice";
 import { LiveRefresh } from "@/components/live-refresh";
 import { SharedWithMeList } from "@/components/sharing/shared-with-me-list";
 import { ShareFilters } from "@/components/sharing/share-filters";
 import { Pagination } from "@/components/ui/pagination";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { listSharedWithMe } from "@/lib/sharing/queries";
 import { deviceNamePreview, previewText } from "@/lib/sharing/device-preview";
 import { EFFECTIVE_STATUSES, type EffectiveStatus } from "@/lib/sharing/status";
@@ -23,15 +21,14 @@ export default async function SharedWithMePage({
   searchParams: Promise<SearchParams>;
 }) {
   const sp = await searchParams;
-  const user = await requireUser(withParams("/shared-with-me", sp, {}));
+  const { user, db, now } = await pageContext(withParams("/shared-with-me", sp, {}));
   const statusParam = param(sp, "status");
   const status = EFFECTIVE_STATUSES.find((s) => s.toLowerCase() === statusParam?.toLowerCase()) as
     EffectiveStatus | undefined;
   const q = param(sp, "q");
-  const db = getDb();
   const { groups, total, page } = await listSharedWithMe(db, {
     user,
-    now: currentTime(),
+    now: now,
     status,
     q,
     page: pageParam(sp),

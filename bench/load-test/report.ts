@@ -108,7 +108,8 @@ export function writeReport(report: LoadReport, loadAtStart: number, file: strin
     ],
     [
       "  timeouts and errors / other non-2xx; served p95",
-      `${errorCount(report.overload)} ${errorText(report.overload)} / ${report.overload.non2xx3xx - report.overload.shed}; ${report.overload.servedP95Ms} ms`,
+      `${errorCount(report.overload)} ${errorText(report.overload)} / ` +
+        `${report.overload.non2xx3xx - report.overload.shed}; ${report.overload.servedP95Ms} ms`,
       shedCleanly(report.overload) ? "yes" : "NO",
     ],
     [
@@ -162,7 +163,8 @@ const errorText = (r: PhaseResult) =>
 
 /** Other programs' CPU in % of one CPU: beyond a few %, the server had less than the machine. */
 const othersText = (phases: PhaseResult[]) =>
-  `${(phases.reduce((a, r) => a + r.othersCpuPct, 0) / phases.length).toFixed(0)} % / ${Math.max(...phases.map((r) => r.othersCpuPct)).toFixed(0)} % of one CPU`;
+  `${(phases.reduce((a, r) => a + r.othersCpuPct, 0) / phases.length).toFixed(0)} % / ` +
+  `${Math.max(...phases.map((r) => r.othersCpuPct)).toFixed(0)} % of one CPU`;
 
 export const count5xx = (phases: PhaseResult[]) =>
   phases.reduce(

@@ -54,7 +54,8 @@ export async function seedLoadDb(now: number): Promise<Seeded> {
     "insert into users (id, email, name, password_hash, created_at) values (?, ?, ?, ?, ?)",
   );
   const device = c.prepare(
-    "insert into devices (id, owner_id, name, hardware_id, kind, group_path, created_at, updated_at) values (?, ?, ?, ?, 'Gateway', ?, ?, ?)",
+    "insert into devices (id, owner_id, name, hardware_id, kind, group_path, created_at, updated_at) " +
+      "values (?, ?, ?, ?, 'Gateway', ?, ?, ?)",
   );
   const seedDevices = SEED_SHARES * DEVICES_PER_SHARE;
   c.transaction(() => {

@@ -80,7 +80,12 @@ export function DeviceTable({
   return (
     <div className="space-y-3">
       {/* On phones the bar with Share devices stays in sight while ticking cards further down. */}
-      <div className="flex flex-wrap items-center gap-3 text-sm max-sm:sticky max-sm:top-0 max-sm:z-20 max-sm:-mx-4 max-sm:bg-slate-50/95 max-sm:px-4 max-sm:py-2">
+      <div
+        className={
+          "flex flex-wrap items-center gap-3 text-sm " +
+          "max-sm:sticky max-sm:top-0 max-sm:z-20 max-sm:-mx-4 max-sm:bg-slate-50/95 max-sm:px-4 max-sm:py-2"
+        }
+      >
         <span aria-live="polite">
           {count > 0 ? `${count} selected` : "Select devices to share them"}
         </span>

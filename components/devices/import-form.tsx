@@ -33,7 +33,10 @@ export function ImportForm() {
         placeholder={
           "name,hardware_id,group,services\nGateway 1,80:00:00:00:12:34:56:78,Site A / Floor 2,SSH:22;HTTP:80"
         }
-        hint="Or paste the rows here. Columns: name, hardware_id, group, kind (optional), services (Kind:Port or Name=Kind:Port, separated by ;)."
+        hint={
+          "Or paste the rows here. Columns: name, hardware_id, group, kind (optional), " +
+          "services (Kind:Port or Name=Kind:Port, separated by ;)."
+        }
         errors={state?.fieldErrors?.csv}
         className={`${inputClass} font-mono`}
       />

@@ -44,7 +44,10 @@ export function PolicyForm({ policy }: { policy: SharingPolicy }) {
         max={1825}
         defaultValue={policy.maxExpiryDays ?? ""}
         errors={e?.maxExpiryDays}
-        hint="In days. New shares and extensions may not end later than this from now; permanent shares are refused. Leave empty for no maximum."
+        hint={
+          "In days. New shares and extensions may not end later than this from now; " +
+          "permanent shares are refused. Leave empty for no maximum."
+        }
       />
       <TextAreaField
         label="Allowed email domains"

@@ -56,7 +56,9 @@ export function RecipientsField({
             return (
               <li
                 key={e}
-                className={`flex items-center gap-1 rounded-full px-2 py-0.5 text-xs ${bad ? "bg-red-100 text-red-800" : "bg-brand-50 text-brand-700"}`}
+                className={`flex items-center gap-1 rounded-full px-2 py-0.5 text-xs ${
+                  bad ? "bg-red-100 text-red-800" : "bg-brand-50 text-brand-700"
+                }`}
               >
                 <span>{e}</span>
                 {bad ? <span className="sr-only">(invalid)</span> : null}

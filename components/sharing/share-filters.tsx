@@ -1,6 +1,4 @@
-import Link from "next/link";
-import { buttonStyles } from "@/components/ui/button-styles";
-import { inputClass } from "@/components/ui/field";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";
 
 const SORT_LABELS: Record<string, string> = {
@@ -26,49 +24,31 @@ export function ShareFilters({
   expiring?: boolean;
 }) {
   return (
-    <form
-      role="search"
-      action={path}
-      className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap"
-    >
-      <div className="col-span-2">
-        <label htmlFor="share-search" className="block text-sm font-medium">
-          Search shares
-        </label>
-        <input
-          id="share-search"
-          name="q"
-          type="search"
-          defaultValue={q}
-          placeholder="Email, name, device, description"
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="share-status" className="block text-sm font-medium">
-          Status
-        </label>
-        <select id="share-status" name="status" defaultValue={status ?? ""} className={inputClass}>
-          <option value="">All statuses</option>
-          {/* Text via the label attribute: a status word on the page then always means a share's status. */}
-          {EFFECTIVE_STATUSES.map((s) => (
-            <option key={s} value={s} label={s} />
-          ))}
-        </select>
-      </div>
+    <FilterForm action={path} filtered={!!(q || status || expiring)}>
+      <FilterInput
+        id="share-search"
+        label="Search shares"
+        name="q"
+        type="search"
+        value={q}
+        placeholder="Email, name, device, description"
+        wide
+      />
+      <FilterSelect id="share-status" label="Status" name="status" value={status ?? ""}>
+        <option value="">All statuses</option>
+        {/* Text via the label attribute: a status word on the page then always means a share's status. */}
+        {EFFECTIVE_STATUSES.map((s) => (
+          <option key={s} value={s} label={s} />
+        ))}
+      </FilterSelect>
       {sorts ? (
-        <div>
-          <label htmlFor="share-sort" className="block text-sm font-medium">
-            Sort
-          </label>
-          <select id="share-sort" name="sort" defaultValue={sort} className={inputClass}>
-            {sorts.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s] ?? s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="share-sort" label="Sort" name="sort" value={sort}>
+          {sorts.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABELS[s] ?? s}
+            </option>
+          ))}
+        </FilterSelect>
       ) : null}
       {expiring !== undefined ? (
         // Shared by Me only: live shares within the reminder window (REMINDER_OFFSETS).
@@ -77,14 +57,6 @@ export function ShareFilters({
           Expiring soon
         </label>
       ) : null}
-      <button type="submit" className={buttonStyles.secondary}>
-        Apply filters
-      </button>
-      {q || status || expiring ? (
-        <Link href={path} className={buttonStyles.ghost}>
-          Clear filters
-        </Link>
-      ) : null}
-    </form>
+    </FilterForm>
   );
 }

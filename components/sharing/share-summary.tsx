@@ -32,7 +32,11 @@ export function ShareSummary({ detail, side }: { detail: Detail; side: "sharer" 
             {OPERATIONS.map((op) => (
               <li
                 key={op}
-                className={`rounded px-2 py-0.5 text-xs ${detail.permissions.includes(op) ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-600 line-through"}`}
+                className={`rounded px-2 py-0.5 text-xs ${
+                  detail.permissions.includes(op)
+                    ? "bg-emerald-50 text-emerald-800"
+                    : "bg-slate-100 text-slate-600 line-through"
+                }`}
               >
                 {OPERATION_LABELS[op]}
                 <span className="sr-only">

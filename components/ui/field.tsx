@@ -8,7 +8,8 @@ import type {
 type Common = { label: string; name: string; errors?: string[]; hint?: ReactNode; id?: string };
 
 export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm " +
+  "focus:border-brand-600 aria-[invalid=true]:border-red-600";
 
 function FieldShell({
   id,

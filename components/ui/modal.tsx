@@ -2,6 +2,14 @@
 
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
+// The sheet (phones) / centred box (sm up) and its title bar, described below.
+const SHEET =
+  "m-0 h-dvh max-h-none w-full max-w-none flex-col overflow-y-auto overscroll-contain bg-white p-0 shadow-xl " +
+  "open:flex sm:m-auto sm:open:block sm:h-fit sm:max-h-[90vh] sm:w-[calc(100%-2rem)] sm:rounded-lg";
+const TITLE_BAR =
+  "sticky top-0 z-10 flex shrink-0 items-center justify-between gap-4 border-b border-slate-200 bg-white " +
+  "py-1 pr-2 pl-4 sm:static sm:border-0 sm:px-6 sm:pt-5 sm:pb-0";
+
 /**
  * A modal built on the native <dialog>: showModal() makes the page inert (focus stays
  * inside), Escape closes it, and focus returns to the opener — no library needed. The
@@ -41,11 +49,11 @@ export function Modal({
       aria-labelledby={titleId}
       onClose={onClose}
       onCancel={onClose}
-      className={`m-0 h-dvh max-h-none w-full max-w-none flex-col overflow-y-auto overscroll-contain bg-white p-0 shadow-xl open:flex sm:m-auto sm:open:block sm:h-fit sm:max-h-[90vh] sm:w-[calc(100%-2rem)] sm:rounded-lg ${wide ? "sm:max-w-2xl" : "sm:max-w-md"}`}
+      className={`${SHEET} ${wide ? "sm:max-w-2xl" : "sm:max-w-md"}`}
     >
       {open ? (
         <>
-          <div className="sticky top-0 z-10 flex shrink-0 items-center justify-between gap-4 border-b border-slate-200 bg-white py-1 pr-2 pl-4 sm:static sm:border-0 sm:px-6 sm:pt-5 sm:pb-0">
+          <div className={TITLE_BAR}>
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>

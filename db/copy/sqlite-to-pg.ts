@@ -78,7 +78,8 @@ export async function copySqliteToPg(opts: CopyOptions): Promise<CopyResult> {
         const { rows } = await target.query(`select count(*)::int as n from ${ident(p.name)}`);
         if (copied !== expected || rows[0].n !== expected) {
           throw new CopyError(
-            `Row count mismatch in ${p.name}: SQLite has ${expected}, PostgreSQL has ${rows[0].n} (${copied} copied). Nothing was committed.`,
+            `Row count mismatch in ${p.name}: SQLite has ${expected}, ` +
+              `PostgreSQL has ${rows[0].n} (${copied} copied). Nothing was committed.`,
           );
         }
         result.tables.push({ name: p.name, rows: expected });
@@ -141,7 +142,8 @@ function checkSourceShape(source: Database.Database, plans: TablePlan[]): void {
     const want = p.columns.map((c) => c.name).sort();
     if (have.join() !== want.join()) {
       throw new CopyError(
-        `The SQLite database does not match this version of Keyshare (table ${p.name}: has [${have.join(", ")}], expected [${want.join(", ")}]). ` +
+        "The SQLite database does not match this version of Keyshare " +
+          `(table ${p.name}: has [${have.join(", ")}], expected [${want.join(", ")}]). ` +
           "Start Keyshare on it once so it migrates, then copy again.",
       );
     }

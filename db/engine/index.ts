@@ -18,6 +18,7 @@ export {
   forUpdate,
   ilike,
   insertionOrder,
+  likePattern,
   reusableQuery,
 } from "./sql";
 export { pgSchema, sqliteSchema, tablesFor } from "./tables";

@@ -10,6 +10,7 @@ import {
   forUpdate,
   ilike,
   insertMany,
+  likePattern,
   reusableQuery,
   transaction,
   type Db,
@@ -205,6 +206,12 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
     expect(await names("%gateway%")).toEqual(["Gateway A", "Van gateway"]);
     expect(await names("%b")).toEqual(["ÄRouter b"]);
     expect(await names("100\\%")).toEqual([]); // the escape character is a backslash on both
+    // likePattern(): what a person typed, trimmed, wildcards and backslash taken literally.
+    expect(await names(likePattern("  GATEWAY "))).toEqual(["Gateway A", "Van gateway"]);
+    expect(await names(likePattern("gate_ay"))).toEqual([]);
+    expect(await names(likePattern("%"))).toEqual([]);
+    expect(await names(likePattern("\\"))).toEqual([]);
+    expect(likePattern(" a%b_c\\d ")).toBe("%a\\%b\\_c\\\\d%");
     const owner = alias(t.users, "owner");
     const rows = await db
       .select({ device: t.devices.id })
@@ -214,7 +221,7 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
     expect(rows).toEqual([{ device: "d3" }]);
   });
 
-  it("insertMany() writes booleans, nulls, big timestamps and awkward text exactly, and leaves omitted columns to their defaults", async () => {
+  it("insertMany() writes booleans, nulls, big timestamps and awkward text exactly, omitted columns defaulted", async () => {
     const awkward = [`a,"b"\\{c}`, "NULL", "", "ünï 😀", "it's", "x\ny", "{}", " spaced "];
     const rows = awkward.map((name, i) => ({
       id: `m${i}`,

@@ -48,6 +48,20 @@ function lockRows<Q>(query: Q, strength: "update" | "no key update", config?: Lo
   return typeof q.for === "function" ? q.for(strength, config) : query;
 }
 
+/** `text` with LIKE's wildcards (% and _) and the escape character (\\) taken literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The one pattern for "contains what the person typed": trimmed, taken literally, for
+ * ilike() (which makes the match case-insensitive on both engines, where a bare LIKE is
+ * case-sensitive on PostgreSQL and not on SQLite).
+ */
+export function likePattern(text: string): string {
+  return `%${escapeLike(text.trim())}%`;
+}
+
 /**
  * Case-insensitive LIKE with `\` as the escape character: PostgreSQL `ILIKE`, SQLite `LIKE`
  * (which ignores ASCII case only; PostgreSQL also folds other letters, e.g. Ä/ä).

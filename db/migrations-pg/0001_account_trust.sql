@@ -22,7 +22,7 @@ CREATE INDEX "email_tokens_user_idx" ON "email_tokens" USING btree ("user_id","p
 CREATE INDEX "email_tokens_expires_idx" ON "email_tokens" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "user_sessions_user_idx" ON "user_sessions" USING btree ("user_id","expires_at");--> statement-breakpoint
 CREATE INDEX "user_sessions_expires_idx" ON "user_sessions" USING btree ("expires_at");--> statement-breakpoint
--- Existing accounts (docs/decisions/0001-existing-accounts.md): none is taken as verified, since
+-- Existing accounts (docs/decisions/0002-existing-accounts.md): none is taken as verified, since
 -- an account could have been made for someone else's address and a share accepted by id.
 -- Only the demo accounts of a local install (@keyshare.demo, where no mail can arrive) are.
 UPDATE "users" SET "email_verified" = "created_at" WHERE "email_verified" IS NULL AND "email" LIKE '%@keyshare.demo';

@@ -253,7 +253,8 @@ export function smallTargets(page: Page): Promise<string[]> {
       const r = target.getBoundingClientRect();
       if (r.height < 43.5 || r.width < 43.5)
         small.push(
-          `${el.tagName.toLowerCase()} "${el.getAttribute("aria-label") ?? el.textContent?.trim()}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+          `${el.tagName.toLowerCase()} "${el.getAttribute("aria-label") ?? el.textContent?.trim()}" ` +
+            `${Math.round(r.width)}×${Math.round(r.height)}`,
         );
     }
     return small;

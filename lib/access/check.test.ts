@@ -4,8 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { shares } from "@/db/schema";
 import { accessForDevice, checkAccess, type Operation } from "./check";
 import { T0, createFixture, type Fixture } from "./test-fixtures";
+import { HOUR } from "@/lib/platform/time";
 
-const HOUR = 3_600_000;
 let f: Fixture;
 let owner: string, alice: string, bob: string, gateway: string;
 
@@ -183,7 +183,9 @@ describe("permissions, remote access and services", () => {
     const shareId = await f.share(owner, alice, []);
     await transaction(f.db, async (tx) => {
       await tx.execute(
-        sql`INSERT INTO share_items (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at) SELECT 'bad', ${shareId}, ${gateway}, ${owner}, email, 'not json', 1, 0 FROM users WHERE id = ${alice}`,
+        sql`INSERT INTO share_items
+          (id, share_id, device_id, sharer_id, recipient_email, service_ids, live, added_at)
+          SELECT 'bad', ${shareId}, ${gateway}, ${owner}, email, 'not json', 1, 0 FROM users WHERE id = ${alice}`,
       );
     });
     expect(await check(alice, "operate", { serviceId: ssh })).toMatchObject({

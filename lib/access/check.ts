@@ -12,7 +12,7 @@ import {
   pickBest,
   type AccessResult,
   type Operation,
-  type ShareRow,
+  type ShareCheckRow,
 } from "./evaluate";
 
 export * from "./evaluate";
@@ -84,7 +84,7 @@ function serviceOnDeviceSql(p: { deviceId: unknown; serviceId: unknown }): SQL {
 // Compiled once (SQLite): building the statement cost more than running it.
 const runCheck = reusableQuery(["userId", "deviceId", "serviceId"], checkAccessSql);
 
-type CheckRow = ShareRow & {
+type CheckRow = ShareCheckRow & {
   isOwner: number;
   serviceOnDevice: number | boolean;
   groupName: string | null;

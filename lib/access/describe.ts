@@ -1,5 +1,5 @@
 // Human wording of access results, for the recipient's device page.
-import { formatDate, formatTime, localParts } from "./schedule";
+import { formatTime, formatZonedDate, localParts } from "./schedule";
 import { OPERATION_LABELS } from "@/lib/sharing/permissions";
 import type { AccessResult, DenyReason, Operation } from "./evaluate";
 import { DAY } from "@/lib/platform/time";
@@ -27,7 +27,7 @@ function formatMoment(ms: number, opts: DescribeAccessOptions, zone: string): st
     // Within the coming week the weekday is unambiguous and easier to read than a date.
     if (ms - opts.now < 6 * DAY) return `${EN_DAYS[at.weekday]} ${time}`;
   }
-  return `${formatDate(ms, zone, opts.locale)}, ${time}`;
+  return `${formatZonedDate(ms, zone, opts.locale)}, ${time}`;
 }
 
 const DENIALS: Record<DenyReason, string> = {

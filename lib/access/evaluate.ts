@@ -2,10 +2,10 @@
 // No database here, so every rule is testable with plain objects and an injected clock.
 import { isWithinSchedule, type ScheduleCheck } from "./schedule";
 
-import { OPERATIONS, type Operation } from "@/lib/sharing/permissions";
+import { OPERATIONS, parsePermissions, type Operation } from "@/lib/sharing/permissions";
 
-// One list of operations for sharing and for the access check.
-export { OPERATIONS, type Operation };
+// One list of operations, and one reading of the stored list, for sharing and for the access check.
+export { OPERATIONS, parsePermissions, type Operation };
 
 export type DenyReason =
   | "not_shared"
@@ -40,7 +40,7 @@ export type AccessDenied = {
 export type AccessResult = AccessAllowed | AccessDenied;
 
 /** The columns of a share + its item that the decision needs (aliases of the SQL rows). */
-export interface ShareRow {
+export interface ShareCheckRow {
   shareId: string;
   status: string;
   permissions: string;
@@ -53,16 +53,6 @@ export interface ShareRow {
   remoteAccess: number | boolean | null;
   suspendedAt: number | null;
   serviceIds: string | null;
-}
-
-export function isOperation(value: unknown): value is Operation {
-  return typeof value === "string" && (OPERATIONS as readonly string[]).includes(value);
-}
-
-/** CSV → known operations in canonical order; unknown words are ignored (never granted). */
-export function parsePermissions(csv: string): Operation[] {
-  const granted = new Set(csv.split(",").map((p) => p.trim()));
-  return OPERATIONS.filter((op) => granted.has(op));
 }
 
 /** JSON array text → ids; null = all services. Malformed data grants no service (fail closed). */
@@ -82,7 +72,7 @@ export function parseServiceIds(text: string | null): string[] | null {
  * schedule evaluation across the five operations (it is skipped for ended shares).
  */
 export function shareState(
-  row: ShareRow,
+  row: ShareCheckRow,
   now: number,
   schedule?: () => ScheduleCheck,
 ): AccessDenied | null {
@@ -120,7 +110,7 @@ export interface EvaluateInput {
 
 /** The full decision for one share row and one operation. */
 export function evaluateShare(
-  row: ShareRow,
+  row: ShareCheckRow,
   input: EvaluateInput,
   schedule?: () => ScheduleCheck,
 ): AccessResult {

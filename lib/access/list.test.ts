@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { shareItems } from "@/db/schema";
 import { checkAccess, describeAccess, listAccessibleDevices } from "./check";
 import { T0, createFixture, type Fixture } from "./test-fixtures";
+import { HOUR } from "@/lib/platform/time";
 
-const HOUR = 3_600_000;
 let f: Fixture;
 let owner: string, alice: string;
 

@@ -8,7 +8,7 @@ import {
   parseServiceIds,
   shareState,
   type Operation,
-  type ShareRow,
+  type ShareCheckRow,
 } from "./evaluate";
 
 export interface AccessibleDevice {
@@ -62,7 +62,7 @@ WHERE u.id = ${userId} AND u.email_verified IS NOT NULL AND s.status = 'active'
   AND NOT EXISTS (SELECT 1 FROM group_share_leaves l WHERE l.share_id = s.id AND l.email = u.email)`;
 
 type ServiceRow = { id: string; deviceId: string; name: string; kind: string; port: number };
-type ListRow = ShareRow & { groupName: string | null } & Omit<
+type ListRow = ShareCheckRow & { groupName: string | null } & Omit<
     AccessibleDevice,
     "permissions" | "serviceIds" | "services" | "expiresAt" | "remoteAccess" | "via"
   >;

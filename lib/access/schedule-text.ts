@@ -103,7 +103,7 @@ export function describeWeekdays(mask: number | null | undefined, locale = "en")
 }
 
 /** "1 Dec 2026" in the given zone (English uses day-month-year like the rest of the portal). */
-export function formatDate(ms: number, timeZone = "UTC", locale = "en"): string {
+export function formatZonedDate(ms: number, timeZone = "UTC", locale = "en"): string {
   const opts = { timeZone, day: "numeric", month: "numeric", year: "numeric" } as const;
   if (!locale.toLowerCase().startsWith("en")) {
     return new Intl.DateTimeFormat(locale, { ...opts, month: "short" }).format(ms);
@@ -134,8 +134,8 @@ export function describeSchedule(s: Schedule, locale = "en"): string {
     const time = win ? `${formatTime(win.start)}–${formatTime(win.end)}` : "all day";
     parts.push(describeWeekdays(s.weekdays, locale), `${time} ${zone}`);
   }
-  if (s.startsAt != null) parts.push(`from ${formatDate(s.startsAt, zone, locale)}`);
-  if (s.expiresAt != null) parts.push(`until ${formatDate(s.expiresAt, zone, locale)}`);
+  if (s.startsAt != null) parts.push(`from ${formatZonedDate(s.startsAt, zone, locale)}`);
+  if (s.expiresAt != null) parts.push(`until ${formatZonedDate(s.expiresAt, zone, locale)}`);
   let text = parts.length ? parts.join(", ") : "No schedule: any time";
   text = text.charAt(0).toUpperCase() + text.slice(1);
   if (s.remoteAccess === false || s.remoteAccess === 0) text += ". Remote access disabled";

@@ -4,22 +4,18 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailTokens } from "@/db/schema";
-import { newId } from "@/lib/platform/ids";
-import { HOUR } from "@/lib/platform/time";
+import { looksLikeToken, newId } from "@/lib/platform/ids";
+import { DAY, HOUR } from "@/lib/platform/time";
 
 export type EmailTokenPurpose = "verify" | "reset";
 
 /** How long each kind of emailed link works. */
 export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
-  verify: 24 * HOUR,
+  verify: DAY,
   reset: HOUR,
 };
 
 const hash = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
-
-/** 32 random bytes as base64url: 43 characters. Anything else is not looked up at all. */
-export const looksLikeEmailToken = (token: unknown): token is string =>
-  typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
 
 /** A new single-use token for `userId`; returns the raw token (to email), stores only its hash. */
 export async function createEmailToken(
@@ -53,7 +49,7 @@ export async function peekEmailToken(
   db: Db,
   q: { token: unknown; purpose: EmailTokenPurpose; now: number },
 ): Promise<string | null> {
-  if (!looksLikeEmailToken(q.token)) return null;
+  if (!looksLikeToken(q.token)) return null;
   return (
     (
       await db
@@ -73,7 +69,7 @@ export async function consumeEmailToken(
   q: { token: unknown; purpose: EmailTokenPurpose; now: number },
 ): Promise<string | null> {
   return transaction(db, async (tx) => {
-    if (!looksLikeEmailToken(q.token)) return null;
+    if (!looksLikeToken(q.token)) return null;
     const row = (
       await tx
         .update(emailTokens)

@@ -2,11 +2,12 @@
 import "server-only";
 import { EVENT_TYPES, type EventType } from "@/lib/activity/events";
 import { param, type SearchParams } from "@/lib/request/search-params";
+import { DAY } from "@/lib/platform/time";
 
 /** A position in the newest-first list: (created_at, id), both needed as times can tie. */
 export type Cursor = { at: number; id: string };
-export const encodeCursor = (c: Cursor) => `${c.at}_${c.id}`;
-export function decodeCursor(text: string | undefined): Cursor | undefined {
+export const encodeActivityCursor = (c: Cursor) => `${c.at}_${c.id}`;
+export function decodeActivityCursor(text: string | undefined): Cursor | undefined {
   const m = /^(\d{1,15})_([A-Za-z0-9-]{1,64})$/.exec(text ?? "");
   return m ? { at: Number(m[1]), id: m[2] } : undefined;
 }
@@ -29,6 +30,12 @@ export function utcDay(text: string | undefined): number | undefined {
   return new Date(t).toISOString().slice(0, 10) === text ? t : undefined;
 }
 
+/** The end (exclusive) of the UTC day `text` names: a "to" date includes that whole day. */
+export function utcDayEnd(text: string | undefined): number | undefined {
+  const start = utcDay(text);
+  return start === undefined ? undefined : start + DAY;
+}
+
 export function parseActivityFilters(
   sp: SearchParams,
 ): ActivityFilters & { before?: Cursor; after?: Cursor } {
@@ -36,15 +43,15 @@ export function parseActivityFilters(
   const fromText = param(sp, "from");
   const toText = param(sp, "to");
   const from = utcDay(fromText);
-  const toDay = utcDay(toText);
+  const to = utcDayEnd(toText);
   return {
     type,
     recipient: param(sp, "recipient"),
     from,
-    to: toDay === undefined ? undefined : toDay + 86_400_000,
+    to,
     fromText: from === undefined ? undefined : fromText,
-    toText: toDay === undefined ? undefined : toText,
-    before: decodeCursor(param(sp, "before")),
-    after: decodeCursor(param(sp, "after")),
+    toText: to === undefined ? undefined : toText,
+    before: decodeActivityCursor(param(sp, "before")),
+    after: decodeActivityCursor(param(sp, "after")),
   };
 }

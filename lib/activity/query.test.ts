@@ -14,7 +14,7 @@ import {
   T0,
   testDb,
 } from "@/lib/sharing/test-fixtures";
-import { decodeCursor, encodeCursor, parseActivityFilters } from "./filters";
+import { decodeActivityCursor, encodeActivityCursor, parseActivityFilters } from "./filters";
 import { listActivity, type ActivityRow } from "./query";
 
 let db: Db;
@@ -104,8 +104,8 @@ describe("activity", () => {
     expect(back.rows.map((r) => r.id)).toEqual(all.slice(0, 4));
     expect(back.newer).toBeUndefined();
     const c = { at: 123, id: "0c0e6c1e-1f0a-4f8e-9d0b-3e1c2b3a4d5e" };
-    expect(decodeCursor(encodeCursor(c))).toEqual(c);
-    expect(decodeCursor("1_x';drop")).toBeUndefined();
+    expect(decodeActivityCursor(encodeActivityCursor(c))).toEqual(c);
+    expect(decodeActivityCursor("1_x';drop")).toBeUndefined();
   });
 
   it("exports the same rows and wording as CSV", async () => {

@@ -4,10 +4,9 @@
 import "server-only";
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { ilike } from "@/db/engine";
+import { ilike, likePattern } from "@/db/engine";
 import type { Db } from "@/db/client";
 import { shareEvents, shares, users } from "@/db/schema";
-import { likePattern } from "@/lib/sharing/queries";
 import type { ShareEventView } from "@/lib/sharing/share-details";
 import type { ActivityFilters, Cursor } from "./filters";
 

@@ -2,6 +2,7 @@
 // by the portal's own schemas (lib/groups/validation), so the API refuses what the form does.
 import { z } from "zod";
 import { groupNameSchema, MAX_GROUP_MEMBERS } from "@/lib/groups/validation";
+import { idSchema } from "@/lib/platform/ids";
 import { cursorSchema, limitSchema } from "./schemas";
 
 const isoDate = z.iso.datetime({ offset: true }).meta({ description: "ISO 8601 date-time." });
@@ -79,7 +80,7 @@ export const removedMemberSchema = z
   .meta({ id: "RemovedMember" });
 
 export const memberParam = z.object({
-  id: z.string().min(1).max(64).meta({ description: "The group's id." }),
+  id: idSchema.meta({ description: "The group's id." }),
   member: z
     .string()
     .min(1)

@@ -5,8 +5,9 @@ import { affected, type Conn, transaction } from "@/db/engine";
 import { createHash } from "node:crypto";
 import { and, eq, lte } from "drizzle-orm";
 import { apiIdempotencyKeys } from "@/db/schema";
+import { DAY } from "@/lib/platform/time";
 
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+export const IDEMPOTENCY_TTL_MS = DAY;
 export const IDEMPOTENCY_KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 
 export function requestHash(method: string, path: string, body: string): string {

@@ -2,14 +2,13 @@
 // (recipientPredicate, statusPredicate, deviceFilterWhere), so a token sees exactly what
 // its user sees in Shared by Me / Shared with Me / My devices.
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { type Conn } from "@/db/engine";
+import { type Conn, ilike, likePattern } from "@/db/engine";
 import { devices, shareItems, shares, users, type Device } from "@/db/schema";
 import { deviceFilterWhere } from "@/lib/devices/queries";
 import type { Caller } from "@/lib/sharing/share-store";
 import { parsePermissions, presetOf } from "@/lib/sharing/permissions";
 import {
   deviceCounts,
-  likePattern,
   recipientPredicate,
   rowTimeLeft,
   shareViewColumns,
@@ -22,25 +21,26 @@ type Sharer = { id: string; name: string; email: string };
 export type ApiShareRow = ShareRow & { sharer: Sharer };
 
 const holds = (cond: SQL) =>
-  sql`exists (select 1 from ${shareItems} si join ${devices} d on d.id = si.device_id
-    where si.share_id = ${shares.id} and si.removed_at is null and ${cond})`;
+  sql`exists (select 1 from ${shareItems} join ${devices} on ${devices.id} = ${shareItems.deviceId}
+    where ${shareItems.shareId} = ${shares.id} and ${shareItems.removedAt} is null and ${cond})`;
+
+/** A person of the share (found through `link`) whose name or email matches. */
+const personMatches = (link: SQL, pattern: string, byEmail: boolean) =>
+  sql`exists (select 1 from ${users} where ${link}
+    and ${byEmail ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : ilike(users.name, pattern)})`;
 
 /** The same text search as Shared by Me (outgoing) and Shared with Me (incoming). */
 const textMatch = (pattern: string, direction: "outgoing" | "incoming") =>
   or(
-    holds(sql`d.name like ${pattern} escape '\\'`),
-    sql`${shares.description} like ${pattern} escape '\\'`,
+    holds(ilike(devices.name, pattern)),
+    ilike(shares.description, pattern),
     ...(direction === "outgoing"
       ? [
-          sql`${shares.recipientEmail} like ${pattern} escape '\\'`,
+          ilike(shares.recipientEmail, pattern),
           // A recipient who has an account is found by name too (matched by their email).
-          sql`exists (select 1 from ${users} u where u.email = ${shares.recipientEmail}
-            and u.name like ${pattern} escape '\\')`,
+          personMatches(sql`${users.email} = ${shares.recipientEmail}`, pattern, false),
         ]
-      : [
-          sql`exists (select 1 from ${users} u where u.id = ${shares.sharerId}
-            and (u.name like ${pattern} escape '\\' or u.email like ${pattern} escape '\\'))`,
-        ]),
+      : [personMatches(sql`${users.id} = ${shares.sharerId}`, pattern, true)]),
   );
 
 /**
@@ -67,7 +67,7 @@ export async function listApiShares(
     q.direction === "outgoing" ? eq(shares.sharerId, q.user.id) : recipientPredicate(q.user),
     q.status ? statusPredicate(q.status, q.now) : undefined,
     text ? textMatch(text, q.direction) : undefined,
-    q.deviceId ? holds(sql`d.id = ${q.deviceId}`) : undefined,
+    q.deviceId ? holds(eq(devices.id, q.deviceId)) : undefined,
     after
       ? sql`(${shares.createdAt} <= ${after[0]} and (${shares.createdAt} < ${after[0]} or ${shares.id} < ${after[1]}))`
       : undefined,

@@ -2,13 +2,14 @@
 // lib/api/openapi.ts turns the same objects into the OpenAPI document.
 import { z } from "zod";
 import { EFFECTIVE_STATUSES } from "@/lib/sharing/status";
+import { idSchema } from "@/lib/platform/ids";
 import { OPERATIONS, PRESET_NAMES } from "@/lib/sharing/permissions";
 import { MAX_GROUPS_PER_SHARE } from "@/lib/groups/validation";
 
 export const MAX_PAGE = 100;
 
 export const idParam = z.object({
-  id: z.string().min(1).max(64).meta({ description: "The id, as shown in the portal's URLs." }),
+  id: idSchema.meta({ description: "The id, as shown in the portal's URLs." }),
 });
 
 export const cursorSchema = z
@@ -272,7 +273,7 @@ export const shareAnswerSchema = z
 // ---- access and activity ---------------------------------------------------------------
 
 export const accessQuery = z.object({
-  deviceId: z.string().min(1).max(64),
+  deviceId: idSchema,
   email: z.string().max(254).pipe(z.email()),
   operation: operationSchema.default("view"),
   service: z.string().max(64).optional().meta({ description: "A service id of the device." }),

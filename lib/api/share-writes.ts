@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { type Conn } from "@/db/engine";
 import { shares, type User } from "@/db/schema";
 import { parseTime, weekdaysFromList } from "@/lib/access/schedule-text";
-import { appUrl } from "@/lib/platform/email/app-url";
+import { linkUrl } from "@/lib/sharing/links/share-link";
 import { DomainError } from "@/lib/platform/errors";
 import {
   notifyRecipientOfChange,
@@ -22,8 +22,6 @@ import { memberCountsIn } from "@/lib/groups/store";
 import { resumeShare, suspendShare } from "@/lib/sharing/suspend";
 import type { z } from "zod";
 import type { newShareBody, scheduleSchema } from "./schemas";
-
-const linkFor = (token: string) => `${appUrl()}/s/${token}`;
 
 function minutes(text: string | null | undefined, field: string): number | null {
   if (text == null) return null;
@@ -70,7 +68,7 @@ export async function createSharesForApi(
   const created = result.shares.map((s) => ({
     shareId: s.shareId,
     recipientEmail: s.recipientEmail,
-    link: linkFor(s.token),
+    link: linkUrl(s.token),
   }));
   return {
     body: {
@@ -167,7 +165,7 @@ export const suspendForApi = async (db: Conn, user: User, shareId: string, now: 
 export const resumeForApi = async (db: Conn, user: User, shareId: string, now: number) =>
   void (await resumeShare(db, { shareId, sharerId: user.id, now }));
 export const newLinkForApi = async (db: Conn, user: User, shareId: string, now: number) =>
-  linkFor((await regenerateLink(db, { shareId, sharerId: user.id, now })).token);
+  linkUrl((await regenerateLink(db, { shareId, sharerId: user.id, now })).token);
 
 const RESPOND = { accepted: acceptShare, declined: declineShare, left: leaveShare } as const;
 

@@ -11,8 +11,7 @@ import {
   listApiTokens,
   revokeApiToken,
 } from "./tokens";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/platform/time";
 
 describe("API tokens", () => {
   it("are ks_ + 256 random bits, and only their SHA-256 is stored", async () => {

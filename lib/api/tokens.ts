@@ -6,8 +6,9 @@ import { and, count, desc, eq, isNull, lte, or } from "drizzle-orm";
 import { affected, type Conn, forUpdate, transaction } from "@/db/engine";
 import { apiTokens, users, type ApiToken, type User } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
-import { newId } from "@/lib/platform/ids";
+import { newId, TOKEN_CHARS } from "@/lib/platform/ids";
 import { hashToken } from "@/lib/sharing/tokens";
+import { DAY } from "@/lib/platform/time";
 
 export const TOKEN_PREFIX = "ks_";
 export const TOKEN_BYTES = 32;
@@ -19,7 +20,7 @@ export const MAX_TOKENS_PER_USER = 50;
 /** last_used_at is written at most this often per token: one small write a minute, not one per request. */
 export const LAST_USED_GRANULARITY_MS = 60_000;
 
-const TOKEN_SHAPE = /^ks_[A-Za-z0-9_-]{43}$/;
+const TOKEN_SHAPE = new RegExp(`^ks_${TOKEN_CHARS}$`);
 
 export function generateToken(): string {
   return TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString("base64url");
@@ -69,7 +70,7 @@ export async function createApiToken(
       scopes: scopes.join(","),
       createdAt: args.now,
       lastUsedAt: null,
-      expiresAt: args.days == null ? null : args.now + args.days * 86_400_000,
+      expiresAt: args.days == null ? null : args.now + args.days * DAY,
       revokedAt: null,
     };
     await tx.insert(apiTokens).values(row);

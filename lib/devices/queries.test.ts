@@ -48,6 +48,18 @@ describe("listOwnedDevices", () => {
       (await listOwnedDevices(db, { ownerId: me.id, q: "_" })).rows.map((d) => d.name),
     ).toEqual(["South_Pump"]);
     expect(await matchingDeviceIds(db, { ownerId: me.id, q: "pump" })).toHaveLength(2);
+    // The same on both engines: text in any case, a group only in its own case ("plant" is not
+    // "Plant"; SQLite's LIKE would have matched it), and "Plant / North" is not inside "Plan".
+    expect(
+      (await listOwnedDevices(db, { ownerId: me.id, q: "NORTH pump" })).rows.map((d) => d.name),
+    ).toEqual(["North Pump"]);
+    expect((await listOwnedDevices(db, { ownerId: me.id, group: "plant" })).rows).toEqual([]);
+    expect((await listOwnedDevices(db, { ownerId: me.id, group: "Plan" })).rows).toEqual([]);
+    expect(
+      (await listOwnedDevices(db, { ownerId: me.id, group: "Plant / North" })).rows.map(
+        (d) => d.name,
+      ),
+    ).toEqual(["North Pump"]);
     expect(await listGroups(db, me.id)).toEqual([
       "Office",
       "Plant",

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { ilike, likePattern } from "@/db/engine";
 import { devices, services, type Device, type Service } from "@/db/schema";
 
 /** The device rows components show (components reach data only through lib/). */
@@ -7,18 +8,18 @@ export type { Device, Service };
 
 export type DeviceFilter = { ownerId: string; q?: string; group?: string };
 
-/** LIKE pattern with the user's text taken literally. */
-export function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export function deviceFilterWhere({ ownerId, q, group }: DeviceFilter): SQL {
   const parts: SQL[] = [eq(devices.ownerId, ownerId)];
   if (group) {
-    // A group includes its sub-groups: "Site A" matches "Site A / Floor 2".
-    const prefix = `${group.replace(/[\\%_]/g, (c) => `\\${c}`)} / %`;
+    // A group includes its sub-groups: "Site A" matches "Site A / Floor 2". A prefix compare,
+    // not LIKE, so it is case-sensitive like the equality on both engines (SQLite's LIKE is not).
+    const prefix = `${group} / `;
+    const length = sql.raw(String([...prefix].length));
     parts.push(
-      or(eq(devices.groupPath, group), sql`${devices.groupPath} LIKE ${prefix} ESCAPE '\\'`)!,
+      or(
+        eq(devices.groupPath, group),
+        sql`substr(${devices.groupPath}, 1, ${length}) = ${prefix}`,
+      )!,
     );
   }
   const text = q?.trim();
@@ -26,10 +27,10 @@ export function deviceFilterWhere({ ownerId, q, group }: DeviceFilter): SQL {
     const p = likePattern(text);
     parts.push(
       or(
-        sql`lower(${devices.name}) LIKE ${p} ESCAPE '\\'`,
-        sql`lower(${devices.hardwareId}) LIKE ${p} ESCAPE '\\'`,
-        sql`lower(${devices.groupPath}) LIKE ${p} ESCAPE '\\'`,
-        sql`lower(${devices.kind}) LIKE ${p} ESCAPE '\\'`,
+        ilike(devices.name, p),
+        ilike(devices.hardwareId, p),
+        ilike(devices.groupPath, p),
+        ilike(devices.kind, p),
       )!,
     );
   }
@@ -129,6 +130,6 @@ export async function searchOwnedDevicesByName(
   return await db
     .select()
     .from(devices)
-    .where(and(eq(devices.ownerId, ownerId), like(sql`lower(${devices.name})`, likePattern(text))))
+    .where(and(eq(devices.ownerId, ownerId), ilike(devices.name, likePattern(text))))
     .limit(limit);
 }

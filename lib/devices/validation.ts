@@ -80,4 +80,4 @@ export const serviceInputSchema = z.object({
 });
 export type ServiceInput = z.infer<typeof serviceInputSchema>;
 
-export const idSchema = z.string().trim().min(1).max(64);
+export { idSchema } from "@/lib/platform/ids";

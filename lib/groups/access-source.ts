@@ -1,9 +1,9 @@
 // Where a recipient's access comes from, when both a direct share and a group share reach
 // them for the same device: the direct share governs (Rule 2 allows one live item per
 // device and recipient, and the person was chosen by name), and the reason says so.
-import type { AccessResult, ShareRow } from "@/lib/access/evaluate";
+import type { AccessResult, ShareCheckRow } from "@/lib/access/evaluate";
 
-export type SourcedRow = ShareRow & { groupName: string | null };
+export type SourcedRow = ShareCheckRow & { groupName: string | null };
 
 /** A direct share that has not ended (suspended or outside its window still counts). */
 function holds(row: SourcedRow, now: number): boolean {

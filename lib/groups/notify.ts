@@ -4,21 +4,17 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, transaction, type Db } from "@/db/client";
 import { devices, groupMembers, groups, shareItems, shares, users, type User } from "@/db/schema";
-import { appUrl } from "@/lib/platform/email/app-url";
+import { formatEmailExpiry } from "@/lib/platform/format";
 import { queueEmail } from "@/lib/platform/email/outbox";
-import {
-  action,
-  compose,
-  formatExpiry,
-  para,
-  type EmailContent,
-} from "@/lib/platform/email/templates";
+import { action, compose, para, type EmailContent } from "@/lib/platform/email/templates";
 import { kickEmailWorker } from "@/lib/platform/email/worker";
 import { describePermissions, parsePermissions } from "@/lib/sharing/permissions";
 import { liveSql } from "@/lib/sharing/status";
+import { linkUrl } from "@/lib/sharing/links/share-link";
 import { deriveLinkToken, hashToken } from "@/lib/sharing/tokens";
+import { looksLikeToken } from "@/lib/platform/ids";
 
-export const memberLink = (token: string) => `${appUrl()}/g/${token}`;
+export const memberLink = (token: string) => linkUrl(token, "member");
 
 export type GroupInviteInput = {
   sharerName: string;
@@ -45,7 +41,7 @@ export function groupInvitationEmail(i: GroupInviteInput): EmailContent {
       shown.map((d) => `- ${d}`).join("\n") +
         (n > shown.length ? `\nand ${n - shown.length} more` : ""),
     ),
-    para(`Permissions: ${i.permissions}\nExpires: ${formatExpiry(i.expiresAt)}`),
+    para(`Permissions: ${i.permissions}\nExpires: ${formatEmailExpiry(i.expiresAt)}`),
     para("Open the link below to create an account (or sign in); there is nothing to accept."),
     action("Open the devices", i.link),
     para(`This link works only for ${i.memberEmail}, while you are in the group.`),
@@ -139,7 +135,7 @@ export async function notifyingShareCount(db: Db, groupId: string, now: number):
 
 /** The member a /g/ link names, while they are still in a live group. */
 export async function resolveMemberLink(db: Db, token: string) {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!looksLikeToken(token)) return null;
   return memberByTokenHash(db, hashToken(token));
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { noControlChars } from "@/lib/devices/validation";
+import { idSchema } from "@/lib/platform/ids";
 
 export const MAX_GROUP_MEMBERS = 500;
 export const MAX_GROUPS_PER_SHARE = 20;
@@ -41,7 +42,7 @@ export function membersSchema(opts: { required: boolean }) {
 }
 
 export const groupIdsSchema = z
-  .preprocess(asArray, z.array(z.string().trim().min(1).max(64)))
+  .preprocess(asArray, z.array(idSchema))
   .transform((ids) => [...new Set(ids)])
   .pipe(
     z

@@ -66,7 +66,9 @@ describe("invitation emails per sharer per day", () => {
       field: "notify",
       retryAfterS: 82_800, // the window opened at T0: it frees up 23 h after this attempt
       message:
-        'You can send at most 1,000 invitation emails a day, and this would go over it. Untick "Notify recipients" to share without emails (each recipient still gets a sharing link), or try again in 23 h.',
+        "You can send at most 1,000 invitation emails a day, and this would go over it. " +
+        'Untick "Notify recipients" to share without emails (each recipient still gets a sharing link), ' +
+        "or try again in 23 h.",
     });
     await spendInvitations(db, u.id, 1, T0 + 86_400_000); // the next day
     await spendInvitations(db, u.id, 0, T0 + 86_400_001); // sharing without emails spends nothing

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, shareItems } from "@/db/schema";
-import { likePattern } from "@/lib/devices/queries";
+import { ilike, likePattern } from "@/db/engine";
 
 /** The owner's own, non-demo devices that are not (or no longer) in the share. */
 export async function listAddableDevices(
@@ -34,7 +34,7 @@ export async function listAddableDevices(
               ),
             ),
         ),
-        text ? sql`lower(${devices.name}) like ${likePattern(text)} escape '\\'` : undefined,
+        text ? ilike(devices.name, likePattern(text)) : undefined,
       ),
     )
     .orderBy(asc(devices.name))

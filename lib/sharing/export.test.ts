@@ -97,7 +97,8 @@ describe("Shared by Me CSV", () => {
     );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toBe(
-      `${ids.forever},forever@example.com,forever,Active,Viewer,view,1,permanent,2030-01-15T12:00:00.000Z,2030-01-15T12:00:00.000Z,'+SUM(1)`,
+      `${ids.forever},forever@example.com,forever,Active,Viewer,view,1,permanent,` +
+        "2030-01-15T12:00:00.000Z,2030-01-15T12:00:00.000Z,'+SUM(1)",
     );
     expect(lines.find((l) => l.startsWith(ids.soon))).toContain(
       `soon@example.com,'=cmd|' /C calc'!A0,Active`,

@@ -18,8 +18,10 @@ export async function spendInvitations(
   if (r.ok) return;
   const hours = Math.max(1, Math.ceil(r.retryAfterS / 3600));
   throw new RateLimitedError(
-    `You can send at most ${LIMITS.invitationsPerSharerDay.limit.toLocaleString("en-US")} invitation emails a day, and this would go over it. ` +
-      `Untick "Notify recipients" to share without emails (each recipient still gets a sharing link), or try again in ${hours} h.`,
+    `You can send at most ${LIMITS.invitationsPerSharerDay.limit.toLocaleString("en-US")} invitation emails a day, ` +
+      "and this would go over it. " +
+      'Untick "Notify recipients" to share without emails (each recipient still gets a sharing link), ' +
+      `or try again in ${hours} h.`,
     r.retryAfterS,
     "notify",
   );

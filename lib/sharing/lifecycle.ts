@@ -17,7 +17,8 @@ import {
 import { LAPSED_LINK_MESSAGE, linkLapsed } from "./link-lifetime";
 import { parsePermissions, type Operation } from "./permissions";
 import { effectiveStatus, type EffectiveStatus } from "./status";
-import { createLinkToken, hashToken, looksLikeLinkToken } from "./tokens";
+import { looksLikeToken } from "@/lib/platform/ids";
+import { createLinkToken, hashToken } from "./tokens";
 
 type RecipientArgs = { shareId: string; user: Caller; now: number };
 type LinkArgs = { token: string; user: Caller; now: number };
@@ -223,7 +224,7 @@ export async function renewLink(
 
 /** With `lock` (inside the answering transaction), the share's row stays locked until it ends. */
 async function findByToken(conn: Conn, token: string, lock = false): Promise<Share | undefined> {
-  if (!looksLikeLinkToken(token)) return undefined;
+  if (!looksLikeToken(token)) return undefined;
   const query = conn
     .select()
     .from(shares)

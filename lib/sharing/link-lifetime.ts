@@ -1,11 +1,12 @@
 import type { Share } from "@/db/schema";
+import { DAY } from "@/lib/platform/time";
 
 /**
  * A sharing link works for 30 days after it was last sent (made, sent again with Resend, or
  * replaced with a new link): an invitation forgotten in a mailbox does not stay a way in.
  * The share itself stays pending; only the link lapses.
  */
-export const LINK_LIFETIME_MS = 30 * 86_400_000;
+export const LINK_LIFETIME_MS = 30 * DAY;
 
 export function linkLapsed(
   share: Pick<Share, "tokenCreatedAt" | "createdAt">,

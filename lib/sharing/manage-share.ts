@@ -305,7 +305,8 @@ export async function recordExpiredEvents(db: Db, now: number): Promise<number> 
         and(
           sql`${shares.expiresAt} <= ${now}`,
           inArray(shares.status, ["pending", "active"]),
-          sql`not exists (select 1 from ${shareEvents} e where e.share_id = ${shares.id} and e.type = 'expired' and e.created_at = ${shares.expiresAt})`,
+          sql`not exists (select 1 from ${shareEvents} e where e.share_id = ${shares.id}
+            and e.type = 'expired' and e.created_at = ${shares.expiresAt})`,
         ),
       );
     let n = 0;

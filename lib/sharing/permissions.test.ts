@@ -29,10 +29,12 @@ describe("permissions", () => {
     );
   });
 
-  it("parses CSV leniently and never grants unknown words", () => {
-    expect(parsePermissions(" Operate , view,,admin ")).toEqual(["view", "operate"]);
-    expect(parsePermissions("")).toEqual(["view"]);
-    expect(parsePermissions(null)).toEqual(["view"]);
+  it("parses exactly what was stored: unknown words, other cases and a missing view are never granted", () => {
+    expect(parsePermissions(" operate , view,,admin ")).toEqual(["view", "operate"]);
+    expect(parsePermissions("view,Operate,REMOTE")).toEqual(["view"]);
+    expect(parsePermissions("operate")).toEqual(["operate"]);
+    expect(parsePermissions("")).toEqual([]);
+    expect(parsePermissions(null)).toEqual([]);
   });
 
   it("round-trips", () => {

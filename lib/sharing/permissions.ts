@@ -43,13 +43,15 @@ export function normalizePermissions(list: Iterable<string>): Operation[] {
   return OPERATIONS.filter((op) => set.has(op));
 }
 
-/** Reads the stored CSV; unknown words (e.g. from a newer version) are ignored, never granted. */
+/**
+ * Reads the stored CSV, the access check's and every view's one reading of it. Stored lists
+ * are always canonical (serializePermissions), so this is its exact inverse and nothing more:
+ * it adds no `view` and folds no case, and unknown words (e.g. from a newer version) are
+ * ignored. Anything else in the column is never granted (fail closed).
+ */
 export function parsePermissions(csv: string | null | undefined): Operation[] {
-  const words = (csv ?? "")
-    .split(",")
-    .map((w) => w.trim().toLowerCase())
-    .filter(Boolean);
-  return normalizePermissions(words);
+  const granted = new Set((csv ?? "").split(",").map((w) => w.trim()));
+  return OPERATIONS.filter((op) => granted.has(op));
 }
 
 export function serializePermissions(list: Iterable<Operation>): string {

@@ -1,5 +1,5 @@
 // Lists for the "Shared by Me" and "Shared with Me" pages.
-import { type Conn, ilike, transaction } from "@/db/engine";
+import { type Conn, ilike, likePattern, transaction } from "@/db/engine";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import {
   and,
@@ -60,7 +60,6 @@ export type SharedByMeRow = ShareRow & {
 };
 export type SharedByMeSort = "newest" | "oldest" | "expires" | "recipient";
 
-/** LIKE pattern for a user's text, with %, _ and \ taken literally. */
 export function rowTimeLeft(
   status: EffectiveStatus,
   expiresAt: number | null,
@@ -72,9 +71,6 @@ export function rowTimeLeft(
     : timeLeft(expiresAt, now);
 }
 
-export function likePattern(q: string): string {
-  return `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 // Case-insensitive on both engines (db/engine's ilike: PostgreSQL ILIKE, SQLite LIKE).
 const like = (col: PgColumn, pattern: string) => ilike(col, pattern);
 

@@ -15,7 +15,7 @@ import {
   type ShareRow,
   type ShareView,
 } from "./queries";
-import { accessNow, describeSchedule } from "./share-schedule";
+import { accessNow, describeShareSchedule } from "./share-schedule";
 import { effectiveStatus } from "./status";
 
 export type ServiceView = { id: string; name: string; kind: string; port: number };
@@ -178,7 +178,7 @@ export async function getShareForSharer(
     ...row,
     recipientName: recipient?.name ?? null,
     hasLink: row.status === "Pending" && found.hasLink != null,
-    schedule: describeSchedule(share),
+    schedule: describeShareSchedule(share),
     items,
     events,
     group: await groupShareFacts(db, share),
@@ -224,7 +224,7 @@ export async function getShareForRecipient(
     ...toDetailRow(share, q.now, items),
     deviceCount,
     sharer,
-    schedule: describeSchedule(share),
+    schedule: describeShareSchedule(share),
     access: accessNow(share, q.now),
     items,
     groupName: viaGroup ? await groupNameOf(db, share.groupId) : null,

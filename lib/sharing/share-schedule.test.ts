@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessNow, describeSchedule, withinSchedule } from "./share-schedule";
+import { accessNow, describeShareSchedule, withinSchedule } from "./share-schedule";
 
 // 7 Dec 2026 is a Monday.
 const monUtc = (h: number, m = 0) => Date.UTC(2026, 11, 7, h, m);
@@ -36,9 +36,9 @@ describe("share schedule", () => {
   });
 
   it("is described in words, or not at all when unrestricted", () => {
-    expect(describeSchedule(none)).toBeNull();
+    expect(describeShareSchedule(none)).toBeNull();
     expect(
-      describeSchedule({
+      describeShareSchedule({
         ...none,
         weekdays: 31,
         windowStart: 480,

@@ -3,12 +3,7 @@
 // to a stored share and words them for the share pages.
 import "server-only";
 import type { Share } from "@/db/schema";
-import {
-  describeSchedule as describeAccessSchedule,
-  formatTime,
-  isWithinSchedule,
-  localParts,
-} from "@/lib/access/schedule";
+import { describeSchedule, formatTime, isWithinSchedule, localParts } from "@/lib/access/schedule";
 import { effectiveStatus } from "./status";
 
 export type ScheduleFields = Pick<
@@ -49,8 +44,8 @@ export function accessNow(
 }
 
 /** "Mon–Fri, 08:00–18:00 Europe/Berlin, from 1 Dec 2026"; null when access is unrestricted. */
-export function describeSchedule(s: ScheduleFields): string | null {
+export function describeShareSchedule(s: ScheduleFields): string | null {
   // The expiry is shown on its own beside the schedule, so it is left out of these words.
-  const text = describeAccessSchedule({ ...s, expiresAt: null });
+  const text = describeSchedule({ ...s, expiresAt: null });
   return text.startsWith("No schedule") ? null : text;
 }

@@ -4,8 +4,10 @@ import {
   deriveLinkToken,
   hashToken,
   LINK_NONCE_BYTES,
-  looksLikeLinkToken,
+  linkPath,
+  linkTokenOf,
 } from "./tokens";
+import { looksLikeToken } from "@/lib/platform/ids";
 
 describe("link tokens (Rule 7)", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -16,8 +18,20 @@ describe("link tokens (Rule 7)", () => {
     expect(Buffer.from(nonce, "base64url")).toHaveLength(LINK_NONCE_BYTES);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(looksLikeLinkToken(token)).toBe(true);
-    expect(looksLikeLinkToken("short")).toBe(false);
+    expect(looksLikeToken(token)).toBe(true);
+    expect(looksLikeToken("short")).toBe(false);
+    expect(looksLikeToken(`${token}x`)).toBe(false);
+  });
+
+  it("builds and reads the two link paths", () => {
+    const token = createLinkToken("share-1").token;
+    expect(linkPath(token)).toBe(`/s/${token}`);
+    expect(linkPath(token, "member")).toBe(`/g/${token}`);
+    expect(linkTokenOf(`/s/${token}`)).toBe(token);
+    expect(linkTokenOf(`/g/${token}`, "member")).toBe(token);
+    expect(linkTokenOf(`/g/${token}`)).toBeUndefined();
+    expect(linkTokenOf(`/s/${token}/x`)).toBeUndefined();
+    expect(linkTokenOf("/s/short")).toBeUndefined();
   });
 
   it("never repeats, even for the same share", () => {

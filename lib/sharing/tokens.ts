@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import { looksLikeToken } from "@/lib/platform/ids";
 
 /**
  * A link token is HMAC-SHA256(server secret, "<shareId>.<nonce>") with a fresh 128-bit
@@ -28,7 +29,14 @@ export function createLinkToken(shareId: string): { token: string; hash: string;
   return { token, hash: hashToken(token), nonce };
 }
 
-/** Cheap shape check before touching the database (43 chars of base64url for 32 bytes). */
-export function looksLikeLinkToken(token: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(token);
+/** The two link pages: one share's (/s/<token>) and a group member's (/g/<token>). */
+export type LinkKind = "share" | "member";
+const LINK_PREFIX: Record<LinkKind, string> = { share: "/s/", member: "/g/" };
+
+export const linkPath = (token: string, kind: LinkKind = "share") => LINK_PREFIX[kind] + token;
+
+/** The token of a link page's path (`/s/<token>` or `/g/<token>`), if it is shaped like one. */
+export function linkTokenOf(path: string, kind: LinkKind = "share"): string | undefined {
+  const token = path.startsWith(LINK_PREFIX[kind]) ? path.slice(LINK_PREFIX[kind].length) : "";
+  return looksLikeToken(token) ? token : undefined;
 }

@@ -15,6 +15,7 @@ export const MAX_DEVICES = 10_000;
 export const MAX_EXPIRY_YEARS = 5;
 /** Devices × recipients in one share request: each pair is a row, written in one transaction. */
 export const MAX_SHARE_ITEMS = 100_000;
+const n = (count: number) => count.toLocaleString("en-US");
 
 /** What callers send (JSON or a FormData-derived object); everything is checked by the schema. */
 export type ShareRequest = {
@@ -311,7 +312,10 @@ export function shareInputSchema(now: number) {
         ctx.addIssue({
           code: "custom",
           path: ["deviceIds"],
-          message: `${v.deviceIds.length.toLocaleString("en-US")} devices × ${v.recipients.length.toLocaleString("en-US")} recipients is ${items.toLocaleString("en-US")} shared items; one share can hold at most ${MAX_SHARE_ITEMS.toLocaleString("en-US")}. Share with fewer recipients or devices at a time.`,
+          message:
+            `${n(v.deviceIds.length)} devices × ${n(v.recipients.length)} recipients is ` +
+            `${n(items)} shared items; one share can hold at most ${n(MAX_SHARE_ITEMS)}. ` +
+            "Share with fewer recipients or devices at a time.",
         });
       }
       // A Set: with 10,000 devices, a list lookup per chosen device was quadratic.

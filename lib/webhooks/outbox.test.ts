@@ -21,7 +21,7 @@ import { addMembers, createGroup, removeMember } from "@/lib/groups/store";
 import { DAY, makeDevice, makeUser, T0, testDb } from "@/lib/sharing/test-fixtures";
 import { createWebhookEndpoint } from "./endpoints";
 import { WEBHOOK_EVENTS } from "./events";
-import { backoffMs, claimDue, RETRY_WINDOW_MS } from "./outbox";
+import { webhookBackoffMs, claimDue, RETRY_WINDOW_MS } from "./outbox";
 import { postSigned } from "./send";
 import { verifySignature } from "./signing";
 import { deliverDueWebhooks } from "./worker";
@@ -201,10 +201,10 @@ describe("webhook outbox", () => {
     await deliverDueWebhooks(w.db, { now: clock });
     const [first] = (await rows(w.db)).filter((r) => r.endpointId === w.hook.endpoint.id);
     expect(first).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500 });
-    expect(first.nextAttemptAt).toBe(now + backoffMs(1));
+    expect(first.nextAttemptAt).toBe(now + webhookBackoffMs(1));
     expect(await deliverDueWebhooks(w.db, { now: clock })).toEqual({ sent: 0, failed: 0 }); // not due yet
-    while (now < first.createdAt + RETRY_WINDOW_MS + backoffMs(99)) {
-      now += backoffMs(99);
+    while (now < first.createdAt + RETRY_WINDOW_MS + webhookBackoffMs(99)) {
+      now += webhookBackoffMs(99);
       await deliverDueWebhooks(w.db, { now: clock });
     }
     const last = (await rows(w.db)).find((r) => r.id === first.id)!;

@@ -7,15 +7,16 @@ import { NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import type { EventType } from "@/lib/activity/events";
 import { parseEvents, webhookEventOf, type GroupWebhookEvent, type WebhookEvent } from "./events";
+import { DAY, HOUR } from "@/lib/platform/time";
 
-export const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const RETRY_WINDOW_MS = DAY;
 export const CLAIM_MS = 30_000;
 /** Finished deliveries (delivered or given up) stay in the endpoint's log this long. */
-export const DELIVERY_LOG_MS = 30 * 24 * 60 * 60 * 1000;
-const MAX_BACKOFF_MS = 2 * 60 * 60 * 1000;
+export const DELIVERY_LOG_MS = 30 * DAY;
+const MAX_BACKOFF_MS = 2 * HOUR;
 
 /** 30 s, 1 min, 2 min, … doubling up to 2 h between attempts. */
-export const backoffMs = (attempts: number) =>
+export const webhookBackoffMs = (attempts: number) =>
   Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** Math.max(0, attempts - 1));
 
 /**
@@ -187,7 +188,7 @@ export async function recordAttempt(
   r: { ok: boolean; statusCode: number | null; error: string | null },
   now: number,
 ): Promise<void> {
-  const next = now + backoffMs(d.attempts);
+  const next = now + webhookBackoffMs(d.attempts);
   const status = r.ok ? "delivered" : next > d.giveUpAt ? "failed" : "pending";
   await transaction(db, async (tx) =>
     tx

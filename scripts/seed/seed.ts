@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/accounts/password";
 import { newId } from "@/lib/platform/ids";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";
+import { DAY } from "@/lib/platform/time";
 
 export const DEMO_PASSWORD = "keyshare-demo";
 export const DEMO_ACCOUNTS = [
@@ -168,8 +169,6 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
   await seedShares(db, ids, deviceRows, now);
   return true;
 }
-
-const DAY = 86_400_000;
 
 /** A few shares in every state, so both sides of the portal have something to show. */
 async function seedShares(db: Db, [olivia, carl, fay]: string[], rows: Device[], now: number) {

@@ -17,9 +17,9 @@ import {
   type AppServer,
   type Cluster,
 } from "./servers";
+import { DAY } from "@/lib/platform/time";
 
 const PASSWORD = "two-servers-password";
-const DAY = 86_400_000;
 const BULK_DEVICES = 2_000;
 const BULK_RECIPIENTS = 50;
 
@@ -232,7 +232,8 @@ describe("two app servers on one PostgreSQL database", () => {
       .poll(
         async () => {
           const { rows } = await cluster.db.execute<{ n: number }>(
-            `select count(*)::int as n from pg_stat_activity where datname = current_database() and query ilike 'insert into "share_items"%'`,
+            "select count(*)::int as n from pg_stat_activity " +
+              `where datname = current_database() and query ilike 'insert into "share_items"%'`,
           );
           return rows[0].n;
         },

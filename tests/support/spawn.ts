@@ -12,8 +12,16 @@ export type { Job, JobResult };
 const OUT_DIR = path.resolve("node_modules/.cache/keyshare-trust-tests");
 let bundled: Promise<string> | undefined;
 /** Imports that only work inside a Next.js request, replaced by tests/support/child-stubs.ts. */
-const STUBBED =
-  /^(next\/cache|next\/navigation|next\/headers|next-auth|@\/lib\/accounts\/auth|@\/lib\/accounts\/session|@\/lib\/platform\/email\/worker)$/;
+const STUBBED_MODULES = [
+  "next/cache",
+  "next/navigation",
+  "next/headers",
+  "next-auth",
+  "@/lib/accounts/auth",
+  "@/lib/accounts/session",
+  "@/lib/platform/email/worker",
+];
+const STUBBED = new RegExp(`^(${STUBBED_MODULES.join("|")})$`);
 
 export function childScript(): Promise<string> {
   bundled ??= (async () => {

@@ -27,7 +27,8 @@ import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { listDeliveries } from "@/lib/webhooks/outbox";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
-export const DAY = 86_400_000;
+import { DAY } from "@/lib/platform/time";
+export { DAY };
 export const RECIPIENT_ACTORS = [
   "active",
   "pending",

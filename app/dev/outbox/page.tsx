@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { devToolsEnabled } from "@/lib/platform/dev-tools";
 import { listOutbox } from "@/lib/platform/email/outbox";
 import { formatDateTime } from "@/lib/platform/format";
@@ -15,8 +14,8 @@ export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
  */
 export default async function OutboxPage() {
   if (!devToolsEnabled()) notFound();
-  const user = await requireUser("/dev/outbox");
-  const mails = await listOutbox(getDb(), { limit: 100, to: user.email });
+  const { user, db } = await pageContext("/dev/outbox");
+  const mails = await listOutbox(db, { limit: 100, to: user.email });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Outbox</h1>

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { DeviceAccessList } from "@/components/devices/device-access-list";
 import { OwnerDeviceView } from "@/components/devices/owner-device-view";
 import { RecipientDeviceView } from "@/components/devices/recipient-device-view";
 import { getRecipientDeviceView } from "@/lib/access/recipient-device";
-import { requireUser } from "@/lib/accounts/session";
-import { currentTime } from "@/lib/platform/clock";
+import { pageContext } from "@/lib/request/page-context";
 import { getOwnedDevice, listGroups } from "@/lib/devices/queries";
 import { listDeviceAccess } from "@/lib/sharing/device-access";
 
@@ -14,9 +12,7 @@ export const metadata: Metadata = { title: "Device" };
 
 export default async function DevicePage({ params }: { params: Promise<{ deviceId: string }> }) {
   const { deviceId } = await params;
-  const user = await requireUser(`/devices/${encodeURIComponent(deviceId)}`);
-  const db = getDb();
-  const now = currentTime();
+  const { user, db, now } = await pageContext(`/devices/${encodeURIComponent(deviceId)}`);
   const device = await getOwnedDevice(db, user.id, deviceId);
   if (device) {
     const access = await listDeviceAccess(db, { ownerId: user.id, deviceId, now });

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { DeviceForm } from "@/components/devices/device-form";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { listGroups } from "@/lib/devices/queries";
 
 export const metadata: Metadata = { title: "Add device" };
 
 export default async function NewDevicePage() {
-  const user = await requireUser("/devices/new");
+  const { user, db } = await pageContext("/devices/new");
   return (
     <div className="mx-auto max-w-lg space-y-4">
       <Link href="/devices" className="text-sm text-brand-700 underline">
@@ -16,7 +15,7 @@ export default async function NewDevicePage() {
       </Link>
       <h1 className="text-2xl font-semibold">Add a device</h1>
       <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <DeviceForm groups={await listGroups(getDb(), user.id)} />
+        <DeviceForm groups={await listGroups(db, user.id)} />
       </div>
     </div>
   );

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { LinkGone } from "@/components/links/link-gone";
+import { LinkLanding, SentToAnotherAddress, SignUpOrSignIn } from "@/components/links/link-landing";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { getCurrentUser } from "@/lib/accounts/session";
 import { resolveMemberLink } from "@/lib/groups/notify";
-import { maskEmail } from "@/lib/sharing/links/link-state";
+import { linkPath } from "@/lib/sharing/tokens";
 
 export const metadata: Metadata = {
   title: "Group invitation",
@@ -22,36 +23,23 @@ export default async function GroupLinkPage({ params }: { params: Promise<{ toke
   const member = await resolveMemberLink(getDb(), token);
   if (!member) return <LinkGone state="invalid" />;
   const user = await getCurrentUser();
-  const back = encodeURIComponent(`/g/${token}`);
   const mine = user?.email === member.email;
   return (
-    <article className="mx-auto max-w-2xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold sm:text-2xl">
-          {member.sharerName} added you to the group {member.groupName}
-        </h1>
-        <p className="text-sm text-slate-600">
-          From {member.sharerEmail} to {mine ? member.email : maskEmail(member.email)}
-        </p>
-      </header>
+    <LinkLanding
+      heading={`${member.sharerName} added you to the group ${member.groupName}`}
+      from={member.sharerEmail}
+      to={member.email}
+      viewerEmail={user?.email}
+    >
       <p className="text-sm">
         Devices shared with the group are yours to use for as long as you are in it: there is
         nothing to accept.
       </p>
       {!user ? (
-        <div className="space-y-2">
-          <p className="text-sm">
-            Sign up or sign in with the address this invitation was sent to.
-          </p>
-          <div className="flex gap-2 *:flex-1 sm:*:flex-none">
-            <Link href={`/sign-up?callbackUrl=${back}`} className={buttonStyles.primary}>
-              Sign up
-            </Link>
-            <Link href={`/sign-in?callbackUrl=${back}`} className={buttonStyles.secondary}>
-              Sign in
-            </Link>
-          </div>
-        </div>
+        <SignUpOrSignIn
+          returnTo={linkPath(token, "member")}
+          prompt="Sign up or sign in with the address this invitation was sent to."
+        />
       ) : mine && user.emailVerified != null ? (
         <Link href="/shared-with-me" className={buttonStyles.primary}>
           Open Shared with Me
@@ -62,11 +50,10 @@ export default async function GroupLinkPage({ params }: { params: Promise<{ toke
           sign out and sign in again through this link.
         </p>
       ) : (
-        <p className="text-sm">
-          This invitation was sent to another address ({maskEmail(member.email)}). Sign out and sign
-          in with that address to see the devices.
-        </p>
+        <SentToAnotherAddress to={member.email}>
+          Sign out and sign in with that address to see the devices.
+        </SentToAnotherAddress>
       )}
-    </article>
+    </LinkLanding>
   );
 }

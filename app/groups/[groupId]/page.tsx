@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { currentTime } from "@/lib/platform/clock";
 import {
   AddMembersForm,
   RemoveMemberButton,
@@ -10,16 +8,16 @@ import {
 } from "@/components/groups/group-forms";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { deleteGroupAction } from "@/lib/actions/groups";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext, type PageContext } from "@/lib/request/page-context";
 import { NotFoundError } from "@/lib/platform/errors";
 import { getGroup } from "@/lib/groups/store";
 import { formatDate } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Group" };
 
-async function load(ownerId: string, groupId: string) {
+async function load({ user, db, now }: PageContext, groupId: string) {
   try {
-    return await getGroup(getDb(), { ownerId, groupId, now: currentTime() });
+    return await getGroup(db, { ownerId: user.id, groupId, now });
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -28,8 +26,8 @@ async function load(ownerId: string, groupId: string) {
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const { groupId } = await params;
-  const user = await requireUser(`/groups/${groupId}`);
-  const { group, members, liveShares } = await load(user.id, groupId);
+  const ctx = await pageContext(`/groups/${groupId}`);
+  const { group, members, liveShares } = await load(ctx, groupId);
   const ending = `${liveShares} share${liveShares === 1 ? "" : "s"}`;
   return (
     <div className="space-y-6">

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { currentTime } from "@/lib/platform/clock";
-import Link from "next/link";
 import { getDb } from "@/db/client";
 import { LinkResponse } from "@/components/links/link-response";
 import { LinkGone } from "@/components/links/link-gone";
-import { buttonStyles } from "@/components/ui/button-styles";
+import { LinkLanding, SentToAnotherAddress, SignUpOrSignIn } from "@/components/links/link-landing";
 import { getCurrentUser } from "@/lib/accounts/session";
 import { formatExpiry } from "@/lib/platform/format";
-import { linkState, maskEmail } from "@/lib/sharing/links/link-state";
+import { linkState } from "@/lib/sharing/links/link-state";
+import { linkPath } from "@/lib/sharing/tokens";
 import { resolveLink } from "@/lib/sharing/lifecycle";
 import { OPERATION_LABELS } from "@/lib/sharing/permissions";
 
@@ -23,23 +23,17 @@ export default async function SharingLinkPage({ params }: { params: Promise<{ to
   const state = linkState(link);
   if (state !== "open" || !link) return <LinkGone state={state === "open" ? "invalid" : state} />;
   const user = await getCurrentUser();
-  const back = encodeURIComponent(`/s/${token}`);
   const shown = link.devices.slice(0, 50);
+  const to = link.share.recipientEmail;
+  const count = link.devices.length;
 
   return (
-    <article className="mx-auto max-w-2xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold sm:text-2xl">
-          {link.sharer.name} shared {link.devices.length} device
-          {link.devices.length === 1 ? "" : "s"} with you
-        </h1>
-        <p className="text-sm text-slate-600">
-          From {link.sharer.email} to{" "}
-          {user?.email === link.share.recipientEmail
-            ? link.share.recipientEmail
-            : maskEmail(link.share.recipientEmail)}
-        </p>
-      </header>
+    <LinkLanding
+      heading={`${link.sharer.name} shared ${count} device${count === 1 ? "" : "s"} with you`}
+      from={link.sharer.email}
+      to={to}
+      viewerEmail={user?.email}
+    >
       <dl className="grid gap-3 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-slate-500">Permissions</dt>
@@ -72,28 +66,18 @@ export default async function SharingLinkPage({ params }: { params: Promise<{ to
         ) : null}
       </section>
       {!user ? (
-        <div className="space-y-2">
-          <p className="text-sm">
-            To accept, sign up or sign in with the address this invitation was sent to.
-          </p>
-          <div className="flex gap-2 *:flex-1 sm:*:flex-none">
-            <Link href={`/sign-up?callbackUrl=${back}`} className={buttonStyles.primary}>
-              Sign up
-            </Link>
-            <Link href={`/sign-in?callbackUrl=${back}`} className={buttonStyles.secondary}>
-              Sign in
-            </Link>
-          </div>
-        </div>
-      ) : user.email === link.share.recipientEmail ? (
+        <SignUpOrSignIn
+          returnTo={linkPath(token)}
+          prompt="To accept, sign up or sign in with the address this invitation was sent to."
+        />
+      ) : user.email === to ? (
         <LinkResponse token={token} sharerName={link.sharer.name} />
       ) : (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          This invitation was sent to another address ({maskEmail(link.share.recipientEmail)}). You
-          are signed in as {user.email}, so you cannot accept it. Sign out and sign in with the
+        <SentToAnotherAddress to={to}>
+          You are signed in as {user.email}, so you cannot accept it. Sign out and sign in with the
           invited address.
-        </p>
+        </SentToAnotherAddress>
       )}
-    </article>
+    </LinkLanding>
   );
 }

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { currentTime } from "@/lib/platform/clock";
 import Link from "next/link";
 import { GroupShareFacts } from "@/components/groups/group-share-facts";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { ActivityLog } from "@/components/sharing/activity-log";
 import { ShareDevicesTable } from "@/components/sharing/share-devices-table";
 import { ShareSummary } from "@/components/sharing/share-summary";
 import { SharerShareActions } from "@/components/sharing/sharer-share-actions";
 import { LiveRefresh } from "@/components/live-refresh";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { getShareForSharer } from "@/lib/sharing/share-details";
 import { param, type SearchParams } from "@/lib/request/search-params";
 
@@ -24,13 +22,13 @@ export default async function SharePage({
 }) {
   const { shareId } = await params;
   const extendOpen = param(await searchParams, "extend") === "1"; // the reminder email's link
-  const user = await requireUser(
+  const { user, db, now } = await pageContext(
     `/shared-by-me/${encodeURIComponent(shareId)}${extendOpen ? "?extend=1" : ""}`,
   );
-  const detail = await getShareForSharer(getDb(), {
+  const detail = await getShareForSharer(db, {
     shareId,
     sharerId: user.id,
-    now: currentTime(),
+    now: now,
   });
   if (!detail) notFound();
   const live = ["Pending", "Active", "Expired", "Suspended"].includes(detail.status);

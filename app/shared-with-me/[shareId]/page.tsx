@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { currentTime } from "@/lib/platform/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { RecipientActions } from "@/components/sharing/recipient-actions";
 import { ShareSummary } from "@/components/sharing/share-summary";
-import { requireUser } from "@/lib/accounts/session";
+import { pageContext } from "@/lib/request/page-context";
 import { getShareForRecipient } from "@/lib/sharing/share-details";
 
 export const metadata: Metadata = { title: "Shared with me" };
@@ -16,8 +14,8 @@ export default async function ReceivedSharePage({
   params: Promise<{ shareId: string }>;
 }) {
   const { shareId } = await params;
-  const user = await requireUser(`/shared-with-me/${encodeURIComponent(shareId)}`);
-  const detail = await getShareForRecipient(getDb(), { shareId, user, now: currentTime() });
+  const { user, db, now } = await pageContext(`/shared-with-me/${encodeURIComponent(shareId)}`);
+  const detail = await getShareForRecipient(db, { shareId, user, now: now });
   if (!detail) notFound();
   const active = detail.status === "Active";
   // A suspended share keeps its devices: their pages explain "Sharing suspended".
@@ -44,7 +42,9 @@ export default async function ReceivedSharePage({
       {active ? (
         <p
           role="status"
-          className={`rounded-md px-3 py-2 text-sm ${detail.access.allowed ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"}`}
+          className={`rounded-md px-3 py-2 text-sm ${
+            detail.access.allowed ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"
+          }`}
         >
           {detail.access.allowed
             ? "You can use these devices now."

@@ -1,9 +1,10 @@
 // "Who has access": the owner's devices (rows) × recipients (columns), each cell the share
 // item that gives that recipient that device. Capped so a fleet of thousands stays a page:
 // devices are paginated, recipients limited to MATRIX_MAX_RECIPIENTS columns (with a note).
-import { ilike } from "@/db/engine";
+import { ilike, likePattern } from "@/db/engine";
 import "server-only";
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { PgSelectBase, PgSelectBuilder, SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { devices, groupMembers, groups, shareItems, shares, users } from "@/db/schema";
 import { deviceFilterWhere } from "@/lib/devices/queries";
@@ -13,7 +14,6 @@ import {
   type Operation,
   type PresetName,
 } from "@/lib/sharing/permissions";
-import { likePattern } from "@/lib/sharing/queries";
 import {
   effectiveStatusSql,
   liveSql,
@@ -96,10 +96,25 @@ export function matrixWhere(q: MatrixFilters & { ownerId: string; now: number })
   )!;
 }
 
-// Every query here reads share_items ⋈ shares ⋈ devices ⟕ users (names, recipient filter).
 const joinShares = eq(shares.id, shareItems.shareId);
 const joinDevices = eq(devices.id, shareItems.deviceId);
 const joinUsers = eq(users.email, recipientEmail);
+
+/**
+ * What every query here reads: share_items ⋈ shares ⋈ devices ⟕ group members ⟕ groups ⟕
+ * users (names, the recipient filter), under a select or selectDistinct of any fields.
+ */
+function matrixItems<S extends SelectedFields>(select: PgSelectBuilder<S>) {
+  // Drizzle cannot resolve from() for a generic selection; the partial select it builds for
+  // a concrete one is this type, and the joins below then type as if written in place.
+  const from = select.from(shareItems) as unknown as PgSelectBase<"share_items", S, "partial">;
+  return from
+    .innerJoin(shares, joinShares)
+    .innerJoin(devices, joinDevices)
+    .leftJoin(groupMembers, joinMembers)
+    .leftJoin(groups, joinGroups)
+    .leftJoin(users, joinUsers);
+}
 
 // When one pair has several shares (only with status "all"), the most current one wins.
 const RANK: Record<EffectiveStatus, number> = {
@@ -119,63 +134,39 @@ export async function accessMatrix(
   const where = matrixWhere(q);
   const recipientTotal =
     (
-      await db
-        .select({ n: sql<number>`count(distinct ${recipientEmail})` })
-        .from(shareItems)
-        .innerJoin(shares, joinShares)
-        .innerJoin(devices, joinDevices)
-        .leftJoin(groupMembers, joinMembers)
-        .leftJoin(groups, joinGroups)
-        .leftJoin(users, joinUsers)
-        .where(where)
+      await matrixItems(db.select({ n: sql<number>`count(distinct ${recipientEmail})` })).where(
+        where,
+      )
     )[0]?.n ?? 0;
   const deviceTotal =
     (
-      await db
-        .select({ n: sql<number>`count(distinct ${devices.id})` })
-        .from(shareItems)
-        .innerJoin(shares, joinShares)
-        .innerJoin(devices, joinDevices)
-        .leftJoin(groupMembers, joinMembers)
-        .leftJoin(groups, joinGroups)
-        .leftJoin(users, joinUsers)
-        .where(where)
+      await matrixItems(db.select({ n: sql<number>`count(distinct ${devices.id})` })).where(where)
     )[0]?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(deviceTotal / MATRIX_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(q.page ?? 1)), pageCount);
 
-  const recipientRows = await db
-    .select({
+  const recipientRows = await matrixItems(
+    db.select({
       email: recipientEmail,
       name: sql<string | null>`max(${users.name})`,
       // Direct beats group: a person with any direct share here is not "via" a group.
       via: sql<
         string | null
       >`case when count(${shares.groupId}) = count(*) then min(${groups.name}) end`,
-    })
-    .from(shareItems)
-    .innerJoin(shares, joinShares)
-    .innerJoin(devices, joinDevices)
-    .leftJoin(groupMembers, joinMembers)
-    .leftJoin(groups, joinGroups)
-    .leftJoin(users, joinUsers)
+    }),
+  )
     .where(where)
     .groupBy(recipientEmail)
     .orderBy(asc(recipientEmail))
     .limit(MATRIX_MAX_RECIPIENTS);
-  const deviceRows = await db
-    .selectDistinct({
+  const deviceRows = await matrixItems(
+    db.selectDistinct({
       id: devices.id,
       name: devices.name,
       groupPath: devices.groupPath,
       hardwareId: devices.hardwareId,
-    })
-    .from(shareItems)
-    .innerJoin(shares, joinShares)
-    .innerJoin(devices, joinDevices)
-    .leftJoin(groupMembers, joinMembers)
-    .leftJoin(groups, joinGroups)
-    .leftJoin(users, joinUsers)
+    }),
+  )
     .where(where)
     .orderBy(asc(devices.groupPath), asc(devices.name), asc(devices.id))
     .limit(MATRIX_PAGE_SIZE)
@@ -184,8 +175,8 @@ export async function accessMatrix(
   const cells: Record<string, MatrixCell> = {};
   const shareIds = new Map<string, Set<string>>(recipientRows.map((r) => [r.email, new Set()]));
   if (deviceRows.length && recipientRows.length) {
-    const rows = await db
-      .select({
+    const rows = await matrixItems(
+      db.select({
         deviceId: shareItems.deviceId,
         email: recipientEmail,
         via: groups.name,
@@ -194,13 +185,8 @@ export async function accessMatrix(
         permissions: shares.permissions,
         expiresAt: shares.expiresAt,
         serviceIds: shareItems.serviceIds,
-      })
-      .from(shareItems)
-      .innerJoin(shares, joinShares)
-      .innerJoin(devices, joinDevices)
-      .leftJoin(groupMembers, joinMembers)
-      .leftJoin(groups, joinGroups)
-      .leftJoin(users, joinUsers)
+      }),
+    )
       .where(
         and(
           where,
@@ -256,8 +242,8 @@ export async function accessRows(
   max = 100_000,
 ): Promise<AccessExportRow[]> {
   return (
-    await db
-      .select({
+    await matrixItems(
+      db.select({
         id: devices.id,
         name: devices.name,
         groupPath: devices.groupPath,
@@ -270,13 +256,8 @@ export async function accessRows(
         permissions: shares.permissions,
         expiresAt: shares.expiresAt,
         serviceIds: shareItems.serviceIds,
-      })
-      .from(shareItems)
-      .innerJoin(shares, joinShares)
-      .innerJoin(devices, joinDevices)
-      .leftJoin(groupMembers, joinMembers)
-      .leftJoin(groups, joinGroups)
-      .leftJoin(users, joinUsers)
+      }),
+    )
       .where(matrixWhere(q))
       .orderBy(
         asc(devices.groupPath),

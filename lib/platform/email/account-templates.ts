@@ -7,7 +7,8 @@ export function verifyEmailEmail(i: { name: string; link: string }): EmailConten
   return compose("Verify your email address for Keyshare", "Verify your email address", [
     para(`Hello ${i.name},`),
     para(
-      "Open the link below to confirm that this address is yours. Devices shared with this address appear in Shared with Me once it is verified.",
+      "Open the link below to confirm that this address is yours. " +
+        "Devices shared with this address appear in Shared with Me once it is verified.",
     ),
     action("Verify email", i.link),
     para(
@@ -24,7 +25,8 @@ export function passwordResetEmail(i: { name: string; link: string }): EmailCont
     ),
     action("Set a new password", i.link),
     para(
-      "The link works once, for 1 hour. Setting a new password signs you out everywhere else. If you did not ask for this, ignore this email: your password stays as it is.",
+      "The link works once, for 1 hour. Setting a new password signs you out everywhere else. " +
+        "If you did not ask for this, ignore this email: your password stays as it is.",
     ),
   ]);
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { freshDb } from "@/tests/support/db/fresh";
 import { createTestDb, openAgain } from "@/tests/support/db/test-db";
 import {
-  backoffMs,
+  emailBackoffMs,
   CLAIM_MS,
   countOutbox,
   deliverDue,
@@ -120,9 +120,9 @@ describe("deliverDue", () => {
   });
 
   it("uses the 1 min, 5 min, 30 min, 2 h … schedule", () => {
-    expect([1, 2, 3, 4].map(backoffMs)).toEqual([60_000, 300_000, 1_800_000, 7_200_000]);
-    expect(backoffMs(5)).toBeGreaterThan(backoffMs(4));
-    expect(backoffMs(50)).toBe(backoffMs(7));
+    expect([1, 2, 3, 4].map(emailBackoffMs)).toEqual([60_000, 300_000, 1_800_000, 7_200_000]);
+    expect(emailBackoffMs(5)).toBeGreaterThan(emailBackoffMs(4));
+    expect(emailBackoffMs(50)).toBe(emailBackoffMs(7));
   });
 
   it("gives up after 8 attempts", async () => {

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { emails, type Email } from "@/db/schema";
 import { newId } from "@/lib/platform/ids";
 import type { MailMessage, MailTransport } from "./transport";
+import { HOUR } from "@/lib/platform/time";
 
 // A transactional outbox: actions insert the email in the same SQLite transaction as the
 // change it announces (so a rolled-back share never emails anyone), and a separate loop
@@ -18,13 +19,13 @@ export const BACKOFF_MS = [
   60_000,
   5 * 60_000,
   30 * 60_000,
-  2 * 3_600_000,
-  6 * 3_600_000,
-  12 * 3_600_000,
-  24 * 3_600_000,
+  2 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  24 * HOUR,
 ];
 
-export function backoffMs(failedAttempts: number): number {
+export function emailBackoffMs(failedAttempts: number): number {
   return BACKOFF_MS[Math.min(Math.max(failedAttempts, 1), BACKOFF_MS.length) - 1];
 }
 
@@ -126,7 +127,7 @@ async function deliverOne(
           attempts,
           lastError: errorText(e),
           status: giveUp ? "failed" : "queued",
-          nextAttemptAt: giveUp ? null : now + backoffMs(attempts),
+          nextAttemptAt: giveUp ? null : now + emailBackoffMs(attempts),
           // Given up on: nothing will send it, so its body (which may hold a link) goes.
           ...(giveUp ? { text: "", html: "" } : {}),
         })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { formatEmailExpiry } from "@/lib/platform/format";
 import { esc } from "./html";
 import {
   expiryReminderEmail,
-  formatExpiry,
   invitationEmail,
   recipientRespondedEmail,
   sharedWithExistingUserEmail,
@@ -33,11 +33,11 @@ describe("esc", () => {
   });
 });
 
-describe("formatExpiry", () => {
+describe("formatEmailExpiry", () => {
   it("formats in UTC and says when a share is permanent", () => {
-    expect(formatExpiry(EXPIRES)).toBe("Wed, 2 Dec 2026, 18:00 UTC");
-    expect(formatExpiry(Date.UTC(2027, 0, 10, 7, 5))).toBe("Sun, 10 Jan 2027, 07:05 UTC");
-    expect(formatExpiry(null)).toBe("never (permanent)");
+    expect(formatEmailExpiry(EXPIRES)).toBe("Wed, 2 Dec 2026, 18:00 UTC");
+    expect(formatEmailExpiry(Date.UTC(2027, 0, 10, 7, 5))).toBe("Sun, 10 Jan 2027, 07:05 UTC");
+    expect(formatEmailExpiry(null)).toBe("never (permanent)");
   });
 });
 

@@ -1,3 +1,4 @@
+import { formatEmailExpiry } from "@/lib/platform/format";
 import { appUrl } from "./app-url";
 import { button, esc, escMultiline, layout, list, oneLine, p, quote } from "./html";
 
@@ -21,21 +22,6 @@ export type ShareInviteInput = {
 
 /** Beyond this many names the list is cut: operators share hundreds of devices at once. */
 export const MAX_LISTED_DEVICES = 20;
-
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/**
- * "Wed, 2 Dec 2026, 18:00 UTC". Formatted by hand rather than with Intl so the output does
- * not depend on the ICU build of the server, and in UTC because we do not know the reader's zone.
- */
-export function formatExpiry(expiresAt: number | null | undefined): string {
-  if (expiresAt == null) return "never (permanent)";
-  const d = new Date(expiresAt);
-  const hh = String(d.getUTCHours()).padStart(2, "0");
-  const mm = String(d.getUTCMinutes()).padStart(2, "0");
-  return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
-}
 
 /** A block appears in both parts: `text` is raw, `html` is already escaped markup. */
 export type Block = { text: string; html: string };
@@ -89,7 +75,7 @@ function inviteBlocks(i: ShareInviteInput): Block[] {
       `${i.sharerName} (${i.sharerEmail}) shared ${plural(i.devices.length, "device")} with you on Keyshare:`,
     ),
     deviceBlock(i.devices),
-    para(`Permissions: ${i.permissions}\nExpires: ${formatExpiry(i.expiresAt)}`),
+    para(`Permissions: ${i.permissions}\nExpires: ${formatEmailExpiry(i.expiresAt)}`),
     ...messageBlock(i.sharerName, i.message),
   ];
 }
@@ -197,7 +183,7 @@ export function sharerChangedEmail(i: SharerChangedInput): EmailContent {
   const subject = `${i.sharerName} extended your access`;
   return compose(subject, "Access extended", [
     para(`${i.sharerName} extended your access.`),
-    para(`Previously: ${formatExpiry(i.from)}\nNow expires: ${formatExpiry(i.to)}`),
+    para(`Previously: ${formatEmailExpiry(i.from)}\nNow expires: ${formatEmailExpiry(i.to)}`),
     action("View the share", i.shareUrl),
   ]);
 }
@@ -216,7 +202,7 @@ export type ExpiryReminderInput = {
 
 /** Warns either side that a share is about to expire, while there is time to extend it. */
 export function expiryReminderEmail(i: ExpiryReminderInput): EmailContent {
-  const when = formatExpiry(i.expiresAt);
+  const when = formatEmailExpiry(i.expiresAt);
   const other = i.counterpartEmail
     ? `${i.counterpartName} (${i.counterpartEmail})`
     : i.counterpartName;

@@ -2,11 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shares } from "@/db/schema";
 import { appUrl } from "@/lib/platform/email/app-url";
-import { deriveLinkToken } from "@/lib/sharing/tokens";
+import { deriveLinkToken, linkPath, type LinkKind } from "@/lib/sharing/tokens";
 import { linkLapsed } from "@/lib/sharing/link-lifetime";
 import { effectiveStatus } from "@/lib/sharing/status";
 
-export const linkUrl = (token: string) => `${appUrl()}/s/${token}`;
+/** The one way to build a link's full URL, for emails, the API and "Copy sharing link". */
+export const linkUrl = (token: string, kind: LinkKind = "share") =>
+  appUrl() + linkPath(token, kind);
 
 /**
  * The link of a pending share, for its sharer only. The token is re-derived from the

@@ -8,8 +8,8 @@ import {
   splitDomains,
   type SharingPolicy,
 } from "./policy";
+import { DAY } from "@/lib/platform/time";
 
-const DAY = 86_400_000;
 const NOW = Date.UTC(2030, 0, 15, 12);
 const strict: SharingPolicy = {
   defaultExpiry: "7d",

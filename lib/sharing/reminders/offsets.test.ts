@@ -5,8 +5,9 @@ import {
   parseReminderOffsets,
   reminderOffsets,
 } from "./offsets";
+import { HOUR } from "@/lib/platform/time";
 
-const H = 3_600_000;
+const H = HOUR;
 
 describe("REMINDER_OFFSETS", () => {
   it("defaults to 3 days and 1 day", () => {

@@ -1,11 +1,11 @@
 import "server-only";
-import { HOUR } from "@/lib/platform/time";
+import { DAY, HOUR, MINUTE } from "@/lib/platform/time";
 // How long before expiry reminders go out: REMINDER_OFFSETS="72h,24h" (units m, h, d).
 
-export const DEFAULT_REMINDER_OFFSETS: readonly number[] = [72 * HOUR, 24 * HOUR];
-const UNIT: Record<string, number> = { m: 60_000, h: HOUR, d: 24 * HOUR };
+export const DEFAULT_REMINDER_OFFSETS: readonly number[] = [72 * HOUR, DAY];
+const UNIT: Record<string, number> = { m: MINUTE, h: HOUR, d: DAY };
 /** A reminder a year ahead is a typo, not a wish. */
-const MAX_OFFSET = 365 * 24 * HOUR;
+const MAX_OFFSET = 365 * DAY;
 
 /** Parses "72h, 24h" into milliseconds, largest first; throws on anything it does not understand. */
 export function parseReminderOffsets(text: string): number[] {

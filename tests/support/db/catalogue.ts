@@ -160,7 +160,8 @@ export async function pgCatalogue(client: pg.Client, schema = "public"): Promise
     is_nullable: string;
     column_default: string | null;
   }>(
-    "select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns where table_schema = $1 order by table_name, ordinal_position",
+    "select table_name, column_name, data_type, is_nullable, column_default " +
+      "from information_schema.columns where table_schema = $1 order by table_name, ordinal_position",
     [schema],
   );
   for (const c of cols.rows) {
@@ -173,7 +174,8 @@ export async function pgCatalogue(client: pg.Client, schema = "public"): Promise
   }
 
   const attnames = (rel: string, keys: string) =>
-    `array(select a.attname::text from unnest(${keys}) with ordinality k(n, i) join pg_attribute a on a.attrelid = ${rel} and a.attnum = k.n order by k.i)`;
+    `array(select a.attname::text from unnest(${keys}) with ordinality k(n, i) ` +
+    `join pg_attribute a on a.attrelid = ${rel} and a.attnum = k.n order by k.i)`;
   const cons = await client.query<{
     tbl: string;
     contype: string;

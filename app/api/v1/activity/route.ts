@@ -2,18 +2,17 @@ import { listActivityOp } from "@/lib/api/operations/access";
 import { apiRoute } from "@/lib/api/handler";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { eventView } from "@/lib/api/views";
-import { utcDay } from "@/lib/activity/filters";
+import { utcDay, utcDayEnd } from "@/lib/activity/filters";
 import { listActivity } from "@/lib/activity/query";
 
 export const GET = apiRoute(listActivityOp, async ({ db, user, query }) => {
   const before = decodeCursor(query.cursor, "number");
-  const toDay = utcDay(query.to);
   const page = await listActivity(db, {
     sharerId: user.id,
     type: query.type,
     recipient: query.recipient,
     from: utcDay(query.from),
-    to: toDay === undefined ? undefined : toDay + 86_400_000,
+    to: utcDayEnd(query.to),
     before: before ? { at: before[0] as number, id: before[1] } : undefined,
     limit: query.limit,
   });

@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listOwnGroups } from "@/lib/groups/store";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { ShareDialog } from "@/components/sharing/share-dialog";
-import { requireUser } from "@/lib/accounts/session";
-import { currentTime } from "@/lib/platform/clock";
+import { pageContext } from "@/lib/request/page-context";
 import { listOwnedDevices } from "@/lib/devices/queries";
 import { getShareForSharer } from "@/lib/sharing/share-details";
 import { draftFromShare } from "@/lib/sharing/share-draft";
@@ -15,9 +13,9 @@ export const metadata: Metadata = { title: "Share again" };
 /** Permissions never change in place: this cancels the share and shares again, pre-filled. */
 export default async function ShareAgainPage({ params }: { params: Promise<{ shareId: string }> }) {
   const { shareId } = await params;
-  const user = await requireUser(`/shared-by-me/${encodeURIComponent(shareId)}/share-again`);
-  const db = getDb();
-  const now = currentTime();
+  const { user, db, now } = await pageContext(
+    `/shared-by-me/${encodeURIComponent(shareId)}/share-again`,
+  );
   const detail = await getShareForSharer(db, { shareId, sharerId: user.id, now });
   if (!detail || !["Pending", "Active", "Expired", "Suspended"].includes(detail.status)) notFound();
   const ids = new Set(detail.items.filter((i) => i.removedAt == null).map((i) => i.deviceId));
