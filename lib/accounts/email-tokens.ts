@@ -1,10 +1,11 @@
 import { type Conn, transaction, affected } from "@/db/engine";
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailTokens } from "@/db/schema";
 import { looksLikeToken, newId } from "@/lib/platform/ids";
+import { hashToken } from "@/lib/platform/token-hash";
 import { DAY, HOUR } from "@/lib/platform/time";
 
 export type EmailTokenPurpose = "verify" | "reset";
@@ -14,8 +15,6 @@ export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
   verify: DAY,
   reset: HOUR,
 };
-
-const hash = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
 /** A new single-use token for `userId`; returns the raw token (to email), stores only its hash. */
 export async function createEmailToken(
@@ -28,7 +27,7 @@ export async function createEmailToken(
       id: newId(),
       userId: q.userId,
       purpose: q.purpose,
-      tokenHash: hash(token),
+      tokenHash: hashToken(token),
       expiresAt: q.now + EMAIL_TOKEN_TTL_MS[q.purpose],
       createdAt: q.now,
     });
@@ -38,7 +37,7 @@ export async function createEmailToken(
 
 const usable = (token: string, purpose: EmailTokenPurpose, now: number) =>
   and(
-    eq(emailTokens.tokenHash, hash(token)),
+    eq(emailTokens.tokenHash, hashToken(token)),
     eq(emailTokens.purpose, purpose),
     isNull(emailTokens.usedAt),
     gt(emailTokens.expiresAt, now),

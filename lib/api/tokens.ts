@@ -7,7 +7,7 @@ import { affected, type Conn, forUpdate, transaction } from "@/db/engine";
 import { apiTokens, users, type ApiToken, type User } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId, TOKEN_CHARS } from "@/lib/platform/ids";
-import { hashToken } from "@/lib/sharing/tokens";
+import { hashToken } from "@/lib/platform/token-hash";
 import { DAY } from "@/lib/platform/time";
 
 export const TOKEN_PREFIX = "ks_";

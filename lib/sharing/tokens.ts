@@ -1,5 +1,6 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { looksLikeToken } from "@/lib/platform/ids";
+import { hashToken } from "@/lib/platform/token-hash";
 
 /**
  * A link token is HMAC-SHA256(server secret, "<shareId>.<nonce>") with a fresh 128-bit
@@ -14,10 +15,8 @@ function linkSecret(): string {
   return process.env.AUTH_SECRET ?? "keyshare-development-link-secret";
 }
 
-/** Only the hash is stored: a leaked database does not leak working links. */
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
+// Re-exported for the sharing code that imports its link helpers from here.
+export { hashToken };
 
 export function deriveLinkToken(shareId: string, nonce: string): string {
   return createHmac("sha256", linkSecret()).update(`${shareId}.${nonce}`).digest("base64url");
