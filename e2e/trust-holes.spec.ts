@@ -56,6 +56,8 @@ test("1. registering an invited address does not hand over its pending share", a
 test("2. password guessing is limited on Auth.js's own endpoint, whatever X-Forwarded-For says", async ({
   browser,
 }) => {
+  // About 75 sign-in attempts, each hashing a password: near the 60 s default under load.
+  test.slow();
   const victim = await newUser(browser, "Gus Guessed");
   await victim.context.close();
 

@@ -17,7 +17,9 @@ export async function signUp(page: Page, opts: { name?: string; email?: string }
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByRole("heading", { name: "My devices" })).toBeVisible();
+  // Hashing the password, signing in and rendering /devices: on a loaded 2-CPU machine this
+  // has taken over 10 s (the default); a refusal shows at once and fails the next line anyway.
+  await expect(page.getByRole("heading", { name: "My devices" })).toBeVisible({ timeout: 30_000 });
   return { email, name };
 }
 
