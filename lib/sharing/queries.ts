@@ -92,11 +92,12 @@ export async function deviceCounts(db: Db, shareIds: string[]): Promise<Map<stri
   return out;
 }
 
-function toRow(
+/** The one ShareRow: a share, its status, permissions and preset, time left and live device count. */
+export function shareRow(
   share: ShareView,
   status: EffectiveStatus,
   now: number,
-  counts: Map<string, number>,
+  deviceCount: number,
 ): ShareRow {
   const permissions = parsePermissions(share.permissions);
   return {
@@ -105,7 +106,7 @@ function toRow(
     permissions,
     preset: presetOf(permissions),
     timeLeft: rowTimeLeft(status, share.expiresAt, now),
-    deviceCount: counts.get(share.id) ?? 0,
+    deviceCount,
   };
 }
 
@@ -189,7 +190,7 @@ export async function listSharedByMe(
     found.flatMap((r) => (r.share.groupId ? [r.share.groupId] : [])),
   );
   const rows = found.map((r) => ({
-    ...toRow(r.share, r.status, q.now, counts),
+    ...shareRow(r.share, r.status, q.now, counts.get(r.share.id) ?? 0),
     recipientName: r.recipientName,
     hasLink: r.status === "Pending" && Boolean(r.hasLink),
     groupName: r.groupName,
@@ -293,7 +294,10 @@ export async function listSharedWithMe(
   for (const r of found) {
     let g = groups.at(-1);
     if (!g || g.sharer.id !== r.sharer.id) groups.push((g = { sharer: r.sharer, shares: [] }));
-    g.shares.push({ ...toRow(r.share, r.status, q.now, counts), groupName: r.groupName });
+    g.shares.push({
+      ...shareRow(r.share, r.status, q.now, counts.get(r.share.id) ?? 0),
+      groupName: r.groupName,
+    });
   }
   return { groups, total, page, pageSize: pageSize ?? found.length };
 }

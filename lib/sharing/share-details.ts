@@ -7,14 +7,7 @@ import { devices, services, shareEvents, shareItems, shares, users } from "@/db/
 import { chunked } from "@/db/transaction";
 import { isRecipient, type Caller } from "./share-store";
 import { groupNameOf, groupShareFacts, reachesMember } from "@/lib/groups/membership";
-import { parsePermissions, presetOf } from "./permissions";
-import {
-  deviceCounts,
-  rowTimeLeft,
-  shareViewColumns,
-  type ShareRow,
-  type ShareView,
-} from "./queries";
+import { deviceCounts, shareRow, shareViewColumns, type ShareRow, type ShareView } from "./queries";
 import { accessNow, describeShareSchedule } from "./share-schedule";
 import { effectiveStatus } from "./status";
 
@@ -101,16 +94,8 @@ async function loadItems(
 }
 
 function toDetailRow(share: ShareView, now: number, items: ShareItemView[]): ShareRow {
-  const status = effectiveStatus(share, now);
-  const permissions = parsePermissions(share.permissions);
-  return {
-    share,
-    status,
-    permissions,
-    preset: presetOf(permissions),
-    timeLeft: rowTimeLeft(status, share.expiresAt, now),
-    deviceCount: items.filter((i) => i.removedAt == null).length,
-  };
+  const live = items.filter((i) => i.removedAt == null).length;
+  return shareRow(share, effectiveStatus(share, now), now, live);
 }
 
 export type SharerShareDetail = ShareRow & {
