@@ -1,0 +1,52 @@
+// `npx tsx bench/time-page-queries.ts`: in process, over the bench database left by a run
+// (bench/tmp/bench.db), the CPU time of Shared with Me's queries (listSharedWithMe page 1 of
+// 25 + the device preview) and of the session lookup, per call, median of rounds.
+import "./engine-env";
+import { createRequire } from "node:module";
+import { HTTP_DB } from "./config";
+
+const require = createRequire(import.meta.url);
+const id = require.resolve("server-only");
+require.cache[id] ??= { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
+
+async function main() {
+  const { openDb } = await import("@/db/engine");
+  const { listSharedWithMe } = await import("@/lib/sharing/queries");
+  const { deviceNamePreview } = await import("@/lib/sharing/device-preview");
+  const { users } = await import("@/db/schema");
+  const { eq } = await import("drizzle-orm");
+  const db = openDb({ kind: "sqlite", path: HTTP_DB } as never);
+  const [user] = await db.select().from(users).where(eq(users.email, "recipient@bench.test"));
+  const page = async () => {
+    const { groups } = await listSharedWithMe(db, { user, now: Date.now(), page: 1, pageSize: 25 });
+    await deviceNamePreview(
+      db,
+      groups.flatMap((g) => g.shares.map((r) => r.share.id)),
+    );
+  };
+  const session = async () => {
+    await db.select().from(users).where(eq(users.id, user.id));
+  };
+  for (const [name, fn] of [
+    ["shared-with-me queries", page],
+    ["one point select", session],
+  ] as const) {
+    for (let i = 0; i < 50; i++) await fn();
+    const rounds: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const n = 300;
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < n; i++) await fn();
+      const c = process.cpuUsage(c0);
+      rounds.push((c.user + c.system) / 1000 / n);
+    }
+    rounds.sort((a, b) => a - b);
+    console.log(
+      `${name}: ${rounds[2].toFixed(3)} ms CPU per call (rounds ${rounds.map((x) => x.toFixed(3)).join(" ")})`,
+    );
+  }
+}
+main().then(
+  () => process.exit(0),
+  (e) => (console.error(e), process.exit(1)),
+);
