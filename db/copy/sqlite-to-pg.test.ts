@@ -79,10 +79,11 @@ describe.skipIf(!inject("keysharePg").ok)("npm run db:copy (SQLite → PostgreSQ
     expect(await seedIfEmpty(db, Date.now())).toBe(true);
     await closeDb(db);
   });
+  // DROP DATABASE waits for a checkpoint: over 30 s while other suites load the same server.
   afterAll(async () => {
     for (const t of targets) await t.drop();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it("copies the seeded demo into an empty database: same counts, same rows, a working password; a second copy is refused", async () => {
     const target = await emptyTarget();
