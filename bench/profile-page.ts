@@ -36,8 +36,14 @@ async function main() {
       const f2 = await load("/floor", cookie, seconds / 2, 4, server.pid);
       const f = summarize(f1, f2);
       const p = summarize(p1, p2);
+      const load3 = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
       console.log(
-        `floor ${f.rps.toFixed(1)} req/s cpu ${f.cpuMsPerRequest.toFixed(2)} ms | ${page} ${p.rps.toFixed(1)} req/s cpu ${p.cpuMsPerRequest.toFixed(2)} ms | ratio ${(p.rps / f.rps).toFixed(3)} cpu ${(p.cpuMsPerRequest / f.cpuMsPerRequest).toFixed(2)}x | load ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+        [
+          `floor ${f.rps.toFixed(1)} req/s cpu ${f.cpuMsPerRequest.toFixed(2)} ms`,
+          `${page} ${p.rps.toFixed(1)} req/s cpu ${p.cpuMsPerRequest.toFixed(2)} ms`,
+          `ratio ${(p.rps / f.rps).toFixed(3)} cpu ${(p.cpuMsPerRequest / f.cpuMsPerRequest).toFixed(2)}x`,
+          `load ${load3}`,
+        ].join(" | "),
       );
     }
   } finally {
