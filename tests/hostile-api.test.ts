@@ -4,7 +4,11 @@ import "./support/mocks/api";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi, type ApiResult } from "./support/api-client";
-import { dumpDb, state } from "./support/harness";
+import { state } from "./support/harness";
+import {
+  dumpWithoutTokenStamps,
+  expectRefusedCleanly as refusedCleanlyIn,
+} from "./support/api-refusals";
 import { DAY, disposeWorldTemplate, freshWorld, type World } from "./support/world";
 
 let w: World;
@@ -19,20 +23,9 @@ afterAll(() => {
   disposeWorldTemplate();
 });
 
-const dump = async () => {
-  const all = JSON.parse(await dumpDb(w.db)) as Record<string, unknown[]>;
-  delete all.apiTokens; // last-used stamps
-  return JSON.stringify(all);
-};
-
-async function expectRefusedCleanly(res: ApiResult, before: string) {
-  expect(res.status, JSON.stringify(res.body)).not.toBe(500);
-  if (res.status >= 400) {
-    expect(res.type).toBe("application/problem+json");
-    expect(res.body).toMatchObject({ status: res.status, detail: expect.any(String) });
-    expect(await dump()).toBe(before);
-  }
-}
+const dump = () => dumpWithoutTokenStamps(w.db);
+const expectRefusedCleanly = (res: ApiResult, before: string) =>
+  refusedCleanlyIn(w.db, res, before);
 
 const base = () => ({
   deviceIds: [w.dev.d3.id],
