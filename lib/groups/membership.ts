@@ -49,10 +49,31 @@ export function groupShareReachesSql(user: Caller): SQL | undefined {
     isNotNull(shares.groupId),
     sql`${shares.groupId} in (select ${groupMembers.groupId} from ${groupMembers}
       where ${groupMembers.email} = ${email})`,
-    sql`not exists (select 1 from ${groupShareLeaves} where ${groupShareLeaves.shareId} = ${shares.id}
-      and ${groupShareLeaves.email} = ${email})`,
+    notLeftSql(email),
   );
 }
+
+/**
+ * The same rule as a join for queries that start from the user's memberships
+ * (lib/sharing/received.ts): `from` holds group_members and shares, CROSS JOIN so SQLite
+ * keeps that order (PostgreSQL plans it freely) and never reads a sharer's whole history.
+ */
+export function groupShareReachesJoin(user: Caller): { from: SQL; where: SQL } | undefined {
+  if (user.emailVerified == null) return undefined;
+  const email = norm(user.email);
+  return {
+    from: sql`${groupMembers} cross join ${shares}`,
+    where: and(
+      eq(groupMembers.email, email),
+      eq(shares.groupId, groupMembers.groupId),
+      notLeftSql(email),
+    )!,
+  };
+}
+
+const notLeftSql = (email: string) =>
+  sql`not exists (select 1 from ${groupShareLeaves} where ${groupShareLeaves.shareId} = ${shares.id}
+      and ${groupShareLeaves.email} = ${email})`;
 
 /** A group's name (deleted groups too: old shares keep naming theirs). */
 export async function groupNameOf(conn: Conn, groupId: string | null): Promise<string | null> {

@@ -130,16 +130,25 @@ describe.skipIf(testEngineKind() === "postgres")("list query plans", () => {
     expect(details.filter((d) => /users/.test(d))).toHaveLength(1); // the page's LEFT JOIN only, not the count
   });
 
-  it("Shared with Me answers the not-yet-bound branch inside the email index", async () => {
+  it("Shared with Me counts per sharer inside its indexes and never reads a sharer's history", async () => {
     const { db, bob } = await fixture();
     const details = await plans(db, (d) =>
       listSharedWithMe(d, { user: bob, now: T0, page: 1, pageSize: 50 }),
     );
+    // The per-sharer count: each way of receiving from an index holding sharer_id, no table read.
     expect(details).toContainEqual(
-      expect.stringMatching(
-        /shares_recipient_email_idx \(recipient_email=\? AND recipient_id=\?\)/,
-      ),
+      "SEARCH shares USING COVERING INDEX shares_recipient_sharer_idx (recipient_id=?)",
     );
-    expect(details.filter((d) => /^SCAN (shares|share_items|users)\b/.test(d))).toEqual([]);
+    expect(details).toContainEqual(
+      "SEARCH shares USING COVERING INDEX shares_addressed_sharer_idx (recipient_email=? AND recipient_id=?)",
+    );
+    // Group shares from the caller's memberships, not from the sharer's whole history.
+    expect(details).toContainEqual(
+      expect.stringMatching(/SEARCH group_members USING COVERING INDEX group_members_email_idx/),
+    );
+    expect(details.filter((d) => /shares_sharer_(created|status)_idx/.test(d))).toEqual([]);
+    expect(
+      details.filter((d) => /^SCAN (shares|share_items|users|group_members)\b/.test(d)),
+    ).toEqual([]);
   });
 });

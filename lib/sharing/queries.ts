@@ -18,7 +18,7 @@ import type { Db } from "@/db/client";
 import { devices, groups as groupsTable, shareItems, shares, users, type Share } from "@/db/schema";
 import { chunked } from "@/db/transaction";
 import type { Caller } from "./share-store";
-import { groupShareReachesSql } from "@/lib/groups/membership";
+import { receivedPageIds, receivedPerSharer, recipientPredicate } from "./received";
 import { memberCountsIn } from "@/lib/groups/store";
 import { parsePermissions, presetOf, type Operation, type PresetName } from "./permissions";
 import {
@@ -28,6 +28,8 @@ import {
   timeLeft,
   type EffectiveStatus,
 } from "./status";
+
+export { recipientPredicate } from "./received";
 
 /** The share as the UI may see it: never the link's token hash. */
 export type ShareView = Omit<Share, "tokenHash" | "tokenNonce">;
@@ -199,19 +201,6 @@ export async function listSharedByMe(
   return { rows, total, page, pageSize };
 }
 
-/**
- * The shares a user received: bound to them, or still addressed to their email once that
- * email is verified (the same rule as `isRecipient`, in SQL).
- */
-export function recipientPredicate(user: Caller): SQL {
-  const bound = eq(shares.recipientId, user.id);
-  if (user.emailVerified == null) return bound;
-  const email = user.email.trim().toLowerCase();
-  const addressed = and(isNull(shares.recipientId), eq(shares.recipientEmail, email));
-  // Group shares reach their members live (lib/groups/membership.ts).
-  return or(bound, addressed, groupShareReachesSql(user))!;
-}
-
 export type SharerGroup = {
   sharer: { id: string; name: string; email: string };
   shares: ShareRow[];
@@ -234,8 +223,7 @@ export async function listSharedWithMe(
   },
 ): Promise<{ groups: SharerGroup[]; total: number; page: number; pageSize: number }> {
   const text = q.q?.trim() ? likePattern(q.q) : undefined;
-  const where = and(
-    recipientPredicate(q.user),
+  const filters = and(
     q.status ? statusPredicate(q.status, q.now) : undefined,
     text
       ? or(
@@ -265,7 +253,7 @@ export async function listSharedWithMe(
   let total: number;
   if (!pageSize) {
     found = await select()
-      .where(where)
+      .where(and(recipientPredicate(q.user), filters))
       .orderBy(...order);
     total = found.length;
   } else {
@@ -273,15 +261,25 @@ export async function listSharedWithMe(
     ({ found, total } = await transaction(
       db,
       async (tx) => {
-        const window = await sharerWindow(tx, where, !!text, (page - 1) * pageSize, pageSize);
-        const rows = window.sharerIds.length
-          ? await select(tx)
-              .where(and(where, inArray(shares.sharerId, window.sharerIds)))
-              .orderBy(...order)
-              .limit(pageSize)
-              .offset(window.skip)
+        const received = { user: q.user, where: filters, joinSharer: !!text };
+        const window = sharerWindow(
+          await receivedPerSharer(tx, received),
+          (page - 1) * pageSize,
+          pageSize,
+        );
+        const ids = window.sharerIds.length
+          ? await receivedPageIds(tx, received, window.sharerIds, {
+              limit: pageSize,
+              offset: window.skip,
+            })
           : [];
-        return { found: rows, total: window.total };
+        const byId = new Map(
+          (ids.length ? await select(tx).where(inArray(shares.id, ids)) : []).map((r) => [
+            r.share.id,
+            r,
+          ]),
+        );
+        return { found: ids.flatMap((id) => byId.get(id) ?? []), total: window.total };
       },
       { readOnly: true },
     ));
@@ -308,23 +306,11 @@ export async function listSharedWithMe(
  * and then reading only the page's sharers spares sorting every share received by name: a
  * recipient of 2,000 shares from 100 sharers had all 2,000 joined and sorted for each page.
  */
-async function sharerWindow(
-  db: Db,
-  where: SQL | undefined,
-  joinUsers: boolean,
+function sharerWindow(
+  perSharer: readonly { sharerId: string; n: number }[],
   offset: number,
   limit: number,
 ) {
-  const grouped = db.select({ sharerId: shares.sharerId, n: count().as("n") }).from(shares);
-  const g = (joinUsers ? grouped.innerJoin(users, eq(users.id, shares.sharerId)) : grouped)
-    .where(where)
-    .groupBy(shares.sharerId)
-    .as("g");
-  const perSharer = await db
-    .select({ sharerId: g.sharerId, n: g.n })
-    .from(g)
-    .innerJoin(users, eq(users.id, g.sharerId))
-    .orderBy(asc(users.name), asc(users.id));
   let before = 0;
   let skip = 0;
   const sharerIds: string[] = [];
