@@ -1,6 +1,6 @@
 // Live membership, resolved when asked: who a group share reaches is read from
 // group_members at that moment, never copied into the share.
-import { and, count, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, isNotNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { groupMembers, groupShareLeaves, groups, shares, type Share } from "@/db/schema";
 import type { Conn } from "@/db/transaction";
 import type { Caller } from "@/lib/sharing/share-store";
@@ -55,12 +55,11 @@ export function groupShareReachesSql(user: Caller): SQL | undefined {
 
 /**
  * The same rule as a join for queries that start from the user's memberships
- * (lib/sharing/received.ts): `from` holds group_members and shares, CROSS JOIN so SQLite
+ * (lib/sharing/received.ts), for a verified, normalized `email`: `from` holds group_members
+ * and shares, CROSS JOIN so SQLite
  * keeps that order (PostgreSQL plans it freely) and never reads a sharer's whole history.
  */
-export function groupShareReachesJoin(user: Caller): { from: SQL; where: SQL } | undefined {
-  if (user.emailVerified == null) return undefined;
-  const email = norm(user.email);
+export function groupShareReachesJoin(email: SQLWrapper | string): { from: SQL; where: SQL } {
   return {
     from: sql`${groupMembers} cross join ${shares}`,
     where: and(
@@ -71,7 +70,7 @@ export function groupShareReachesJoin(user: Caller): { from: SQL; where: SQL } |
   };
 }
 
-const notLeftSql = (email: string) =>
+const notLeftSql = (email: SQLWrapper | string) =>
   sql`not exists (select 1 from ${groupShareLeaves} where ${groupShareLeaves.shareId} = ${shares.id}
       and ${groupShareLeaves.email} = ${email})`;
 
