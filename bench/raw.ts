@@ -88,11 +88,12 @@ export const upTo = (kind: EngineKind, n: number, v = "i"): string =>
 
 /**
  * After a bulk load, what a restored backup would be. SQLite: the app never runs ANALYZE,
- * so neither does the bench (the WAL is checkpointed). PostgreSQL: autovacuum analyzes new
- * tables within a minute of a bulk load; ANALYZE now instead of waiting for it.
+ * so neither does the bench (the WAL is checkpointed). PostgreSQL: autovacuum vacuums and
+ * analyzes new tables within a minute of a bulk load (its insert threshold); VACUUM ANALYZE
+ * now instead of waiting for it.
  */
 export async function settle(raw: Raw): Promise<void> {
-  if (raw.kind === "postgres") await raw.run("analyze");
+  if (raw.kind === "postgres") await raw.run("vacuum analyze");
   else await raw.all("pragma wal_checkpoint(TRUNCATE)");
 }
 

@@ -124,10 +124,12 @@ export async function receivedPerSharer(
       sql`${shares.sharerId} as "sharerId", count(*) as "n"`,
       (where) => sql`${where} group by ${shares.sharerId}`,
     );
+    // The sharer's name by primary key per group: PostgreSQL hash-joined all of users for a
+    // join here (5,102 rows read for 100 sharers; bench, issue 14).
     return sql`select g."sharerId" as "sharerId", sum(g."n") as "n"
-      from (${perWay}) g inner join ${users} on ${users.id} = g."sharerId"
-      group by g."sharerId", ${users.name}, ${users.id}
-      order by ${users.name} asc, ${users.id} asc`;
+      from (${perWay}) g group by g."sharerId"
+      order by (select ${users.name} from ${users} where ${users.id} = g."sharerId") asc,
+        g."sharerId" asc`;
   });
   return (rows as { sharerId: string; n: number | string }[]).map((x) => ({
     sharerId: x.sharerId,
