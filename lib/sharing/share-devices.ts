@@ -47,6 +47,26 @@ export type ShareDevicesResult = {
 
 const pairKey = (email: string, deviceId: string) => `${email}\n${deviceId}`;
 
+/** One new share's recipient and devices, before its items exist. */
+type Planned = { shareId: string; email: string; deviceIds: readonly string[] };
+
+/** The planned shares' items, made one at a time as insertItems() takes them. */
+function* itemsOf(
+  planned: readonly Planned[],
+  sharerId: string,
+  serviceIds: ReadonlyMap<string, string | null>,
+): Generator<NewItem> {
+  for (const p of planned)
+    for (const deviceId of p.deviceIds)
+      yield {
+        shareId: p.shareId,
+        deviceId,
+        sharerId,
+        recipientEmail: p.email,
+        serviceIds: serviceIds.get(deviceId) ?? null,
+      };
+}
+
 /**
  * Shares N devices with M recipients: one share per recipient holding all the devices, a
  * single-use link each, a "shared" event each, all in ONE transaction (Rule 3). Input is
@@ -108,13 +128,15 @@ export async function shareDevices(
     const permissions = serializePermissions(input.permissions);
     const s = input.schedule;
     const shareRows: (typeof shares.$inferInsert)[] = [];
-    const items: NewItem[] = [];
+    const planned: Planned[] = [];
     const result: SharedWith[] = [];
     const groupShares: GroupShared[] = [];
     const deviceCount = new Map<string, number>();
     for (const email of targets) {
       const group = groupOf.get(email);
-      const deviceIds = input.deviceIds.filter((id) => !skip.has(pairKey(email, id)));
+      const deviceIds = skip.size
+        ? input.deviceIds.filter((id) => !skip.has(pairKey(email, id)))
+        : input.deviceIds;
       if (deviceIds.length === 0) continue; // every pair conflicted: no empty share
       const shareId = newId();
       // A group share has no link: members are reached through the group, without accepting.
@@ -146,21 +168,13 @@ export async function shareDevices(
         tokenCreatedAt: group ? null : now,
         createdAt: now,
       });
-      for (const deviceId of deviceIds) {
-        items.push({
-          shareId,
-          deviceId,
-          sharerId,
-          recipientEmail: email,
-          serviceIds: serviceIds.get(deviceId) ?? null,
-        });
-      }
+      planned.push({ shareId, email, deviceIds });
       deviceCount.set(shareId, deviceIds.length);
       if (group) groupShares.push({ shareId, groupId: group.id, groupName: group.name });
       else result.push({ shareId, recipientEmail: email, recipientId, token });
     }
     await insertMany(tx, shares, shareRows);
-    await insertItems(tx, items, now);
+    await insertItems(tx, itemsOf(planned, sharerId, serviceIds), now);
     for (const r of shareRows) {
       await recordEvent(tx, {
         shareId: r.id!,

@@ -279,17 +279,22 @@ export type NewItem = {
   serviceIds: string | null;
 };
 
+/** Rows per insertMany() call: PostgreSQL's statement size (db/engine/postgres.ts). */
+const ITEM_CHUNK = 10_000;
+
 /**
  * The hot path of a bulk share (1,000 devices × 100 recipients = 100,000 rows), inside the
  * caller's transaction: insertMany() (SQLite: one prepared statement run per row;
  * PostgreSQL: INSERT … SELECT FROM unnest). Measured in `npm run bench`.
+ * `items` may be lazy: rows are made and inserted ITEM_CHUNK at a time, so a bulk share
+ * never holds all its rows. Building all 100,000 first took 0.23–0.35 s of a ~2.5 s share on
+ * SQLite (bench/bulk-only.ts), mostly the GC: every row and its fresh id (a randomUUID()
+ * string is a rope of pieces until it is bound) survived into the old generation.
  */
-export async function insertItems(tx: Tx, items: readonly NewItem[], now: number): Promise<void> {
-  if (!items.length) return;
-  await insertMany(
-    tx,
-    shareItems,
-    items.map((i) => ({
+export async function insertItems(tx: Tx, items: Iterable<NewItem>, now: number): Promise<void> {
+  let rows: (typeof shareItems.$inferInsert)[] = [];
+  for (const i of items) {
+    rows.push({
       id: newId(),
       shareId: i.shareId,
       deviceId: i.deviceId,
@@ -298,6 +303,11 @@ export async function insertItems(tx: Tx, items: readonly NewItem[], now: number
       serviceIds: i.serviceIds,
       live: 1,
       addedAt: now,
-    })),
-  );
+    });
+    if (rows.length === ITEM_CHUNK) {
+      await insertMany(tx, shareItems, rows);
+      rows = [];
+    }
+  }
+  if (rows.length) await insertMany(tx, shareItems, rows);
 }
