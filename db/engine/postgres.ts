@@ -13,7 +13,7 @@ import {
   type Engine,
   type TxContext,
 } from "./registry";
-import { driverValue, rowShape } from "./rows";
+import { driverValueOf, rowShape } from "./rows";
 import type { Db, Tx } from "./types";
 
 export const PG_MIGRATIONS = path.join(process.cwd(), "db", "migrations-pg");
@@ -123,13 +123,14 @@ async function insertUnnest(
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
   const { keys, columns } = rowShape(table, rows[0]);
+  const toDriver = columns.map((c, i) => driverValueOf(c, keys[i]));
   const target = sql`${sql.identifier(getTableName(table as never))} (${sql.join(
     columns.map((c) => sql.identifier(c.name)),
     sql`, `,
   )})`;
   for (let start = 0; start < rows.length; start += UNNEST_CHUNK) {
     const chunk = rows.slice(start, start + UNNEST_CHUNK);
-    const arrays = keys.map((k, i) => chunk.map((row) => driverValue(columns[i], row[k], k)));
+    const arrays = keys.map((k, i) => chunk.map((row) => toDriver[i](row[k])));
     const unnest = sql.join(
       columns.map(
         (c, i) => sql`${sql.param(arrays[i])}::${sql.raw((c as PgColumn).getSQLType())}[]`,

@@ -267,6 +267,22 @@ describe.each(availableEngines())("typed queries on %s", (kind) => {
     await expect(insertMany(db as never, t.devices, rows)).rejects.toThrow(/open transaction/);
   });
 
+  it("insertMany() refuses a later row that leaves out a column the first row sets, and writes nothing", async () => {
+    const row = (id: string, name?: string) => ({
+      id,
+      ownerId: "u2",
+      name,
+      hardwareId: `hw-${id}`,
+      demo: false,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    await expect(
+      transaction(db, (tx) => insertMany(tx, t.devices, [row("k1", "one"), row("k2")] as never)),
+    ).rejects.toThrow(/every row must set "name"/);
+    expect(await db.select().from(t.devices).where(eq(t.devices.id, "k1"))).toEqual([]);
+  });
+
   it("locks with forUpdate() inside a transaction and runs raw SQL through execute() with one result shape", async () => {
     const result = await transaction(db, async (tx) => {
       const locked = await forUpdate(

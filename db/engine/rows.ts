@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, type Column } from "drizzle-orm";
+import { Column, getTableColumns, getTableName } from "drizzle-orm";
 
 /** The columns a batch sets, taken from its first row (every row must set the same ones). */
 export function rowShape(
@@ -20,4 +20,19 @@ export function driverValue(column: Column, value: unknown, key: string): unknow
   if (value === undefined)
     throw new TypeError(`insertMany: every row must set "${key}" (the first row does)`);
   return value === null ? null : column.mapToDriverValue(value);
+}
+
+/**
+ * driverValue() for one column, without the mapping call for columns that map nothing (text,
+ * plain integers): a bulk share converts 800,000 values.
+ */
+export function driverValueOf(column: Column, key: string): (value: unknown) => unknown {
+  // A copy of drizzle other than this module's only takes the longer way.
+  if (column.mapToDriverValue !== Column.prototype.mapToDriverValue)
+    return (value) => driverValue(column, value, key);
+  return (value) => {
+    if (value === undefined)
+      throw new TypeError(`insertMany: every row must set "${key}" (the first row does)`);
+    return value;
+  };
 }

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as sqliteSchema from "../schema-sqlite";
 import { Mutex } from "./mutex";
-import { driverValue, rowShape } from "./rows";
+import { driverValueOf, rowShape } from "./rows";
 import { isCompiledQuery } from "./sql";
 import {
   openTxOn,
@@ -259,9 +259,9 @@ function insertRows(
     `insert into "${getTableName(table as never)}" (${names}) values (${columns.map(() => "?").join(", ")})`,
   );
   const values: unknown[] = new Array(keys.length);
+  const toDriver = columns.map((c, i) => driverValueOf(c, keys[i]));
   for (const row of rows) {
-    for (let i = 0; i < keys.length; i++)
-      values[i] = driverValue(columns[i], row[keys[i]], keys[i]);
+    for (let i = 0; i < keys.length; i++) values[i] = toDriver[i](row[keys[i]]);
     stmt.run(values);
   }
 }
