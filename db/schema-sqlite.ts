@@ -247,7 +247,12 @@ export const shares = sqliteTable(
     index("shares_recipient_idx").on(t.recipientId, t.createdAt),
     // Shared with Me counts and pages per sharer from these alone (lib/sharing/received.ts).
     index("shares_recipient_sharer_idx").on(t.recipientId, t.sharerId, t.createdAt),
-    index("shares_addressed_sharer_idx").on(t.recipientEmail, t.recipientId, t.sharerId, t.createdAt),
+    index("shares_addressed_sharer_idx").on(
+      t.recipientEmail,
+      t.recipientId,
+      t.sharerId,
+      t.createdAt,
+    ),
     index("shares_expires_idx").on(t.expiresAt),
     uniqueIndex("shares_token_hash_uq").on(t.tokenHash),
     index("shares_group_idx").on(t.groupId, t.createdAt),
