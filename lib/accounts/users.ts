@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "@/lib/accounts/password";
 import { endAllSessions } from "@/lib/accounts/user-sessions";
 import { DomainError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
+import { normalizeEmail } from "@/lib/platform/email-address";
 
 export const emailSchema = z
   .string({ error: "Enter an email address." })
@@ -30,7 +31,7 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+export { normalizeEmail };
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   return (

@@ -15,6 +15,7 @@ import { recordEvent } from "@/lib/activity/events";
 import { writeTx, type Caller, type Conflict } from "@/lib/sharing/share-store";
 import { effectiveStatus, liveSql } from "@/lib/sharing/status";
 import { reachesMember } from "./membership";
+import { normalizeEmail } from "@/lib/platform/email-address";
 
 /** A member of a chosen group who already holds a live direct share of a chosen device from this sharer. */
 export type MemberConflict = Conflict & { groupId: string; groupName: string };
@@ -98,7 +99,7 @@ export async function leaveGroupShare(
         undefined,
         "conflict",
       );
-    const email = a.user.email.trim().toLowerCase();
+    const email = normalizeEmail(a.user.email);
     await tx.insert(groupShareLeaves).values({ shareId: share.id, email, leftAt: a.now });
     await recordEvent(tx, {
       shareId: share.id,

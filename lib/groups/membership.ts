@@ -5,8 +5,7 @@ import { groupMembers, groupShareLeaves, groups, shares, type Share } from "@/db
 import type { Conn } from "@/db/transaction";
 import type { Caller } from "@/lib/sharing/share-store";
 import { GROUP_RECIPIENT_PREFIX, isGroupRecipient } from "./recipient";
-
-const norm = (email: string) => email.trim().toLowerCase();
+import { normalizeEmail } from "@/lib/platform/email-address";
 
 /**
  * A share reaches `user` through its group: the user's address is verified (anyone can
@@ -18,7 +17,7 @@ export async function reachesMember(
   user: Caller,
 ): Promise<boolean> {
   if (share.groupId == null || user.emailVerified == null) return false;
-  const email = norm(user.email);
+  const email = normalizeEmail(user.email);
   const member = (
     await conn
       .select({ id: groupMembers.id })
@@ -34,7 +33,12 @@ export async function hasLeft(conn: Conn, shareId: string, email: string): Promi
     await conn
       .select({ at: groupShareLeaves.leftAt })
       .from(groupShareLeaves)
-      .where(and(eq(groupShareLeaves.shareId, shareId), eq(groupShareLeaves.email, norm(email))))
+      .where(
+        and(
+          eq(groupShareLeaves.shareId, shareId),
+          eq(groupShareLeaves.email, normalizeEmail(email)),
+        ),
+      )
   )[0];
 }
 
@@ -44,7 +48,7 @@ export async function hasLeft(conn: Conn, shareId: string, email: string): Promi
  */
 export function groupShareReachesSql(user: Caller): SQL | undefined {
   if (user.emailVerified == null) return undefined;
-  const email = norm(user.email);
+  const email = normalizeEmail(user.email);
   return and(
     isNotNull(shares.groupId),
     sql`${shares.groupId} in (select ${groupMembers.groupId} from ${groupMembers}

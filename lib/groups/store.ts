@@ -15,6 +15,7 @@ import { MAX_GROUP_MEMBERS } from "./validation";
 import { recipientAllowed } from "@/lib/sharing/policies/policy";
 import { getSharingPolicy } from "@/lib/sharing/policies/store";
 import { enqueueGroupWebhooks } from "@/lib/webhooks/outbox";
+import { normalizeEmail } from "@/lib/platform/email-address";
 
 export type GroupSummary = { id: string; name: string; memberCount: number; createdAt: number };
 export type AddedMember = { memberId: string; email: string; token: string };
@@ -134,7 +135,7 @@ async function insertMembers(
         .where(eq(groupMembers.groupId, group.id))
     ).map((m) => m.email),
   );
-  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
+  const wanted = [...new Set(emails.map(normalizeEmail))];
   const fresh = wanted.filter((e) => !present.has(e));
   if (present.size + fresh.length > MAX_GROUP_MEMBERS)
     throw new DomainError(`A group has at most ${MAX_GROUP_MEMBERS} members.`, "members");
@@ -170,7 +171,7 @@ export async function createGroup(
 ): Promise<{ group: Group; added: AddedMember[] }> {
   return writeTx(db, async (tx) => {
     await assertNameFree(tx, a.ownerId, a.name);
-    const members = a.members.map((e) => e.trim().toLowerCase());
+    const members = a.members.map(normalizeEmail);
     await assertNotSelf(tx, a.ownerId, members);
     await assertAllowedByPolicy(tx, a.ownerId, members);
     const group: Group = {
@@ -217,7 +218,7 @@ export async function addMembers(
 ): Promise<{ group: Group; added: AddedMember[] }> {
   return writeTx(db, async (tx) => {
     const group = await loadOwnedGroup(tx, a.ownerId, a.groupId, true);
-    const emails = a.emails.map((e) => e.trim().toLowerCase());
+    const emails = a.emails.map(normalizeEmail);
     await assertNotSelf(tx, a.ownerId, emails);
     await assertAllowedByPolicy(tx, a.ownerId, emails);
     const added = await insertMembers(tx, group, a.emails, a.ownerId, a.now);
@@ -241,7 +242,7 @@ export async function removeMember(
     const which =
       a.memberId !== undefined
         ? eq(groupMembers.id, a.memberId)
-        : eq(groupMembers.email, a.email.trim().toLowerCase());
+        : eq(groupMembers.email, normalizeEmail(a.email));
     const removed = await tx
       .delete(groupMembers)
       .where(and(eq(groupMembers.groupId, group.id), which))

@@ -19,6 +19,7 @@ import { parsePermissions, type Operation } from "./permissions";
 import { effectiveStatus, type EffectiveStatus } from "./status";
 import { looksLikeToken } from "@/lib/platform/ids";
 import { createLinkToken, hashToken } from "./tokens";
+import { normalizeEmail } from "@/lib/platform/email-address";
 
 type RecipientArgs = { shareId: string; user: Caller; now: number };
 type LinkArgs = { token: string; user: Caller; now: number };
@@ -116,8 +117,7 @@ async function shareByLink(tx: Conn, token: string, user: Caller, now: number): 
 
 /** Answering through the link proves the address it was sent to. */
 async function verifyByLink(tx: Conn, share: Share, user: Caller, now: number): Promise<void> {
-  if (user.emailVerified != null || share.recipientEmail !== user.email.trim().toLowerCase())
-    return;
+  if (user.emailVerified != null || share.recipientEmail !== normalizeEmail(user.email)) return;
   await tx
     .update(users)
     .set({ emailVerified: now })

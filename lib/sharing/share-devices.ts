@@ -22,6 +22,7 @@ import { findMemberConflicts, type MemberConflict } from "@/lib/groups/group-sha
 import { groupRecipient } from "@/lib/groups/recipient";
 import { loadOwnedGroups } from "@/lib/groups/store";
 import { parseShareInput, type ShareRequest } from "./validation";
+import { normalizeEmail } from "@/lib/platform/email-address";
 
 export type SharedWith = {
   shareId: string;
@@ -237,7 +238,7 @@ export async function findConflicts(
     now: number;
   },
 ): Promise<SkippedPair[]> {
-  const emails = [...new Set(q.recipientEmails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  const emails = [...new Set(q.recipientEmails.map(normalizeEmail).filter(Boolean))];
   const ids = [...new Set(q.deviceIds)];
   const conflicts = await findLiveConflicts(db, {
     sharerId: q.sharerId,

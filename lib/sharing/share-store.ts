@@ -5,6 +5,7 @@ import { devices, services, shareItems, shares, users, type Share } from "@/db/s
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import { liveSql } from "./status";
+import { normalizeEmail } from "@/lib/platform/email-address";
 
 /**
  * Who is acting. `emailVerified` (null until the address is proven) is required on purpose:
@@ -76,7 +77,7 @@ export function isInvitee(
   user: Pick<Caller, "id" | "email">,
 ): boolean {
   if (share.recipientId != null) return share.recipientId === user.id;
-  return share.recipientEmail === user.email.trim().toLowerCase();
+  return share.recipientEmail === normalizeEmail(user.email);
 }
 
 /**
