@@ -5,6 +5,7 @@ import { reusableQuery, type Conn } from "@/db/engine";
 import { shares, users } from "@/db/schema";
 import { groupShareReachesJoin, groupShareReachesSql } from "@/lib/groups/membership";
 import type { Caller } from "./share-store";
+import { normalizeEmail } from "@/lib/platform/email-address";
 
 /** Where a way of receiving reads from, and what it keeps. */
 type Way = { from: SQL; where: SQL };
@@ -23,11 +24,9 @@ type Recipient = { userId: Value; email: Value | null };
  * matching row from the table (bench, issue 14: Shared with Me's per-sharer count).
  */
 function receivedWays({ userId, email }: Recipient): Way[] {
-  const bound = eq(shares.recipientId, userId);
-  const ways: Way[] = [{ from: sql`${shares}`, where: bound }];
+  const ways: Way[] = [{ from: sql`${shares}`, where: boundTo(userId) }];
   if (email == null) return ways;
-  const addressed = and(isNull(shares.recipientId), eq(shares.recipientEmail, email))!;
-  ways.push({ from: sql`${shares}`, where: addressed });
+  ways.push({ from: sql`${shares}`, where: addressedTo(email) });
   const group = groupShareReachesJoin(email);
   // Neither of the two above, so that a union of the ways counts a share once.
   const neither = and(
@@ -40,14 +39,15 @@ function receivedWays({ userId, email }: Recipient): Way[] {
 
 /** Every share `user` received, as one predicate over `shares` alone. */
 export function recipientPredicate(user: Caller): SQL {
-  const bound = eq(shares.recipientId, user.id);
-  if (user.emailVerified == null) return bound;
-  const email = normEmail(user.email);
-  const addressed = and(isNull(shares.recipientId), eq(shares.recipientEmail, email));
-  return or(bound, addressed, groupShareReachesSql(user))!;
+  if (user.emailVerified == null) return boundTo(user.id);
+  return or(boundTo(user.id), addressedTo(normalizeEmail(user.email)), groupShareReachesSql(user))!;
 }
 
-const normEmail = (email: string) => email.trim().toLowerCase();
+/** Bound to the user. */
+const boundTo = (userId: Value) => eq(shares.recipientId, userId);
+/** Still addressed to the (verified) email, not yet bound to anyone. */
+const addressedTo = (email: Value) =>
+  and(isNull(shares.recipientId), eq(shares.recipientEmail, email))!;
 
 type Received = {
   user: Caller;
@@ -86,7 +86,7 @@ async function runReceived(
 ): Promise<unknown[]> {
   const who = {
     userId: r.user.id,
-    email: r.user.emailVerified == null ? null : normEmail(r.user.email),
+    email: r.user.emailVerified == null ? null : normalizeEmail(r.user.email),
   };
   if (r.where || r.joinSharer) return (await conn.execute(build(who, sharerIds, page))).rows;
   const key = `${name}|${who.email == null ? "unverified" : "verified"}|${sharerIds.length}`;
