@@ -3,15 +3,40 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import {
-  acceptShareAction,
-  declineShareAction,
-  leaveShareAction,
-} from "@/lib/actions/share-respond";
+import { acceptShareAction } from "@/lib/actions/share-respond";
 import type { EffectiveStatus } from "@/lib/sharing/status";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { SubmitButton } from "@/components/ui/buttons";
 import { FormMessage } from "@/components/ui/form-message";
+import {
+  CONFIRMED_RESPONSES,
+  responseButtonName,
+  type ConfirmedResponse,
+} from "@/components/sharing/recipient-responses";
+
+/** Decline or Leave, asking first. */
+function ConfirmedResponseButton({
+  kind,
+  shareId,
+  sharerName,
+}: {
+  kind: ConfirmedResponse;
+  shareId: string;
+  sharerName: string;
+}) {
+  const r = CONFIRMED_RESPONSES[kind];
+  return (
+    <ConfirmAction
+      label={r.label}
+      triggerLabel={responseButtonName(kind, sharerName)}
+      title={r.title(sharerName)}
+      action={r.action}
+      fields={{ shareId }}
+    >
+      {r.body(sharerName)}
+    </ConfirmAction>
+  );
+}
 
 /** Accept / Decline while pending, Leave while active — the recipient's whole say. */
 export function RecipientActions({
@@ -37,31 +62,13 @@ export function RecipientActions({
           <input type="hidden" name="shareId" value={shareId} />
           <SubmitButton aria-label={`Accept share from ${sharerName}`}>Accept</SubmitButton>
         </form>
-        <ConfirmAction
-          label="Decline"
-          triggerLabel={`Decline share from ${sharerName}`}
-          title={`Decline the share from ${sharerName}?`}
-          action={declineShareAction}
-          fields={{ shareId }}
-        >
-          {sharerName} will be told. You will not get access to these devices.
-        </ConfirmAction>
+        <ConfirmedResponseButton kind="decline" shareId={shareId} sharerName={sharerName} />
         <FormMessage state={state} />
       </div>
     );
   }
   if (status === "Active" || status === "Suspended") {
-    return (
-      <ConfirmAction
-        label="Leave"
-        triggerLabel={`Leave share from ${sharerName}`}
-        title={`Leave the share from ${sharerName}?`}
-        action={leaveShareAction}
-        fields={{ shareId }}
-      >
-        You lose access to these devices at once. {sharerName} will be told.
-      </ConfirmAction>
-    );
+    return <ConfirmedResponseButton kind="leave" shareId={shareId} sharerName={sharerName} />;
   }
   return null;
 }

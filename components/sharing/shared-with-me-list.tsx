@@ -3,16 +3,17 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import type { EffectiveStatus } from "@/lib/sharing/status";
-import {
-  acceptShareAction,
-  declineShareAction,
-  leaveShareAction,
-} from "@/lib/actions/share-respond";
+import { acceptShareAction } from "@/lib/actions/share-respond";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ConfirmModal } from "@/components/ui/confirm-action";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";
 import { StatusBadge } from "@/components/sharing/status-badge";
+import {
+  CONFIRMED_RESPONSES,
+  responseButtonName,
+  type ConfirmedResponse,
+} from "@/components/sharing/recipient-responses";
 import { formatDate, formatExpiry } from "@/lib/platform/format";
 
 export type ReceivedRow = {
@@ -33,7 +34,7 @@ export type ReceivedGroup = {
 };
 
 /** The share whose Decline or Leave dialog is showing (kept after closing, so it closes in place). */
-type Target = { kind: "decline" | "leave"; shareId: string; sharerName: string; open: boolean };
+type Target = { kind: ConfirmedResponse; shareId: string; sharerName: string; open: boolean };
 
 /**
  * One client island for the whole list, fed slim rows: cheaper to render and to send than a
@@ -48,8 +49,17 @@ export function SharedWithMeList({ groups }: { groups: ReceivedGroup[] }) {
   const [accepting, setAccepting] = useState<string | null>(null);
   const [target, setTarget] = useState<Target | null>(null);
   const close = () => setTarget((t) => (t ? { ...t, open: false } : t));
-  const ask = (kind: Target["kind"], shareId: string, sharerName: string) =>
-    setTarget({ kind, shareId, sharerName, open: true });
+  const askButton = (kind: ConfirmedResponse, shareId: string, sharerName: string) => (
+    <button
+      type="button"
+      className={buttonStyles.secondary}
+      aria-label={responseButtonName(kind, sharerName)}
+      onClick={() => setTarget({ kind, shareId, sharerName, open: true })}
+    >
+      {CONFIRMED_RESPONSES[kind].label}
+    </button>
+  );
+  const asked = target && CONFIRMED_RESPONSES[target.kind];
 
   return (
     <>
@@ -97,53 +107,29 @@ export function SharedWithMeList({ groups }: { groups: ReceivedGroup[] }) {
                     >
                       Accept
                     </button>
-                    <button
-                      type="button"
-                      className={buttonStyles.secondary}
-                      aria-label={`Decline share from ${g.sharer.name}`}
-                      onClick={() => ask("decline", r.id, g.sharer.name)}
-                    >
-                      Decline
-                    </button>
+                    {askButton("decline", r.id, g.sharer.name)}
                     <FormMessage state={accepting === r.id ? accept.state : undefined} />
                   </div>
                 ) : r.status === "Active" || r.status === "Suspended" ? (
-                  <button
-                    type="button"
-                    className={buttonStyles.secondary}
-                    aria-label={`Leave share from ${g.sharer.name}`}
-                    onClick={() => ask("leave", r.id, g.sharer.name)}
-                  >
-                    Leave
-                  </button>
+                  askButton("leave", r.id, g.sharer.name)
                 ) : null}
               </li>
             ))}
           </ul>
         </section>
       ))}
-      {target ? (
+      {target && asked ? (
         <ConfirmModal
           // A fresh dialog (and answer) per share and kind.
           key={`${target.kind}:${target.shareId}`}
           open={target.open}
           onClose={close}
-          {...(target.kind === "decline"
-            ? {
-                label: "Decline",
-                title: `Decline the share from ${target.sharerName}?`,
-                action: declineShareAction,
-              }
-            : {
-                label: "Leave",
-                title: `Leave the share from ${target.sharerName}?`,
-                action: leaveShareAction,
-              })}
+          label={asked.label}
+          title={asked.title(target.sharerName)}
+          action={asked.action}
           fields={{ shareId: target.shareId }}
         >
-          {target.kind === "decline"
-            ? `${target.sharerName} will be told. You will not get access to these devices.`
-            : `You lose access to these devices at once. ${target.sharerName} will be told.`}
+          {asked.body(target.sharerName)}
         </ConfirmModal>
       ) : null}
     </>
