@@ -1,5 +1,5 @@
 // `npx tsx bench/bulk-only.ts`: phase (c) of bench/run.ts alone (bulk share 1,000 × 100
-// through shareDevices vs the raw floor, fresh databases, median of 3 rounds), for working
+// through shareDevices vs the raw floor, fresh databases, median of 5 paired rounds), for working
 // on that one figure without the whole bench. BENCH_DB=postgres measures PostgreSQL.
 import "./engine-env"; // first: selects the dialect of "@/db/schema"
 import os from "node:os";
@@ -14,7 +14,7 @@ async function main() {
       .join(" ");
   console.log(`${BENCH_DB}: load average before ${load()}`);
   const bulk = await measureBulkShare();
-  const ratio = bulk.domainMs / bulk.floorMs;
+  const { ratio } = bulk;
   console.log(
     `${BENCH_DB}: shareDevices ${(bulk.domainMs / 1000).toFixed(3)} s, floor ${(bulk.floorMs / 1000).toFixed(3)} s, ` +
       `ratio ${ratio.toFixed(3)}x; load average after ${load()}`,

@@ -9,7 +9,7 @@ import type { Conn, Db, EngineKind } from "./types";
 
 export { engineConfigFromEnv, engineKindFromEnv, isPostgresUrl, type EngineConfig } from "./config";
 export { isUniqueViolation, driverError } from "./errors";
-export { insertMany } from "./insert-many";
+export { insertColumns, insertMany } from "./insert-many";
 export { TxMisuseError } from "./registry";
 export {
   affected,

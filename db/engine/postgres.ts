@@ -1,4 +1,4 @@
-import { sql, getTableName } from "drizzle-orm";
+import { sql, getTableName, type Column } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -13,7 +13,7 @@ import {
   type Engine,
   type TxContext,
 } from "./registry";
-import { driverValueOf, rowShape } from "./rows";
+import type { ColumnBatch } from "./rows";
 import type { Db, Tx } from "./types";
 
 export const PG_MIGRATIONS = path.join(process.cwd(), "db", "migrations-pg");
@@ -67,7 +67,7 @@ export function openPostgres(url: string, poolSize: number): Engine {
           : { accessMode: "read write" },
       );
     },
-    insertRows: (tx, table, rows) => insertUnnest(tx, table, rows),
+    insertBatch: (tx, table, batch) => insertUnnest(tx, table, batch),
     // The root database's statements go through the pool (any connection; each prepares the
     // name once), a transaction's through its own connection (drizzle's session client).
     async queryPrepared(conn, name, text, values) {
@@ -112,31 +112,23 @@ export async function migratePostgres(url: string): Promise<void> {
 }
 
 /**
- * Bulk insert as `INSERT … SELECT * FROM unnest($1::text[], $2::bigint[], …)`: one array
- * parameter per column, so the statement text and its parameter count do not grow with the
- * rows (multi-row VALUES needs a parameter per value, at most 65,535, and drizzle's builder
- * spends most of the time building them). Measured in bench/insert-many.ts.
+ * Bulk insert as `INSERT … SELECT *, $k::bigint, … FROM unnest($1::text[], …)`: one array
+ * parameter per column that differs between rows, one plain parameter per shared value, so
+ * the statement text and its parameter count do not grow with the rows (multi-row VALUES
+ * needs a parameter per value, at most 65,535, and drizzle's builder spends most of the time
+ * building them). Measured in bench/insert-many.ts.
  */
-async function insertUnnest(
-  tx: Tx,
-  table: object,
-  rows: readonly Record<string, unknown>[],
-): Promise<void> {
-  const { keys, columns } = rowShape(table, rows[0]);
-  const toDriver = columns.map((c, i) => driverValueOf(c, keys[i]));
-  const target = sql`${sql.identifier(getTableName(table as never))} (${sql.join(
-    columns.map((c) => sql.identifier(c.name)),
-    sql`, `,
-  )})`;
-  for (let start = 0; start < rows.length; start += UNNEST_CHUNK) {
-    const chunk = rows.slice(start, start + UNNEST_CHUNK);
-    const arrays = keys.map((k, i) => chunk.map((row) => toDriver[i](row[k])));
+async function insertUnnest(tx: Tx, table: object, batch: ColumnBatch): Promise<void> {
+  const typed = (c: Column) => sql.raw((c as PgColumn).getSQLType());
+  const columns = [...batch.each, ...batch.same].map((c) => sql.identifier(c.column.name));
+  const target = sql`${sql.identifier(getTableName(table as never))} (${sql.join(columns, sql`, `)})`;
+  const shared = batch.same.map((c) => sql`, ${sql.param(c.value)}::${typed(c.column)}`);
+  for (let start = 0; start < batch.count; start += UNNEST_CHUNK) {
+    const end = start + UNNEST_CHUNK;
     const unnest = sql.join(
-      columns.map(
-        (c, i) => sql`${sql.param(arrays[i])}::${sql.raw((c as PgColumn).getSQLType())}[]`,
-      ),
+      batch.each.map((c) => sql`${sql.param(c.values.slice(start, end))}::${typed(c.column)}[]`),
       sql`, `,
     );
-    await tx.execute(sql`insert into ${target} select * from unnest(${unnest})`);
+    await tx.execute(sql`insert into ${target} select *${sql.join(shared)} from unnest(${unnest})`);
   }
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { ColumnBatch } from "./rows";
 import type { Conn, Db, EngineKind, Tx } from "./types";
 
 /** What each engine implements; the public functions in db/engine/index.ts dispatch to it. */
@@ -6,7 +7,8 @@ export interface Engine {
   readonly kind: EngineKind;
   readonly db: Db;
   transaction<T>(fn: (tx: Tx) => Promise<T>, readOnly: boolean): Promise<T>;
-  insertRows(tx: Tx, table: object, rows: readonly Record<string, unknown>[]): Promise<void>;
+  /** insertMany() and insertColumns(): the batch is checked and in the driver's form. */
+  insertBatch(tx: Tx, table: object, batch: ColumnBatch): Promise<void>;
   /**
    * PostgreSQL: runs `text` as the named prepared statement `name` on `conn`'s connection
    * (parsed and planned once per connection). SQLite has none: it keeps its own statements.

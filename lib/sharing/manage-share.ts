@@ -167,14 +167,12 @@ export async function addDevices(
       throw new ShareConflictError(
         conflicts.map((c) => ({ ...c, deviceName: devs.get(c.deviceId)!.name })),
       );
-    const items = fresh.map((deviceId) => ({
-      shareId: share.id,
-      deviceId,
+    await insertItems(tx, {
       sharerId,
-      recipientEmail: share.recipientEmail,
-      serviceIds: serviceIds.get(deviceId) ?? null,
-    }));
-    await insertItems(tx, items, now);
+      now,
+      serviceIds,
+      shares: [{ shareId: share.id, recipientEmail: share.recipientEmail, deviceIds: fresh }],
+    });
     const added = fresh.map((id) => ({ id, name: devs.get(id)!.name }));
     await recordEvent(tx, {
       shareId: share.id,

@@ -14,7 +14,7 @@ import {
   resolveServiceIds,
   ShareConflictError,
   writeTx,
-  type NewItem,
+  type PlannedItems,
 } from "./share-store";
 import { serializePermissions } from "./permissions";
 import { createLinkToken } from "./tokens";
@@ -47,26 +47,6 @@ export type ShareDevicesResult = {
 };
 
 const pairKey = (email: string, deviceId: string) => `${email}\n${deviceId}`;
-
-/** One new share's recipient and devices, before its items exist. */
-type Planned = { shareId: string; email: string; deviceIds: readonly string[] };
-
-/** The planned shares' items, made one at a time as insertItems() takes them. */
-function* itemsOf(
-  planned: readonly Planned[],
-  sharerId: string,
-  serviceIds: ReadonlyMap<string, string | null>,
-): Generator<NewItem> {
-  for (const p of planned)
-    for (const deviceId of p.deviceIds)
-      yield {
-        shareId: p.shareId,
-        deviceId,
-        sharerId,
-        recipientEmail: p.email,
-        serviceIds: serviceIds.get(deviceId) ?? null,
-      };
-}
 
 /**
  * Shares N devices with M recipients: one share per recipient holding all the devices, a
@@ -129,7 +109,7 @@ export async function shareDevices(
     const permissions = serializePermissions(input.permissions);
     const s = input.schedule;
     const shareRows: (typeof shares.$inferInsert)[] = [];
-    const planned: Planned[] = [];
+    const planned: PlannedItems[] = [];
     const result: SharedWith[] = [];
     const groupShares: GroupShared[] = [];
     const deviceCount = new Map<string, number>();
@@ -169,13 +149,13 @@ export async function shareDevices(
         tokenCreatedAt: group ? null : now,
         createdAt: now,
       });
-      planned.push({ shareId, email, deviceIds });
+      planned.push({ shareId, recipientEmail: email, deviceIds });
       deviceCount.set(shareId, deviceIds.length);
       if (group) groupShares.push({ shareId, groupId: group.id, groupName: group.name });
       else result.push({ shareId, recipientEmail: email, recipientId, token });
     }
     await insertMany(tx, shares, shareRows);
-    await insertItems(tx, itemsOf(planned, sharerId, serviceIds), now);
+    await insertItems(tx, { sharerId, now, serviceIds, shares: planned });
     for (const r of shareRows) {
       await recordEvent(tx, {
         shareId: r.id!,
