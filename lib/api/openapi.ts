@@ -31,7 +31,9 @@ const STATUS_TEXT: Record<number, string> = {
   413: "The body is too large.",
   415: "The body is not JSON.",
   422: "Invalid input; `errors` lists messages per field.",
-  429: "Too many requests for this token, or over the daily invitation emails; wait Retry-After seconds.",
+  429:
+    "Too many requests for this token, or over the daily invitation emails; wait Retry-After seconds " +
+    "(more emails at once than a whole day allows is a 422: change the request).",
 };
 
 function parameters(op: ApiOperation, components: Json): Json[] {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { transaction } from "@/db/client";
 import { rateLimits } from "@/db/schema";
-import { RateLimitedError } from "@/lib/platform/errors";
+import { DomainError, RateLimitedError } from "@/lib/platform/errors";
 import { LIMITS } from "@/lib/platform/rate-limit";
 import { spendInvitations } from "./invite-quota";
 import { makeUser, T0, testDb } from "./test-fixtures";
@@ -78,8 +78,30 @@ describe("invitation emails per sharer per day", () => {
     const db = await testDb();
     const u = await makeUser(db);
     await expect(async () =>
-      transaction(db, (tx) => spendInvitations(tx, u.id, 1_001, T0)),
-    ).rejects.toThrow();
+      transaction(db, async (tx) => {
+        await spendInvitations(tx, u.id, 600, T0); // counted, then rolled back with the refusal
+        await spendInvitations(tx, u.id, 600, T0);
+      }),
+    ).rejects.toThrow(RateLimitedError);
     expect(await db.select().from(rateLimits)).toEqual([]);
+  });
+
+  it("more than a whole day's emails at once is a request to change (422), never one to retry later", async () => {
+    const db = await testDb();
+    const u = await makeUser(db);
+    const refusal = await spendInvitations(db, u.id, 1_200, T0).catch((e) => e);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).not.toBeInstanceOf(RateLimitedError);
+    expect(refusal).toMatchObject({
+      code: "invalid",
+      field: "notify",
+      message:
+        "This would send 1,200 invitation emails, more than the 1,000 invitation emails a day a sharer may send. " +
+        'Untick "Notify recipients" to share without emails (each recipient still gets a sharing link), ' +
+        "or invite fewer people at a time.",
+    });
+    // Nothing was counted: the whole day's quota is still there.
+    expect(await db.select().from(rateLimits)).toEqual([]);
+    await spendInvitations(db, u.id, LIMITS.invitationsPerSharerDay.limit, T0 + 1);
   });
 });

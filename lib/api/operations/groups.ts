@@ -93,7 +93,8 @@ export const addMembersOp = defineOperation({
   description:
     `${OWNER_ONLY} Members already in the group are left as they are. Each new member gets ` +
     "the invitation email of every notifying live share of the group (counted against the " +
-    "daily invitations: over it, nobody is added and the answer is 429). A group.member_added " +
+    "daily invitations: over it, nobody is added and the answer is 429, or 422 when the " +
+    "emails would be more than a whole day's). A group.member_added " +
     "event per new member.",
   tag: "Groups",
   scope: "write",
