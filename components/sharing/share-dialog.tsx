@@ -1,15 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useActionForm } from "@/components/forms/use-action-form";
-import type { FieldErrors } from "@/lib/request/field-errors";
 import type { DeviceRow } from "@/lib/devices/queries";
-import {
-  shareDevicesAction,
-  type ShareDevicesData,
-  type ShareDevicesState,
-} from "@/lib/actions/shares";
+import type { ShareDevicesData } from "@/lib/actions/shares";
 import type { Operation } from "@/lib/sharing/permissions";
 import { Modal } from "@/components/ui/modal";
 import { buttonStyles } from "@/components/ui/button-styles";
@@ -27,9 +20,9 @@ import {
 import { ServicePicker, type ServiceChoice } from "@/components/sharing/service-picker";
 import { ShareResult } from "@/components/sharing/share-result";
 import { ConflictList } from "@/components/sharing/conflict-list";
-import { splitRecipients } from "@/components/sharing/recipients-field";
-import { orList, policyErrors, type SharingPolicy } from "@/lib/sharing/policies/policy";
+import { orList, type SharingPolicy } from "@/lib/sharing/policies/policy";
 import { GroupsField, type GroupChoice } from "@/components/groups/groups-field";
+import { useShareRequest, type ShareRequestPayload } from "@/components/sharing/use-share-request";
 
 export type DeviceSelection =
   | { mode: "ids"; ids: string[]; devices: DeviceRow[] }
@@ -49,23 +42,6 @@ export type ShareDraft = {
   notify: boolean;
   schedule: ScheduleState;
   services: Record<string, ServiceChoice>;
-};
-
-/** What the dialog sends (the server parses it with the share schema). */
-type ShareRequestPayload = {
-  recipients: string;
-  groups: string[];
-  deviceIds?: string[];
-  filter?: { q?: string; group?: string };
-  services: Record<string, ServiceChoice>;
-  permissions: Operation[] | PermissionChoice;
-  expiresAt: ReturnType<typeof expiryTimestamp>;
-  description: string;
-  notify: boolean;
-  message: string;
-  skipConflicts: boolean;
-  schedule: ReturnType<typeof scheduleRequest>;
-  replaceShareId?: string;
 };
 
 type Props = {
@@ -108,40 +84,12 @@ export function ShareDialog({
   const [message, setMessage] = useState(draft?.message ?? "");
   const [schedule, setSchedule] = useState(() => draft?.schedule ?? defaultSchedule());
   const [services, setServices] = useState<Record<string, ServiceChoice>>(draft?.services ?? {});
-  const router = useRouter();
   const {
     state,
     pending,
     submit: send,
     clear,
-  } = useActionForm<ShareDevicesState["data"], ShareRequestPayload>(
-    async (prev, payload) => {
-      // The policy's refusals, without a round trip; the server checks the same rules again.
-      const expiresAt = payload.expiresAt;
-      const refused =
-        policy && expiresAt !== ""
-          ? policyErrors(policy, {
-              recipients: splitRecipients(payload.recipients),
-              expiresAt,
-              now: Date.now(),
-            })
-          : null;
-      if (refused)
-        return {
-          ok: false,
-          message: "Your sharing policy does not allow this share. Nothing was shared.",
-          fieldErrors: refused as FieldErrors,
-        };
-      return shareDevicesAction(prev, payload);
-    },
-    {
-      onSuccess: () => {
-        onShared?.();
-        // Sharing again cancelled the share this page is about: refreshed, it would be a 404.
-        if (!replaceShareId) router.refresh();
-      },
-    },
-  );
+  } = useShareRequest({ policy, onShared, replaceShareId });
 
   const count = selection.mode === "ids" ? selection.ids.length : selection.count;
   const demo = selection.mode === "ids" ? selection.devices.filter((d) => d.demo) : [];
