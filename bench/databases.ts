@@ -4,7 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { closeDb, migrateDb, openDb, type Db, type EngineConfig } from "@/db/engine";
-import { createDatabase, dropDatabases, urlFor } from "@/tests/support/db/pg-admin";
+import {
+  createDatabase,
+  dropDatabases,
+  dropDatabasesStartingWith,
+  urlFor,
+} from "@/tests/support/db/pg-admin";
 import { BENCH_DB, TMP_DIR } from "./config";
 
 export type BenchDatabase = {
@@ -27,9 +32,16 @@ export async function freshDatabase(
   return { db, where };
 }
 
+const PG_PREFIX = "keyshare_bench_";
+
+/** PostgreSQL: drops every database of the bench (each phase's, the server's) when a run ends. */
+export async function dropBenchDatabases(): Promise<void> {
+  if (BENCH_DB === "postgres") await dropDatabasesStartingWith(PG_PREFIX);
+}
+
 async function locate(name: string, poolSize: number): Promise<BenchDatabase> {
   if (BENCH_DB === "postgres") {
-    const database = `keyshare_bench_${name.replace(/[^a-z0-9]/g, "_")}`;
+    const database = `${PG_PREFIX}${name.replace(/[^a-z0-9]/g, "_")}`;
     await dropDatabases([database]);
     await createDatabase(database);
     const url = urlFor(database);

@@ -11,6 +11,7 @@ import { ensureBuild } from "./build";
 import { measureBulkShare } from "./bulk-share";
 import { clientWeightKb } from "./client-weight";
 import { closeDb, openDb } from "@/db/engine";
+import { dropBenchDatabases } from "./databases";
 import {
   ACCESS_P99_BUDGET_MS,
   BENCH_DB,
@@ -263,9 +264,13 @@ async function main() {
   add("group_shared_with_me_vs_direct", withMe.member.p95 / withMe.direct.p95, "x", null, true);
 
   report(metrics, loadAtStart);
+  await dropBenchDatabases();
 }
 
-main().catch((e) => {
+main().catch(async (e) => {
   console.error(e);
+  await dropBenchDatabases().catch((err) =>
+    console.error("could not drop the bench databases:", err),
+  );
   process.exit(1);
 });
