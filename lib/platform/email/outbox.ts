@@ -3,6 +3,7 @@ import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emails, type Email } from "@/db/schema";
 import { newId } from "@/lib/platform/ids";
+import { normalizeEmail } from "@/lib/platform/email-address";
 import type { MailMessage, MailTransport } from "./transport";
 import { HOUR } from "@/lib/platform/time";
 
@@ -165,9 +166,7 @@ export async function listOutbox(
     .select()
     .from(emails)
     .where(
-      opts.to === undefined
-        ? undefined
-        : sql`lower(${emails.to}) = ${opts.to.trim().toLowerCase()}`,
+      opts.to === undefined ? undefined : sql`lower(${emails.to}) = ${normalizeEmail(opts.to)}`,
     )
     // Same timestamp: the later insert first (ids are random).
     .orderBy(desc(emails.createdAt), insertionOrder(emails.id, "desc"))
