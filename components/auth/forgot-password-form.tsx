@@ -7,7 +7,7 @@ import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function ForgotPasswordForm() {
-  const { state, formProps: actionProps } = useActionForm(forgotPasswordAction);
+  const { state, echoed, formProps: actionProps } = useActionForm(forgotPasswordAction);
   return (
     <form {...actionProps} className="space-y-4" noValidate>
       <TextField
@@ -16,6 +16,7 @@ export function ForgotPasswordForm() {
         type="email"
         autoComplete="email"
         required
+        defaultValue={echoed("email")}
         errors={state?.fieldErrors?.email}
       />
       <FormMessage state={state} success={state?.message} />

@@ -14,7 +14,7 @@ export function SignInForm({
   callbackUrl: string;
   invitedHint?: string;
 }) {
-  const { state, formProps: actionProps } = useActionForm(signInAction);
+  const { state, echoed, formProps: actionProps } = useActionForm(signInAction);
   return (
     <form {...actionProps} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -24,6 +24,7 @@ export function SignInForm({
         type="email"
         autoComplete="email"
         required
+        defaultValue={echoed("email")}
         hint={invitedHint}
         errors={state?.fieldErrors?.email}
       />

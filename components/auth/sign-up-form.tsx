@@ -15,7 +15,7 @@ export function SignUpForm({
   callbackUrl: string;
   lockedEmail?: string;
 }) {
-  const { state, formProps: actionProps } = useActionForm(signUpAction);
+  const { state, echoed, formProps: actionProps } = useActionForm(signUpAction);
   return (
     <form {...actionProps} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -24,6 +24,7 @@ export function SignUpForm({
         name="name"
         autoComplete="name"
         required
+        defaultValue={echoed("name")}
         errors={state?.fieldErrors?.name}
       />
       <TextField
@@ -32,7 +33,7 @@ export function SignUpForm({
         type="email"
         autoComplete="email"
         required
-        defaultValue={lockedEmail}
+        defaultValue={lockedEmail ?? echoed("email")}
         readOnly={!!lockedEmail}
         hint={lockedEmail ? "The invitation was sent to this address." : undefined}
         errors={state?.fieldErrors?.email}

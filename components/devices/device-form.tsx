@@ -11,7 +11,7 @@ type Initial = { deviceId: string; name: string; hardwareId: string; group: stri
 
 /** Add (no `initial`) or edit a device. */
 export function DeviceForm({ initial, groups }: { initial?: Initial; groups: string[] }) {
-  const { state, formProps } = useActionForm<unknown>(
+  const { state, echoed, formProps } = useActionForm<unknown>(
     initial ? updateDeviceAction : createDeviceAction,
   );
   const label = initial ? "Save device" : "Add device";
@@ -23,7 +23,7 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
         name="name"
         required
         maxLength={100}
-        defaultValue={initial?.name}
+        defaultValue={echoed("name", initial?.name)}
         errors={state?.fieldErrors?.name}
       />
       <TextField
@@ -31,7 +31,7 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
         name="hardwareId"
         required
         placeholder="80:00:00:00:12:34:56:78"
-        defaultValue={initial?.hardwareId}
+        defaultValue={echoed("hardwareId", initial?.hardwareId)}
         errors={state?.fieldErrors?.hardwareId}
       />
       <TextField
@@ -40,7 +40,7 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
         list="known-groups"
         placeholder="Site A / Floor 2"
         hint="Optional. Use / for sub-groups."
-        defaultValue={initial?.group}
+        defaultValue={echoed("group", initial?.group)}
         errors={state?.fieldErrors?.group}
       />
       <datalist id="known-groups">
@@ -51,7 +51,7 @@ export function DeviceForm({ initial, groups }: { initial?: Initial; groups: str
       <SelectField
         label="Kind"
         name="kind"
-        defaultValue={initial?.kind ?? "Gateway"}
+        defaultValue={echoed("kind", initial?.kind ?? "Gateway")}
         errors={state?.fieldErrors?.kind}
       >
         {DEVICE_KINDS.map((k) => (

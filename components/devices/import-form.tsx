@@ -7,7 +7,7 @@ import { FieldErrors, TextAreaField, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function ImportForm() {
-  const { state, formProps: actionProps } = useActionForm(importDevicesAction);
+  const { state, echoed, formProps: actionProps } = useActionForm(importDevicesAction);
   const created = state?.ok ? (state.data as { created: number }).created : 0;
   return (
     <form {...actionProps} className="space-y-4" noValidate>
@@ -37,6 +37,7 @@ export function ImportForm() {
           "Or paste the rows here. Columns: name, hardware_id, group, kind (optional), " +
           "services (Kind:Port or Name=Kind:Port, separated by ;)."
         }
+        defaultValue={echoed("csv")}
         errors={state?.fieldErrors?.csv}
         className={`${inputClass} font-mono`}
       />

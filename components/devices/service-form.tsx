@@ -9,7 +9,11 @@ import { FormMessage } from "@/components/ui/form-message";
 
 export function ServiceForm({ deviceId }: { deviceId: string }) {
   // Stays on screen for the next entry: emptied after a success, kept after a refusal.
-  const { state, formProps: actionProps } = useActionForm(addServiceAction, {
+  const {
+    state,
+    echoed,
+    formProps: actionProps,
+  } = useActionForm(addServiceAction, {
     resetOnSuccess: true,
   });
   return (
@@ -24,13 +28,14 @@ export function ServiceForm({ deviceId }: { deviceId: string }) {
         name="name"
         id="service-name"
         placeholder="SSH"
+        defaultValue={echoed("name")}
         errors={state?.fieldErrors?.name}
       />
       <SelectField
         label="Kind"
         name="kind"
         id="service-kind"
-        defaultValue="SSH"
+        defaultValue={echoed("kind", "SSH")}
         errors={state?.fieldErrors?.kind}
       >
         {SERVICE_KINDS.map((k) => (
@@ -43,6 +48,7 @@ export function ServiceForm({ deviceId }: { deviceId: string }) {
         id="service-port"
         inputMode="numeric"
         placeholder="22"
+        defaultValue={echoed("port")}
         errors={state?.fieldErrors?.port}
       />
       <div className="sm:pt-6">

@@ -67,6 +67,15 @@ export function useActionForm<T, P = FormData>(
     clear: () => setCleared(answer),
     /** Messages for one field, by name or dotted path ("schedule.weekdays"). */
     errorsOf: (path: string) => state?.fieldErrors?.[path],
+    /**
+     * What was typed in `name` before a refusal, else `fallback`: the field's defaultValue.
+     * Without JavaScript the page is drawn again from the answer, and this puts the typed
+     * value back (with JavaScript the takeover keeps it anyway). Secrets are never echoed.
+     */
+    echoed: (name: string, fallback?: string) => {
+      const v = state?.values?.[name];
+      return typeof v === "string" ? v : fallback;
+    },
     /** Spread on the <form>: the action (for a page without JavaScript) and the takeover. */
     formProps: {
       ref: formRef,

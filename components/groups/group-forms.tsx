@@ -8,7 +8,11 @@ import { FormMessage } from "@/components/ui/form-message";
 
 export function AddMembersForm({ groupId }: { groupId: string }) {
   // Stays on screen for the next entry: emptied after a success, kept after a refusal.
-  const { state, formProps: actionProps } = useActionForm(addMembersAction, {
+  const {
+    state,
+    echoed,
+    formProps: actionProps,
+  } = useActionForm(addMembersAction, {
     resetOnSuccess: true,
   });
   const added = state?.ok ? (state.data?.added.length ?? 0) : 0;
@@ -21,6 +25,7 @@ export function AddMembersForm({ groupId }: { groupId: string }) {
         id="add-members"
         rows={2}
         placeholder="ana@example.com, ben@example.com"
+        defaultValue={echoed("members")}
         hint="They get the group's devices at once, and an invitation email for each share that notifies."
         errors={state?.fieldErrors?.members}
       />
@@ -46,7 +51,7 @@ export function RemoveMemberButton({ groupId, email }: { groupId: string; email:
 }
 
 export function RenameGroupForm({ groupId, name }: { groupId: string; name: string }) {
-  const { state, formProps: actionProps } = useActionForm(renameGroupAction);
+  const { state, echoed, formProps: actionProps } = useActionForm(renameGroupAction);
   return (
     <form {...actionProps} className="space-y-3" noValidate>
       <input type="hidden" name="groupId" value={groupId} />
@@ -54,7 +59,7 @@ export function RenameGroupForm({ groupId, name }: { groupId: string; name: stri
         label="Name"
         name="name"
         id="rename-group"
-        defaultValue={name}
+        defaultValue={echoed("name", name)}
         maxLength={80}
         errors={state?.fieldErrors?.name}
       />

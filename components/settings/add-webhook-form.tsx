@@ -10,7 +10,7 @@ import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 /** Adds an endpoint; its signing secret is shown once, read-only, with Copy secret. */
 export function AddWebhookForm() {
-  const { state, pending, formProps, clear } = useActionForm(addWebhookEndpointAction, {
+  const { state, pending, echoed, formProps, clear } = useActionForm(addWebhookEndpointAction, {
     resetOnSuccess: true,
   });
   const e = state?.fieldErrors;
@@ -25,6 +25,7 @@ export function AddWebhookForm() {
           type="url"
           inputMode="url"
           placeholder="https://example.com/hooks/keyshare"
+          defaultValue={echoed("url")}
           errors={e?.url}
         />
         <fieldset className="space-y-1" aria-describedby="webhook-events-error">

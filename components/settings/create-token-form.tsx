@@ -12,7 +12,7 @@ import { FormMessage } from "@/components/ui/form-message";
  * form keeps what was typed (useActionForm).
  */
 export function CreateTokenForm() {
-  const { state, pending, formProps, clear } = useActionForm(createApiTokenAction, {
+  const { state, pending, echoed, formProps, clear } = useActionForm(createApiTokenAction, {
     resetOnSuccess: true,
   });
   const e = state?.fieldErrors;
@@ -20,7 +20,14 @@ export function CreateTokenForm() {
   return (
     <div className="space-y-4">
       <form {...formProps} className="max-w-xl space-y-4">
-        <TextField label="Name" name="name" id="token-name" maxLength={100} errors={e?.name} />
+        <TextField
+          label="Name"
+          name="name"
+          id="token-name"
+          maxLength={100}
+          defaultValue={echoed("name")}
+          errors={e?.name}
+        />
         <fieldset className="space-y-1" aria-describedby="token-scopes-error">
           <legend className="text-sm font-medium text-slate-800">Scopes</legend>
           <label className="flex min-h-11 items-center gap-2 text-sm">
@@ -35,7 +42,7 @@ export function CreateTokenForm() {
           label="Expires"
           name="expires"
           id="token-expires"
-          defaultValue="90"
+          defaultValue={echoed("expires", "90")}
           errors={e?.expires}
         >
           <option value="30">In 30 days</option>

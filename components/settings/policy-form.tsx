@@ -16,7 +16,7 @@ const DEFAULT_LABELS = {
 
 /** The owner's rules for new shares; a refused save keeps what was typed (useActionForm). */
 export function PolicyForm({ policy }: { policy: SharingPolicy }) {
-  const { state, pending, formProps } = useActionForm(savePoliciesAction);
+  const { state, pending, echoed, formProps } = useActionForm(savePoliciesAction);
   const e = state?.fieldErrors;
   return (
     <form {...formProps} className="max-w-xl space-y-4">
@@ -24,7 +24,7 @@ export function PolicyForm({ policy }: { policy: SharingPolicy }) {
         label="Default expiry"
         name="defaultExpiry"
         id="policy-default-expiry"
-        defaultValue={policy.defaultExpiry}
+        defaultValue={echoed("defaultExpiry", policy.defaultExpiry)}
         errors={e?.defaultExpiry}
         hint="What the Expires choice of the share dialog starts at."
       >
@@ -42,7 +42,7 @@ export function PolicyForm({ policy }: { policy: SharingPolicy }) {
         inputMode="numeric"
         min={1}
         max={1825}
-        defaultValue={policy.maxExpiryDays ?? ""}
+        defaultValue={echoed("maxExpiryDays", String(policy.maxExpiryDays ?? ""))}
         errors={e?.maxExpiryDays}
         hint={
           "In days. New shares and extensions may not end later than this from now; " +
@@ -54,7 +54,7 @@ export function PolicyForm({ policy }: { policy: SharingPolicy }) {
         name="allowedDomains"
         id="policy-domains"
         rows={3}
-        defaultValue={policy.allowedDomains.join(", ")}
+        defaultValue={echoed("allowedDomains", policy.allowedDomains.join(", "))}
         errors={e?.allowedDomains}
         placeholder="example.com, example.org"
         hint="Only recipients with an email at one of these domains can be invited. Leave empty to allow anyone."

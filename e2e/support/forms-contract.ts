@@ -129,6 +129,13 @@ export function formsContract() {
       ],
     );
     await expect(svc.getByLabel("Port")).toHaveAttribute("aria-invalid", "true");
+    // Corrected and added: the form empties for the next entry (the refused values are gone).
+    await svc.getByLabel("Port").fill("8080");
+    await svc.getByRole("button", { name: "Add service" }).click();
+    await expect(svc.getByText("Service added.")).toBeVisible();
+    await expect(svc.getByLabel("Name")).toHaveValue("");
+    await expect(svc.getByLabel("Port")).toHaveValue("");
+    await expect(svc.getByLabel("Kind")).toHaveValue("SSH");
 
     // Import: lines with errors; the pasted CSV stays.
     const csv = "name,hardware_id\nNo Hardware,\n";
