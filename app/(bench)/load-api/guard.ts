@@ -20,7 +20,7 @@ const notFound = () => NextResponse.json({ error: "Not found" }, { status: 404 }
 /** Runs `fn` for the signed-in user with the request's JSON body; the JSON it returns is the answer. */
 export async function benchRoute(
   req: Request,
-  fn: (ctx: { db: Db; user: User; body: unknown; now: number }) => unknown,
+  fn: (ctx: { db: Db; user: User; body: unknown; now: number }) => Promise<unknown>,
 ): Promise<Response> {
   if (process.env.KEYSHARE_BENCH !== "1") return notFound();
   const user = await getCurrentUser();
@@ -32,7 +32,8 @@ export async function benchRoute(
     return NextResponse.json({ error: "Malformed JSON" }, { status: 400 });
   }
   try {
-    return NextResponse.json(fn({ db: getDb(), user, body, now: Date.now() }), {
+    // Awaited inside the try: a refusal of the async domain must become its 4xx here.
+    return NextResponse.json(await fn({ db: getDb(), user, body, now: Date.now() }), {
       headers: { "cache-control": "no-store" },
     });
   } catch (e) {
