@@ -5,17 +5,18 @@
 // acknowledged. Builds into .next-bench (bench/build.ts), serves on :3600 over its own
 // database in bench/tmp with KEYSHARE_BENCH=1 and KEYSHARE_RATE_LIMIT=relaxed, and writes
 // bench/load-results.json. Waits while `npm run bench` runs: the two would skew each other.
+import "../bench/engine-env";
 import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ensureBuild } from "../bench/build";
-import { PASSWORD, TMP_DIR } from "../bench/config";
+import { BENCH_DB, PASSWORD, TMP_DIR } from "../bench/config";
+import { dropBenchDatabases } from "../bench/databases";
 import { getPage, signIn, startServer, type Server } from "../bench/server";
 import {
   FIXED_RATE,
   FIXED_SECONDS,
-  LOAD_DB,
   LOAD_LOG,
   LOAD_PORT,
   LOAD_QUICK,
@@ -125,7 +126,7 @@ function readServerLog() {
 }
 
 async function main() {
-  console.log(`Keyshare load test${LOAD_QUICK ? " (quick)" : ""} on`, machine());
+  console.log(`Keyshare load test${LOAD_QUICK ? " (quick)" : ""} on ${BENCH_DB},`, machine());
   await waitForOtherBench();
   const loadAtStart = os.loadavg()[0];
   fs.mkdirSync(TMP_DIR, { recursive: true });
@@ -137,19 +138,18 @@ async function main() {
       : "  .next-bench is current, not rebuilt",
   );
 
-  step(`data: ${OWNERS} owners, ${RECIPIENTS} recipients, in ${LOAD_DB}`);
+  step(`data: ${OWNERS} owners, ${RECIPIENTS} recipients (${BENCH_DB})`);
   const seeded = await seedLoadDb(Date.now());
   console.log(
-    `  ${seeded.shares} seed shares; ${seeded.pending.length} to accept, ${seeded.tokens.length} open links`,
+    `  ${seeded.shares} seed shares in ${seeded.where.label}; ${seeded.pending.length} to accept, ${seeded.tokens.length} open links`,
   );
 
   step(`server on :${LOAD_PORT}`);
   await assertPortFree();
   const server: Server = await startServer([], {
     port: LOAD_PORT,
-    db: LOAD_DB,
     logFile: LOAD_LOG,
-    env: { KEYSHARE_RATE_LIMIT: "relaxed", KEYSHARE_BENCH: "1" },
+    env: { KEYSHARE_RATE_LIMIT: "relaxed", KEYSHARE_BENCH: "1", ...seeded.where.env },
   });
   const work = new Workload(await signInAll(), seeded);
   const watcher = watchOtherBench();
@@ -215,8 +215,9 @@ async function main() {
       "\n  WARNING: npm run bench ran during the load: these figures are skewed; run again.",
     );
 
-  step("after: the database file, read-only");
-  const verification = verifyDatabase(work, seeded.shares);
+  step(`after: ${seeded.where.label}`);
+  const verification = await verifyDatabase(seeded.where, work, seeded.shares);
+  await dropBenchDatabases();
   console.log(" ", verification);
   const serverLog = readServerLog();
   writeReport(

@@ -1,7 +1,7 @@
 // Settings of `npm run load` (scripts/load.ts). LOAD_QUICK=1 shortens every phase: a smoke
 // test of the harness (10 s fixed load, 3 s steps), not a measurement.
 import path from "node:path";
-import { TMP_DIR } from "../config";
+import { BENCH_DB, TMP_DIR } from "../config";
 
 export const LOAD_QUICK = process.env.LOAD_QUICK === "1";
 /** Ports 3600-3699 belong to the load test; the page bench uses 3300. */
@@ -9,9 +9,13 @@ export const LOAD_PORT = Number(process.env.LOAD_PORT ?? 3600);
 if (!(LOAD_PORT >= 3600 && LOAD_PORT <= 3699))
   throw new Error("LOAD_PORT must be within 3600-3699");
 export const LOAD_URL = `http://127.0.0.1:${LOAD_PORT}`;
-export const LOAD_DB = path.join(TMP_DIR, "load.db");
 export const LOAD_LOG = path.join(TMP_DIR, "load-server.log");
-export const RESULTS_FILE = path.join(process.cwd(), "bench", "load-results.json");
+/** Each engine's last run (BENCH_DB=postgres: the load runs on a PostgreSQL database). */
+export const RESULTS_FILE = path.join(
+  process.cwd(),
+  "bench",
+  BENCH_DB === "postgres" ? "load-results-postgres.json" : "load-results.json",
+);
 
 /** Phase 1: a fixed rate of the mix. */
 export const FIXED_RATE = 100;

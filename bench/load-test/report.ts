@@ -1,6 +1,7 @@
-// The load test's table on stdout and bench/load-results.json.
+// The load test's table on stdout and bench/load-results.json (-postgres.json on PostgreSQL).
 import fs from "node:fs";
 import os from "node:os";
+import { BENCH_DB } from "../config";
 import { machine } from "../results";
 import { FIXED_RATE, FIXED_SECONDS, LOAD_QUICK, MIX, P95_LIMIT_MS, STEP_SECONDS } from "./config";
 import type { PhaseResult } from "./driver";
@@ -53,6 +54,7 @@ export function kindLines(r: PhaseResult): string[] {
 export function writeReport(report: LoadReport, loadAtStart: number, file: string): void {
   const doc = {
     quick: LOAD_QUICK,
+    engine: BENCH_DB,
     when: new Date().toISOString(),
     machine: {
       ...machine(),
@@ -128,7 +130,11 @@ export function writeReport(report: LoadReport, loadAtStart: number, file: strin
       v.acceptedNotActive + v.acceptedWithoutEvent === 0 ? "yes" : "NO",
     ],
     ["shares made but never acknowledged", String(v.unacknowledgedShares), "—"],
-    ["PRAGMA integrity_check", v.integrityCheck, v.integrityCheck === "ok" ? "yes" : "NO"],
+    [
+      "PRAGMA integrity_check (SQLite)",
+      v.integrityCheck,
+      BENCH_DB === "postgres" ? "—" : v.integrityCheck === "ok" ? "yes" : "NO",
+    ],
     ["other programs' CPU, mean / max of the phases", othersText(allPhases(report)), "—"],
     [
       "npm run bench seen during the load",

@@ -5,11 +5,13 @@ import { hashPassword } from "@/lib/accounts/password";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { PASSWORD } from "../config";
-import { closeDb, openSqliteDb, rawSqlite, removeSqliteFile } from "../sqlite-file";
+import { transaction } from "@/db/engine";
+import { devices, users } from "@/db/schema";
+import { freshDatabase, type BenchDatabase } from "../databases";
+import { closeDb, rawSqlite } from "../sqlite-file";
 import {
   DEVICES_PER_SHARE,
   INVITED_PER_SHARE,
-  LOAD_DB,
   LOAD_DEVICES,
   OWNERS,
   RECIPIENTS,
@@ -22,7 +24,13 @@ export const recipientEmail = (r: number) => `recipient${r}@load.test`;
 export const deviceId = (o: number, d: number) => `o${o}-d${d}`;
 
 export type PendingShare = { shareId: string; recipient: number };
-export type Seeded = { pending: PendingShare[]; tokens: string[]; shares: number };
+export type Seeded = {
+  pending: PendingShare[];
+  tokens: string[];
+  shares: number;
+  /** The load's database (BENCH_DB: a file in bench/tmp, or a PostgreSQL database). */
+  where: BenchDatabase;
+};
 
 /** A bulk share's body: one block of devices, one recipient with an account, the rest invited. */
 export function shareBody(o: number, block: number, recipient: number, invitedTag: string) {
@@ -45,43 +53,43 @@ export function shareBody(o: number, block: number, recipient: number, invitedTa
 }
 
 export async function seedLoadDb(now: number): Promise<Seeded> {
-  removeSqliteFile(LOAD_DB);
-  const db = await openSqliteDb(LOAD_DB, true);
-  // Fleet rows in raw SQL on a connection of their own; the shares through the domain.
-  const c = rawSqlite(LOAD_DB);
+  const { db, where } = await freshDatabase("load", 2);
+  // Fleet rows in plain inserts, 500 at a time; the shares through the domain.
   const hash = await hashPassword(PASSWORD);
-  const user = c.prepare(
-    "insert into users (id, email, name, password_hash, created_at) values (?, ?, ?, ?, ?)",
-  );
-  const device = c.prepare(
-    "insert into devices (id, owner_id, name, hardware_id, kind, group_path, created_at, updated_at) " +
-      "values (?, ?, ?, ?, 'Gateway', ?, ?, ?)",
-  );
+  const people = [
+    ...Array.from({ length: RECIPIENTS }, (_, r) => ({
+      id: `rcp${r}`,
+      email: recipientEmail(r),
+      name: `Recipient ${r}`,
+    })),
+    ...Array.from({ length: OWNERS }, (_, o) => ({
+      id: `own${o}`,
+      email: ownerEmail(o),
+      name: `Owner ${o}`,
+    })),
+  ].map((u) => ({ ...u, passwordHash: hash, createdAt: now, emailVerified: now }));
   const seedDevices = SEED_SHARES * DEVICES_PER_SHARE;
-  c.transaction(() => {
-    for (let r = 0; r < RECIPIENTS; r++)
-      user.run(`rcp${r}`, recipientEmail(r), `Recipient ${r}`, hash, now);
-    for (let o = 0; o < OWNERS; o++) {
-      user.run(`own${o}`, ownerEmail(o), `Owner ${o}`, hash, now);
-      for (let d = 0; d < LOAD_DEVICES + seedDevices; d++) {
-        device.run(
-          deviceId(o, d),
-          `own${o}`,
-          `Gateway ${o}-${String(d).padStart(4, "0")}`,
-          `hw-${o}-${d}`,
-          `Site ${d % 10}`,
-          now,
-          now,
-        );
-      }
-    }
-  })();
+  const fleet = Array.from({ length: OWNERS }, (_, o) =>
+    Array.from({ length: LOAD_DEVICES + seedDevices }, (_, d) => ({
+      id: deviceId(o, d),
+      ownerId: `own${o}`,
+      name: `Gateway ${o}-${String(d).padStart(4, "0")}`,
+      hardwareId: `hw-${o}-${d}`,
+      kind: "Gateway",
+      groupPath: `Site ${d % 10}`,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  ).flat();
   // Accounts in the bench have proven their address (recipients see shares sent to it).
-  c.prepare("update users set email_verified = created_at").run();
-  c.close();
+  await transaction(db, async (tx) => {
+    await tx.insert(users).values(people);
+    for (let i = 0; i < fleet.length; i += 500)
+      await tx.insert(devices).values(fleet.slice(i, i + 500));
+  });
 
   // Seed shares use the devices after the load's, so the load's own blocks never conflict.
-  const seeded: Seeded = { pending: [], tokens: [], shares: 0 };
+  const seeded: Omit<Seeded, "where"> = { pending: [], tokens: [], shares: 0 };
   for (let o = 0; o < OWNERS; o++) {
     for (let s = 0; s < SEED_SHARES; s++) {
       const r = (o + s) % RECIPIENTS;
@@ -101,8 +109,10 @@ export async function seedLoadDb(now: number): Promise<Seeded> {
     }
   }
   await closeDb(db);
-  const done = rawSqlite(LOAD_DB);
-  done.pragma("wal_checkpoint(TRUNCATE)");
-  done.close();
-  return seeded;
+  if (where.config.kind === "sqlite") {
+    const done = rawSqlite(where.config.path);
+    done.pragma("wal_checkpoint(TRUNCATE)");
+    done.close();
+  }
+  return { ...seeded, where };
 }
