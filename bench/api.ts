@@ -1,7 +1,6 @@
 // (g) The API: GET /api/v1/shares (the fleet owner's 10,000 shares) against a floor route
 // that only authenticates the token, and POST /api/v1/shares with 1,000 devices × 100
 // recipients against shareDevices alone on the same fresh fleet.
-import { createRequire } from "node:module";
 import { transaction, type Conn, type Db } from "@/db/engine";
 import { apiTokens } from "@/db/schema";
 import { generateToken } from "@/lib/api/tokens";
@@ -9,6 +8,7 @@ import { hashToken } from "@/lib/sharing/tokens";
 import { closeDb } from "@/db/engine";
 import { expectItems, freshFleet, openFleet, timeDomain } from "./bulk-share";
 import { LOAD_SECONDS, WARMUP_SECONDS, scaled } from "./config";
+import { allowServerOnly } from "./in-process";
 import { load, summarize } from "./load";
 
 export const API_FLOOR = "/api-floor";
@@ -52,17 +52,6 @@ const DEVICES = scaled(1_000);
 const RECIPIENTS = 100;
 const ROUNDS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * Next.js serves route handlers under the react-server condition, where "server-only" is an
- * empty module; plain Node resolves its throwing default. Do what Next.js does before the
- * route is imported in this process (vitest aliases it the same way).
- */
-function allowServerOnly(): void {
-  const require = createRequire(import.meta.url);
-  const id = require.resolve("server-only");
-  require.cache[id] ??= { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
-}
 
 async function timeApi(devices: number, recipients: number): Promise<number> {
   const now = Date.now();

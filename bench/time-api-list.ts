@@ -2,11 +2,9 @@
 // time per call of GET /api/v1/shares's parts (the token check the floor also does, the
 // list query, the views and JSON), median of rounds. Finds where the list spends beyond the floor.
 import "./engine-env";
-import { createRequire } from "node:module";
+import { allowServerOnly, printCpuPerCall } from "./in-process";
 
-const require = createRequire(import.meta.url);
-const id = require.resolve("server-only");
-require.cache[id] ??= { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
+allowServerOnly();
 
 async function main() {
   const { seedHttpDb, OWNER_EMAIL } = await import("./seed-http");
@@ -52,21 +50,8 @@ async function main() {
     ["listApiShares", rows],
     ["views + JSON", views],
     ["whole GET handler", async () => (await GET(req())).text()],
-  ] as const) {
-    for (let i = 0; i < 50; i++) await fn();
-    const rounds: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      const n = 200;
-      const c0 = process.cpuUsage();
-      for (let i = 0; i < n; i++) await fn();
-      const c = process.cpuUsage(c0);
-      rounds.push((c.user + c.system) / 1000 / n);
-    }
-    rounds.sort((a, b) => a - b);
-    console.log(
-      `${name}: ${rounds[2].toFixed(3)} ms CPU per call (rounds ${rounds.map((x) => x.toFixed(3)).join(" ")})`,
-    );
-  }
+  ] as const)
+    await printCpuPerCall(name, fn, 200);
 }
 main().then(
   () => process.exit(0),

@@ -2,12 +2,10 @@
 // (bench/tmp/bench.db), the CPU time of Shared with Me's queries (listSharedWithMe page 1 of
 // 25 + the device preview) and of the session lookup, per call, median of rounds.
 import "./engine-env";
-import { createRequire } from "node:module";
+import { allowServerOnly, printCpuPerCall } from "./in-process";
 import { HTTP_DB } from "./config";
 
-const require = createRequire(import.meta.url);
-const id = require.resolve("server-only");
-require.cache[id] ??= { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
+allowServerOnly();
 
 async function main() {
   const { openDb } = await import("@/db/engine");
@@ -30,21 +28,8 @@ async function main() {
   for (const [name, fn] of [
     ["shared-with-me queries", page],
     ["one point select", session],
-  ] as const) {
-    for (let i = 0; i < 50; i++) await fn();
-    const rounds: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      const n = 300;
-      const c0 = process.cpuUsage();
-      for (let i = 0; i < n; i++) await fn();
-      const c = process.cpuUsage(c0);
-      rounds.push((c.user + c.system) / 1000 / n);
-    }
-    rounds.sort((a, b) => a - b);
-    console.log(
-      `${name}: ${rounds[2].toFixed(3)} ms CPU per call (rounds ${rounds.map((x) => x.toFixed(3)).join(" ")})`,
-    );
-  }
+  ] as const)
+    await printCpuPerCall(name, fn, 300);
 }
 main().then(
   () => process.exit(0),
