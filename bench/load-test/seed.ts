@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/accounts/password";
 import { acceptShare } from "@/lib/sharing/lifecycle";
 import { shareDevices } from "@/lib/sharing/share-devices";
 import { PASSWORD } from "../config";
-import { transaction } from "@/db/engine";
+import { insertMany, transaction } from "@/db/engine";
 import { devices, users } from "@/db/schema";
 import { freshDatabase, type BenchDatabase } from "../databases";
 import { closeDb, rawSqlite } from "../sqlite-file";
@@ -54,8 +54,9 @@ export function shareBody(o: number, block: number, recipient: number, invitedTa
 
 export async function seedLoadDb(now: number): Promise<Seeded> {
   const { db, where } = await freshDatabase("load", 2);
-  // Fleet rows in plain inserts, 500 at a time; the shares through the domain.
+  // Fleet rows through the engine's bulk insert; the shares through the domain.
   const hash = await hashPassword(PASSWORD);
+  // Accounts in the bench have proven their address (recipients see shares sent to it).
   const people = [
     ...Array.from({ length: RECIPIENTS }, (_, r) => ({
       id: `rcp${r}`,
@@ -81,11 +82,9 @@ export async function seedLoadDb(now: number): Promise<Seeded> {
       updatedAt: now,
     })),
   ).flat();
-  // Accounts in the bench have proven their address (recipients see shares sent to it).
   await transaction(db, async (tx) => {
-    await tx.insert(users).values(people);
-    for (let i = 0; i < fleet.length; i += 500)
-      await tx.insert(devices).values(fleet.slice(i, i + 500));
+    await insertMany(tx, users, people);
+    await insertMany(tx, devices, fleet);
   });
 
   // Seed shares use the devices after the load's, so the load's own blocks never conflict.
